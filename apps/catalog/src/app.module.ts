@@ -1,0 +1,18 @@
+import { Module } from '@nestjs/common';
+import { PlatformModule } from '@titipan/platform';
+import { CATALOG_MIGRATIONS } from './database/migrations';
+import { OrganisationModule } from './organisation/organisation.module';
+import { KanwilEntity } from './organisation/persistence/kanwil.entity';
+import { UptEntity } from './organisation/persistence/upt.entity';
+
+@Module({
+  imports: [
+    PlatformModule.forService({
+      service: 'catalog',
+      entities: [KanwilEntity, UptEntity],
+      migrations: CATALOG_MIGRATIONS,
+    }),
+    OrganisationModule,
+  ],
+})
+export class AppModule {}

@@ -1,0 +1,4 @@
+import { Organisation1700000001000 } from './1700000001000-organisation';
+
+/** In order; listed explicitly so bundled builds need no file globbing. */
+export const CATALOG_MIGRATIONS = [Organisation1700000001000];

@@ -1,0 +1,50 @@
+import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import type { Actor } from '@titipan/contracts';
+import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
+import { RegisterKanwilDto } from './dto/register-kanwil.dto';
+import { RegisterUptDto } from './dto/register-upt.dto';
+import { OrganisationService } from './organisation.service';
+
+@ApiTags('organisation')
+@ApiBearerAuth()
+@Controller()
+export class OrganisationController {
+  constructor(private readonly organisation: OrganisationService) {}
+
+  @Post('kanwils')
+  @Allow('admin')
+  @ApiOperation({ summary: 'Register a Kanwil (admin)' })
+  registerKanwil(@Body() body: RegisterKanwilDto, @CurrentActor() actor: Actor) {
+    return this.organisation.registerKanwil(body, actor);
+  }
+
+  @Get('kanwils')
+  @AnyActor()
+  @ApiOperation({ summary: 'List Kanwil' })
+  listKanwils() {
+    return this.organisation.listKanwils();
+  }
+
+  @Post('upts')
+  @Allow('admin')
+  @ApiOperation({ summary: 'Register a UPT under a Kanwil (admin)' })
+  registerUpt(@Body() body: RegisterUptDto, @CurrentActor() actor: Actor) {
+    return this.organisation.registerUpt(body, actor);
+  }
+
+  @Get('upts')
+  @AnyActor()
+  @ApiQuery({ name: 'kanwil', required: false })
+  @ApiOperation({ summary: 'List UPTs, optionally of one Kanwil' })
+  listUpts(@Query('kanwil') kanwil?: string) {
+    return this.organisation.listUpts(kanwil);
+  }
+
+  @Get('upts/:code')
+  @AnyActor()
+  @ApiOperation({ summary: 'One UPT' })
+  getUpt(@Param('code') code: string) {
+    return this.organisation.getUpt(code);
+  }
+}

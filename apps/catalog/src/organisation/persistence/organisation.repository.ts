@@ -1,0 +1,39 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+import { KanwilEntity } from './kanwil.entity';
+import { UptEntity } from './upt.entity';
+
+/** Kanwil and UPT rows; the only place that knows their tables. */
+@Injectable()
+export class OrganisationRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Inserts unless the code exists; returns false for an existing code (no row is touched). */
+  async insertKanwil(manager: EntityManager, row: Omit<KanwilEntity, 'createdAt'>): Promise<boolean> {
+    const result = await manager.createQueryBuilder().insert().into(KanwilEntity).values(row).orIgnore().execute();
+    return (result.raw as unknown[]).length > 0;
+  }
+
+  async insertUpt(manager: EntityManager, row: Omit<UptEntity, 'createdAt'>): Promise<'inserted' | 'duplicate-code' | 'duplicate-satker'> {
+    const clash = await manager.findOne(UptEntity, { where: [{ code: row.code }, { satkerCode: row.satkerCode }] });
+    if (clash) return clash.code === row.code ? 'duplicate-code' : 'duplicate-satker';
+    await manager.insert(UptEntity, row);
+    return 'inserted';
+  }
+
+  findKanwil(code: string, manager: EntityManager = this.dataSource.manager): Promise<KanwilEntity | null> {
+    return manager.findOne(KanwilEntity, { where: { code } });
+  }
+
+  listKanwils(): Promise<KanwilEntity[]> {
+    return this.dataSource.manager.find(KanwilEntity, { order: { code: 'ASC' } });
+  }
+
+  findUpt(code: string): Promise<UptEntity | null> {
+    return this.dataSource.manager.findOne(UptEntity, { where: { code } });
+  }
+
+  listUpts(kanwilCode?: string): Promise<UptEntity[]> {
+    return this.dataSource.manager.find(UptEntity, { where: kanwilCode ? { kanwilCode } : {}, order: { code: 'ASC' } });
+  }
+}

@@ -1,0 +1,103 @@
+import { buildEvent, parseEvent, UptRegistered, KanwilRegistered, allTopics, dlqTopic, topicName, EventRegistry } from '.';
+
+const context = {
+  source: 'catalog',
+  actor: { id: 'admin@ditjenpas', role: 'admin' as const, scope: null },
+  correlationId: 'req-123',
+};
+const upt = { code: 'LP-TGR-1', name: 'Lapas Kelas I Tangerang', type: 'LAPAS' as const, class: 'I' as const, kanwilCode: 'KW-BANTEN', satkerCode: '412345' };
+
+describe('event envelope', () => {
+  it('stamps id (UUIDv7), time with offset, source, subject, key, correlation, causation and actor', () => {
+    const event = buildEvent(UptRegistered, upt, { ...context, causationId: null, time: new Date('2026-11-25T01:02:03Z') });
+    expect(event.id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-7[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(event).toMatchObject({
+      type: 'catalog.upt.registered',
+      version: 1,
+      source: 'catalog',
+      subject: 'LP-TGR-1',
+      partitionKey: 'LP-TGR-1',
+      time: '2026-11-25T01:02:03.000+00:00',
+      correlationId: 'req-123',
+      causationId: null,
+      actor: context.actor,
+      data: upt,
+    });
+  });
+
+  it('gives later events larger ids (UUIDv7 sorts by time)', () => {
+    const a = buildEvent(KanwilRegistered, { code: 'KW-A', name: 'A' }, context);
+    const b = buildEvent(KanwilRegistered, { code: 'KW-A', name: 'A' }, { ...context, time: new Date(Date.now() + 5) });
+    expect(a.id < b.id).toBe(true);
+  });
+
+  it('parses what it builds, back to the same event', () => {
+    const event = buildEvent(UptRegistered, upt, context);
+    const parsed = parseEvent(Buffer.from(JSON.stringify(event)));
+    expect(parsed.kind).toBe('ok');
+    if (parsed.kind === 'ok') {
+      expect(parsed.definition).toBe(UptRegistered);
+      expect({ ...parsed.event, data: { ...parsed.event.data } }).toEqual(event);
+    }
+  });
+
+  it('drops unknown payload fields instead of failing (additive changes keep the version)', () => {
+    const event = buildEvent(UptRegistered, upt, context);
+    const parsed = parseEvent(JSON.stringify({ ...event, data: { ...upt, futureField: 'x' } }));
+    expect(parsed.kind).toBe('ok');
+    if (parsed.kind === 'ok') expect(parsed.event.data).not.toHaveProperty('futureField');
+  });
+
+  it('reports an unknown type or version as unknown, not invalid', () => {
+    const event = buildEvent(UptRegistered, upt, context);
+    expect(parseEvent(JSON.stringify({ ...event, version: 9 })).kind).toBe('unknown');
+    expect(parseEvent(JSON.stringify({ ...event, type: 'catalog.something.new' })).kind).toBe('unknown');
+  });
+
+  it.each([
+    ['not JSON', '{oops', /not JSON/],
+    ['an array', '[1,2]', /not a JSON object/],
+    ['empty', '', /empty/],
+  ])('rejects %s', (_, value, reason) => {
+    const parsed = parseEvent(value);
+    expect(parsed.kind).toBe('invalid');
+    if (parsed.kind === 'invalid') expect(parsed.reason).toMatch(reason);
+  });
+
+  it('names the envelope fields that do not conform', () => {
+    const event = buildEvent(UptRegistered, upt, context);
+    const parsed = parseEvent(JSON.stringify({ ...event, id: 'not-a-uuid', time: 'yesterday', actor: { id: 'x', role: 'janitor' } }));
+    expect(parsed.kind).toBe('invalid');
+    if (parsed.kind === 'invalid') {
+      expect(parsed.problems.map((p) => p.field).sort()).toEqual(['actor.role', 'id', 'time']);
+    }
+  });
+
+  it('names the payload fields that break the contract', () => {
+    const event = buildEvent(UptRegistered, upt, context);
+    const parsed = parseEvent(JSON.stringify({ ...event, data: { ...upt, type: 'PRISON', satkerCode: '12' } }));
+    expect(parsed.kind).toBe('invalid');
+    if (parsed.kind === 'invalid') {
+      expect(parsed.problems.map((p) => `${p.field}:${p.rule}`).sort()).toEqual(['data.satkerCode:matches', 'data.type:isIn']);
+    }
+  });
+
+  it('refuses to register the same type and version twice', () => {
+    expect(() => new EventRegistry([UptRegistered, UptRegistered])).toThrow(/defined twice/);
+  });
+});
+
+describe('topics', () => {
+  it('has one stream topic per service and a dead-letter topic for each', () => {
+    expect(allTopics()).toEqual([
+      'catalog.events',
+      'catalog.events.dlq',
+      'consignment.events',
+      'consignment.events.dlq',
+      'reporting.events',
+      'reporting.events.dlq',
+    ]);
+    expect(topicName('consignment', 'run1.')).toBe('run1.consignment.events');
+    expect(dlqTopic(topicName('catalog', 'run1.'))).toBe('run1.catalog.events.dlq');
+  });
+});

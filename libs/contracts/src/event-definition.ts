@@ -1,0 +1,28 @@
+import type { Stream } from './topics';
+
+/**
+ * Everything the platform needs to know about one event type at one version: where it is published,
+ * which class validates its payload, and the partition-key rule that keeps related events in order.
+ *
+ * Partition-key rule (DESIGN.md §3): catalog events are keyed by product id (UPT and Kanwil events by
+ * their code); consignment and reporting events that move stock or money are keyed by agreement id, so
+ * one agreement's history arrives in order on one partition.
+ */
+export interface EventDefinition<T extends object = object> {
+  type: string;
+  version: number;
+  stream: Stream;
+  payload: new () => T;
+  /** The aggregate the event is about (envelope `subject`). */
+  subject(data: T): string;
+  /** The Kafka key. */
+  partitionKey(data: T): string;
+}
+
+export function defineEvent<T extends object>(definition: EventDefinition<T>): EventDefinition<T> {
+  return Object.freeze(definition);
+}
+
+export function definitionKey(type: string, version: number): string {
+  return `${type}@v${version}`;
+}

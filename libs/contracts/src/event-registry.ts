@@ -1,0 +1,25 @@
+import { definitionKey, type EventDefinition } from './event-definition';
+import { KanwilRegistered, UptRegistered } from './catalog';
+
+/** Every event type the system knows, at every version still published or stored. */
+export const ALL_EVENTS: readonly EventDefinition<any>[] = [KanwilRegistered, UptRegistered];
+
+export class EventRegistry {
+  private readonly byKey = new Map<string, EventDefinition<any>>();
+
+  constructor(definitions: readonly EventDefinition<any>[] = ALL_EVENTS) {
+    for (const d of definitions) {
+      const key = definitionKey(d.type, d.version);
+      if (this.byKey.has(key)) throw new Error(`event ${key} is defined twice`);
+      this.byKey.set(key, d);
+    }
+  }
+
+  find(type: string, version: number): EventDefinition<any> | undefined {
+    return this.byKey.get(definitionKey(type, version));
+  }
+
+  all(): EventDefinition<any>[] {
+    return [...this.byKey.values()];
+  }
+}

@@ -1,0 +1,64 @@
+import { plainToInstance } from 'class-transformer';
+import { validateSync, type ValidationError } from 'class-validator';
+import { EnvelopeShape, type EventEnvelope } from './envelope';
+import type { EventDefinition } from './event-definition';
+import { EventRegistry } from './event-registry';
+
+export interface FieldProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
+
+export type ParseResult =
+  | { kind: 'ok'; event: EventEnvelope<any>; definition: EventDefinition<any> }
+  /** A well-formed envelope of a type or version this consumer does not know: ignore it (rule 4). */
+  | { kind: 'unknown'; event: EventEnvelope<unknown> }
+  /** Not JSON, not an envelope, or a payload that breaks its contract: a dead letter. */
+  | { kind: 'invalid'; reason: string; problems: FieldProblem[] };
+
+/** Flattens class-validator's tree into `field` paths with the rule that failed. */
+export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
+  return errors.flatMap((e) => {
+    const field = parent ? `${parent}.${e.property}` : e.property;
+    const own = Object.entries(e.constraints ?? {}).map(([rule, message]) => ({ field, rule, message }));
+    return [...own, ...flattenValidationErrors(e.children ?? [], field)];
+  });
+}
+
+const defaultRegistry = new EventRegistry();
+
+/**
+ * Parses a Kafka message value into a validated envelope. Unknown payload fields are dropped, not
+ * rejected, so producers can add fields without breaking older consumers.
+ */
+export function parseEvent(value: Buffer | string | null, registry: EventRegistry = defaultRegistry): ParseResult {
+  if (value === null || value.length === 0) return { kind: 'invalid', reason: 'empty message', problems: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(value.toString());
+  } catch (e) {
+    return { kind: 'invalid', reason: `not JSON: ${(e as Error).message}`, problems: [] };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { kind: 'invalid', reason: 'not a JSON object', problems: [] };
+  }
+  const envelope = plainToInstance(EnvelopeShape, json);
+  const envelopeProblems = flattenValidationErrors(validateSync(envelope, { forbidUnknownValues: true }));
+  if (envelopeProblems.length > 0) {
+    return { kind: 'invalid', reason: 'envelope does not conform', problems: envelopeProblems };
+  }
+  const raw = json as EventEnvelope<object>;
+  const definition = registry.find(raw.type, raw.version);
+  if (!definition) return { kind: 'unknown', event: raw };
+
+  const data = plainToInstance(definition.payload, raw.data);
+  const dataProblems = flattenValidationErrors(
+    validateSync(data, { whitelist: true, forbidUnknownValues: true }),
+    'data',
+  );
+  if (dataProblems.length > 0) {
+    return { kind: 'invalid', reason: `payload of ${raw.type} v${raw.version} does not conform`, problems: dataProblems };
+  }
+  return { kind: 'ok', event: { ...raw, data }, definition };
+}

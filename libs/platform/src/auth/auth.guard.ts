@@ -1,0 +1,70 @@
+import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import { JwtService } from '@nestjs/jwt';
+import type { Actor, ActorRole } from '@titipan/contracts';
+import type { Request } from 'express';
+import { currentContext } from '../context/request-context';
+import { DomainError } from '../errors/domain-error';
+import { actorFromClaims, TOKEN_ISSUER, type TokenClaims } from './tokens';
+
+const ALLOWED_ROLES = 'titipan:allowed-roles';
+const PUBLIC_ROUTE = 'titipan:public';
+
+/** Declares which roles may call an endpoint (or every endpoint of a controller). */
+export const Allow = (...roles: ActorRole[]) => SetMetadata(ALLOWED_ROLES, roles);
+/** Every authenticated actor may call it. */
+export const AnyActor = () => SetMetadata(ALLOWED_ROLES, 'any');
+/** No token needed (health, API documentation). */
+export const Public = () => SetMetadata(PUBLIC_ROUTE, true);
+
+/** The authenticated caller, as set by AuthGuard. */
+export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionContext): Actor => {
+  return ctx.switchToHttp().getRequest<Request & { actor: Actor }>().actor;
+});
+
+/**
+ * Global guard: a valid bearer token (401 otherwise) whose role the endpoint allows (403 with the
+ * reason otherwise). Endpoints that declare no roles are refused, so a forgotten @Allow fails closed.
+ */
+@Injectable()
+export class AuthGuard implements CanActivate {
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly jwt: JwtService,
+  ) {}
+
+  async canActivate(context: ExecutionContext): Promise<boolean> {
+    const targets = [context.getHandler(), context.getClass()];
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+
+    const request = context.switchToHttp().getRequest<Request & { actor?: Actor }>();
+    const actor = await this.authenticate(request.headers.authorization);
+    request.actor = actor;
+    const store = currentContext();
+    if (store) store.actor = actor;
+
+    const allowed = this.reflector.getAllAndOverride<ActorRole[] | 'any'>(ALLOWED_ROLES, targets);
+    if (allowed === 'any') return true;
+    if (!allowed || !allowed.includes(actor.role)) {
+      throw new DomainError(
+        'forbidden',
+        'ROLE_NOT_ALLOWED',
+        `role ${actor.role} may not call ${request.method} ${request.route?.path ?? request.path}; allowed: ${(allowed ?? []).join(', ') || 'nobody'}`,
+        { role: actor.role, allowed: allowed ?? [] },
+      );
+    }
+    return true;
+  }
+
+  private async authenticate(header: string | undefined): Promise<Actor> {
+    const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header ?? '');
+    if (!match) throw new DomainError('unauthenticated', 'TOKEN_MISSING', 'send Authorization: Bearer <token>');
+    let claims: TokenClaims;
+    try {
+      claims = await this.jwt.verifyAsync<TokenClaims>(match[1], { issuer: TOKEN_ISSUER, algorithms: ['HS256'] });
+    } catch (e) {
+      throw new DomainError('unauthenticated', 'TOKEN_INVALID', `token rejected: ${(e as Error).message}`);
+    }
+    return actorFromClaims(claims);
+  }
+}

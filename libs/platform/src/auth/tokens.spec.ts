@@ -1,0 +1,65 @@
+import { JwtService } from '@nestjs/jwt';
+import { DomainError } from '../errors/domain-error';
+import { mintToken } from './mint-token';
+import { actorFromClaims, assertInScope } from './tokens';
+
+const codeOf = (fn: () => unknown) => {
+  try {
+    fn();
+  } catch (e) {
+    return (e as DomainError).code;
+  }
+  return 'none';
+};
+
+describe('token claims', () => {
+  it('turns claims into an actor', () => {
+    expect(actorFromClaims({ sub: 'siti', role: 'upt', scope: 'LP-TGR-1' })).toEqual({ id: 'siti', role: 'upt', scope: 'LP-TGR-1' });
+    expect(actorFromClaims({ sub: 'ops', role: 'ministry', scope: 'ignored' })).toEqual({ id: 'ops', role: 'ministry', scope: null });
+  });
+
+  it('refuses unknown roles, the system role, and scoped roles without a scope', () => {
+    expect(codeOf(() => actorFromClaims({ sub: 'x', role: 'janitor' as never }))).toBe('TOKEN_INVALID');
+    expect(codeOf(() => actorFromClaims({ sub: 'x', role: 'system' }))).toBe('TOKEN_INVALID');
+    expect(codeOf(() => actorFromClaims({ sub: 'x', role: 'venue' }))).toBe('TOKEN_INVALID');
+    expect(codeOf(() => actorFromClaims({ role: 'admin' }))).toBe('TOKEN_INVALID');
+  });
+
+  it('mints tokens that verify with the same secret only', () => {
+    const token = mintToken('secret-a', { role: 'curator', scope: 'KW-BANTEN' });
+    const claims = new JwtService({ secret: 'secret-a' }).verify(token);
+    expect(claims).toMatchObject({ sub: 'curator@KW-BANTEN', role: 'curator', scope: 'KW-BANTEN', iss: 'titipan' });
+    expect(() => new JwtService({ secret: 'secret-b' }).verify(token)).toThrow(/signature/);
+    expect(() => mintToken('secret-a', { role: 'upt' })).toThrow(/scope/);
+  });
+});
+
+describe('scope', () => {
+  const upt = { id: 'a', role: 'upt' as const, scope: 'LP-TGR-1' };
+  const curator = { id: 'b', role: 'curator' as const, scope: 'KW-BANTEN' };
+  const venue = { id: 'c', role: 'venue' as const, scope: 'IMI-TGR-LOUNGE' };
+  const ministry = { id: 'd', role: 'ministry' as const, scope: null };
+
+  it('lets an actor act on its own organisation', () => {
+    expect(codeOf(() => assertInScope(upt, 'upt', 'LP-TGR-1'))).toBe('none');
+    expect(codeOf(() => assertInScope(venue, 'venue', 'IMI-TGR-LOUNGE'))).toBe('none');
+    expect(codeOf(() => assertInScope(ministry, 'upt', 'LP-SRG'))).toBe('none');
+  });
+
+  it('lets a Kanwil-scoped actor act on the UPTs of its Kanwil only', () => {
+    expect(codeOf(() => assertInScope(curator, 'upt', 'LP-TGR-1', 'KW-BANTEN'))).toBe('none');
+    expect(codeOf(() => assertInScope(curator, 'upt', 'LP-CIPINANG', 'KW-DKI'))).toBe('OUT_OF_SCOPE');
+  });
+
+  it('refuses another organisation with a message saying why', () => {
+    try {
+      assertInScope(upt, 'upt', 'LP-SRG');
+      throw new Error('not refused');
+    } catch (e) {
+      expect(e).toBeInstanceOf(DomainError);
+      expect((e as DomainError).kind).toBe('forbidden');
+      expect((e as DomainError).message).toBe('upt of LP-TGR-1 may not act on upt LP-SRG');
+    }
+    expect(codeOf(() => assertInScope(venue, 'upt', 'LP-TGR-1'))).toBe('OUT_OF_SCOPE');
+  });
+});

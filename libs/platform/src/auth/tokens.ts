@@ -1,0 +1,52 @@
+import { ACTOR_ROLES, SCOPED_ROLES, type Actor, type ActorRole } from '@titipan/contracts';
+import { DomainError } from '../errors/domain-error';
+
+/** Claims of a Titipan bearer token (HS256 JWT). */
+export interface TokenClaims {
+  sub: string;
+  role: ActorRole;
+  /** UPT, Kanwil or venue code for scoped roles. */
+  scope?: string | null;
+  name?: string;
+}
+
+export const TOKEN_ISSUER = 'titipan';
+
+/** Roles a person can hold; `system` is reserved for services and never comes from a token. */
+export const PERSON_ROLES: readonly ActorRole[] = ACTOR_ROLES.filter((r) => r !== 'system');
+
+/** Turns verified claims into an actor, refusing tokens whose role or scope make no sense. */
+export function actorFromClaims(claims: Partial<TokenClaims>): Actor {
+  const role = claims.role as ActorRole;
+  if (!claims.sub || typeof claims.sub !== 'string') {
+    throw new DomainError('unauthenticated', 'TOKEN_INVALID', 'token has no subject (sub)');
+  }
+  if (!PERSON_ROLES.includes(role)) {
+    throw new DomainError('unauthenticated', 'TOKEN_INVALID', `token role "${String(claims.role)}" is not one of ${PERSON_ROLES.join(', ')}`);
+  }
+  const scopeKind = SCOPED_ROLES[role];
+  const scope = typeof claims.scope === 'string' && claims.scope.length > 0 ? claims.scope : null;
+  if (scopeKind && !scope) {
+    throw new DomainError('unauthenticated', 'TOKEN_INVALID', `a ${role} token must name its ${scopeKind} code in scope`);
+  }
+  return { id: claims.sub, role, scope: scopeKind ? scope : null };
+}
+
+export type ScopeKind = 'upt' | 'kanwil' | 'venue';
+
+/**
+ * Refuses an actor acting outside its scope. National roles (ministry, admin) pass; a scoped role
+ * passes only for its own organisation. `kanwilOfTarget` lets Kanwil-scoped roles act on their UPTs.
+ */
+export function assertInScope(actor: Actor, kind: ScopeKind, code: string, kanwilOfTarget?: string): void {
+  if (actor.role === 'ministry' || actor.role === 'admin' || actor.role === 'system') return;
+  const actorKind = SCOPED_ROLES[actor.role];
+  if (actorKind === kind && actor.scope === code) return;
+  if (actorKind === 'kanwil' && kanwilOfTarget !== undefined && actor.scope === kanwilOfTarget) return;
+  throw new DomainError(
+    'forbidden',
+    'OUT_OF_SCOPE',
+    `${actor.role} of ${actor.scope ?? 'no scope'} may not act on ${kind} ${code}`,
+    { role: actor.role, scope: actor.scope, target: { kind, code } },
+  );
+}

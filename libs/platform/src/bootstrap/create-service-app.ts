@@ -1,0 +1,61 @@
+import type { INestApplication, Type } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule, type OpenAPIObject } from '@nestjs/swagger';
+import type { NextFunction, Request, Response } from 'express';
+import { Logger } from 'nestjs-pino';
+import { ConfigError, loadConfig } from '../config/load-config';
+import { PlatformConfig } from '../config/platform-config';
+import { correlationIdFrom, runInContext } from '../context/request-context';
+import { createValidationPipe } from '../errors/http-error.filter';
+import { PLATFORM_CONFIG } from '../platform.tokens';
+
+/** Every request runs in a context carrying its correlation id, echoed back in the response. */
+function correlationMiddleware(req: Request, res: Response, next: NextFunction): void {
+  const correlationId = correlationIdFrom(req.headers['x-correlation-id']);
+  res.setHeader('x-correlation-id', correlationId);
+  runInContext({ correlationId }, next);
+}
+
+export function openApiDocument(app: INestApplication, service: string): OpenAPIObject {
+  const config = new DocumentBuilder()
+    .setTitle(`Titipan ${service} API`)
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  return SwaggerModule.createDocument(app, config);
+}
+
+/** Wires an app the same way for production and tests: logger, body limit, validation, docs, shutdown. */
+export function configureServiceApp(app: NestExpressApplication, service: string): void {
+  const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
+  app.useLogger(app.get(Logger));
+  app.use(correlationMiddleware);
+  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
+  app.useGlobalPipes(createValidationPipe());
+  app.enableShutdownHooks();
+  SwaggerModule.setup('docs', app, () => openApiDocument(app, service), { jsonDocumentUrl: 'docs/openapi.json' });
+}
+
+export async function createServiceApp(module: Type<unknown>, service: string): Promise<NestExpressApplication> {
+  const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
+  configureServiceApp(app, service);
+  return app;
+}
+
+/** main.ts of every service: validate config first (a bad setting stops start-up, named), then listen. */
+export async function bootstrapService(module: Type<unknown>, service: string, configClass: new () => PlatformConfig = PlatformConfig) {
+  let config: PlatformConfig;
+  try {
+    config = loadConfig(configClass);
+  } catch (error) {
+    if (!(error instanceof ConfigError)) throw error;
+    process.stderr.write(
+      `${JSON.stringify({ level: 'fatal', service, message: 'invalid configuration', problems: error.problems })}\n${error.message}\n`,
+    );
+    process.exit(1);
+  }
+  const app = await createServiceApp(module, service);
+  await app.listen(config.PORT, '0.0.0.0');
+  app.get(Logger).log(`${service} listening on port ${config.PORT}`);
+}

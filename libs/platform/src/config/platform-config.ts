@@ -1,0 +1,100 @@
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+
+/** Used only when NODE_ENV is not production; production refuses it (see loadConfig). */
+export const DEV_JWT_SECRET = 'titipan-development-secret-not-for-production';
+
+const toBoolean = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
+
+/**
+ * Settings every service reads from its environment. A property without a default is required:
+ * start-up stops with a message naming it when it is missing or malformed.
+ */
+export class PlatformConfig {
+  @IsIn(['development', 'test', 'production'])
+  NODE_ENV = 'development';
+
+  /** HTTP port of the service. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  PORT: number;
+
+  @IsString()
+  @IsNotEmpty()
+  DB_HOST = '127.0.0.1';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(65535)
+  DB_PORT = 5432;
+
+  /** Database that holds the service's schema. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
+  DB_NAME: string;
+
+  /** The service's own login role; it may use only the service's schema. */
+  @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
+  DB_USER: string;
+
+  @IsString()
+  DB_PASSWORD = '';
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(200)
+  DB_POOL_SIZE = 10;
+
+  /** Run pending migrations at start-up (under an advisory lock, so replicas do not race). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  DB_MIGRATE_ON_START = true;
+
+  /** Comma-separated host:port list. */
+  @Matches(/^[A-Za-z0-9.-]+:\d{1,5}(,[A-Za-z0-9.-]+:\d{1,5})*$/)
+  KAFKA_BROKERS: string;
+
+  /** Prepended to every topic and consumer group name; lets test runs share one broker. */
+  @Matches(/^[a-z0-9._-]{0,40}$/)
+  KAFKA_TOPIC_PREFIX = '';
+
+  /** HMAC secret for bearer tokens (HS256). */
+  @IsString()
+  @IsNotEmpty()
+  JWT_SECRET = DEV_JWT_SECRET;
+
+  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+  LOG_LEVEL = 'info';
+
+  /** Safety-net poll of the outbox; commits wake the relay at once through LISTEN/NOTIFY. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(10)
+  @Max(60_000)
+  OUTBOX_POLL_MS = 1000;
+
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000)
+  OUTBOX_BATCH_SIZE = 500;
+
+  /** Attempts for a handler error that is not a transient infrastructure fault, before dead-lettering. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(20)
+  CONSUMER_MAX_ATTEMPTS = 4;
+
+  /** Largest JSON request body accepted. */
+  @Matches(/^\d+(b|kb|mb)$/)
+  HTTP_BODY_LIMIT = '2mb';
+}
+
+export function brokerList(config: PlatformConfig): string[] {
+  return config.KAFKA_BROKERS.split(',');
+}

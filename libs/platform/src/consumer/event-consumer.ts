@@ -1,0 +1,245 @@
+import { Logger } from '@nestjs/common';
+import { parseEvent, topicName, type EventEnvelope, type EventRegistry, type ParseResult } from '@titipan/contracts';
+import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
+import type { DataSource } from 'typeorm';
+import { runInContext } from '../context/request-context';
+import { isTransientError } from '../errors/transient';
+import type { UnitOfWork } from '../outbox/unit-of-work';
+import { sendDeadLetter, type DeadLetterReason } from './dead-letters';
+import type { EventHandler } from './event-handler';
+import type { InboxStore } from './inbox.store';
+
+export interface ConsumerOptions {
+  service: string;
+  topicPrefix: string;
+  maxAttempts: number;
+  /** Shared idempotent producer for dead letters. */
+  deadLetterProducer: Producer;
+}
+
+export interface ConsumerCounters {
+  applied: number;
+  duplicates: number;
+  ignored: number;
+  deadLettered: number;
+  retries: number;
+}
+
+interface Received {
+  message: KafkaMessage;
+  parsed: ParseResult;
+}
+
+const MAX_BACKOFF_MS = 10_000;
+
+class StopProcessing extends Error {}
+
+/**
+ * Runs one EventHandler as one consumer group. Every message is validated; applied events and their
+ * inbox rows commit in one transaction, so a redelivered event is skipped. Transient faults (database
+ * or broker briefly away) are retried until they pass; other handler errors a few times, then the
+ * message goes to `<topic>.dlq` with its coordinates and the error. Nothing escapes to kafkajs, which
+ * would stall the partition.
+ */
+export class EventConsumer {
+  readonly groupId: string;
+  readonly topics: string[];
+  readonly counters: ConsumerCounters = { applied: 0, duplicates: 0, ignored: 0, deadLettered: 0, retries: 0 };
+  private readonly logger: Logger;
+  private consumer?: Consumer;
+  private running = false;
+
+  constructor(
+    private readonly handler: EventHandler,
+    private readonly kafka: Kafka,
+    private readonly dataSource: DataSource,
+    private readonly inbox: InboxStore,
+    private readonly uow: UnitOfWork,
+    private readonly registry: EventRegistry,
+    private readonly options: ConsumerOptions,
+  ) {
+    this.groupId = `${options.topicPrefix}${options.service}.${handler.name}`;
+    this.topics = handler.streams.map((s) => topicName(s, options.topicPrefix));
+    this.logger = new Logger(`Consumer ${handler.name}`);
+  }
+
+  async start(): Promise<void> {
+    this.running = true;
+    const consumer = this.kafka.consumer({
+      groupId: this.groupId,
+      allowAutoTopicCreation: false,
+      sessionTimeout: 30_000,
+      heartbeatInterval: 3_000,
+      maxWaitTimeInMs: 50,
+    });
+    this.consumer = consumer;
+    await consumer.connect();
+    await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    await consumer.run({
+      autoCommit: true,
+      autoCommitInterval: 1000,
+      eachBatchAutoResolve: false,
+      partitionsConsumedConcurrently: 1,
+      eachBatch: (payload) => this.onBatch(payload),
+    });
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    await this.consumer?.disconnect();
+    this.consumer = undefined;
+  }
+
+  private async onBatch(payload: EachBatchPayload): Promise<void> {
+    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary } = payload;
+    let firstUnresolved: string | undefined = batch.messages[0]?.offset;
+    const done = (message: KafkaMessage) => {
+      resolveOffset(message.offset);
+      firstUnresolved = (BigInt(message.offset) + 1n).toString();
+    };
+    try {
+      let run: Received[] = [];
+      for (const message of batch.messages) {
+        if (!this.running || !payload.isRunning() || payload.isStale()) break;
+        const parsed = parseEvent(message.value, this.registry);
+        if (parsed.kind !== 'invalid') {
+          run.push({ message, parsed });
+          continue;
+        }
+        await this.applyRun(run, batch, payload, done);
+        run = [];
+        const problems = parsed.problems.map((p) => `${p.field}: ${p.message}`).join('; ');
+        await this.deadLetter(batch, message, 'invalid', problems ? `${parsed.reason}: ${problems}` : parsed.reason, payload);
+        done(message);
+      }
+      await this.applyRun(run, batch, payload, done);
+      await commitOffsetsIfNecessary();
+      await heartbeat();
+    } catch (error) {
+      if (!(error instanceof StopProcessing)) {
+        this.logger.error({ err: error, topic: batch.topic, partition: batch.partition }, 'batch interrupted');
+      }
+      // what was not applied is read again from the first unresolved offset (the inbox absorbs repeats)
+      if (this.running && firstUnresolved !== undefined) {
+        this.consumer?.seek({ topic: batch.topic, partition: batch.partition, offset: firstUnresolved });
+      }
+    }
+  }
+
+  /** Applies consecutive valid messages in one transaction; on a lasting error, one by one. */
+  private async applyRun(run: Received[], batch: Batch, payload: EachBatchPayload, done: (m: KafkaMessage) => void) {
+    if (run.length === 0) return;
+    const applied = await this.retrying(() => this.applyInTransaction(run, batch), payload, { transientOnly: true }).then(
+      () => true,
+      (error) => {
+        if (error instanceof StopProcessing) throw error;
+        return false;
+      },
+    );
+    if (applied) {
+      for (const item of run) done(item.message);
+      return;
+    }
+    for (const item of run) {
+      try {
+        await this.retrying(() => this.applyInTransaction([item], batch), payload, { transientOnly: false });
+      } catch (error) {
+        if (error instanceof StopProcessing) throw error;
+        await this.deadLetter(batch, item.message, 'handler-failed', String((error as Error)?.stack ?? error), payload);
+      }
+      done(item.message);
+    }
+  }
+
+  private async applyInTransaction(run: Received[], batch: Batch): Promise<void> {
+    const wanted = new Set(this.handler.events);
+    const relevant: { event: EventEnvelope<any>; message: KafkaMessage }[] = [];
+    let ignored = 0;
+    for (const { message, parsed } of run) {
+      if (parsed.kind === 'ok' && wanted.has(parsed.definition)) relevant.push({ event: parsed.event, message });
+      else ignored++;
+    }
+    let fresh: EventEnvelope<any>[] = [];
+    if (relevant.length > 0) {
+      await this.dataSource.transaction(async (manager) => {
+        const claimed = await this.inbox.claim(
+          manager,
+          this.handler.name,
+          relevant.map(({ event, message }) => ({
+            eventId: event.id,
+            eventType: event.type,
+            topic: batch.topic,
+            partition: batch.partition,
+            offset: message.offset,
+          })),
+        );
+        // claimed holds each new id once; the same event twice in one batch is applied once
+        fresh = relevant.map((r) => r.event).filter((e) => claimed.delete(e.id));
+        await this.uow.runIn(manager, async (tx) => {
+          if (this.handler.handleBatch && fresh.length > 1) return this.handler.handleBatch(fresh, tx);
+          for (const event of fresh) {
+            await runInContext({ correlationId: event.correlationId, actor: event.actor, causationId: event.id }, () =>
+              this.handler.handle(event, tx),
+            );
+          }
+        });
+      });
+    }
+    // counted only after the commit
+    this.counters.applied += fresh.length;
+    this.counters.duplicates += relevant.length - fresh.length;
+    this.counters.ignored += ignored;
+  }
+
+  /** Retries transient faults until they pass (heartbeating meanwhile); others up to maxAttempts. */
+  private async retrying(work: () => Promise<void>, payload: EachBatchPayload, opts: { transientOnly: boolean }) {
+    let delay = 100;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await work();
+      } catch (error) {
+        const transient = isTransientError(error);
+        if (!transient && (opts.transientOnly || attempt >= this.options.maxAttempts)) throw error;
+        if (!this.running || !payload.isRunning()) throw new StopProcessing();
+        this.counters.retries++;
+        this.logger.warn({ err: error, attempt, transient }, `handler failed, retrying in ${delay} ms`);
+        await this.pause(delay, payload);
+        delay = Math.min(delay * 2, MAX_BACKOFF_MS);
+      }
+    }
+  }
+
+  private async deadLetter(batch: Batch, message: KafkaMessage, reason: DeadLetterReason, error: string, payload: EachBatchPayload) {
+    this.logger.warn({ topic: batch.topic, partition: batch.partition, offset: message.offset, reason, error: error.slice(0, 500) }, 'dead-lettering message');
+    let delay = 100;
+    // a dead letter is accepted data too: keep trying until the broker takes it
+    for (;;) {
+      try {
+        await sendDeadLetter(this.options.deadLetterProducer, {
+          topic: batch.topic,
+          partition: batch.partition,
+          message,
+          consumer: this.groupId,
+          reason,
+          error,
+        });
+        this.counters.deadLettered++;
+        return;
+      } catch (sendError) {
+        if (!this.running || !payload.isRunning()) throw new StopProcessing();
+        this.logger.warn({ err: sendError }, `dead letter not accepted, retrying in ${delay} ms`);
+        await this.pause(delay, payload);
+        delay = Math.min(delay * 2, MAX_BACKOFF_MS);
+      }
+    }
+  }
+
+  private async pause(ms: number, payload: EachBatchPayload): Promise<void> {
+    await new Promise((r) => setTimeout(r, ms));
+    try {
+      await payload.heartbeat();
+    } catch {
+      throw new StopProcessing(); // the group is rebalancing: give the partition up cleanly
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { PlatformConfig } from '../config/platform-config';
+import { PlatformTables1700000000000 } from './platform-tables.migration';
+
+export interface ServiceDataSourceParts {
+  service: string;
+  schema: string;
+  entities?: MixedList<Function | string | EntitySchema>;
+  /** The service's own migrations, in order; the platform's tables come first. */
+  migrations?: Function[];
+}
+
+/**
+ * One DataSource per service, bound to its own schema through search_path, so unqualified SQL in
+ * repositories and migrations lands in the service's schema and nowhere else.
+ */
+export function dataSourceOptions(config: PlatformConfig, parts: ServiceDataSourceParts): DataSourceOptions {
+  return {
+    type: 'postgres',
+    host: config.DB_HOST,
+    port: config.DB_PORT,
+    username: config.DB_USER,
+    password: config.DB_PASSWORD,
+    database: config.DB_NAME,
+    schema: parts.schema,
+    entities: parts.entities ?? [],
+    migrations: [PlatformTables1700000000000, ...(parts.migrations ?? [])],
+    migrationsTableName: 'migrations',
+    migrationsTransactionMode: 'each',
+    synchronize: false,
+    logging: ['error'],
+    applicationName: `titipan-${parts.service}`,
+    extra: {
+      max: config.DB_POOL_SIZE,
+      options: `-c search_path=${parts.schema}`,
+      connectionTimeoutMillis: 5000,
+      // a statement that hangs must not hold a request forever
+      statement_timeout: 30_000,
+    },
+  };
+}

@@ -1,0 +1,20 @@
+import { Injectable } from '@nestjs/common';
+import { KanwilRegistered, UptRegistered, type EventEnvelope } from '@titipan/contracts';
+import type { EventHandler } from '../consumer/event-handler';
+import type { Tx } from '../outbox/unit-of-work';
+import { DirectoryStore } from './directory.store';
+
+/** Keeps this service's replica of Kanwil and UPT master data from catalog.events. */
+@Injectable()
+export class DirectoryReplicaHandler implements EventHandler {
+  readonly name = 'directory-replica';
+  readonly streams = ['catalog'] as const;
+  readonly events = [KanwilRegistered, UptRegistered];
+
+  constructor(private readonly store: DirectoryStore) {}
+
+  async handle(event: EventEnvelope<any>, tx: Tx): Promise<void> {
+    if (event.type === KanwilRegistered.type) await this.store.upsertKanwil(tx.manager, event);
+    else if (event.type === UptRegistered.type) await this.store.upsertUpt(tx.manager, event);
+  }
+}

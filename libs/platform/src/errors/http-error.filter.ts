@@ -1,0 +1,106 @@
+import {
+  ArgumentsHost,
+  BadRequestException,
+  Catch,
+  ExceptionFilter,
+  HttpException,
+  HttpStatus,
+  Logger,
+  ValidationPipe,
+} from '@nestjs/common';
+import type { ValidationError } from 'class-validator';
+import type { Response } from 'express';
+import { flattenValidationErrors } from '@titipan/contracts';
+import { currentContext } from '../context/request-context';
+import { DomainError, type ErrorKind } from './domain-error';
+import { isTransientError } from './transient';
+
+const STATUS_OF: Record<ErrorKind, number> = {
+  validation: HttpStatus.BAD_REQUEST,
+  rule: HttpStatus.UNPROCESSABLE_ENTITY,
+  not_found: HttpStatus.NOT_FOUND,
+  conflict: HttpStatus.CONFLICT,
+  forbidden: HttpStatus.FORBIDDEN,
+  unauthenticated: HttpStatus.UNAUTHORIZED,
+  too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+};
+
+/** Codes for errors raised by the framework rather than by our own code. */
+const CODE_OF_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'ROUTE_NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+};
+
+export interface ErrorBody {
+  statusCode: number;
+  code: string;
+  message: string;
+  details?: Record<string, unknown>;
+  correlationId?: string;
+}
+
+/** Request bodies are validated at the edge: unknown fields refused, every failed rule named. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    forbidUnknownValues: true,
+    transform: true,
+    exceptionFactory: (errors: ValidationError[]) =>
+      new DomainError('validation', 'VALIDATION_FAILED', 'the request does not conform', {
+        fields: flattenValidationErrors(errors),
+      }),
+  });
+}
+
+/** One error shape for every endpoint: status, stable code, message, details, correlation id. */
+@Catch()
+export class HttpErrorFilter implements ExceptionFilter {
+  private readonly logger = new Logger('HttpError');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(error);
+    body.correlationId = currentContext()?.correlationId;
+    if (body.statusCode >= 500) this.logger.error({ err: error }, body.message);
+    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '1');
+    response.status(body.statusCode).json(body);
+  }
+
+  private toBody(error: unknown): ErrorBody {
+    if (error instanceof DomainError) {
+      return { statusCode: STATUS_OF[error.kind], code: error.code, message: error.message, details: error.details };
+    }
+    if (error instanceof HttpException) {
+      const status = error.getStatus();
+      const response = error.getResponse();
+      const message =
+        typeof response === 'object' && response && 'message' in response
+          ? String((response as { message: unknown }).message)
+          : error.message;
+      // body-parser's syntax errors arrive as 400 BadRequestException
+      const code = error instanceof BadRequestException && /JSON/i.test(message) ? 'MALFORMED_JSON' : CODE_OF_STATUS[status] ?? 'HTTP_ERROR';
+      return { statusCode: status, code, message };
+    }
+    const typed = error as { type?: string; status?: number; message?: string };
+    if (typed?.type === 'entity.too.large') {
+      return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'request body exceeds the configured limit' };
+    }
+    if (typed?.type === 'entity.parse.failed') {
+      return { statusCode: 400, code: 'MALFORMED_JSON', message: 'request body is not valid JSON' };
+    }
+    // a unique index caught a race the service's own check could not see
+    if ((error as { driverError?: { code?: string } })?.driverError?.code === '23505') {
+      return { statusCode: 409, code: 'DUPLICATE', message: 'a record with the same identity already exists' };
+    }
+    if (isTransientError(error)) {
+      return { statusCode: 503, code: 'RETRYABLE', message: 'a dependency is briefly unavailable; retry the request' };
+    }
+    return { statusCode: 500, code: 'INTERNAL', message: 'internal error' };
+  }
+}

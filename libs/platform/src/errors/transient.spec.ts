@@ -1,0 +1,17 @@
+import { isTransientError } from './transient';
+
+describe('transient errors', () => {
+  it.each([
+    [{ code: '08006' }],
+    [{ code: '40001' }],
+    [{ code: '40P01' }],
+    [{ code: '57P01' }],
+    [{ code: 'ECONNREFUSED' }],
+    [new Error('Connection terminated unexpectedly')],
+    [{ message: 'query failed', driverError: { code: '57P01' } }],
+  ])('retries %p', (error) => expect(isTransientError(error)).toBe(true));
+
+  it.each([[{ code: '23505' }], [new Error('rule broken')], [undefined]])('does not retry %p', (error) =>
+    expect(isTransientError(error)).toBe(false),
+  );
+});

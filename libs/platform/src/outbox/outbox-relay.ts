@@ -1,0 +1,188 @@
+import { Logger } from '@nestjs/common';
+import { EVENT_HEADERS, topicName } from '@titipan/contracts';
+import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
+import { Client, type ClientConfig } from 'pg';
+import type { OutboxStore, PendingOutboxRow } from './outbox.store';
+
+export interface RelayOptions {
+  schema: string;
+  topicPrefix: string;
+  batchSize: number;
+  pollMs: number;
+  /** Connection for the leadership lock and LISTEN; held for as long as this relay leads. */
+  leaderConnection: ClientConfig;
+}
+
+export type RelayState = 'stopped' | 'standby' | 'leading';
+
+const MAX_BACKOFF_MS = 5000;
+
+/**
+ * Publishes outbox rows to Kafka in position order with an idempotent producer (acks all) and marks
+ * them sent. One relay per service leads at a time (a session advisory lock); the others stand by.
+ * A commit wakes it through LISTEN/NOTIFY; a slow poll is the safety net. A crash between send and
+ * mark republishes a few events, which the consumers' inbox absorbs: at-least-once, never lost.
+ */
+export class OutboxRelay {
+  private readonly logger = new Logger('OutboxRelay');
+  private state: RelayState = 'stopped';
+  private running = false;
+  private leader?: Client;
+  private producer?: Producer;
+  private wake?: () => void;
+  private loop?: Promise<void>;
+  private published = 0;
+
+  constructor(
+    private readonly store: OutboxStore,
+    private readonly kafka: Kafka,
+    private readonly options: RelayOptions,
+  ) {}
+
+  get status(): { state: RelayState; published: number } {
+    return { state: this.state, published: this.published };
+  }
+
+  start(): void {
+    if (this.running) return;
+    this.running = true;
+    this.loop = this.run();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    this.wake?.();
+    await this.loop;
+    this.loop = undefined;
+  }
+
+  private async run(): Promise<void> {
+    let backoff = 100;
+    while (this.running) {
+      try {
+        if (!(await this.acquireLeadership())) {
+          this.state = 'standby';
+          await this.sleep(2000);
+          continue;
+        }
+        this.state = 'leading';
+        this.logger.log(`relay leading for schema ${this.options.schema}`);
+        await this.publishWhileLeading();
+        backoff = 100;
+      } catch (error) {
+        this.logger.warn({ err: error }, `relay error, retrying in ${backoff} ms`);
+        await this.sleep(backoff);
+        backoff = Math.min(backoff * 2, MAX_BACKOFF_MS);
+      } finally {
+        await this.releaseLeadership();
+      }
+    }
+    await this.producer?.disconnect().catch(() => undefined);
+    this.producer = undefined;
+    this.state = 'stopped';
+  }
+
+  private async acquireLeadership(): Promise<boolean> {
+    const client = new Client(this.options.leaderConnection);
+    client.on('error', (e) => {
+      this.logger.warn({ err: e }, 'relay leader connection lost');
+      this.leader = undefined;
+      this.wake?.();
+    });
+    await client.connect();
+    const [row] = (await client.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS got`, [`titipan.relay.${this.options.schema}`])).rows;
+    if (!row.got) {
+      await client.end().catch(() => undefined);
+      return false;
+    }
+    client.on('notification', () => this.wake?.());
+    await client.query(`LISTEN "${this.options.schema}_outbox"`);
+    this.leader = client;
+    return true;
+  }
+
+  private async releaseLeadership(): Promise<void> {
+    const client = this.leader;
+    this.leader = undefined;
+    // closing the session releases the advisory lock
+    await client?.end().catch(() => undefined);
+  }
+
+  private async publishWhileLeading(): Promise<void> {
+    if (!this.producer) {
+      const producer = this.kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
+      await producer.connect();
+      this.producer = producer;
+    }
+    while (this.running && this.leader) {
+      // arm the wake-up before reading, so a commit that lands during the drain is not missed
+      const woken = this.nextWake();
+      const sent = await this.drain();
+      if (sent === 0) await woken;
+    }
+  }
+
+  /** Publishes everything pending; returns how many events it sent. */
+  private async drain(): Promise<number> {
+    let total = 0;
+    while (this.running && this.leader) {
+      const rows = await this.store.nextBatch(this.options.batchSize);
+      if (rows.length === 0) break;
+      await this.send(rows);
+      await this.store.markSent(rows.map((r) => r.position));
+      total += rows.length;
+      this.published += rows.length;
+      if (rows.length < this.options.batchSize) break;
+    }
+    return total;
+  }
+
+  private async send(rows: PendingOutboxRow[]): Promise<void> {
+    // rows stay in position order within each topic; one request, acks from all in-sync replicas
+    const byTopic = new Map<string, PendingOutboxRow[]>();
+    for (const row of rows) {
+      const topic = topicName(row.topic, this.options.topicPrefix);
+      const list = byTopic.get(topic) ?? [];
+      list.push(row);
+      byTopic.set(topic, list);
+    }
+    await this.producer!.sendBatch({
+      acks: -1,
+      compression: CompressionTypes.None,
+      topicMessages: [...byTopic].map(([topic, list]) => ({
+        topic,
+        messages: list.map((r) => ({
+          key: r.partitionKey,
+          value: JSON.stringify(r.envelope),
+          headers: {
+            [EVENT_HEADERS.id]: r.envelope.id,
+            [EVENT_HEADERS.type]: r.envelope.type,
+            [EVENT_HEADERS.version]: String(r.envelope.version),
+            'correlation-id': r.envelope.correlationId,
+          },
+        })),
+      })),
+    });
+  }
+
+  private nextWake(): Promise<void> {
+    return new Promise<void>((resolve) => {
+      const timer = setTimeout(done, this.options.pollMs);
+      function done() {
+        clearTimeout(timer);
+        resolve();
+      }
+      this.wake = done;
+    });
+  }
+
+  private sleep(ms: number): Promise<void> {
+    return new Promise((resolve) => {
+      const timer = setTimeout(resolve, ms);
+      this.wake = () => {
+        clearTimeout(timer);
+        resolve();
+      };
+    });
+  }
+}

@@ -1,0 +1,122 @@
+import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD } from '@nestjs/core';
+import { JwtModule } from '@nestjs/jwt';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { DataSource } from 'typeorm';
+import { AuthGuard } from './auth/auth.guard';
+import { loadConfig } from './config/load-config';
+import { PlatformConfig } from './config/platform-config';
+import { ConsumerHost } from './consumer/consumer-host';
+import { EVENT_HANDLERS, type EventHandler } from './consumer/event-handler';
+import { InboxStore } from './consumer/inbox.store';
+import { dataSourceOptions } from './database/data-source-options';
+import { DatabaseMigrator } from './database/database-migrator';
+import { schemaOf, type ServiceName } from './database/service-identity';
+import { HttpErrorFilter } from './errors/http-error.filter';
+import { HealthController } from './health/health.controller';
+import { createKafka } from './kafka/kafka-client';
+import { loggerOptions } from './logging/logger-options';
+import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxStore } from './outbox/outbox.store';
+import { UnitOfWork } from './outbox/unit-of-work';
+import { brokerList } from './config/platform-config';
+import { KAFKA, PLATFORM_CONFIG, SERVICE_NAME } from './platform.tokens';
+
+export interface ServiceDefinition {
+  service: ServiceName;
+  /** A subclass of PlatformConfig when the service has settings of its own. */
+  configClass?: new () => PlatformConfig;
+  entities?: Function[];
+  migrations?: Function[];
+  /** Event handler classes, provided by feature modules; each runs as its own consumer group. */
+  handlers?: Type<EventHandler>[];
+}
+
+/** Config is its own global module so TypeORM, JWT and the logger can be built from it. */
+@Global()
+@Module({})
+class ConfigHolderModule {
+  static register(definition: ServiceDefinition): DynamicModule {
+    return {
+      module: ConfigHolderModule,
+      providers: [
+        { provide: PLATFORM_CONFIG, useFactory: () => loadConfig(definition.configClass ?? PlatformConfig) },
+        { provide: SERVICE_NAME, useValue: definition.service },
+      ],
+      exports: [PLATFORM_CONFIG, SERVICE_NAME],
+    };
+  }
+}
+
+/**
+ * Everything a service stands on: config, its own DataSource and migrations, JSON logging, auth,
+ * error shape, outbox + relay, inbox + consumers, health. Services import this once in AppModule.
+ */
+@Global()
+@Module({})
+export class PlatformModule {
+  static forService(definition: ServiceDefinition): DynamicModule {
+    const schema = schemaOf(definition.service);
+    return {
+      module: PlatformModule,
+      imports: [
+        ConfigHolderModule.register(definition),
+        LoggerModule.forRootAsync({
+          inject: [PLATFORM_CONFIG],
+          useFactory: (config: PlatformConfig) => loggerOptions(config, definition.service),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [PLATFORM_CONFIG],
+          useFactory: (config: PlatformConfig) =>
+            dataSourceOptions(config, {
+              service: definition.service,
+              schema,
+              entities: definition.entities,
+              migrations: definition.migrations,
+            }),
+        }),
+        JwtModule.registerAsync({
+          inject: [PLATFORM_CONFIG],
+          useFactory: (config: PlatformConfig) => ({ secret: config.JWT_SECRET }),
+        }),
+      ],
+      controllers: [HealthController],
+      providers: [
+        { provide: KAFKA, inject: [PLATFORM_CONFIG], useFactory: (c: PlatformConfig) => createKafka(`titipan-${definition.service}`, brokerList(c)) },
+        { provide: EVENT_HANDLERS, useValue: definition.handlers ?? [] },
+        { provide: OutboxStore, inject: [DataSource], useFactory: (ds: DataSource) => new OutboxStore(ds) },
+        { provide: InboxStore, useValue: new InboxStore() },
+        {
+          provide: UnitOfWork,
+          inject: [DataSource, OutboxStore],
+          useFactory: (ds: DataSource, outbox: OutboxStore) => new UnitOfWork(ds, outbox, definition.service),
+        },
+        {
+          provide: OutboxRelay,
+          inject: [OutboxStore, KAFKA, PLATFORM_CONFIG],
+          useFactory: (store: OutboxStore, kafka, config: PlatformConfig) =>
+            new OutboxRelay(store, kafka, {
+              schema,
+              topicPrefix: config.KAFKA_TOPIC_PREFIX,
+              batchSize: config.OUTBOX_BATCH_SIZE,
+              pollMs: config.OUTBOX_POLL_MS,
+              leaderConnection: {
+                host: config.DB_HOST,
+                port: config.DB_PORT,
+                user: config.DB_USER,
+                password: config.DB_PASSWORD,
+                database: config.DB_NAME,
+                application_name: `titipan-${definition.service}-relay`,
+              },
+            }),
+        },
+        DatabaseMigrator,
+        ConsumerHost,
+        { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_FILTER, useClass: HttpErrorFilter },
+      ],
+      exports: [TypeOrmModule, KAFKA, OutboxStore, InboxStore, UnitOfWork, OutboxRelay, ConsumerHost, JwtModule],
+    };
+  }
+}

@@ -1,0 +1,69 @@
+import { randomBytes } from 'node:crypto';
+import {
+  createKafka,
+  dataSourceOptions,
+  deleteTopics,
+  dropDatabase,
+  loadConfig,
+  PlatformConfig,
+  provisionDatabase,
+  provisionTopics,
+  type ServiceName,
+} from '@titipan/platform';
+import type { Kafka } from 'kafkajs';
+import { DataSource } from 'typeorm';
+import { serviceEnv } from '../../tools/local-settings';
+import { ADMIN_URL, BROKERS, databasePrefix, topicPrefix } from './test-settings';
+
+/**
+ * A database and a set of topics of its own for one test file: provisioned exactly as in production
+ * (schemas, per-service roles), dropped afterwards.
+ */
+export class TestEnvironment {
+  readonly kafka: Kafka;
+  private readonly dataSources: DataSource[] = [];
+
+  private constructor(
+    readonly database: string,
+    readonly topicPrefix: string,
+  ) {
+    this.kafka = createKafka(`titipan-test-${database}`, BROKERS);
+  }
+
+  static async create(partitions = 3): Promise<TestEnvironment> {
+    const id = randomBytes(3).toString('hex');
+    const env = new TestEnvironment(`${databasePrefix()}${id}`, `${topicPrefix()}${id}.`);
+    await provisionDatabase({ adminUrl: ADMIN_URL, database: env.database });
+    await provisionTopics(env.kafka, { prefix: env.topicPrefix, partitions });
+    return env;
+  }
+
+  /** The environment a service process (or an in-process component) of this test gets. */
+  env(service: ServiceName, port?: number): Record<string, string> {
+    return {
+      ...serviceEnv(service, { database: this.database, topicPrefix: this.topicPrefix, port: port ?? 1, brokers: BROKERS.join(',') }),
+      NODE_ENV: 'test',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
+      OUTBOX_POLL_MS: '200',
+    };
+  }
+
+  config(service: ServiceName): PlatformConfig {
+    return loadConfig(PlatformConfig, this.env(service));
+  }
+
+  /** A DataSource logged in as the service's own role, with the platform's and the given migrations applied. */
+  async dataSource(service: ServiceName, migrations: Function[] = []): Promise<DataSource> {
+    const ds = new DataSource(dataSourceOptions(this.config(service), { service, schema: service, migrations }));
+    await ds.initialize();
+    await ds.runMigrations();
+    this.dataSources.push(ds);
+    return ds;
+  }
+
+  async dispose(): Promise<void> {
+    await Promise.all(this.dataSources.map((ds) => ds.destroy().catch(() => undefined)));
+    await dropDatabase(ADMIN_URL, this.database);
+    await deleteTopics(this.kafka, this.topicPrefix);
+  }
+}

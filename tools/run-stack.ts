@@ -1,0 +1,30 @@
+import { SERVICES } from '@titipan/platform';
+import { serviceEnv } from './local-settings';
+import { startServiceProcess, type RunningService } from './service-process';
+
+/** Runs the three services as separate processes until Ctrl-C, then stops them gracefully. */
+async function main(): Promise<void> {
+  const running: RunningService[] = [];
+  const stopAll = async () => {
+    await Promise.all(running.map((s) => s.stop()));
+    process.exit(0);
+  };
+  process.on('SIGINT', stopAll);
+  process.on('SIGTERM', stopAll);
+  for (const service of SERVICES) {
+    const env = serviceEnv(service);
+    const started = await startServiceProcess(service, env, { onOutput: (line) => process.stdout.write(`${line}\n`) });
+    running.push(started);
+    started.process.once('exit', (code) => {
+      console.error(`${service} exited with code ${code}`);
+    });
+  }
+  console.error('\nTitipan is up:');
+  for (const s of running) console.error(`  ${s.service.padEnd(12)} ${s.url}  (health ${s.url}/health, API docs ${s.url}/docs)`);
+  console.error('Tokens: npm run token -- --role admin   ·   Ctrl-C stops the services (Kafka keeps running: npm run kafka:stop)\n');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
