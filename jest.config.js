@@ -12,7 +12,7 @@ module.exports = {
     '^@titipan/contracts(|/.*)$': '<rootDir>/libs/contracts/src$1',
     '^@titipan/platform(|/.*)$': '<rootDir>/libs/platform/src$1',
   },
-  setupFiles: ['reflect-metadata'],
+  setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',
   globalTeardown: '<rootDir>/test/support/global-teardown.ts',
   testTimeout: 120_000,

@@ -17,7 +17,8 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthController } from './health/health.controller';
 import { createKafka } from './kafka/kafka-client';
 import { loggerOptions } from './logging/logger-options';
-import { OutboxRelay } from './outbox/outbox-relay';
+import { OutboxRelay, relayOptions } from './outbox/outbox-relay';
+import type { Kafka } from 'kafkajs';
 import { OutboxStore } from './outbox/outbox.store';
 import { UnitOfWork } from './outbox/unit-of-work';
 import { brokerList } from './config/platform-config';
@@ -95,21 +96,8 @@ export class PlatformModule {
         {
           provide: OutboxRelay,
           inject: [OutboxStore, KAFKA, PLATFORM_CONFIG],
-          useFactory: (store: OutboxStore, kafka, config: PlatformConfig) =>
-            new OutboxRelay(store, kafka, {
-              schema,
-              topicPrefix: config.KAFKA_TOPIC_PREFIX,
-              batchSize: config.OUTBOX_BATCH_SIZE,
-              pollMs: config.OUTBOX_POLL_MS,
-              leaderConnection: {
-                host: config.DB_HOST,
-                port: config.DB_PORT,
-                user: config.DB_USER,
-                password: config.DB_PASSWORD,
-                database: config.DB_NAME,
-                application_name: `titipan-${definition.service}-relay`,
-              },
-            }),
+          useFactory: (store: OutboxStore, kafka: Kafka, config: PlatformConfig) =>
+            new OutboxRelay(store, kafka, relayOptions(config, definition.service)),
         },
         DatabaseMigrator,
         ConsumerHost,

@@ -28,7 +28,8 @@ export function dataSourceOptions(config: PlatformConfig, parts: ServiceDataSour
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
-    logging: ['error'],
+    // failures surface as exceptions and are logged once, by whoever handles them
+    logging: false,
     applicationName: `titipan-${parts.service}`,
     extra: {
       max: config.DB_POOL_SIZE,

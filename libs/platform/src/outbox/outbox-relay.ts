@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { EVENT_HEADERS, topicName } from '@titipan/contracts';
 import { CompressionTypes, type Kafka, type Producer } from 'kafkajs';
 import { Client, type ClientConfig } from 'pg';
+import type { PlatformConfig } from '../config/platform-config';
 import type { OutboxStore, PendingOutboxRow } from './outbox.store';
 
 export interface RelayOptions {
@@ -11,6 +12,24 @@ export interface RelayOptions {
   pollMs: number;
   /** Connection for the leadership lock and LISTEN; held for as long as this relay leads. */
   leaderConnection: ClientConfig;
+}
+
+/** Relay settings from a service's configuration. */
+export function relayOptions(config: PlatformConfig, service: string): RelayOptions {
+  return {
+    schema: service,
+    topicPrefix: config.KAFKA_TOPIC_PREFIX,
+    batchSize: config.OUTBOX_BATCH_SIZE,
+    pollMs: config.OUTBOX_POLL_MS,
+    leaderConnection: {
+      host: config.DB_HOST,
+      port: config.DB_PORT,
+      user: config.DB_USER,
+      password: config.DB_PASSWORD,
+      database: config.DB_NAME,
+      application_name: `titipan-${service}-relay`,
+    },
+  };
 }
 
 export type RelayState = 'stopped' | 'standby' | 'leading';

@@ -1,0 +1,141 @@
+import { buildEvent, dlqTopic, KanwilRegistered, topicName, type EventEnvelope, type KanwilRegisteredV1 } from '@titipan/contracts';
+import { DLQ_HEADERS, EventConsumer, InboxStore, OutboxStore, UnitOfWork, type EventHandler, type Tx } from '@titipan/platform';
+import { EventRegistry } from '@titipan/contracts';
+import type { Producer } from 'kafkajs';
+import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
+import { eventually, TopicProbe } from '../support/kafka-probe';
+import { TestEnvironment } from '../support/test-environment';
+
+class AppliedTable1800000000000 implements MigrationInterface {
+  name = 'AppliedTable1800000000000';
+  async up(q: QueryRunner) {
+    await q.query(`CREATE TABLE applied (event_id uuid NOT NULL, code text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())`);
+  }
+  async down(q: QueryRunner) {
+    await q.query(`DROP TABLE applied`);
+  }
+}
+
+/** Records every application, so a double application is visible as two rows. */
+class RecordingHandler implements EventHandler {
+  readonly name = 'recorder';
+  readonly streams = ['catalog'] as const;
+  readonly events = [KanwilRegistered];
+  /** Codes whose handling fails: 'always', or a number of transient failures before success. */
+  failures = new Map<string, 'always' | number>();
+  attempts = new Map<string, number>();
+
+  async handle(event: EventEnvelope<KanwilRegisteredV1>, tx: Tx): Promise<void> {
+    const code = event.data.code;
+    this.attempts.set(code, (this.attempts.get(code) ?? 0) + 1);
+    await tx.manager.query(`INSERT INTO applied (event_id, code) VALUES ($1, $2)`, [event.id, code]);
+    const failure = this.failures.get(code);
+    if (failure === 'always') throw new Error(`cannot apply ${code}`);
+    if (typeof failure === 'number' && failure > 0) {
+      this.failures.set(code, failure - 1);
+      throw Object.assign(new Error('could not serialize access'), { code: '40001' });
+    }
+  }
+}
+
+describe('event consumer: inbox, retries and dead letters (real Postgres and Kafka)', () => {
+  let env: TestEnvironment;
+  let ds: DataSource;
+  let producer: Producer;
+  let consumer: EventConsumer;
+  let dlq: TopicProbe;
+  const handler = new RecordingHandler();
+  const actor = { id: 'admin-1', role: 'admin' as const, scope: null };
+  let topic: string;
+
+  const send = (...values: (string | EventEnvelope)[]) =>
+    producer.send({
+      topic,
+      messages: values.map((v) => ({ key: 'k', value: typeof v === 'string' ? v : JSON.stringify(v) })),
+    });
+  const event = (code: string) => buildEvent(KanwilRegistered, { code, name: code }, { source: 'catalog', actor, correlationId: 'c' });
+  const appliedRows = async (code: string): Promise<number> =>
+    (await ds.query(`SELECT count(*)::int AS n FROM applied WHERE code = $1`, [code]))[0].n;
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create(1);
+    topic = topicName('catalog', env.topicPrefix);
+    ds = await env.dataSource('consignment', [AppliedTable1800000000000]);
+    producer = env.kafka.producer();
+    await producer.connect();
+    const deadLetterProducer = env.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
+    await deadLetterProducer.connect();
+    consumer = new EventConsumer(handler, env.kafka, ds, new InboxStore(), new UnitOfWork(ds, new OutboxStore(ds), 'consignment'), new EventRegistry(), {
+      service: 'consignment',
+      topicPrefix: env.topicPrefix,
+      maxAttempts: 3,
+      deadLetterProducer,
+    });
+    await consumer.start();
+    dlq = await new TopicProbe(env.kafka, [dlqTopic(topic)]).start();
+    afterAllCleanups.push(() => deadLetterProducer.disconnect());
+  });
+  const afterAllCleanups: (() => Promise<void>)[] = [];
+  afterAll(async () => {
+    await consumer.stop();
+    await dlq.stop();
+    await producer.disconnect();
+    for (const c of afterAllCleanups) await c();
+    await env.dispose();
+  });
+
+  it('applies an event delivered twice exactly once', async () => {
+    const e = event('KW-TWICE');
+    await send(e, e);
+    const after = event('KW-AFTER-TWICE');
+    await send(after);
+    await eventually(async () => (await appliedRows('KW-AFTER-TWICE')) === 1, 20_000, 'later event applied');
+    expect(await appliedRows('KW-TWICE')).toBe(1);
+    expect(consumer.counters.duplicates).toBeGreaterThanOrEqual(1);
+    const inbox = await ds.query(`SELECT consumer, event_type FROM inbox WHERE event_id = $1`, [e.id]);
+    expect(inbox).toEqual([{ consumer: 'recorder', event_type: 'catalog.kanwil.registered' }]);
+  });
+
+  it('dead-letters a malformed message with its coordinates and error, and carries on', async () => {
+    const before = consumer.counters.deadLettered;
+    await send('{"this is": not json');
+    const invalid = { ...event('KW-BAD'), data: { code: 'lower case!', name: '' } };
+    await send(invalid);
+    const next = event('KW-NEXT');
+    await send(next);
+    await eventually(async () => (await appliedRows('KW-NEXT')) === 1, 20_000, 'next event applied');
+
+    const letters = await dlq.waitFor(2, (r) => r.message.headers?.[DLQ_HEADERS.reason]?.toString() === 'invalid');
+    const [notJson, badPayload] = letters.slice(-2);
+    expect(notJson.message.value?.toString()).toBe('{"this is": not json');
+    expect(notJson.message.headers?.[DLQ_HEADERS.topic]?.toString()).toBe(topic);
+    expect(notJson.message.headers?.[DLQ_HEADERS.partition]?.toString()).toBe('0');
+    expect(Number(notJson.message.headers?.[DLQ_HEADERS.offset]?.toString())).toBeGreaterThanOrEqual(0);
+    expect(notJson.message.headers?.[DLQ_HEADERS.error]?.toString()).toMatch(/not JSON/);
+    expect(notJson.message.headers?.[DLQ_HEADERS.consumer]?.toString()).toBe(`${env.topicPrefix}consignment.recorder`);
+    expect(badPayload.message.headers?.[DLQ_HEADERS.error]?.toString()).toMatch(/data\.code.*data\.name|data\.name.*data\.code/);
+    expect(await appliedRows('lower case!')).toBe(0);
+    expect(consumer.counters.deadLettered - before).toBe(2);
+  });
+
+  it('retries a transient failure until it passes, applying the event once', async () => {
+    handler.failures.set('KW-FLAKY', 2);
+    await send(event('KW-FLAKY'));
+    await eventually(async () => (await appliedRows('KW-FLAKY')) === 1, 20_000, 'flaky event applied');
+    expect(handler.attempts.get('KW-FLAKY')).toBe(3);
+  });
+
+  it('dead-letters an event whose handler keeps failing, after its attempts, and carries on', async () => {
+    handler.failures.set('KW-POISON', 'always');
+    const poison = event('KW-POISON');
+    await send(poison, event('KW-AFTER-POISON'));
+    await eventually(async () => (await appliedRows('KW-AFTER-POISON')) === 1, 30_000, 'event after poison applied');
+    const [letter] = await dlq.waitFor(1, (r) => r.message.value?.toString().includes(poison.id) === true);
+    expect(letter.message.headers?.[DLQ_HEADERS.reason]?.toString()).toBe('handler-failed');
+    expect(letter.message.headers?.[DLQ_HEADERS.error]?.toString()).toMatch(/cannot apply KW-POISON/);
+    // every failed attempt rolled back: no trace of the poison event, and no inbox row, so a re-drive can apply it
+    expect(await appliedRows('KW-POISON')).toBe(0);
+    expect(await ds.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [poison.id])).toEqual([]);
+    expect(handler.attempts.get('KW-POISON')).toBeGreaterThanOrEqual(3);
+  });
+});
