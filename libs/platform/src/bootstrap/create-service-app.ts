@@ -33,7 +33,6 @@ export function configureServiceApp(app: NestExpressApplication, service: string
   app.use(correlationMiddleware);
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());
-  app.enableShutdownHooks();
   SwaggerModule.setup('docs', app, () => openApiDocument(app, service), { jsonDocumentUrl: 'docs/openapi.json' });
 }
 
@@ -56,6 +55,22 @@ export async function bootstrapService(module: Type<unknown>, service: string, c
     process.exit(1);
   }
   const app = await createServiceApp(module, service);
+  const logger = app.get(Logger);
+  // graceful stop: stop taking requests, finish in-flight work, commit offsets, stop the relay, exit 0
+  const shutdown = async (signal: string) => {
+    logger.log(`${signal} received, shutting down`);
+    setTimeout(() => {
+      logger.error(`shutdown took longer than ${SHUTDOWN_TIMEOUT_MS} ms, exiting`);
+      process.exit(1);
+    }, SHUTDOWN_TIMEOUT_MS).unref();
+    await app.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  process.once('SIGINT', () => void shutdown('SIGINT'));
   await app.listen(config.PORT, '0.0.0.0');
-  app.get(Logger).log(`${service} listening on port ${config.PORT}`);
+  logger.log(`${service} listening on port ${config.PORT}`);
 }
+
+/** Longest a graceful shutdown may take before the process gives up and exits non-zero. */
+const SHUTDOWN_TIMEOUT_MS = 20_000;

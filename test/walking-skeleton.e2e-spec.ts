@@ -1,0 +1,154 @@
+import { dlqTopic, topicName, UptRegistered } from '@titipan/contracts';
+import { DEV_JWT_SECRET, DLQ_HEADERS, mintToken, OutboxStore, SERVICES, UnitOfWork, type ServiceName } from '@titipan/platform';
+import request from 'supertest';
+import { startServiceProcess, type RunningService } from '../tools/service-process';
+import { freePort } from './support/free-port';
+import { eventually, TopicProbe } from './support/kafka-probe';
+import { TestEnvironment } from './support/test-environment';
+
+/**
+ * One real path through the three services, each its own process as in production: catalog
+ * registers a Kanwil and a UPT, and consignment and reporting each keep their own replica.
+ */
+describe('walking skeleton: catalog -> consignment and reporting', () => {
+  let env: TestEnvironment;
+  const services = {} as Record<ServiceName, RunningService>;
+  let probe: TopicProbe;
+  const token = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  const admin = token('admin');
+  const kanwil = { code: 'KW-BANTEN', name: 'Kanwil Ditjenpas Banten' };
+  const upt = { code: 'LP-TGR-1', name: 'Lapas Kelas I Tangerang', type: 'LAPAS', class: 'I', kanwilCode: 'KW-BANTEN', satkerCode: '412345' };
+
+  const start = async (service: ServiceName, port?: number) => {
+    services[service] = await startServiceProcess(service, env.env(service, port ?? (await freePort())));
+  };
+  const replicaUpts = async (service: ServiceName) =>
+    (await request(services[service].url).get('/directory/upts').set('Authorization', token('ministry'))).body as { code: string }[];
+  const health = async (service: ServiceName) => (await request(services[service].url).get('/health')).body;
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create();
+    await Promise.all(SERVICES.map((s) => start(s)));
+    probe = await new TopicProbe(env.kafka, [topicName('catalog', env.topicPrefix), dlqTopic(topicName('catalog', env.topicPrefix))]).start();
+  });
+  afterAll(async () => {
+    await probe?.stop();
+    await Promise.all(Object.values(services).map((s) => s.stop()));
+    await env.dispose();
+  });
+
+  it('reports healthy database, broker, outbox and consumer lag', async () => {
+    for (const service of SERVICES) {
+      const body = await health(service);
+      expect(body).toMatchObject({ service, status: 'ok', checks: { database: { status: 'ok' }, broker: { status: 'ok' }, outbox: { status: 'ok', unsent: 0 } } });
+    }
+    const consumers = Object.values((await health('consignment')).checks.consumers) as { groupId: string; lag: number }[];
+    expect(consumers).toEqual([expect.objectContaining({ groupId: `${env.topicPrefix}consignment.directory-replica`, lag: expect.any(Number) })]);
+  });
+
+  it('refuses requests without a valid token (401) and roles the endpoint does not allow (403, saying why)', async () => {
+    const url = services.catalog.url;
+    const none = await request(url).post('/kanwils').send(kanwil);
+    expect(none.status).toBe(401);
+    expect(none.body.code).toBe('TOKEN_MISSING');
+    const forged = await request(url).post('/kanwils').set('Authorization', `Bearer ${mintToken('another-secret', { role: 'admin' })}`).send(kanwil);
+    expect(forged.status).toBe(401);
+    expect(forged.body).toMatchObject({ code: 'TOKEN_INVALID', message: expect.stringMatching(/signature/) });
+    const venue = await request(url).post('/kanwils').set('Authorization', token('venue', 'IMI-TGR-LOUNGE')).send(kanwil);
+    expect(venue.status).toBe(403);
+    expect(venue.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', message: 'role venue may not call POST /kanwils; allowed: admin' });
+    expect((await request(url).get('/kanwils').set('Authorization', admin)).body).toEqual([]);
+  });
+
+  it('registers a Kanwil and a UPT, and both other services receive them into their own replicas', async () => {
+    const k = await request(services.catalog.url).post('/kanwils').set('Authorization', admin).set('x-correlation-id', 'skeleton-1').send(kanwil);
+    expect(k.status).toBe(201);
+    expect(k.headers['x-correlation-id']).toBe('skeleton-1');
+    const u = await request(services.catalog.url).post('/upts').set('Authorization', admin).send(upt);
+    expect(u.status).toBe(201);
+    expect(u.body).toMatchObject(upt);
+
+    for (const service of ['consignment', 'reporting'] as const) {
+      const upts = await eventually(async () => {
+        const rows = await replicaUpts(service);
+        return rows.length === 1 ? rows : undefined;
+      }, 20_000, `${service} replica`);
+      expect(upts[0]).toMatchObject(upt);
+      const kanwils = (await request(services[service].url).get('/directory/kanwils').set('Authorization', admin)).body;
+      expect(kanwils).toEqual([expect.objectContaining(kanwil)]);
+    }
+    // the event carries the caller's correlation id and the actor
+    const [published] = await probe.waitFor(1, (r) => r.message.headers?.['event-type']?.toString() === 'catalog.kanwil.registered');
+    expect(JSON.parse(published.message.value!.toString())).toMatchObject({ correlationId: 'skeleton-1', actor: { id: 'admin', role: 'admin', scope: null } });
+  });
+
+  it('refuses bad input with the field and rule, and a duplicate with 409, writing nothing', async () => {
+    const bad = await request(services.catalog.url)
+      .post('/upts')
+      .set('Authorization', admin)
+      .send({ ...upt, code: 'LP-SRG', satkerCode: '12', type: 'PRISON', warden: 'x' });
+    expect(bad.status).toBe(400);
+    expect(bad.body.code).toBe('VALIDATION_FAILED');
+    expect(bad.body.details.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`).sort()).toEqual([
+      'satkerCode:matches',
+      'type:isIn',
+      'warden:whitelistValidation',
+    ]);
+    const unknownKanwil = await request(services.catalog.url).post('/upts').set('Authorization', admin).send({ ...upt, code: 'LP-SRG', satkerCode: '412399', kanwilCode: 'KW-NOWHERE' });
+    expect(unknownKanwil.status).toBe(422);
+    expect(unknownKanwil.body).toMatchObject({ code: 'KANWIL_UNKNOWN', details: { field: 'kanwilCode' } });
+    const duplicate = await request(services.catalog.url).post('/upts').set('Authorization', admin).send(upt);
+    expect(duplicate.status).toBe(409);
+    expect(duplicate.body.code).toBe('UPT_EXISTS');
+    const all = (await request(services.catalog.url).get('/upts').set('Authorization', admin)).body;
+    expect(all.map((x: { code: string }) => x.code)).toEqual(['LP-TGR-1']);
+    const events = probe.received.filter((r) => r.message.headers?.['event-type']?.toString() === 'catalog.upt.registered');
+    expect(events).toHaveLength(1);
+  });
+
+  it('applies an event delivered twice once, and dead-letters a malformed message while consumption carries on', async () => {
+    const [original] = await probe.waitFor(1, (r) => r.message.headers?.['event-type']?.toString() === 'catalog.upt.registered');
+    const producer = env.kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: original.topic, messages: [{ key: original.message.key, value: original.message.value, headers: original.message.headers }] });
+    await producer.send({ topic: original.topic, messages: [{ key: 'LP-TGR-1', value: 'garbage, not an event' }] });
+    await producer.disconnect();
+
+    const letters = await probe.waitFor(2, (r) => r.topic.endsWith('.dlq'));
+    expect(letters.map((l) => l.message.headers?.[DLQ_HEADERS.consumer]?.toString()).sort()).toEqual([
+      `${env.topicPrefix}consignment.directory-replica`,
+      `${env.topicPrefix}reporting.directory-replica`,
+    ]);
+    expect(letters[0].message.headers?.[DLQ_HEADERS.topic]?.toString()).toBe(original.topic);
+
+    // consumption carries on with the next event
+    const next = { ...upt, code: 'LP-SRG', name: 'Lapas Kelas IIA Serang', class: 'IIA', satkerCode: '412346' };
+    expect((await request(services.catalog.url).post('/upts').set('Authorization', admin).send(next)).status).toBe(201);
+    for (const service of ['consignment', 'reporting'] as const) {
+      await eventually(async () => (await replicaUpts(service)).length === 2, 20_000, `${service} has LP-SRG`);
+      const consumer = Object.values((await health(service)).checks.consumers)[0] as { counters: { duplicates: number; deadLettered: number } };
+      expect(consumer.counters).toMatchObject({ duplicates: 1, deadLettered: 1 });
+    }
+  });
+
+  it('publishes events left pending in the outbox when the service comes back', async () => {
+    const port = Number(new URL(services.catalog.url).port);
+    expect(await services.catalog.stop()).toBe(0); // graceful exit on SIGTERM
+    // an event committed while no relay runs (as if the service died right after the commit)
+    const ds = await env.dataSource('catalog');
+    const pending = { code: 'LP-CLG', name: 'Lapas Kelas IIA Cilegon', type: 'LAPAS' as const, class: 'IIA' as const, kanwilCode: 'KW-BANTEN', satkerCode: '412347' };
+    await new UnitOfWork(ds, new OutboxStore(ds), 'catalog').run(async (tx) => {
+      await tx.manager.query(`INSERT INTO upt (code, name, type, class, kanwil_code, satker_code, created_by) VALUES ($1, $2, $3, $4, $5, $6, 'test')`, [
+        pending.code, pending.name, pending.type, pending.class, pending.kanwilCode, pending.satkerCode,
+      ]);
+      tx.publish(UptRegistered, pending);
+    });
+    expect((await new OutboxStore(ds).backlog()).unsent).toBe(1);
+
+    await start('catalog', port);
+    for (const service of ['consignment', 'reporting'] as const) {
+      await eventually(async () => (await replicaUpts(service)).some((u) => u.code === 'LP-CLG'), 20_000, `${service} has LP-CLG`);
+    }
+    expect((await health('catalog')).checks.outbox.unsent).toBe(0);
+  });
+});
