@@ -1,8 +1,28 @@
 import { definitionKey, type EventDefinition } from './event-definition';
-import { KanwilRegistered, UptRegistered } from './catalog';
+import {
+  KanwilRegistered,
+  ProductApproved,
+  ProductDiscontinued,
+  ProductPriceChanged,
+  ProductReinstated,
+  ProductRejected,
+  ProductSubmitted,
+  ProductSuspended,
+  UptRegistered,
+} from './catalog';
 
 /** Every event type the system knows, at every version still published or stored. */
-export const ALL_EVENTS: readonly EventDefinition<any>[] = [KanwilRegistered, UptRegistered];
+export const ALL_EVENTS: readonly EventDefinition<any>[] = [
+  KanwilRegistered,
+  UptRegistered,
+  ProductSubmitted,
+  ProductApproved,
+  ProductRejected,
+  ProductSuspended,
+  ProductReinstated,
+  ProductDiscontinued,
+  ProductPriceChanged,
+];
 
 export class EventRegistry {
   private readonly byKey = new Map<string, EventDefinition<any>>();

@@ -1,2 +1,5 @@
 export * from './kanwil-registered.v1';
 export * from './upt-registered.v1';
+export * from './product-fields';
+export * from './product-approved.v1';
+export * from './product-events.v1';

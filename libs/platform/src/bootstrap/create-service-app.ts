@@ -30,6 +30,7 @@ export function openApiDocument(app: INestApplication, service: string): OpenAPI
 export function configureServiceApp(app: NestExpressApplication, service: string): void {
   const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
   app.useLogger(app.get(Logger));
+  app.disable('x-powered-by');
   app.use(correlationMiddleware);
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());

@@ -1,0 +1,17 @@
+/** Calendar dates (YYYY-MM-DD) as Indonesian rules read them: in WIB (Asia/Jakarta). */
+const jakarta = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+export function jakartaDate(at: Date): string {
+  return jakarta.format(at);
+}
+
+/**
+ * The same calendar day `years` later. 29 February maps to 28 February of a non-leap year, the
+ * earlier of the two readings, so a validity period is never stretched.
+ */
+export function addYears(date: string, years: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  const target = new Date(Date.UTC(y + years, m - 1, d));
+  if (target.getUTCMonth() !== m - 1) target.setUTCDate(0); // rolled into March: last day of February
+  return target.toISOString().slice(0, 10);
+}

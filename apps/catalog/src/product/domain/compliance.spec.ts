@@ -1,0 +1,93 @@
+import { addYears, jakartaDate } from './calendar';
+import type { Certificate } from './certificates';
+import { approvalViolations, isConsignable, izinEdarViolations, type ComplianceFacts } from './compliance';
+
+const pirt = (issuedOn: string, number = 'P-IRT No. 2063671010123-29'): Certificate => ({ kind: 'PIRT', number, issuedOn });
+const bpom = (number = 'MD 123456789012'): Certificate => ({ kind: 'BPOM_MD', number, issuedOn: '2025-01-10' });
+const halal = (number = 'ID36110012345670126'): Certificate => ({ kind: 'HALAL', number, issuedOn: '2026-01-05' });
+const food = (certificates: Certificate[], shelfLifeDays: number | null = 90): ComplianceFacts => ({ category: 'food', shelfLifeDays, certificates });
+const codes = (facts: ComplianceFacts, at: string) => approvalViolations(facts, new Date(at)).map((v) => v.code);
+/** Noon in Jakarta on the given day. */
+const wib = (day: string) => `${day}T12:00:00+07:00`;
+
+describe('calendar', () => {
+  it('reads dates in WIB: 23:30 WIB on 16 Oct is still 16 Oct, though UTC says the same, and 00:30 WIB on 17 Oct is 17 Oct', () => {
+    expect(jakartaDate(new Date('2026-10-16T23:30:00+07:00'))).toBe('2026-10-16');
+    expect(jakartaDate(new Date('2026-10-17T00:30:00+07:00'))).toBe('2026-10-17');
+    expect(jakartaDate(new Date('2026-10-16T17:30:00Z'))).toBe('2026-10-17');
+  });
+
+  it('adds years to a date, mapping 29 February to 28 February', () => {
+    expect(addYears('2021-11-25', 5)).toBe('2026-11-25');
+    expect(addYears('2024-02-29', 5)).toBe('2029-02-28');
+    expect(addYears('2024-02-29', 4)).toBe('2028-02-29');
+  });
+});
+
+describe('approval rules for food and beverage', () => {
+  it('approves food with a valid P-IRT and a halal certificate', () => {
+    expect(codes(food([pirt('2024-03-01'), halal()]), wib('2026-11-25'))).toEqual([]);
+  });
+
+  it('refuses food without any izin edar', () => {
+    const [violation] = approvalViolations(food([halal()]), new Date(wib('2026-11-25')));
+    expect(violation).toMatchObject({ code: 'IZIN_EDAR_REQUIRED', rule: 'food-beverage-izin-edar' });
+  });
+
+  it('applies to beverages too, and not to crafts', () => {
+    expect(codes({ ...food([]), category: 'beverage' }, wib('2026-11-25'))).toEqual(['IZIN_EDAR_REQUIRED', 'HALAL_REQUIRED']);
+    expect(codes({ category: 'craft', shelfLifeDays: null, certificates: [] }, wib('2026-11-25'))).toEqual([]);
+  });
+
+  it('accepts a P-IRT one day short of 5 years old and refuses it at exactly 5 years', () => {
+    expect(codes(food([pirt('2021-11-26'), halal()]), wib('2026-11-25'))).toEqual([]);
+    expect(codes(food([pirt('2021-11-25'), halal()]), wib('2026-11-25'))).toEqual(['PIRT_EXPIRED']);
+    expect(codes(food([pirt('2020-01-01'), halal()]), wib('2026-11-25'))).toEqual(['PIRT_EXPIRED']);
+  });
+
+  it('refuses a P-IRT number with fewer than 15 digits', () => {
+    expect(codes(food([pirt('2024-03-01', '20636710101232'), halal()]), wib('2026-11-25'))).toEqual(['PIRT_NUMBER_TOO_SHORT']);
+    expect(codes(food([pirt('2024-03-01', '206367101012329'), halal()]), wib('2026-11-25'))).toEqual([]);
+  });
+
+  it('refuses P-IRT for a shelf life of 7 days or less, and accepts 8', () => {
+    expect(codes(food([pirt('2024-03-01'), halal()], 7), wib('2026-11-25'))).toEqual(['PIRT_SHELF_LIFE_TOO_SHORT']);
+    expect(codes(food([pirt('2024-03-01'), halal()], 8), wib('2026-11-25'))).toEqual([]);
+  });
+
+  it('accepts BPOM MD in place of P-IRT, whatever the shelf life', () => {
+    expect(codes(food([bpom(), halal()], 3), wib('2026-11-25'))).toEqual([]);
+    expect(codes(food([bpom('MD 12345'), halal()], 3), wib('2026-11-25'))).toEqual(['BPOM_NUMBER_INVALID']);
+    // an expired P-IRT does not matter when a BPOM number covers the product
+    expect(codes(food([pirt('2015-01-01'), bpom(), halal()]), wib('2026-11-25'))).toEqual([]);
+  });
+
+  it('does not require halal the day before 17 Oct 2026 (WIB), and does from that day', () => {
+    expect(codes(food([pirt('2024-03-01')]), wib('2026-10-16'))).toEqual([]);
+    expect(codes(food([pirt('2024-03-01')]), '2026-10-16T23:59:59+07:00')).toEqual([]);
+    expect(codes(food([pirt('2024-03-01')]), '2026-10-17T00:00:00+07:00')).toEqual(['HALAL_REQUIRED']);
+    expect(codes(food([pirt('2024-03-01')]), wib('2026-10-17'))).toEqual(['HALAL_REQUIRED']);
+    expect(codes(food([pirt('2024-03-01'), halal('ID123')]), wib('2026-10-17'))).toEqual(['HALAL_NUMBER_INVALID']);
+  });
+
+  it('names every failed rule at once', () => {
+    const violations = approvalViolations(food([pirt('2019-01-01', '123')], 5), new Date(wib('2026-11-25')));
+    expect(violations.map((v) => v.rule)).toEqual(['pirt-number-format', 'pirt-valid-5-years', 'pirt-shelf-life-over-7-days', 'halal-from-2026-10-17']);
+  });
+});
+
+describe('expiry check', () => {
+  it('finds an approved product whose only P-IRT has reached 5 years', () => {
+    expect(izinEdarViolations(food([pirt('2021-11-25')]), '2026-11-24')).toEqual([]);
+    expect(izinEdarViolations(food([pirt('2021-11-25')]), '2026-11-25').map((v) => v.code)).toEqual(['PIRT_EXPIRED']);
+  });
+});
+
+describe('consignable', () => {
+  it('is false for a shelf life of 1 day or less, true otherwise and for non-perishables', () => {
+    expect(isConsignable(0)).toBe(false);
+    expect(isConsignable(1)).toBe(false);
+    expect(isConsignable(2)).toBe(true);
+    expect(isConsignable(null)).toBe(true);
+  });
+});
