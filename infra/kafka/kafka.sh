@@ -1,0 +1,397 @@
+#!/usr/bin/env bash
+# Local single-node Apache Kafka (KRaft, broker+controller in one JVM) for dev and CI.
+# Jars come from Maven Central via ./pom.xml; no Docker, no tarball download.
+#
+# Usage: infra/kafka/kafka.sh {fetch|start|stop|status|logs|reset}
+#
+# Env:
+#   TITIPAN_CACHE          cache root (default: $HOME/.cache/titipan)
+#   KAFKA_DATA_DIR         broker state, config, pid, log (default: $TITIPAN_CACHE/kafka-data)
+#   KAFKA_PORT             client listener port (default: 9092)
+#   KAFKA_CONTROLLER_PORT  KRaft controller port (default: 9093)
+#   KAFKA_HEAP_OPTS        JVM heap flags (default: -Xms256m -Xmx768m)
+#   KAFKA_START_TIMEOUT    seconds to wait for the broker to serve (default: 90)
+#   KAFKA_STOP_TIMEOUT     seconds to wait after SIGTERM before SIGKILL (default: 30)
+#   JAVA_HOME              optional; otherwise `java` from PATH (needs Java 17+)
+set -euo pipefail
+
+SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+POM="$SCRIPT_DIR/pom.xml"
+
+# Single source of truth for the version: the pom.
+KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$POM" | head -n1)"
+[[ -n "$KAFKA_VERSION" ]] || { echo "kafka: cannot read <kafka.version> from $POM" >&2; exit 1; }
+
+TITIPAN_CACHE="${TITIPAN_CACHE:-$HOME/.cache/titipan}"
+KAFKA_HOME="$TITIPAN_CACHE/kafka-$KAFKA_VERSION"
+LIBS="$KAFKA_HOME/libs"
+FETCH_MARKER="$LIBS/.fetched"
+
+KAFKA_DATA_DIR="${KAFKA_DATA_DIR:-$TITIPAN_CACHE/kafka-data}"
+KAFKA_PORT="${KAFKA_PORT:-9092}"
+KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
+KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx768m}"
+KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
+KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
+
+BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
+PID_FILE="$KAFKA_DATA_DIR/kafka.pid"
+LOG_FILE="$KAFKA_DATA_DIR/kafka.log"
+SERVER_PROPS="$KAFKA_DATA_DIR/server.properties"
+LOG4J_CONF="$KAFKA_DATA_DIR/log4j2.properties"
+ADMIN_PROPS="$KAFKA_DATA_DIR/admin.properties"
+LOG_DIRS="$KAFKA_DATA_DIR/kraft-logs" # topic partitions + __cluster_metadata
+
+if [[ -n "${JAVA_HOME:-}" ]]; then JAVA="$JAVA_HOME/bin/java"; else JAVA="java"; fi
+
+log() { echo "kafka: $*" >&2; }
+die() { echo "kafka: ERROR: $*" >&2; exit 1; }
+
+# Hash of the pom: a changed dependency list invalidates the jar cache.
+pom_hash() { sha256sum "$POM" | cut -d' ' -f1; }
+
+is_fetched() { [[ -f "$FETCH_MARKER" && "$(cat "$FETCH_MARKER")" == "$(pom_hash)" ]]; }
+
+cmd_fetch() {
+  if is_fetched; then
+    log "jars already in $LIBS"
+    return 0
+  fi
+  command -v mvn >/dev/null || die "mvn not found (needed once to fetch Kafka jars from Maven Central)"
+  mkdir -p "$KAFKA_HOME"
+  # Parallel CI steps may fetch at once: one fetches, the others reuse its result.
+  exec 8>"$KAFKA_HOME/.fetch.lock"
+  flock -w 600 8 || die "timed out waiting for another fetch ($KAFKA_HOME/.fetch.lock)"
+  if is_fetched; then
+    exec 8>&-
+    return 0
+  fi
+  # Copy into a temp dir and rename, so an interrupted fetch never looks complete.
+  local tmp="$KAFKA_HOME/libs.tmp.$$"
+  rm -rf "$tmp"
+  log "fetching Kafka $KAFKA_VERSION jars from Maven Central into $LIBS ..."
+  local t0=$SECONDS
+  # Maven 3.8 prints ANSI resets even with -q, so keep its output for failures only.
+  if ! mvn -B -q -f "$POM" dependency:copy-dependencies \
+        -DincludeScope=runtime -DoutputDirectory="$tmp" >"$KAFKA_HOME/fetch.log" 2>&1; then
+    cat "$KAFKA_HOME/fetch.log" >&2
+    rm -rf "$tmp"
+    die "maven fetch failed"
+  fi
+  ls "$tmp"/kafka_2.13-"$KAFKA_VERSION".jar >/dev/null 2>&1 || die "fetch incomplete: kafka_2.13-$KAFKA_VERSION.jar missing"
+  pom_hash >"$tmp/.fetched"
+  rm -rf "$LIBS"
+  mv "$tmp" "$LIBS"
+  log "fetched $(ls "$LIBS"/*.jar | wc -l) jars in $((SECONDS - t0))s"
+  exec 8>&- # release the fetch lock (and keep it away from the broker)
+}
+
+# JVM for short-lived CLI tools: small heap and C1 only, so each call starts fast
+# and doesn't compete with the broker on a 2-core box. `timeout` kills a hung call.
+LOG4J_TOOLS_CONF="$KAFKA_DATA_DIR/log4j2-tools.properties"
+run_tool() {
+  timeout 60 "$JAVA" -Xmx128m -XX:+UseSerialGC -XX:TieredStopAtLevel=1 \
+    -Dlog4j2.configurationFile="$LOG4J_TOOLS_CONF" \
+    -cp "$LIBS/*" "$@"
+}
+
+read_pid() { [[ -f "$PID_FILE" ]] && cat "$PID_FILE" 2>/dev/null || true; }
+
+# Alive AND actually our broker (guards against pid reuse after a reboot).
+pid_alive() {
+  local pid="$1"
+  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null &&
+    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'kafka\.Kafka'
+}
+
+port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+
+# Real readiness: an ApiVersions round-trip through the admin client, not just an open port.
+# The broker only enables request processing after it has caught up on KRaft metadata
+# and registered with the controller, so a reply means it can serve clients.
+serving() {
+  [[ -f "$ADMIN_PROPS" ]] && is_fetched || return 1
+  port_open "$KAFKA_PORT" || return 1
+  run_tool org.apache.kafka.tools.BrokerApiVersionsCommand \
+    --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_PROPS" >/dev/null 2>&1
+}
+
+# Client port the running broker was started with (server.properties is only
+# rewritten when a new broker process is launched).
+running_port() { sed -n 's/^listeners=PLAINTEXT:\/\/[^:]*:\([0-9]*\).*/\1/p' "$SERVER_PROPS" 2>/dev/null; }
+
+write_configs() {
+  mkdir -p "$KAFKA_DATA_DIR" "$LOG_DIRS"
+  # Regenerated on every start so env overrides (ports) always apply. The quorum
+  # is static (controller.quorum.voters) rather than 4.x dynamic bootstrap servers:
+  # with a static quorum the controller endpoint is not persisted in the metadata
+  # log, so changing KAFKA_CONTROLLER_PORT later doesn't break an existing data dir.
+  cat >"$SERVER_PROPS" <<EOF
+# Generated by infra/kafka/kafka.sh -- edits are overwritten on start.
+process.roles=broker,controller
+node.id=1
+controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
+listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+controller.listener.names=CONTROLLER
+inter.broker.listener.name=PLAINTEXT
+listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+log.dirs=$LOG_DIRS
+
+# Single node: every internal topic must live with replication factor 1.
+offsets.topic.replication.factor=1
+transaction.state.log.replication.factor=1
+transaction.state.log.min.isr=1
+share.coordinator.state.topic.replication.factor=1
+share.coordinator.state.topic.min.isr=1
+default.replication.factor=1
+min.insync.replicas=1
+
+# Topics are created explicitly by the apps; typos must fail, not create topics.
+auto.create.topics.enable=false
+num.partitions=6
+# Dev/CI: keep data until reset; consumers join groups without the 3 s delay.
+log.retention.ms=-1
+group.initial.rebalance.delay.ms=0
+# Small footprint: fewer threads and smaller segments/indexes than the defaults.
+num.network.threads=2
+num.io.threads=4
+num.recovery.threads.per.data.dir=1
+log.segment.bytes=67108864
+offsets.topic.num.partitions=6
+transaction.state.log.num.partitions=6
+EOF
+
+  # Broker log: console appender (stdout goes to $LOG_FILE via nohup), INFO,
+  # chatty internals turned down.
+  cat >"$LOG4J_CONF" <<'EOF'
+status = warn
+appender.console.type = Console
+appender.console.name = STDOUT
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = [%d] %p %m (%c{1})%n
+rootLogger.level = INFO
+rootLogger.appenderRef.stdout.ref = STDOUT
+logger.state.name = state.change.logger
+logger.state.level = WARN
+logger.request.name = kafka.request.logger
+logger.request.level = WARN
+logger.clients.name = org.apache.kafka.clients
+logger.clients.level = WARN
+logger.coordinator.name = org.apache.kafka.coordinator
+logger.coordinator.level = WARN
+logger.log.name = kafka.log
+logger.log.level = WARN
+logger.storage.name = org.apache.kafka.storage
+logger.storage.level = WARN
+logger.raft.name = org.apache.kafka.raft
+logger.raft.level = WARN
+logger.metadata.name = org.apache.kafka.metadata
+logger.metadata.level = WARN
+logger.image.name = org.apache.kafka.image
+logger.image.level = WARN
+logger.controller.name = org.apache.kafka.controller
+logger.controller.level = WARN
+logger.kcontroller.name = kafka.controller
+logger.kcontroller.level = WARN
+logger.authorizer.name = kafka.authorizer.logger
+logger.authorizer.level = WARN
+# Full config dumps (KafkaConfig, internal client configs): ~1000 lines per start.
+logger.config.name = org.apache.kafka.common.config
+logger.config.level = WARN
+EOF
+
+  # CLI tools: errors only, to stderr (their stdout is the useful output).
+  cat >"$LOG4J_TOOLS_CONF" <<'EOF'
+status = error
+appender.console.type = Console
+appender.console.name = STDERR
+appender.console.target = SYSTEM_ERR
+appender.console.layout.type = PatternLayout
+appender.console.layout.pattern = %p %m (%c{1})%n
+rootLogger.level = ERROR
+rootLogger.appenderRef.stderr.ref = STDERR
+EOF
+
+  # Admin-client timeouts for the readiness probe: fail fast and retry from the
+  # shell loop instead of hanging for the 60 s client default.
+  cat >"$ADMIN_PROPS" <<'EOF'
+request.timeout.ms=5000
+default.api.timeout.ms=8000
+reconnect.backoff.max.ms=1000
+EOF
+}
+
+# Format once: meta.properties marks a formatted log dir. Re-formatting would
+# wipe the cluster identity, so never do it implicitly.
+format_if_needed() {
+  if [[ -f "$LOG_DIRS/meta.properties" ]]; then
+    return 0
+  fi
+  local cluster_id
+  cluster_id="$(run_tool kafka.tools.StorageTool random-uuid)"
+  log "formatting storage in $LOG_DIRS (cluster id $cluster_id)"
+  run_tool kafka.tools.StorageTool format -t "$cluster_id" -c "$SERVER_PROPS" >>"$LOG_FILE" 2>&1 ||
+    { tail -n 30 "$LOG_FILE" >&2; die "storage format failed"; }
+}
+
+# Kafka creates __consumer_offsets / __transaction_state lazily on the first
+# FindCoordinator, and clients then get "coordinator loading/not available" for
+# a second or two (kafkajs logs those as ERROR while retrying). Trigger both once
+# after a fresh format so the first test's consumer group / transactional producer
+# finds a ready coordinator. (Not covered: the first InitProducerId after every
+# broker start still gets one retriable COORDINATOR_LOAD_IN_PROGRESS while the
+# broker fetches a producer-id block from the controller.)
+# Best effort: the describe calls themselves are expected to report "not found".
+warm_up_internal_topics() {
+  [[ -d "$LOG_DIRS/__consumer_offsets-0" && -d "$LOG_DIRS/__transaction_state-0" ]] && return 0
+  log "creating internal topics (__consumer_offsets, __transaction_state)"
+  # Two independent JVMs: run them side by side to save ~1 s.
+  run_tool org.apache.kafka.tools.consumer.group.ConsumerGroupCommand \
+    --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_PROPS" \
+    --describe --group titipan-warmup >/dev/null 2>&1 &
+  local grp=$!
+  run_tool org.apache.kafka.tools.TransactionsCommand \
+    --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_PROPS" \
+    describe --transactional-id titipan-warmup >/dev/null 2>&1 &
+  local txn=$!
+  # Wait for these two only: a bare `wait` would also wait for the broker itself.
+  wait "$grp" "$txn" || true
+}
+
+cmd_start() {
+  mkdir -p "$KAFKA_DATA_DIR"
+  # Serialize concurrent starts (e.g. parallel CI steps) on the same data dir.
+  exec 9>"$KAFKA_DATA_DIR/.lock"
+  flock -w 120 9 || die "another kafka.sh is holding $KAFKA_DATA_DIR/.lock"
+
+  local pid
+  pid="$(read_pid)"
+  if pid_alive "$pid"; then
+    if serving; then
+      log "already running (pid $pid) on $BOOTSTRAP"
+      return 0
+    fi
+    local rport
+    rport="$(running_port)"
+    if [[ -n "$rport" && "$rport" != "$KAFKA_PORT" ]]; then
+      die "a broker (pid $pid) from $KAFKA_DATA_DIR already runs on port $rport; stop it first or use another KAFKA_DATA_DIR"
+    fi
+    # Alive but not answering yet: most likely still starting; wait for it below.
+    log "process $pid exists but is not serving yet; waiting"
+  else
+    if [[ -n "$pid" ]]; then
+      log "removing stale pid file (pid $pid is gone)"
+      rm -f "$PID_FILE"
+    fi
+    port_open "$KAFKA_PORT" && die "port $KAFKA_PORT is already in use by another process"
+    port_open "$KAFKA_CONTROLLER_PORT" && die "port $KAFKA_CONTROLLER_PORT is already in use by another process"
+
+    is_fetched || cmd_fetch
+    write_configs
+    # Keep the previous run's log for post-mortems, start the new one fresh.
+    if [[ -f "$LOG_FILE" ]]; then mv -f "$LOG_FILE" "$LOG_FILE.1"; fi
+    format_if_needed
+
+    log "starting Kafka $KAFKA_VERSION on $BOOTSTRAP (log: $LOG_FILE)"
+    # 9>&- : the broker must not inherit the start lock, or it would hold it forever.
+    # shellcheck disable=SC2086 # KAFKA_HEAP_OPTS is intentionally word-split
+    nohup "$JAVA" $KAFKA_HEAP_OPTS \
+      -XX:+UseG1GC -XX:MaxGCPauseMillis=20 -XX:InitiatingHeapOccupancyPercent=35 \
+      -XX:+ExplicitGCInvokesConcurrent -XX:+ExitOnOutOfMemoryError \
+      -Djava.awt.headless=true \
+      -Dlog4j2.configurationFile="$LOG4J_CONF" \
+      -cp "$LIBS/*" kafka.Kafka "$SERVER_PROPS" \
+      >>"$LOG_FILE" 2>&1 </dev/null 9>&- &
+    pid=$!
+    echo "$pid" >"$PID_FILE"
+  fi
+
+  local t0=$SECONDS
+  while ((SECONDS - t0 < KAFKA_START_TIMEOUT)); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      rm -f "$PID_FILE"
+      echo "----- last 40 lines of $LOG_FILE -----" >&2
+      tail -n 40 "$LOG_FILE" >&2 || true
+      die "broker process exited during startup"
+    fi
+    if serving; then
+      warm_up_internal_topics
+      log "ready on $BOOTSTRAP after $((SECONDS - t0))s (pid $pid)"
+      return 0
+    fi
+    sleep 1
+  done
+  echo "----- last 40 lines of $LOG_FILE -----" >&2
+  tail -n 40 "$LOG_FILE" >&2 || true
+  die "broker (pid $pid) not serving on $BOOTSTRAP after ${KAFKA_START_TIMEOUT}s; still running, see 'kafka.sh logs' or 'kafka.sh stop'"
+}
+
+cmd_stop() {
+  local pid
+  pid="$(read_pid)"
+  if ! pid_alive "$pid"; then
+    rm -f "$PID_FILE"
+    log "not running"
+    return 0
+  fi
+  log "stopping pid $pid"
+  # SIGTERM = controlled shutdown: flushes logs so the next start skips recovery.
+  kill -TERM "$pid" 2>/dev/null || true
+  local t0=$SECONDS
+  while kill -0 "$pid" 2>/dev/null; do
+    if ((SECONDS - t0 >= KAFKA_STOP_TIMEOUT)); then
+      log "still alive after ${KAFKA_STOP_TIMEOUT}s, sending SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+      sleep 1
+      break
+    fi
+    sleep 0.5
+  done
+  rm -f "$PID_FILE"
+  log "stopped after $((SECONDS - t0))s"
+}
+
+cmd_status() {
+  local pid
+  pid="$(read_pid)"
+  if pid_alive "$pid" && serving; then
+    echo "running on $BOOTSTRAP (pid $pid)"
+    return 0
+  fi
+  if pid_alive "$pid"; then
+    echo "process $pid alive but not serving on $BOOTSTRAP (started with port $(running_port))"
+  else
+    echo "not running"
+  fi
+  return 1
+}
+
+cmd_logs() {
+  echo "$LOG_FILE" >&2
+  [[ -f "$LOG_FILE" ]] || die "no log yet"
+  # Follow when attached to a terminal; otherwise (CI) just dump the tail.
+  if [[ -t 1 ]]; then tail -n 100 -F "$LOG_FILE"; else tail -n 200 "$LOG_FILE"; fi
+}
+
+cmd_reset() {
+  cmd_stop
+  # Guard against deleting something unexpected through a bad env value.
+  [[ -n "$KAFKA_DATA_DIR" && "$KAFKA_DATA_DIR" != "/" && "$KAFKA_DATA_DIR" != "$HOME" ]] ||
+    die "refusing to delete KAFKA_DATA_DIR=$KAFKA_DATA_DIR"
+  rm -rf "$KAFKA_DATA_DIR"
+  log "deleted $KAFKA_DATA_DIR (jars kept in $LIBS)"
+}
+
+case "${1:-}" in
+  fetch) cmd_fetch ;;
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  logs) cmd_logs ;;
+  reset) cmd_reset ;;
+  *)
+    echo "usage: $0 {fetch|start|stop|status|logs|reset}" >&2
+    exit 2
+    ;;
+esac
