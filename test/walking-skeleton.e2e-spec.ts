@@ -57,7 +57,7 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     const venue = await request(url).post('/kanwils').set('Authorization', token('venue', 'IMI-TGR-LOUNGE')).send(kanwil);
     expect(venue.status).toBe(403);
     expect(venue.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', message: 'role venue may not call POST /kanwils; allowed: admin' });
-    expect((await request(url).get('/kanwils').set('Authorization', admin)).body).toEqual([]);
+    expect((await request(url).get('/kanwils').set('Authorization', admin)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
   });
 
   it('registers a Kanwil and a UPT, and both other services receive them into their own replicas', async () => {
@@ -100,7 +100,7 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     const duplicate = await request(services.catalog.url).post('/upts').set('Authorization', admin).send(upt);
     expect(duplicate.status).toBe(409);
     expect(duplicate.body.code).toBe('UPT_EXISTS');
-    const all = (await request(services.catalog.url).get('/upts').set('Authorization', admin)).body;
+    const all = (await request(services.catalog.url).get('/upts').set('Authorization', admin)).body.items;
     expect(all.map((x: { code: string }) => x.code)).toEqual(['LP-TGR-1']);
     const events = probe.received.filter((r) => r.message.headers?.['event-type']?.toString() === 'catalog.upt.registered');
     expect(events).toHaveLength(1);

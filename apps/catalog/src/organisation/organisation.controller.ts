@@ -1,7 +1,8 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
+import { Allow, AnyActor, CurrentActor, PageQueryDto } from '@titipan/platform';
+import { UptQueryDto } from './dto/upt-query.dto';
 import { RegisterKanwilDto } from './dto/register-kanwil.dto';
 import { RegisterUptDto } from './dto/register-upt.dto';
 import { OrganisationService } from './organisation.service';
@@ -22,8 +23,8 @@ export class OrganisationController {
   @Get('kanwils')
   @AnyActor()
   @ApiOperation({ summary: 'List Kanwil' })
-  listKanwils() {
-    return this.organisation.listKanwils();
+  listKanwils(@Query() query: PageQueryDto) {
+    return this.organisation.listKanwils(query);
   }
 
   @Post('upts')
@@ -35,10 +36,9 @@ export class OrganisationController {
 
   @Get('upts')
   @AnyActor()
-  @ApiQuery({ name: 'kanwil', required: false })
-  @ApiOperation({ summary: 'List UPTs, optionally of one Kanwil' })
-  listUpts(@Query('kanwil') kanwil?: string) {
-    return this.organisation.listUpts(kanwil);
+  @ApiOperation({ summary: 'List UPTs, optionally of one Kanwil; paged' })
+  listUpts(@Query() query: UptQueryDto) {
+    return this.organisation.listUpts(query);
   }
 
   @Get('upts/:code')

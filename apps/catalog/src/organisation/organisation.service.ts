@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { KanwilRegistered, UptRegistered, type Actor } from '@titipan/contracts';
-import { DomainError, notFound, UnitOfWork } from '@titipan/platform';
+import { DomainError, notFound, UnitOfWork, type Page, type PageQueryDto } from '@titipan/platform';
+import type { UptQueryDto } from './dto/upt-query.dto';
 import type { RegisterKanwilDto } from './dto/register-kanwil.dto';
 import type { RegisterUptDto } from './dto/register-upt.dto';
 import { OrganisationRepository } from './persistence/organisation.repository';
@@ -40,12 +41,14 @@ export class OrganisationService {
     });
   }
 
-  listKanwils(): Promise<KanwilEntity[]> {
-    return this.repository.listKanwils();
+  async listKanwils(page: PageQueryDto): Promise<Page<KanwilEntity>> {
+    const [items, total] = await this.repository.listKanwils(page);
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 
-  listUpts(kanwilCode?: string): Promise<UptEntity[]> {
-    return this.repository.listUpts(kanwilCode);
+  async listUpts(query: UptQueryDto): Promise<Page<UptEntity>> {
+    const [items, total] = await this.repository.listUpts({ kanwilCode: query.kanwil, limit: query.limit, offset: query.offset });
+    return { items, total, limit: query.limit, offset: query.offset };
   }
 
   async getUpt(code: string): Promise<UptEntity> {

@@ -11,7 +11,10 @@ class ProductRef {
   uptCode: string;
 }
 
-const byProduct = { subject: (d: ProductRef) => d.productId, partitionKey: (d: ProductRef) => d.productId };
+/** Product events are about the product and keyed by it, so one product's history stays in order. */
+function productEvent<T extends ProductRef>(type: string, payload: new () => T) {
+  return defineEvent<T>({ type, version: 1, stream: 'catalog', payload, subject: (d) => d.productId, partitionKey: (d) => d.productId });
+}
 
 /** UPT staff submitted a draft for curation. */
 export class ProductSubmittedV1 extends ProductRef {
@@ -25,7 +28,7 @@ export class ProductSubmittedV1 extends ProductRef {
   @IsIn(PRODUCT_CATEGORIES)
   category: ProductCategory;
 }
-export const ProductSubmitted = defineEvent({ type: 'catalog.product.submitted', version: 1, stream: 'catalog', payload: ProductSubmittedV1, ...byProduct });
+export const ProductSubmitted = productEvent('catalog.product.submitted', ProductSubmittedV1);
 
 /** A curator rejected a submitted product; reasons are the failed rules or the curator's words. */
 export class ProductRejectedV1 extends ProductRef {
@@ -37,7 +40,7 @@ export class ProductRejectedV1 extends ProductRef {
   @IsString({ each: true })
   reasons: string[];
 }
-export const ProductRejected = defineEvent({ type: 'catalog.product.rejected', version: 1, stream: 'catalog', payload: ProductRejectedV1, ...byProduct });
+export const ProductRejected = productEvent('catalog.product.rejected', ProductRejectedV1);
 
 export const SUSPENSION_CAUSES = ['CURATOR', 'CERTIFICATE_EXPIRED'] as const;
 export type SuspensionCause = (typeof SUSPENSION_CAUSES)[number];
@@ -51,11 +54,11 @@ export class ProductSuspendedV1 extends ProductRef {
   @Length(1, 1000)
   reason: string;
 }
-export const ProductSuspended = defineEvent({ type: 'catalog.product.suspended', version: 1, stream: 'catalog', payload: ProductSuspendedV1, ...byProduct });
+export const ProductSuspended = productEvent('catalog.product.suspended', ProductSuspendedV1);
 
 /** A suspended product passed the approval rules again and may be sold. */
 export class ProductReinstatedV1 extends ProductRef {}
-export const ProductReinstated = defineEvent({ type: 'catalog.product.reinstated', version: 1, stream: 'catalog', payload: ProductReinstatedV1, ...byProduct });
+export const ProductReinstated = productEvent('catalog.product.reinstated', ProductReinstatedV1);
 
 /** The product is withdrawn for good. */
 export class ProductDiscontinuedV1 extends ProductRef {
@@ -64,7 +67,7 @@ export class ProductDiscontinuedV1 extends ProductRef {
   @Length(0, 1000)
   reason?: string;
 }
-export const ProductDiscontinued = defineEvent({ type: 'catalog.product.discontinued', version: 1, stream: 'catalog', payload: ProductDiscontinuedV1, ...byProduct });
+export const ProductDiscontinued = productEvent('catalog.product.discontinued', ProductDiscontinuedV1);
 
 /** The retail price changes at effectiveFrom; sales before that time keep the old price. */
 export class ProductPriceChangedV1 extends ProductRef {
@@ -81,4 +84,4 @@ export class ProductPriceChangedV1 extends ProductRef {
   @IsISO8601({ strict: true })
   effectiveFrom: string;
 }
-export const ProductPriceChanged = defineEvent({ type: 'catalog.product.price-changed', version: 1, stream: 'catalog', payload: ProductPriceChangedV1, ...byProduct });
+export const ProductPriceChanged = productEvent('catalog.product.price-changed', ProductPriceChangedV1);

@@ -25,15 +25,20 @@ export class OrganisationRepository {
     return manager.findOne(KanwilEntity, { where: { code } });
   }
 
-  listKanwils(): Promise<KanwilEntity[]> {
-    return this.dataSource.manager.find(KanwilEntity, { order: { code: 'ASC' } });
+  listKanwils(page: { limit: number; offset: number }): Promise<[KanwilEntity[], number]> {
+    return this.dataSource.manager.findAndCount(KanwilEntity, { order: { code: 'ASC' }, take: page.limit, skip: page.offset });
   }
 
   findUpt(code: string): Promise<UptEntity | null> {
     return this.dataSource.manager.findOne(UptEntity, { where: { code } });
   }
 
-  listUpts(kanwilCode?: string): Promise<UptEntity[]> {
-    return this.dataSource.manager.find(UptEntity, { where: kanwilCode ? { kanwilCode } : {}, order: { code: 'ASC' } });
+  listUpts(filter: { kanwilCode?: string; limit: number; offset: number }): Promise<[UptEntity[], number]> {
+    return this.dataSource.manager.findAndCount(UptEntity, {
+      where: filter.kanwilCode ? { kanwilCode: filter.kanwilCode } : {},
+      order: { code: 'ASC' },
+      take: filter.limit,
+      skip: filter.offset,
+    });
   }
 }

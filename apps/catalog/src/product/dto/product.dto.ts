@@ -1,0 +1,86 @@
+import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
+import { MAX_PRICE_RUPIAH, PRODUCT_CATEGORIES, SKU_PATTERN, type ProductCategory } from '@titipan/contracts';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { CertificateDto } from './certificate.dto';
+
+/** A year of shelf life is plenty for anything inmates bake or bottle; 10 years bounds the input. */
+const MAX_SHELF_LIFE_DAYS = 3650;
+
+export class CreateProductDto {
+  @ApiProperty({ example: 'KRP-TEMPE-100', pattern: SKU_PATTERN.source, description: 'unique within the UPT' })
+  @Matches(SKU_PATTERN)
+  sku: string;
+
+  @ApiProperty({ example: 'Keripik Tempe 100 g', maxLength: 200 })
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @IsString()
+  @Length(0, 4000)
+  description?: string;
+
+  @ApiProperty({ enum: PRODUCT_CATEGORIES })
+  @IsIn(PRODUCT_CATEGORIES)
+  category: ProductCategory;
+
+  @ApiProperty({ example: 'pack', maxLength: 30 })
+  @IsString()
+  @Length(1, 30)
+  unit: string;
+
+  @ApiProperty({ example: 10000, minimum: 1, maximum: MAX_PRICE_RUPIAH, description: 'retail price, whole rupiah' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PRICE_RUPIAH)
+  price: number;
+
+  @ApiPropertyOptional({ example: 90, nullable: true, description: 'days; omit or null for non-perishables' })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_SHELF_LIFE_DAYS)
+  shelfLifeDays?: number | null;
+
+  @ApiPropertyOptional({ type: [CertificateDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => CertificateDto)
+  certificates?: CertificateDto[];
+}
+
+/** Any subset; what may change depends on the product's state (identity never after DRAFT). */
+export class UpdateProductDto extends PartialType(CreateProductDto) {}
+
+export class PriceChangeDto {
+  @ApiProperty({ example: 12000, minimum: 1, maximum: MAX_PRICE_RUPIAH })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PRICE_RUPIAH)
+  price: number;
+
+  @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00', description: 'when the new price takes effect; now if omitted' })
+  @IsOptional()
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'effectiveFrom must be an ISO-8601 time with an offset' })
+  effectiveFrom?: string;
+}
+
+export class ReasonDto {
+  @ApiProperty({ maxLength: 1000 })
+  @IsString()
+  @Length(1, 1000)
+  reason: string;
+}
+
+export class OptionalReasonDto {
+  @ApiPropertyOptional({ maxLength: 1000 })
+  @IsOptional()
+  @IsString()
+  @Length(0, 1000)
+  reason?: string;
+}
