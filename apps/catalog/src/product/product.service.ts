@@ -229,6 +229,7 @@ export class ProductService {
       kanwilCode: query.kanwil,
       category: query.category,
       status: query.status,
+      sku: query.sku,
       text: query.q,
       limit: query.limit,
       offset: query.offset,

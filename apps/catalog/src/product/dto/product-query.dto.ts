@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ORG_CODE_PATTERN, PRODUCT_CATEGORIES, PRODUCT_STATUSES, type ProductCategory, type ProductStatus } from '@titipan/contracts';
+import { ORG_CODE_PATTERN, PRODUCT_CATEGORIES, SKU_PATTERN, PRODUCT_STATUSES, type ProductCategory, type ProductStatus } from '@titipan/contracts';
 import { PageQueryDto } from '@titipan/platform';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 
@@ -23,6 +23,11 @@ export class ProductQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(PRODUCT_STATUSES)
   status?: ProductStatus;
+
+  @ApiPropertyOptional({ description: 'exact SKU' })
+  @IsOptional()
+  @Matches(SKU_PATTERN)
+  sku?: string;
 
   @ApiPropertyOptional({ description: 'text in the name (case-insensitive)' })
   @IsOptional()

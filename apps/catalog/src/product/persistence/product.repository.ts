@@ -31,6 +31,7 @@ export interface ProductFilter {
   kanwilCode?: string;
   category?: ProductCategory;
   status?: ProductStatus;
+  sku?: string;
   /** Case-insensitive substring of the name. */
   text?: string;
   limit: number;
@@ -229,6 +230,7 @@ export class ProductRepository {
     if (filter.kanwilCode) add('u.kanwil_code = ?', filter.kanwilCode);
     if (filter.category) add('p.category = ?', filter.category);
     if (filter.status) add('p.status = ?', filter.status);
+    if (filter.sku) add('p.sku = ?', filter.sku);
     if (filter.text) add(`lower(p.name) LIKE ?`, `%${filter.text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
     const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
     const [{ total }] = await this.dataSource.query(
