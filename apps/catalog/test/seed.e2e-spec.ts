@@ -30,10 +30,10 @@ describe('catalog seed command', () => {
     expect(second).toMatchObject({ created: 0, approved: 0 });
 
     const headers = { authorization: `Bearer ${mintToken(DEV_JWT_SECRET, { role: 'ministry' })}` };
-    const approved = await (await fetch(`${catalog.url}/products?status=APPROVED&limit=200`, { headers })).json();
+    const approved = (await (await fetch(`${catalog.url}/products?status=APPROVED&limit=200`, { headers })).json()) as { total: number; items: { sku: string; consignable: boolean }[] };
     expect(approved.total).toBe(PRODUCTS.length);
     expect(approved.items.filter((p: { consignable: boolean }) => !p.consignable).map((p: { sku: string }) => p.sku)).toEqual(['BOLU-NONA']);
-    const upts = await (await fetch(`${catalog.url}/upts?limit=200`, { headers })).json();
+    const upts = (await (await fetch(`${catalog.url}/upts?limit=200`, { headers })).json()) as { total: number };
     expect(upts.total).toBe(UPTS.length);
 
     const approvedEvents = await probe.waitFor(PRODUCTS.length, (r) => r.message.value!.toString().includes('"catalog.product.approved"'));
