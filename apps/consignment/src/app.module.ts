@@ -1,15 +1,28 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule, DirectoryReplicaHandler, PlatformModule } from '@titipan/platform';
+import { AgreementModule } from './agreement/agreement.module';
 import { CONSIGNMENT_MIGRATIONS } from './database/migrations';
+import { DispatchModule } from './dispatch/dispatch.module';
+import { ProductReplicaHandler } from './product-replica/product-replica.handler';
+import { ProductReplicaModule } from './product-replica/product-replica.module';
+import { SaleModule } from './sale/sale.module';
+import { StockModule } from './stock/stock.module';
+import { VenueModule } from './venue/venue.module';
 
 @Module({
   imports: [
     PlatformModule.forService({
       service: 'consignment',
       migrations: CONSIGNMENT_MIGRATIONS,
-      handlers: [DirectoryReplicaHandler],
+      handlers: [DirectoryReplicaHandler, ProductReplicaHandler],
     }),
     DirectoryModule,
+    ProductReplicaModule,
+    VenueModule,
+    AgreementModule,
+    StockModule,
+    DispatchModule,
+    SaleModule,
   ],
 })
 export class AppModule {}

@@ -10,6 +10,15 @@ import {
   ProductSuspended,
   UptRegistered,
 } from './catalog';
+import {
+  AgreementActivated,
+  AgreementTerminated,
+  DispatchCancelled,
+  DispatchCreated,
+  ReceiptConfirmed,
+  SalesRecorded,
+  VenueRegistered,
+} from './consignment';
 
 /** Every event type the system knows, at every version still published or stored. */
 export const ALL_EVENTS: readonly EventDefinition<any>[] = [
@@ -22,6 +31,13 @@ export const ALL_EVENTS: readonly EventDefinition<any>[] = [
   ProductReinstated,
   ProductDiscontinued,
   ProductPriceChanged,
+  VenueRegistered,
+  AgreementActivated,
+  AgreementTerminated,
+  DispatchCreated,
+  DispatchCancelled,
+  ReceiptConfirmed,
+  SalesRecorded,
 ];
 
 export class EventRegistry {

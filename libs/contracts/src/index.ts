@@ -7,3 +7,4 @@ export * from './build-event';
 export * from './event-registry';
 export * from './parse-event';
 export * from './catalog';
+export * from './consignment';

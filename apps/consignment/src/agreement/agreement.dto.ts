@@ -1,0 +1,83 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DATE_PATTERN, MAX_COMMISSION_BP, MAX_PRICE_RUPIAH, ORG_CODE_PATTERN } from '@titipan/contracts';
+import { PageQueryDto } from '@titipan/platform';
+import { Type } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+
+export class AgreementPriceDto {
+  @ApiProperty()
+  @IsUUID()
+  productId: string;
+
+  @ApiProperty({ description: 'consignment price per unit, whole rupiah; overrides the catalog price' })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_PRICE_RUPIAH)
+  price: number;
+}
+
+export class CreateAgreementDto {
+  @ApiProperty({ example: 'LP-TGR-1' })
+  @Matches(ORG_CODE_PATTERN)
+  uptCode: string;
+
+  @ApiProperty({ example: 'IMI-TGR-LOUNGE' })
+  @Matches(ORG_CODE_PATTERN)
+  venueCode: string;
+
+  @ApiProperty({ example: 0, minimum: 0, maximum: MAX_COMMISSION_BP, description: 'venue commission, basis points of net sales' })
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COMMISSION_BP)
+  commissionBp: number;
+
+  @ApiProperty({ example: '2026-11-01' })
+  @Matches(DATE_PATTERN)
+  validFrom: string;
+
+  @ApiPropertyOptional({ example: '2027-10-31' })
+  @IsOptional()
+  @Matches(DATE_PATTERN)
+  validTo?: string;
+
+  @ApiPropertyOptional({ type: [AgreementPriceDto] })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => AgreementPriceDto)
+  prices?: AgreementPriceDto[];
+}
+
+export class SetPricesDto {
+  @ApiProperty({ type: [AgreementPriceDto] })
+  @IsArray()
+  @ArrayMaxSize(1000)
+  @ValidateNested({ each: true })
+  @Type(() => AgreementPriceDto)
+  prices: AgreementPriceDto[];
+}
+
+export class TerminateDto {
+  @ApiProperty()
+  @IsString()
+  @Length(1, 1000)
+  reason: string;
+}
+
+export class AgreementQueryDto extends PageQueryDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(ORG_CODE_PATTERN)
+  upt?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @Matches(ORG_CODE_PATTERN)
+  venue?: string;
+
+  @ApiPropertyOptional({ enum: ['DRAFT', 'ACTIVE', 'TERMINATED'] })
+  @IsOptional()
+  @IsIn(['DRAFT', 'ACTIVE', 'TERMINATED'])
+  status?: 'DRAFT' | 'ACTIVE' | 'TERMINATED';
+}

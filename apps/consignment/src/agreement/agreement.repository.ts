@@ -1,0 +1,114 @@
+import { Injectable } from '@nestjs/common';
+import { DataSource, type EntityManager } from 'typeorm';
+
+export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'TERMINATED';
+
+export interface Agreement {
+  id: string;
+  uptCode: string;
+  venueCode: string;
+  venueKanwilCode: string;
+  timeZone: string;
+  commissionBp: number;
+  validFrom: string;
+  validTo: string | null;
+  settlementCycle: 'MONTHLY';
+  status: AgreementStatus;
+  createdAt: string;
+  activatedAt: string | null;
+  terminatedAt: string | null;
+  terminationReason: string | null;
+  prices: { productId: string; price: number }[];
+}
+
+export interface AgreementFilter {
+  uptCode?: string;
+  venueCode?: string;
+  kanwilCode?: string;
+  status?: AgreementStatus;
+  limit: number;
+  offset: number;
+}
+
+const SELECT = `
+  SELECT a.id, a.upt_code AS "uptCode", a.venue_code AS "venueCode", v.kanwil_code AS "venueKanwilCode", v.time_zone AS "timeZone",
+         a.commission_bp AS "commissionBp", to_char(a.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to, 'YYYY-MM-DD') AS "validTo",
+         a.settlement_cycle AS "settlementCycle", a.status, a.created_at AS "createdAt", a.activated_at AS "activatedAt",
+         a.terminated_at AS "terminatedAt", a.termination_reason AS "terminationReason",
+         COALESCE((SELECT json_agg(json_build_object('productId', p.product_id, 'price', p.price) ORDER BY p.product_id)
+                     FROM agreement_price p WHERE p.agreement_id = a.id), '[]') AS prices
+    FROM agreement a JOIN venue v ON v.code = a.venue_code`;
+
+@Injectable()
+export class AgreementRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(manager: EntityManager, a: { id: string; uptCode: string; venueCode: string; commissionBp: number; validFrom: string; validTo?: string }, createdBy: string) {
+    await manager.query(
+      `INSERT INTO agreement (id, upt_code, venue_code, commission_bp, valid_from, valid_to, status, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7)`,
+      [a.id, a.uptCode, a.venueCode, a.commissionBp, a.validFrom, a.validTo ?? null, createdBy],
+    );
+  }
+
+  async setPrices(manager: EntityManager, id: string, prices: { productId: string; price: number }[]): Promise<void> {
+    if (prices.length === 0) return;
+    await manager.query(
+      `INSERT INTO agreement_price (agreement_id, product_id, price)
+       SELECT $1, * FROM unnest($2::uuid[], $3::bigint[])
+       ON CONFLICT (agreement_id, product_id) DO UPDATE SET price = EXCLUDED.price`,
+      [id, prices.map((p) => p.productId), prices.map((p) => p.price)],
+    );
+  }
+
+  /** Locks the agreement: stock and money movements of one agreement happen one at a time. */
+  async lock(manager: EntityManager, id: string): Promise<Agreement | undefined> {
+    await manager.query(`SELECT 1 FROM agreement WHERE id = $1 FOR UPDATE`, [id]);
+    return this.find(id, manager);
+  }
+
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Agreement | undefined> {
+    const [row] = await manager.query(`${SELECT} WHERE a.id = $1`, [id]);
+    return row ? normalise(row) : undefined;
+  }
+
+  /** Active agreements between a venue and the given UPTs. */
+  async activeForVenue(manager: EntityManager, venueCode: string, uptCodes: string[]): Promise<Agreement[]> {
+    const rows = await manager.query(`${SELECT} WHERE a.venue_code = $1 AND a.upt_code = ANY($2::text[]) AND a.status = 'ACTIVE'`, [venueCode, uptCodes]);
+    return rows.map(normalise);
+  }
+
+  async activate(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE agreement SET status = 'ACTIVE', activated_at = now() WHERE id = $1`, [id]);
+  }
+
+  async terminate(manager: EntityManager, id: string, reason: string): Promise<void> {
+    await manager.query(`UPDATE agreement SET status = 'TERMINATED', terminated_at = now(), termination_reason = $2 WHERE id = $1`, [id, reason]);
+  }
+
+  async list(filter: AgreementFilter): Promise<{ items: Agreement[]; total: number }> {
+    const conditions: string[] = [];
+    const params: unknown[] = [];
+    const add = (column: string, value: unknown) => {
+      if (value === undefined) return;
+      params.push(value);
+      conditions.push(`${column} = $${params.length}`);
+    };
+    add('a.upt_code', filter.uptCode);
+    add('a.venue_code', filter.venueCode);
+    add('v.kanwil_code', filter.kanwilCode);
+    add('a.status', filter.status);
+    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM agreement a JOIN venue v ON v.code = a.venue_code ${where}`, params);
+    const rows = await this.dataSource.query(`${SELECT} ${where} ORDER BY a.created_at, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+      ...params,
+      filter.limit,
+      filter.offset,
+    ]);
+    return { items: rows.map(normalise), total };
+  }
+}
+
+function normalise(row: Agreement & { prices: { productId: string; price: string | number }[] }): Agreement {
+  return { ...row, prices: row.prices.map((p) => ({ productId: p.productId, price: Number(p.price) })) };
+}

@@ -1,0 +1,102 @@
+import { Injectable } from '@nestjs/common';
+import { AgreementActivated, AgreementTerminated, type Actor } from '@titipan/contracts';
+import { DirectoryStore, DomainError, notFound, UnitOfWork, type Page, type Tx } from '@titipan/platform';
+import { v7 as uuidv7 } from 'uuid';
+import { assertMayRead, scopedFilter } from '../access';
+import { VenueRepository } from '../venue/venue.repository';
+import type { AgreementQueryDto, CreateAgreementDto } from './agreement.dto';
+import { AgreementRepository, type Agreement, type AgreementStatus } from './agreement.repository';
+
+/** Perjanjian konsinyasi: DRAFT → ACTIVE → TERMINATED, written by admins. */
+@Injectable()
+export class AgreementService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly agreements: AgreementRepository,
+    private readonly venues: VenueRepository,
+    private readonly directory: DirectoryStore,
+  ) {}
+
+  async create(input: CreateAgreementDto, actor: Actor): Promise<Agreement> {
+    if (input.validTo && input.validTo < input.validFrom) {
+      throw new DomainError('validation', 'VALIDITY_REVERSED', 'validTo is before validFrom', { field: 'validTo' });
+    }
+    if (!(await this.venues.find(input.venueCode))) {
+      throw new DomainError('rule', 'VENUE_UNKNOWN', `venue ${input.venueCode} is not registered`, { field: 'venueCode' });
+    }
+    if (!(await this.directory.upt(input.uptCode))) {
+      throw new DomainError('rule', 'UPT_UNKNOWN', `UPT ${input.uptCode} is not known (from catalog.events)`, { field: 'uptCode' });
+    }
+    const id = uuidv7();
+    await this.uow.run(async (tx) => {
+      await this.agreements.insert(tx.manager, { id, ...input }, actor.id);
+      await this.agreements.setPrices(tx.manager, id, input.prices ?? []);
+    });
+    return (await this.agreements.find(id))!;
+  }
+
+  activate(id: string): Promise<Agreement> {
+    return this.change(id, 'DRAFT', async (tx, a) => {
+      try {
+        await this.agreements.activate(tx.manager, id);
+      } catch (error) {
+        if ((error as { code?: string }).code !== '23505') throw error;
+        throw new DomainError('conflict', 'AGREEMENT_EXISTS', `${a.uptCode} already has an active agreement at ${a.venueCode}`, {
+          uptCode: a.uptCode,
+          venueCode: a.venueCode,
+        });
+      }
+      tx.publish(AgreementActivated, {
+        agreementId: id,
+        uptCode: a.uptCode,
+        venueCode: a.venueCode,
+        commissionBp: a.commissionBp,
+        validFrom: a.validFrom,
+        validTo: a.validTo,
+        timeZone: a.timeZone,
+      });
+    });
+  }
+
+  terminate(id: string, reason: string): Promise<Agreement> {
+    return this.change(id, 'ACTIVE', async (tx) => {
+      await this.agreements.terminate(tx.manager, id, reason);
+      tx.publish(AgreementTerminated, { agreementId: id, reason });
+    });
+  }
+
+  async setPrices(id: string, prices: { productId: string; price: number }[]): Promise<Agreement> {
+    await this.uow.run(async (tx) => {
+      const a = await this.agreements.lock(tx.manager, id);
+      if (!a) throw notFound('agreement', id);
+      if (a.status === 'TERMINATED') throw new DomainError('conflict', 'AGREEMENT_TERMINATED', 'a terminated agreement does not change', { current: a.status });
+      await this.agreements.setPrices(tx.manager, id, prices);
+    });
+    return (await this.agreements.find(id))!;
+  }
+
+  async get(id: string, actor: Actor): Promise<Agreement> {
+    const a = await this.agreements.find(id);
+    if (!a) throw notFound('agreement', id);
+    assertMayRead(actor, a);
+    return a;
+  }
+
+  async list(query: AgreementQueryDto, actor: Actor): Promise<Page<Agreement>> {
+    const filter = scopedFilter(actor, { uptCode: query.upt, venueCode: query.venue, status: query.status, limit: query.limit, offset: query.offset });
+    const { items, total } = await this.agreements.list(filter);
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  private async change(id: string, from: AgreementStatus, effect: (tx: Tx, a: Agreement) => Promise<void>): Promise<Agreement> {
+    await this.uow.run(async (tx) => {
+      const a = await this.agreements.lock(tx.manager, id);
+      if (!a) throw notFound('agreement', id);
+      if (a.status !== from) {
+        throw new DomainError('conflict', 'ILLEGAL_TRANSITION', `the agreement is ${a.status}, not ${from}`, { current: a.status, expected: from });
+      }
+      await effect(tx, a);
+    });
+    return (await this.agreements.find(id))!;
+  }
+}

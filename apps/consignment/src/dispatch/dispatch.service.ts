@@ -1,0 +1,189 @@
+import { Injectable } from '@nestjs/common';
+import { DispatchCancelled, DispatchCreated, isoWithOffset, ReceiptConfirmed, type Actor } from '@titipan/contracts';
+import { assertInScope, DomainError, notFound, UnitOfWork, type Page, type Tx } from '@titipan/platform';
+import { v7 as uuidv7 } from 'uuid';
+import { assertMayRead, scopedFilter } from '../access';
+import { AgreementRepository, type Agreement } from '../agreement/agreement.repository';
+import { listPriceAt } from '../agreement/list-price';
+import { ProductReplicaStore } from '../product-replica/product-replica.store';
+import { productRefusal } from '../product-replica/sellable';
+import { isExpired } from '../stock/domain/fefo';
+import type { Movement } from '../stock/domain/movement';
+import { localDate, periodOf } from '../stock/domain/period';
+import { receiptLineProblems } from '../stock/domain/receipt-rule';
+import { StockLedger } from '../stock/stock-ledger';
+import type { ConfirmReceiptDto, CreateDispatchDto, DispatchQueryDto } from './dispatch.dto';
+import { DispatchRepository, type Dispatch } from './dispatch.repository';
+
+/** Clock skew allowed between a client's "now" and ours. */
+const CLOCK_SKEW_MS = 5 * 60_000;
+
+function timeOf(value: string | undefined, field: string, now: Date): Date {
+  const at = value ? new Date(value) : now;
+  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
+    throw new DomainError('rule', 'DATED_IN_FUTURE', `${field} ${value} is in the future`, { field });
+  }
+  return at;
+}
+
+/** Surat jalan from a UPT to a venue, and the venue's berita acara on arrival. */
+@Injectable()
+export class DispatchService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly dispatches: DispatchRepository,
+    private readonly agreements: AgreementRepository,
+    private readonly products: ProductReplicaStore,
+    private readonly ledger: StockLedger,
+  ) {}
+
+  async create(input: CreateDispatchDto, actor: Actor): Promise<Dispatch> {
+    const now = new Date();
+    const dispatchedAt = timeOf(input.dispatchedAt, 'dispatchedAt', now);
+    const seen = new Set<string>();
+    for (const [i, line] of input.lines.entries()) {
+      const key = `${line.productId}|${line.lotCode}`;
+      if (seen.has(key)) throw new DomainError('validation', 'DUPLICATE_LINE', `line ${i + 1} repeats product and lot of an earlier line`, { line: i + 1 });
+      seen.add(key);
+    }
+    const id = uuidv7();
+    await this.uow.run(async (tx) => {
+      const agreement = await this.activeAgreement(tx, input.agreementId);
+      assertInScope(actor, 'upt', agreement.uptCode);
+      const productIds = input.lines.map((l) => l.productId);
+      const products = await this.products.find(productIds, tx.manager);
+      const histories = await this.products.priceHistories(tx.manager, productIds);
+      const today = localDate(dispatchedAt, agreement.timeZone);
+      const lines = input.lines.map((line, i) => {
+        const refusal = productRefusal(products.get(line.productId), line.productId, agreement.uptCode);
+        if (refusal) throw new DomainError('rule', refusal.code, `line ${i + 1}: ${refusal.message}`, { line: i + 1, productId: line.productId });
+        if (isExpired(line.expiryDate, today)) {
+          throw new DomainError('rule', 'LOT_EXPIRED', `line ${i + 1}: lot ${line.lotCode} expired on ${line.expiryDate}`, { line: i + 1 });
+        }
+        const unitPrice = listPriceAt(agreement, line.productId, histories.get(line.productId), dispatchedAt);
+        if (unitPrice === undefined) throw new DomainError('rule', 'PRICE_UNKNOWN', `line ${i + 1}: no price for the product`, { line: i + 1 });
+        return { lineNo: i + 1, ...line, unitPrice };
+      });
+      const number = await this.dispatches.nextNumber(tx.manager, agreement.uptCode, Number(today.slice(0, 4)));
+      await this.dispatches.insert(
+        tx.manager,
+        { id, number, agreementId: agreement.id, uptCode: agreement.uptCode, venueCode: agreement.venueCode, dispatchedAt: dispatchedAt.toISOString(), lines: lines.map((l) => ({ ...l, accepted: null, damaged: null, short: null, reason: null })) },
+        actor.id,
+      );
+      tx.publish(DispatchCreated, {
+        agreementId: agreement.id,
+        dispatchId: id,
+        number,
+        uptCode: agreement.uptCode,
+        venueCode: agreement.venueCode,
+        dispatchedAt: isoWithOffset(dispatchedAt),
+        lines,
+      });
+    });
+    return (await this.dispatches.find(id))!;
+  }
+
+  async cancel(id: string, reason: string, actor: Actor): Promise<Dispatch> {
+    await this.withDispatch(id, async (tx, dispatch) => {
+      assertInScope(actor, 'upt', dispatch.uptCode);
+      this.assertInTransit(dispatch);
+      await this.dispatches.markCancelled(tx.manager, id, reason);
+      tx.publish(DispatchCancelled, { agreementId: dispatch.agreementId, dispatchId: id, reason });
+    });
+    return (await this.dispatches.find(id))!;
+  }
+
+  /** Only the venue named on the dispatch confirms it, once; accepted stock becomes sellable. */
+  async confirmReceipt(id: string, input: ConfirmReceiptDto, actor: Actor): Promise<Dispatch> {
+    const now = new Date();
+    const receivedAt = timeOf(input.receivedAt, 'receivedAt', now);
+    await this.withDispatch(id, async (tx, dispatch, agreement) => {
+      assertInScope(actor, 'venue', dispatch.venueCode);
+      this.assertInTransit(dispatch);
+      if (receivedAt < new Date(dispatch.dispatchedAt)) {
+        throw new DomainError('rule', 'RECEIVED_BEFORE_DISPATCH', 'receivedAt is before the goods were dispatched', { field: 'receivedAt' });
+      }
+      const byLine = new Map(input.lines.map((l) => [l.lineNo, l]));
+      if (byLine.size !== input.lines.length || byLine.size !== dispatch.lines.length || dispatch.lines.some((l) => !byLine.has(l.lineNo))) {
+        throw new DomainError('validation', 'RECEIPT_LINES_MISMATCH', `the receipt must account for each of the ${dispatch.lines.length} dispatch lines exactly once`, {
+          expected: dispatch.lines.map((l) => l.lineNo),
+        });
+      }
+      for (const line of dispatch.lines) {
+        const r = byLine.get(line.lineNo)!;
+        const [problem] = receiptLineProblems({ dispatched: line.quantity, ...r });
+        if (problem) throw new DomainError('rule', problem.code, `line ${line.lineNo}: ${problem.message}`, { line: line.lineNo });
+      }
+      const period = periodOf(receivedAt, agreement.timeZone);
+      await this.ledger.assertPeriodsOpen(tx.manager, agreement.id, [period]);
+      const movements: Movement[] = dispatch.lines.flatMap((line) => {
+        const r = byLine.get(line.lineNo)!;
+        const base = { agreementId: agreement.id, productId: line.productId, lotCode: line.lotCode, expiryDate: line.expiryDate, unitPrice: line.unitPrice, occurredAt: receivedAt, period, document: `dispatch:${id}:${line.lineNo}` };
+        return [
+          ...(r.accepted > 0 ? [{ ...base, bucket: 'SELLABLE' as const, kind: 'RECEIVED' as const, quantity: r.accepted }] : []),
+          ...(r.damaged > 0 ? [{ ...base, bucket: 'QUARANTINE' as const, kind: 'RECEIVED_DAMAGED' as const, quantity: r.damaged }] : []),
+        ];
+      });
+      await this.dispatches.markReceived(tx.manager, id, receivedAt, actor.id, input.lines);
+      await this.ledger.record(tx.manager, movements);
+      tx.publish(ReceiptConfirmed, {
+        agreementId: agreement.id,
+        dispatchId: id,
+        receivedAt: isoWithOffset(receivedAt),
+        period,
+        lines: dispatch.lines.map((line) => {
+          const r = byLine.get(line.lineNo)!;
+          return { lineNo: line.lineNo, productId: line.productId, lotCode: line.lotCode, expiryDate: line.expiryDate, dispatched: line.quantity, accepted: r.accepted, damaged: r.damaged, short: r.short, unitPrice: line.unitPrice, reason: r.reason };
+        }),
+      });
+    });
+    return (await this.dispatches.find(id))!;
+  }
+
+  async get(id: string, actor: Actor): Promise<Dispatch> {
+    const dispatch = await this.dispatches.find(id);
+    if (!dispatch) throw notFound('dispatch', id);
+    assertMayRead(actor, dispatch);
+    return dispatch;
+  }
+
+  async list(query: DispatchQueryDto, actor: Actor): Promise<Page<Dispatch>> {
+    const filter = scopedFilter(actor, { agreementId: query.agreement, status: query.status, limit: query.limit, offset: query.offset } as {
+      agreementId?: string;
+      status?: string;
+      venueCode?: string;
+      uptCode?: string;
+      kanwilCode?: string;
+      limit: number;
+      offset: number;
+    });
+    const { items, total } = await this.dispatches.list(filter);
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  private async activeAgreement(tx: Tx, id: string): Promise<Agreement> {
+    const agreement = await this.agreements.lock(tx.manager, id);
+    if (!agreement) throw notFound('agreement', id);
+    if (agreement.status !== 'ACTIVE') {
+      throw new DomainError('rule', 'AGREEMENT_INACTIVE', `agreement ${id} is ${agreement.status}`, { agreementId: id, status: agreement.status });
+    }
+    return agreement;
+  }
+
+  /** Locks the dispatch's agreement first, so all stock changes of an agreement happen in order. */
+  private async withDispatch(id: string, work: (tx: Tx, dispatch: Dispatch, agreement: Agreement) => Promise<void>): Promise<void> {
+    const agreementId = await this.dispatches.agreementOf(id);
+    if (!agreementId) throw notFound('dispatch', id);
+    await this.uow.run(async (tx) => {
+      const agreement = (await this.agreements.lock(tx.manager, agreementId))!;
+      const dispatch = (await this.dispatches.find(id, tx.manager))!;
+      await work(tx, dispatch, agreement);
+    });
+  }
+
+  private assertInTransit(dispatch: Dispatch): void {
+    if (dispatch.status === 'IN_TRANSIT') return;
+    const code = dispatch.status === 'RECEIVED' ? 'ALREADY_RECEIVED' : 'DISPATCH_CANCELLED';
+    throw new DomainError('conflict', code, `dispatch ${dispatch.number} is ${dispatch.status}`, { current: dispatch.status, requested: 'IN_TRANSIT' });
+  }
+}

@@ -1,0 +1,131 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '@titipan/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { amountOf, balanceChanges, type Bucket, type Movement } from './domain/movement';
+
+export interface LotBalance {
+  agreementId: string;
+  productId: string;
+  lotCode: string;
+  expiryDate: string;
+  bucket: Bucket;
+  quantity: number;
+}
+
+export interface StockFilter {
+  venueCode?: string;
+  uptCode?: string;
+  kanwilCode?: string;
+  agreementId?: string;
+  productId?: string;
+  bucket?: Bucket;
+  limit: number;
+  offset: number;
+}
+
+/**
+ * The stock ledger and the balances derived from it, written together in the caller's transaction.
+ * Balances cannot go negative (a check constraint), so no movement can oversell even if a caller's
+ * own check were wrong.
+ */
+@Injectable()
+export class StockLedger {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async record(manager: EntityManager, movements: Movement[]): Promise<void> {
+    if (movements.length === 0) return;
+    await manager.query(
+      `INSERT INTO stock_movement (agreement_id, product_id, lot_code, expiry_date, bucket, kind, quantity, unit_price, amount, occurred_at, period, document)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::text[], $6::text[], $7::int[], $8::bigint[], $9::bigint[],
+                            $10::timestamptz[], $11::text[], $12::text[])`,
+      [
+        movements.map((m) => m.agreementId),
+        movements.map((m) => m.productId),
+        movements.map((m) => m.lotCode),
+        movements.map((m) => m.expiryDate),
+        movements.map((m) => m.bucket),
+        movements.map((m) => m.kind),
+        movements.map((m) => m.quantity),
+        movements.map((m) => m.unitPrice),
+        movements.map((m) => amountOf(m)),
+        movements.map((m) => m.occurredAt),
+        movements.map((m) => m.period),
+        movements.map((m) => m.document),
+      ],
+    );
+    const changes = balanceChanges(movements);
+    if (changes.length === 0) return;
+    try {
+      await manager.query(
+        `INSERT INTO stock_balance (agreement_id, product_id, lot_code, bucket, expiry_date, quantity)
+         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::int[])
+         ON CONFLICT (agreement_id, product_id, lot_code, bucket) DO UPDATE SET quantity = stock_balance.quantity + EXCLUDED.quantity`,
+        [
+          changes.map((c) => c.agreementId),
+          changes.map((c) => c.productId),
+          changes.map((c) => c.lotCode),
+          changes.map((c) => c.bucket),
+          changes.map((c) => c.expiryDate),
+          changes.map((c) => c.delta),
+        ],
+      );
+    } catch (error) {
+      if ((error as { code?: string }).code === '23514') {
+        throw new DomainError('conflict', 'INSUFFICIENT_STOCK', 'the movement would take more stock than there is', {});
+      }
+      throw error;
+    }
+  }
+
+  /** Balances of the given products under an agreement (the caller holds the agreement lock). */
+  async balances(manager: EntityManager, agreementId: string, productIds: string[], bucket: Bucket): Promise<LotBalance[]> {
+    return manager.query(
+      `SELECT agreement_id AS "agreementId", product_id AS "productId", lot_code AS "lotCode",
+              to_char(expiry_date, 'YYYY-MM-DD') AS "expiryDate", bucket, quantity
+         FROM stock_balance WHERE agreement_id = $1 AND product_id = ANY($2::uuid[]) AND bucket = $3 AND quantity > 0`,
+      [agreementId, productIds, bucket],
+    );
+  }
+
+  /** Refuses movements dated in a period already closed for the agreement. */
+  async assertPeriodsOpen(manager: EntityManager, agreementId: string, periods: string[]): Promise<void> {
+    const closed = await this.closedPeriods(manager, agreementId, periods);
+    if (closed.length > 0) {
+      throw new DomainError('conflict', 'PERIOD_CLOSED', `period ${closed.join(', ')} is closed for this agreement`, { periods: closed });
+    }
+  }
+
+  async closedPeriods(manager: EntityManager, agreementId: string, periods: string[]): Promise<string[]> {
+    const rows = await manager.query(`SELECT period FROM period_close WHERE agreement_id = $1 AND period = ANY($2::text[])`, [agreementId, [...new Set(periods)]]);
+    return rows.map((r: { period: string }) => r.period).sort();
+  }
+
+  /** Stock on hand by lot, with what the product is and where it is. */
+  async onHand(filter: StockFilter) {
+    const conditions = ['b.quantity > 0'];
+    const params: unknown[] = [];
+    const add = (column: string, value: unknown) => {
+      if (value === undefined) return;
+      params.push(value);
+      conditions.push(`${column} = $${params.length}`);
+    };
+    add('a.venue_code', filter.venueCode);
+    add('a.upt_code', filter.uptCode);
+    add('v.kanwil_code', filter.kanwilCode);
+    add('b.agreement_id', filter.agreementId);
+    add('b.product_id', filter.productId);
+    add('b.bucket', filter.bucket);
+    const from = `FROM stock_balance b JOIN agreement a ON a.id = b.agreement_id JOIN venue v ON v.code = a.venue_code
+                  LEFT JOIN product_replica p ON p.product_id = b.product_id WHERE ${conditions.join(' AND ')}`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    const items = await this.dataSource.query(
+      `SELECT b.agreement_id AS "agreementId", a.venue_code AS "venueCode", a.upt_code AS "uptCode", b.product_id AS "productId",
+              p.sku, p.name, p.status AS "productStatus", b.lot_code AS "lotCode", to_char(b.expiry_date, 'YYYY-MM-DD') AS "expiryDate",
+              b.bucket, b.quantity, v.time_zone AS "timeZone"
+         ${from} ORDER BY a.venue_code, a.upt_code, p.sku, b.expiry_date, b.lot_code, b.bucket
+        LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { items, total };
+  }
+}

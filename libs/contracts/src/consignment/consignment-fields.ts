@@ -1,0 +1,12 @@
+/** Consignment vocabulary shared by the API and the events. */
+export const VENUE_TYPES = ['immigration-lounge', 'gallery', 'exhibition', 'retail-partner'] as const;
+export type VenueType = (typeof VENUE_TYPES)[number];
+
+/** Time zones of Indonesia's three zones: WIB, WITA, WIT. */
+export const INDONESIAN_TIME_ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Makassar', 'Asia/Jayapura'] as const;
+
+export const LOT_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/;
+export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** Most units one document line may move; far above a pallet of paving blocks. */
+export const MAX_LINE_QUANTITY = 1_000_000;
+export const MAX_COMMISSION_BP = 10_000;

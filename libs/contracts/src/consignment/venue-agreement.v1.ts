@@ -1,0 +1,91 @@
+import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { ORG_CODE_PATTERN } from '../catalog/product-fields';
+import { defineEvent } from '../event-definition';
+import { DATE_PATTERN, INDONESIAN_TIME_ZONES, MAX_COMMISSION_BP, VENUE_TYPES, type VenueType } from './consignment-fields';
+
+/** A partner venue (lounge, gallery, exhibition booth) was registered. Keyed by venue code. */
+export class VenueRegisteredV1 {
+  @Matches(ORG_CODE_PATTERN)
+  code: string;
+
+  @IsString()
+  @Length(1, 200)
+  name: string;
+
+  @IsString()
+  @Length(1, 200)
+  partnerAgency: string;
+
+  @IsIn(VENUE_TYPES)
+  type: VenueType;
+
+  @Matches(ORG_CODE_PATTERN)
+  kanwilCode: string;
+
+  @IsIn(INDONESIAN_TIME_ZONES)
+  timeZone: string;
+
+  @IsBoolean()
+  collectiveOutlet: boolean;
+}
+export const VenueRegistered = defineEvent({
+  type: 'consignment.venue.registered',
+  version: 1,
+  stream: 'consignment',
+  payload: VenueRegisteredV1,
+  subject: (d) => d.code,
+  partitionKey: (d) => d.code,
+});
+
+/** An agreement (perjanjian konsinyasi) between one UPT and one venue took effect. */
+export class AgreementActivatedV1 {
+  @IsUUID()
+  agreementId: string;
+
+  @Matches(ORG_CODE_PATTERN)
+  uptCode: string;
+
+  @Matches(ORG_CODE_PATTERN)
+  venueCode: string;
+
+  /** Venue commission in basis points of net sales (0 is normal for a government lounge). */
+  @IsInt()
+  @Min(0)
+  @Max(MAX_COMMISSION_BP)
+  commissionBp: number;
+
+  @Matches(DATE_PATTERN)
+  validFrom: string;
+
+  @IsOptional()
+  @Matches(DATE_PATTERN)
+  validTo: string | null;
+
+  @IsIn(INDONESIAN_TIME_ZONES)
+  timeZone: string;
+}
+export const AgreementActivated = defineEvent({
+  type: 'consignment.agreement.activated',
+  version: 1,
+  stream: 'consignment',
+  payload: AgreementActivatedV1,
+  subject: (d) => d.agreementId,
+  partitionKey: (d) => d.agreementId,
+});
+
+export class AgreementTerminatedV1 {
+  @IsUUID()
+  agreementId: string;
+
+  @IsString()
+  @Length(1, 1000)
+  reason: string;
+}
+export const AgreementTerminated = defineEvent({
+  type: 'consignment.agreement.terminated',
+  version: 1,
+  stream: 'consignment',
+  payload: AgreementTerminatedV1,
+  subject: (d) => d.agreementId,
+  partitionKey: (d) => d.agreementId,
+});
