@@ -1,7 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { DomainError } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import { amountOf, balanceChanges, type Bucket, type Movement } from './domain/movement';
+import { amountOf, balanceChanges, type BalanceChange, type Bucket, type Movement } from './domain/movement';
+
+const insufficient = () => new DomainError('conflict', 'INSUFFICIENT_STOCK', 'the movement would take more stock than there is', {});
 
 export interface LotBalance {
   agreementId: string;
@@ -54,27 +56,40 @@ export class StockLedger {
       ],
     );
     const changes = balanceChanges(movements);
-    if (changes.length === 0) return;
-    try {
+    const columns = (list: BalanceChange[]) => [
+      list.map((c) => c.agreementId),
+      list.map((c) => c.productId),
+      list.map((c) => c.lotCode),
+      list.map((c) => c.bucket),
+      list.map((c) => c.expiryDate),
+      list.map((c) => c.delta),
+    ];
+    const additions = changes.filter((c) => c.delta > 0);
+    const removals = changes.filter((c) => c.delta < 0);
+    if (additions.length > 0) {
       await manager.query(
         `INSERT INTO stock_balance (agreement_id, product_id, lot_code, bucket, expiry_date, quantity)
          SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::int[])
          ON CONFLICT (agreement_id, product_id, lot_code, bucket) DO UPDATE SET quantity = stock_balance.quantity + EXCLUDED.quantity`,
-        [
-          changes.map((c) => c.agreementId),
-          changes.map((c) => c.productId),
-          changes.map((c) => c.lotCode),
-          changes.map((c) => c.bucket),
-          changes.map((c) => c.expiryDate),
-          changes.map((c) => c.delta),
-        ],
+        columns(additions),
+      );
+    }
+    if (removals.length === 0) return;
+    // a removal from a balance that does not exist, or below zero, is refused: nothing is written
+    let updated: unknown[];
+    try {
+      [updated] = await manager.query(
+        `UPDATE stock_balance b SET quantity = b.quantity + c.delta
+           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::int[]) AS c(agreement_id, product_id, lot_code, bucket, expiry_date, delta)
+          WHERE b.agreement_id = c.agreement_id AND b.product_id = c.product_id AND b.lot_code = c.lot_code AND b.bucket = c.bucket
+         RETURNING 1`,
+        columns(removals),
       );
     } catch (error) {
-      if ((error as { code?: string }).code === '23514') {
-        throw new DomainError('conflict', 'INSUFFICIENT_STOCK', 'the movement would take more stock than there is', {});
-      }
+      if ((error as { code?: string }).code === '23514') throw insufficient();
       throw error;
     }
+    if (updated.length !== removals.length) throw insufficient();
   }
 
   /** Balances of the given products under an agreement (the caller holds the agreement lock). */
