@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule, DirectoryReplicaHandler, PlatformModule } from '@titipan/platform';
+import { AfterSaleModule } from './after-sale.module';
 import { AgreementModule } from './agreement/agreement.module';
 import { CONSIGNMENT_MIGRATIONS } from './database/migrations';
 import { DispatchModule } from './dispatch/dispatch.module';
@@ -23,6 +24,7 @@ import { VenueModule } from './venue/venue.module';
     StockModule,
     DispatchModule,
     SaleModule,
+    AfterSaleModule,
   ],
 })
 export class AppModule {}

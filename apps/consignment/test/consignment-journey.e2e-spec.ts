@@ -5,6 +5,7 @@ import { freePort } from '../../../test/support/free-port';
 import { eventually, TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
+import { periodOf } from '../src/stock/domain/period';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
 
 /** Dispatch, receipt and sales over HTTP against the catalog and consignment processes, real Postgres and Kafka. */
@@ -235,5 +236,116 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     expect(receipt.lines[0]).toMatchObject({ dispatched: 20, accepted: 18, damaged: 1, short: 1 });
     const firstSales = events[5].data.lines;
     expect(firstSales.map((l: { receiptNo: string; amount: number }) => `${l.receiptNo}:${l.amount}`)).toEqual(['TGR-0001:50000', 'TGR-0001:14000']);
+  });
+
+  it('reverses a customer return onto the lot it was sold from, once, and never more than was sold', async () => {
+    const body = { returnNo: 'RT-0001', receiptNo: 'TGR-0001', lineNo: 2, quantity: 1, resellable: true, reason: 'salah rasa' };
+    const first = await api().post('/sales/returns').set('Authorization', lounge).send(body);
+    expect(first.status).toBe(201);
+    expect(first.body).toMatchObject({ status: 'accepted', amount: 7_000, lots: [{ lotCode: 'BT-1', bucket: 'SELLABLE', quantity: 1, unitPrice: 7_000 }] });
+    expect((await api().post('/sales/returns').set('Authorization', lounge).send(body)).body.status).toBe('duplicate');
+    const tooMany = await api().post('/sales/returns').set('Authorization', lounge).send({ ...body, returnNo: 'RT-0002', quantity: 2 });
+    expect(tooMany.body).toMatchObject({ statusCode: 422, code: 'RETURN_EXCEEDS_SALE', details: { sold: 2, returned: 1, requested: 2 } });
+    const unknown = await api().post('/sales/returns').set('Authorization', lounge).send({ ...body, returnNo: 'RT-0003', receiptNo: 'NOPE' });
+    expect(unknown.body).toMatchObject({ statusCode: 404, code: 'SALE_LINE_NOT_FOUND' });
+    expect((await stockOf(telang)).find((s) => s.lotCode === 'BT-1')!.quantity).toBe(9);
+  });
+
+  it('sends damaged and expired goods back to the UPT, which confirms arrival', async () => {
+    const shipped = await api()
+      .post('/returns')
+      .set('Authorization', lounge)
+      .send({ agreementId, reason: 'expired', lines: [{ productId: keripik, lotCode: 'KT-OLD', quantity: 5 }] });
+    expect(shipped.status).toBe(201);
+    expect(shipped.body).toMatchObject({ status: 'SHIPPED', lines: [{ lotCode: 'KT-OLD', bucket: 'SELLABLE', quantity: 5, unitPrice: 10_000 }] });
+    const damaged = await api()
+      .post('/returns')
+      .set('Authorization', lounge)
+      .send({ agreementId, reason: 'damaged', lines: [{ productId: keripik, lotCode: 'KT-1', bucket: 'QUARANTINE', quantity: 2 }] });
+    expect(damaged.body).toMatchObject({ statusCode: 409, code: 'INSUFFICIENT_STOCK', details: { requested: 2, available: 1 } });
+    await api().post('/returns').set('Authorization', lounge).send({ agreementId, reason: 'damaged', lines: [{ productId: keripik, lotCode: 'KT-1', bucket: 'QUARANTINE', quantity: 1 }] });
+
+    expect((await api().post(`/returns/${shipped.body.id}/receive`).set('Authorization', otherUpt)).status).toBe(403);
+    expect((await api().post(`/returns/${shipped.body.id}/receive`).set('Authorization', upt)).body.status).toBe('RECEIVED');
+    expect((await api().post(`/returns/${shipped.body.id}/receive`).set('Authorization', upt)).body.code).toBe('ALREADY_RECEIVED');
+    expect((await stockOf(keripik)).map((s) => `${s.lotCode}/${s.bucket}/${s.quantity}`)).toEqual([]);
+  });
+
+  it('turns a stock count\'s shrinkage into an adjustment', async () => {
+    const count = await api()
+      .post('/stock-counts')
+      .set('Authorization', lounge)
+      .send({ agreementId, reason: 'stock opname: satu botol hilang', lines: [{ productId: telang, lotCode: 'BT-1', counted: 8 }] });
+    expect(count.status).toBe(201);
+    expect(count.body.lines).toEqual([expect.objectContaining({ lotCode: 'BT-1', book: 9, counted: 8, variance: -1, unitPrice: 8_000 })]);
+    expect((await stockOf(telang)).find((s) => s.lotCode === 'BT-1')!.quantity).toBe(8);
+    const stranger = await api().post('/stock-counts').set('Authorization', otherVenue).send({ agreementId, reason: 'x', lines: [{ productId: telang, lotCode: 'BT-1', counted: 0 }] });
+    expect(stranger.status).toBe(403);
+  });
+
+  it('closes an ended month with control totals, after which nothing may be dated in it', async () => {
+    const makaroni = (await request(services.catalog.url).get('/products?upt=LPP-TGR&sku=MAKARONI-150').set('Authorization', admin)).body.items[0].id;
+    const created = await api()
+      .post('/agreements')
+      .set('Authorization', admin)
+      .send({ uptCode: 'LPP-TGR', venueCode: 'IMI-TGR-LOUNGE', commissionBp: 1000, validFrom: '2026-01-01', prices: [{ productId: makaroni, price: 15_000 }] });
+    const second = created.body.id;
+    await api().post(`/agreements/${second}/activate`).set('Authorization', admin);
+    // a few days before this month began, in WIB
+    const now = new Date();
+    const lastMonth = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) - 5 * day);
+    const period = periodOf(lastMonth, 'Asia/Jakarta');
+    const upt2 = bearer('upt', 'LPP-TGR');
+    const dispatch = await api()
+      .post('/dispatches')
+      .set('Authorization', upt2)
+      .send({ agreementId: second, dispatchedAt: lastMonth.toISOString(), lines: [{ productId: makaroni, lotCode: 'MK-1', expiryDate: dateIn(50), quantity: 10 }] });
+    expect(dispatch.status).toBe(201);
+    const receivedAt = new Date(lastMonth.getTime() + 3600_000).toISOString();
+    await api().post(`/dispatches/${dispatch.body.id}/receipt`).set('Authorization', lounge).send({ receivedAt, lines: [{ lineNo: 1, accepted: 9, damaged: 0, short: 1, reason: 'kurang satu' }] });
+    const soldAt = new Date(lastMonth.getTime() + 2 * 3600_000).toISOString();
+    const sold = await sell(lounge, [
+      { receiptNo: 'MK-0001', lineNo: 1, productId: makaroni, quantity: 3, soldAt },
+      { receiptNo: 'MK-0001', lineNo: 2, productId: makaroni, quantity: 1, unitPrice: 12_000, soldAt },
+    ]);
+    expect(sold.body.accepted).toBe(2);
+
+    expect((await api().post(`/agreements/${second}/periods/${periodOf(now, 'Asia/Jakarta')}/close`).set('Authorization', admin)).body.code).toBe('PERIOD_NOT_ENDED');
+    expect((await api().post(`/agreements/${second}/periods/${period}/close`).set('Authorization', upt)).status).toBe(403);
+    const close = await api().post(`/agreements/${second}/periods/${period}/close`).set('Authorization', lounge);
+    expect(close.status).toBe(201);
+    expect(close.body.controlTotals).toEqual({
+      movements: [
+        { kind: 'RECEIVED', count: 1, quantity: 9, amount: 135_000 },
+        { kind: 'SOLD', count: 2, quantity: -4, amount: -57_000 },
+      ],
+      receipts: 1,
+      shortQuantity: 1,
+      saleLines: 2,
+    });
+    expect((await api().post(`/agreements/${second}/periods/${period}/close`).set('Authorization', admin)).body.code).toBe('PERIOD_ALREADY_CLOSED');
+
+    const late = await sell(lounge, [{ receiptNo: 'MK-0002', lineNo: 1, productId: makaroni, quantity: 1, soldAt }]);
+    expect(late.body.lines[0]).toMatchObject({ status: 'refused', code: 'PERIOD_CLOSED', details: { period } });
+    const lateReturn = await api().post('/sales/returns').set('Authorization', lounge).send({ returnNo: 'RT-MK-1', receiptNo: 'MK-0001', lineNo: 1, quantity: 1, resellable: true, reason: 'x', returnedAt: soldAt });
+    expect(lateReturn.body.code).toBe('PERIOD_CLOSED');
+    // the next month stays open
+    expect((await sell(lounge, [{ receiptNo: 'MK-0003', lineNo: 1, productId: makaroni, quantity: 1, soldAt: new Date().toISOString() }])).body.accepted).toBe(1);
+
+    await probe.waitFor(1, (r) => r.message.key?.toString() === second && r.message.value!.toString().includes('"consignment.period.closed"'));
+    const events = probe.received.filter((r) => r.message.key?.toString() === second).map((r) => JSON.parse(r.message.value!.toString()).type);
+    expect(events.indexOf('consignment.period.closed')).toBe(4); // after activation, dispatch, receipt, sales
+  });
+
+  it('publishes the after-sale steps of the first agreement once, in order', async () => {
+    await probe.waitFor(1, (r) => r.message.key?.toString() === agreementId && r.message.value!.toString().includes('"consignment.stock.adjusted"'));
+    const types = probe.received.filter((r) => r.message.key?.toString() === agreementId).map((r) => JSON.parse(r.message.value!.toString()).type);
+    expect(types.slice(19)).toEqual([
+      'consignment.sale.reversed',
+      'consignment.return.shipped',
+      'consignment.return.shipped',
+      'consignment.return.received',
+      'consignment.stock.adjusted',
+    ]);
   });
 });

@@ -16,7 +16,12 @@ import {
   DispatchCancelled,
   DispatchCreated,
   ReceiptConfirmed,
+  PeriodClosed,
+  ReturnReceived,
+  ReturnShipped,
+  SaleReversed,
   SalesRecorded,
+  StockAdjusted,
   VenueRegistered,
 } from './consignment';
 
@@ -38,6 +43,11 @@ export const ALL_EVENTS: readonly EventDefinition<any>[] = [
   DispatchCancelled,
   ReceiptConfirmed,
   SalesRecorded,
+  SaleReversed,
+  ReturnShipped,
+  ReturnReceived,
+  StockAdjusted,
+  PeriodClosed,
 ];
 
 export class EventRegistry {

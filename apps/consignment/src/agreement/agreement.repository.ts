@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { notFound } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'TERMINATED';
@@ -65,6 +66,13 @@ export class AgreementRepository {
   async lock(manager: EntityManager, id: string): Promise<Agreement | undefined> {
     await manager.query(`SELECT 1 FROM agreement WHERE id = $1 FOR UPDATE`, [id]);
     return this.find(id, manager);
+  }
+
+  /** Locks an agreement for a stock movement; an unknown id is a 404. */
+  async lockExisting(manager: EntityManager, id: string): Promise<Agreement> {
+    const agreement = await this.lock(manager, id);
+    if (!agreement) throw notFound('agreement', id);
+    return agreement;
   }
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Agreement | undefined> {

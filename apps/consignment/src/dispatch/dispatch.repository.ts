@@ -87,8 +87,13 @@ export class DispatchRepository {
     return row?.agreement_id;
   }
 
-  async markReceived(manager: EntityManager, id: string, receivedAt: Date, by: string, lines: { lineNo: number; accepted: number; damaged: number; short: number; reason?: string }[]) {
-    await manager.query(`UPDATE dispatch SET status = 'RECEIVED', received_at = $2, received_by = $3 WHERE id = $1`, [id, receivedAt, by]);
+  async markReceived(manager: EntityManager, id: string, receivedAt: Date, period: string, by: string, lines: { lineNo: number; accepted: number; damaged: number; short: number; reason?: string }[]) {
+    await manager.query(`UPDATE dispatch SET status = 'RECEIVED', received_at = $2, received_period = $3, received_by = $4 WHERE id = $1`, [
+      id,
+      receivedAt,
+      period,
+      by,
+    ]);
     await manager.query(
       `UPDATE dispatch_line l SET accepted = r.accepted, damaged = r.damaged, short = r.short, reason = r.reason
          FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::text[]) AS r(line_no, accepted, damaged, short, reason)

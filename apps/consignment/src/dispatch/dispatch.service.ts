@@ -10,21 +10,11 @@ import { productRefusal } from '../product-replica/sellable';
 import { isExpired } from '../stock/domain/fefo';
 import type { Movement } from '../stock/domain/movement';
 import { localDate, periodOf } from '../stock/domain/period';
+import { documentTime } from '../stock/domain/document-time';
 import { receiptLineProblems } from '../stock/domain/receipt-rule';
 import { StockLedger } from '../stock/stock-ledger';
 import type { ConfirmReceiptDto, CreateDispatchDto, DispatchQueryDto } from './dispatch.dto';
 import { DispatchRepository, type Dispatch } from './dispatch.repository';
-
-/** Clock skew allowed between a client's "now" and ours. */
-const CLOCK_SKEW_MS = 5 * 60_000;
-
-function timeOf(value: string | undefined, field: string, now: Date): Date {
-  const at = value ? new Date(value) : now;
-  if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-    throw new DomainError('rule', 'DATED_IN_FUTURE', `${field} ${value} is in the future`, { field });
-  }
-  return at;
-}
 
 /** Surat jalan from a UPT to a venue, and the venue's berita acara on arrival. */
 @Injectable()
@@ -39,7 +29,7 @@ export class DispatchService {
 
   async create(input: CreateDispatchDto, actor: Actor): Promise<Dispatch> {
     const now = new Date();
-    const dispatchedAt = timeOf(input.dispatchedAt, 'dispatchedAt', now);
+    const dispatchedAt = documentTime(input.dispatchedAt, 'dispatchedAt', now);
     const seen = new Set<string>();
     for (const [i, line] of input.lines.entries()) {
       const key = `${line.productId}|${line.lotCode}`;
@@ -96,7 +86,7 @@ export class DispatchService {
   /** Only the venue named on the dispatch confirms it, once; accepted stock becomes sellable. */
   async confirmReceipt(id: string, input: ConfirmReceiptDto, actor: Actor): Promise<Dispatch> {
     const now = new Date();
-    const receivedAt = timeOf(input.receivedAt, 'receivedAt', now);
+    const receivedAt = documentTime(input.receivedAt, 'receivedAt', now);
     await this.withDispatch(id, async (tx, dispatch, agreement) => {
       assertInScope(actor, 'venue', dispatch.venueCode);
       this.assertInTransit(dispatch);
@@ -124,7 +114,7 @@ export class DispatchService {
           ...(r.damaged > 0 ? [{ ...base, bucket: 'QUARANTINE' as const, kind: 'RECEIVED_DAMAGED' as const, quantity: r.damaged }] : []),
         ];
       });
-      await this.dispatches.markReceived(tx.manager, id, receivedAt, actor.id, input.lines);
+      await this.dispatches.markReceived(tx.manager, id, receivedAt, period, actor.id, input.lines);
       await this.ledger.record(tx.manager, movements);
       tx.publish(ReceiptConfirmed, {
         agreementId: agreement.id,

@@ -2,14 +2,18 @@ import { Body, Controller, HttpCode, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@titipan/contracts';
 import { Allow, CurrentActor } from '@titipan/platform';
-import { SaleBatchDto, SaleLineDto } from './sale.dto';
+import { CustomerReturnDto, SaleBatchDto, SaleLineDto } from './sale.dto';
+import { CustomerReturnService } from './customer-return.service';
 import { SaleService } from './sale.service';
 
 @ApiTags('sales')
 @ApiBearerAuth()
 @Controller('sales')
 export class SaleController {
-  constructor(private readonly sales: SaleService) {}
+  constructor(
+    private readonly sales: SaleService,
+    private readonly returns: CustomerReturnService,
+  ) {}
 
   @Post()
   @Allow('venue')
@@ -24,5 +28,12 @@ export class SaleController {
   @ApiOperation({ summary: "Record a day's till or an offline backlog (up to 5,000 lines): per line accepted, duplicate or refused with why" })
   recordBatch(@Body() body: SaleBatchDto, @CurrentActor() actor: Actor) {
     return this.sales.record(body.lines, actor);
+  }
+
+  @Post('returns')
+  @Allow('venue')
+  @ApiOperation({ summary: 'A customer returns (part of) a sale line: reversed, and restocked if resellable; a resent return slip returns its original result' })
+  customerReturn(@Body() body: CustomerReturnDto, @CurrentActor() actor: Actor) {
+    return this.returns.record(body, actor);
   }
 }

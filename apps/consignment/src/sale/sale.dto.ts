@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOT_CODE_PATTERN, MAX_LINE_QUANTITY, MAX_PRICE_RUPIAH } from '@titipan/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 
 /** Lines one upload may carry: a busy exhibition day, or an offline backlog. */
 export const MAX_SALE_LINES_PER_BATCH = 5000;
@@ -53,4 +53,41 @@ export class SaleBatchDto {
   @ValidateNested({ each: true })
   @Type(() => SaleLineDto)
   lines: SaleLineDto[];
+}
+
+export class CustomerReturnDto {
+  @ApiProperty({ example: 'RT-TGR-0001', description: "the venue's return slip number: the return's identity for retries" })
+  @IsString()
+  @Length(1, 60)
+  returnNo: string;
+
+  @ApiProperty({ description: 'receipt number of the sale being reversed' })
+  @IsString()
+  @Length(1, 60)
+  receiptNo: string;
+
+  @ApiProperty()
+  @IsInt()
+  @Min(1)
+  lineNo: number;
+
+  @ApiProperty({ minimum: 1 })
+  @IsInt()
+  @Min(1)
+  @Max(MAX_LINE_QUANTITY)
+  quantity: number;
+
+  @ApiProperty({ description: 'back on the shelf, or quarantined until it goes back to the UPT' })
+  @IsBoolean()
+  resellable: boolean;
+
+  @ApiProperty()
+  @IsString()
+  @Length(1, 1000)
+  reason: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  returnedAt?: string;
 }

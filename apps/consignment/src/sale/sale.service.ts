@@ -8,13 +8,12 @@ import { ProductReplicaStore } from '../product-replica/product-replica.store';
 import { productRefusal, type Refusal } from '../product-replica/sellable';
 import { allocate, isExpired, type SellableLot } from '../stock/domain/fefo';
 import type { Movement } from '../stock/domain/movement';
+import { CLOCK_SKEW_MS } from '../stock/domain/document-time';
 import { localDate, periodOf } from '../stock/domain/period';
 import { StockLedger } from '../stock/stock-ledger';
 import type { SaleLineDto } from './sale.dto';
 import { saleKey, SaleLineRepository, type RecordedSaleLine } from './sale-line.repository';
 
-/** Clock skew allowed between a till's clock and ours. */
-const CLOCK_SKEW_MS = 5 * 60_000;
 
 export type SaleLineResult =
   | ({ status: 'accepted' | 'duplicate' } & Omit<RecordedSaleLine, 'venueCode'>)

@@ -3,6 +3,9 @@ import { DomainError } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { amountOf, balanceChanges, type BalanceChange, type Bucket, type Movement } from './domain/movement';
 
+/** Key of a balance: product, lot and bucket (within one agreement). */
+export const lotKey = (b: { productId: string; lotCode: string; bucket: string }) => `${b.productId}|${b.lotCode}|${b.bucket}`;
+
 const insufficient = () => new DomainError('conflict', 'INSUFFICIENT_STOCK', 'the movement would take more stock than there is', {});
 
 export interface LotBalance {
@@ -99,6 +102,68 @@ export class StockLedger {
               to_char(expiry_date, 'YYYY-MM-DD') AS "expiryDate", bucket, quantity
          FROM stock_balance WHERE agreement_id = $1 AND product_id = ANY($2::uuid[]) AND bucket = $3 AND quantity > 0`,
       [agreementId, productIds, bucket],
+    );
+  }
+
+  /** Balances of one agreement in both buckets, by product, lot and bucket. */
+  async lotBalances(manager: EntityManager, agreementId: string, productIds: string[]): Promise<Map<string, LotBalance>> {
+    const rows: LotBalance[] = await manager.query(
+      `SELECT agreement_id AS "agreementId", product_id AS "productId", lot_code AS "lotCode",
+              to_char(expiry_date, 'YYYY-MM-DD') AS "expiryDate", bucket, quantity
+         FROM stock_balance WHERE agreement_id = $1 AND product_id = ANY($2::uuid[])`,
+      [agreementId, productIds],
+    );
+    return new Map(rows.map((b) => [lotKey(b), b]));
+  }
+
+  /** The consignment price each lot was dispatched at: what a unit of it is worth to the UPT. */
+  async lotPrices(manager: EntityManager, agreementId: string, productIds: string[]): Promise<Map<string, number>> {
+    const rows = await manager.query(
+      `SELECT DISTINCT ON (l.product_id, l.lot_code) l.product_id, l.lot_code, l.unit_price
+         FROM dispatch_line l JOIN dispatch d ON d.id = l.dispatch_id
+        WHERE d.agreement_id = $1 AND l.product_id = ANY($2::uuid[]) AND d.status = 'RECEIVED'
+        ORDER BY l.product_id, l.lot_code, d.received_at DESC`,
+      [agreementId, productIds],
+    );
+    return new Map(rows.map((r: { product_id: string; lot_code: string; unit_price: string }) => [`${r.product_id}|${r.lot_code}`, Number(r.unit_price)]));
+  }
+
+  /** Movement totals of one agreement and period by kind: the control totals of a period close. */
+  async periodTotals(manager: EntityManager, agreementId: string, period: string) {
+    const movements = await manager.query(
+      `SELECT kind, count(*)::int AS count, sum(quantity)::int AS quantity, sum(amount)::bigint AS amount
+         FROM stock_movement WHERE agreement_id = $1 AND period = $2 GROUP BY kind ORDER BY kind`,
+      [agreementId, period],
+    );
+    const [receipts] = await manager.query(
+      `SELECT count(DISTINCT d.id)::int AS receipts, COALESCE(sum(l.short), 0)::int AS short
+         FROM dispatch d JOIN dispatch_line l ON l.dispatch_id = d.id
+        WHERE d.agreement_id = $1 AND d.received_period = $2`,
+      [agreementId, period],
+    );
+    const [sales] = await manager.query(`SELECT count(*)::int AS lines FROM sale_line WHERE agreement_id = $1 AND period = $2`, [agreementId, period]);
+    return {
+      movements: movements.map((m: { kind: string; count: number; quantity: number; amount: string }) => ({ ...m, amount: Number(m.amount) })),
+      receipts: receipts.receipts as number,
+      shortQuantity: receipts.short as number,
+      saleLines: sales.lines as number,
+    };
+  }
+
+  async closePeriod(manager: EntityManager, agreementId: string, period: string, closedAt: Date, by: string, totals: object): Promise<boolean> {
+    const rows = await manager.query(
+      `INSERT INTO period_close (agreement_id, period, closed_at, closed_by, control_totals) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT DO NOTHING RETURNING period`,
+      [agreementId, period, closedAt, by, JSON.stringify(totals)],
+    );
+    return rows.length > 0;
+  }
+
+  async closes(agreementId: string) {
+    return this.dataSource.query(
+      `SELECT period, closed_at AS "closedAt", closed_by AS "closedBy", control_totals AS "controlTotals"
+         FROM period_close WHERE agreement_id = $1 ORDER BY period`,
+      [agreementId],
     );
   }
 

@@ -2,3 +2,4 @@ export * from './consignment-fields';
 export * from './period-format';
 export * from './venue-agreement.v1';
 export * from './stock-movements.v1';
+export * from './after-sale.v1';
