@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { ScheduleModule } from '@nestjs/schedule';
 import { DirectoryModule, DirectoryReplicaHandler, PlatformModule } from '@titipan/platform';
 import { AfterSaleModule } from './after-sale.module';
 import { AgreementModule } from './agreement/agreement.module';
+import { ConsignmentConfig } from './consignment-config';
 import { CONSIGNMENT_MIGRATIONS } from './database/migrations';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { ProductReplicaHandler } from './product-replica/product-replica.handler';
@@ -14,9 +16,11 @@ import { VenueModule } from './venue/venue.module';
   imports: [
     PlatformModule.forService({
       service: 'consignment',
+      configClass: ConsignmentConfig,
       migrations: CONSIGNMENT_MIGRATIONS,
       handlers: [DirectoryReplicaHandler, ProductReplicaHandler],
     }),
+    ScheduleModule.forRoot(),
     DirectoryModule,
     ProductReplicaModule,
     VenueModule,

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@titipan/platform';
 import { AppModule } from './app.module';
+import { ConsignmentConfig } from './consignment-config';
 
-void bootstrapService(AppModule, 'consignment');
+void bootstrapService(AppModule, 'consignment', ConsignmentConfig);

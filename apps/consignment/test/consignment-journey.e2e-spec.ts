@@ -5,7 +5,8 @@ import { freePort } from '../../../test/support/free-port';
 import { eventually, TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
-import { periodOf } from '../src/stock/domain/period';
+import { daysBetween } from '../src/near-expiry/near-expiry';
+import { localDate, periodOf } from '../src/stock/domain/period';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
 
 /** Dispatch, receipt and sales over HTTP against the catalog and consignment processes, real Postgres and Kafka. */
@@ -347,5 +348,23 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
       'consignment.return.received',
       'consignment.stock.adjusted',
     ]);
+  });
+
+  it('flags lots expiring within the window, and warns about each lot once', async () => {
+    const daysLeft = daysBetween(localDate(new Date(), 'Asia/Jakarta'), dateIn(25));
+    const within = (await api().get('/stock/near-expiry').set('Authorization', lounge)).body;
+    expect(within).toEqual([expect.objectContaining({ agreementId, sku: 'TELANG-250', lotCode: 'BT-1', quantity: 8, daysLeft, flagged: false })]);
+    expect((await api().get('/stock/near-expiry?days=10').set('Authorization', lounge)).body).toEqual([]);
+    expect((await api().get('/stock/near-expiry').set('Authorization', otherVenue)).body).toEqual([]);
+
+    expect((await api().post('/stock/near-expiry/scan').set('Authorization', lounge)).status).toBe(403);
+    const scan = await api().post('/stock/near-expiry/scan').set('Authorization', admin);
+    expect(scan.body.flagged.map((l: { lotCode: string }) => l.lotCode)).toEqual(['BT-1']);
+    expect((await api().post('/stock/near-expiry/scan').set('Authorization', admin)).body.flagged).toEqual([]);
+    const [warning] = await probe.waitFor(1, (r) => r.message.value!.toString().includes('"consignment.lot.near-expiry"'));
+    expect(warning.message.key?.toString()).toBe(agreementId);
+    expect(JSON.parse(warning.message.value!.toString()).data).toMatchObject({ productId: telang, lotCode: 'BT-1', quantity: 8, daysLeft });
+    await new Promise((r) => setTimeout(r, 300));
+    expect(probe.received.filter((r) => r.message.value!.toString().includes('"consignment.lot.near-expiry"'))).toHaveLength(1);
   });
 });

@@ -16,6 +16,7 @@ import {
   DispatchCancelled,
   DispatchCreated,
   ReceiptConfirmed,
+  LotNearExpiry,
   PeriodClosed,
   ReturnReceived,
   ReturnShipped,
@@ -48,6 +49,7 @@ export const ALL_EVENTS: readonly EventDefinition<any>[] = [
   ReturnReceived,
   StockAdjusted,
   PeriodClosed,
+  LotNearExpiry,
 ];
 
 export class EventRegistry {

@@ -224,3 +224,27 @@ export class PeriodClosedV1 {
   saleLines: number;
 }
 export const PeriodClosed = agreementEvent('consignment.period.closed', PeriodClosedV1, (d) => `${d.agreementId}/${d.period}`);
+
+/** A lot at a venue expires within the warning window (or has expired): pull it back or sell it first. */
+export class LotNearExpiryV1 {
+  @IsUUID()
+  agreementId: string;
+
+  @IsUUID()
+  productId: string;
+
+  @Matches(LOT_CODE_PATTERN)
+  lotCode: string;
+
+  @Matches(DATE_PATTERN)
+  expiryDate: string;
+
+  @IsInt()
+  @Min(1)
+  quantity: number;
+
+  /** Days from the scan's date (venue calendar) to the expiry date; negative once expired. */
+  @IsInt()
+  daysLeft: number;
+}
+export const LotNearExpiry = agreementEvent('consignment.lot.near-expiry', LotNearExpiryV1, (d) => `${d.agreementId}/${d.productId}/${d.lotCode}`);
