@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AgreementModule } from './agreement/agreement.module';
 import { NearExpiryController, NearExpiryService } from './near-expiry/near-expiry';
 import { PeriodCloseController, PeriodCloseService } from './period-close/period-close';
+import { SettlementStatusHandler } from './period-close/settlement-status.handler';
 import { StockCountController, StockCountService } from './stock-count/stock-count.service';
 import { StockModule } from './stock/stock.module';
 import { UptReturnController } from './upt-return/upt-return.controller';
@@ -11,6 +12,6 @@ import { UptReturnService } from './upt-return/upt-return.service';
 @Module({
   imports: [AgreementModule, StockModule],
   controllers: [UptReturnController, StockCountController, PeriodCloseController, NearExpiryController],
-  providers: [UptReturnService, StockCountService, PeriodCloseService, NearExpiryService],
+  providers: [UptReturnService, StockCountService, PeriodCloseService, NearExpiryService, SettlementStatusHandler],
 })
 export class AfterSaleModule {}

@@ -8,6 +8,7 @@ import { CONSIGNMENT_MIGRATIONS } from './database/migrations';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { ProductReplicaHandler } from './product-replica/product-replica.handler';
 import { ProductReplicaModule } from './product-replica/product-replica.module';
+import { SettlementStatusHandler } from './period-close/settlement-status.handler';
 import { SaleModule } from './sale/sale.module';
 import { StockModule } from './stock/stock.module';
 import { VenueModule } from './venue/venue.module';
@@ -18,7 +19,7 @@ import { VenueModule } from './venue/venue.module';
       service: 'consignment',
       configClass: ConsignmentConfig,
       migrations: CONSIGNMENT_MIGRATIONS,
-      handlers: [DirectoryReplicaHandler, ProductReplicaHandler],
+      handlers: [DirectoryReplicaHandler, ProductReplicaHandler, SettlementStatusHandler],
     }),
     ScheduleModule.forRoot(),
     DirectoryModule,

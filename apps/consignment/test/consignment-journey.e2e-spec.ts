@@ -1,12 +1,11 @@
-import { topicName } from '@titipan/contracts';
+import { buildEvent, StatementIssued, StatementPaid, topicName } from '@titipan/contracts';
 import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
 import request from 'supertest';
 import { freePort } from '../../../test/support/free-port';
 import { eventually, TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
-import { daysBetween } from '../src/near-expiry/near-expiry';
-import { localDate, periodOf } from '../src/stock/domain/period';
+import { daysBetween, localDate, periodOf } from '../src/stock/domain/period';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
 
 /** Dispatch, receipt and sales over HTTP against the catalog and consignment processes, real Postgres and Kafka. */
@@ -24,6 +23,8 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
   const day = 24 * 3600_000;
   const dateIn = (days: number) => new Date(Date.now() + days * day).toISOString().slice(0, 10);
   let agreementId: string;
+  let secondAgreement: string;
+  let closedPeriod: string;
   let keripik: string;
   let telang: string;
 
@@ -336,6 +337,30 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     await probe.waitFor(1, (r) => r.message.key?.toString() === second && r.message.value!.toString().includes('"consignment.period.closed"'));
     const events = probe.received.filter((r) => r.message.key?.toString() === second).map((r) => JSON.parse(r.message.value!.toString()).type);
     expect(events.indexOf('consignment.period.closed')).toBe(4); // after activation, dispatch, receipt, sales
+    secondAgreement = second;
+    closedPeriod = period;
+  });
+
+  it('shows on the agreement which closed months are settled, from reporting.events', async () => {
+    const periods = async () => (await api().get(`/agreements/${secondAgreement}/periods`).set('Authorization', lounge)).body;
+    expect((await periods())[0]).toMatchObject({ period: closedPeriod, settlement: 'PENDING' });
+    const context = { source: 'reporting', actor: { id: 'venue@IMI-TGR-LOUNGE', role: 'venue' as const, scope: 'IMI-TGR-LOUNGE' }, correlationId: 'settle-1' };
+    const ref = { statementId: '0190c8e4-0000-7000-8000-00000000a001', agreementId: secondAgreement, period: closedPeriod };
+    const paid = buildEvent(StatementPaid, { ...ref, amount: 51_300, paidOn: '2026-11-05', transferReference: 'TRF-001' }, context);
+    const issued = buildEvent(StatementIssued, { ...ref, issuedAt: '2026-11-02T01:00:00+00:00', proceeds: 51_300, digest: 'a'.repeat(64) }, context);
+    const producer = env.kafka.producer();
+    await producer.connect();
+    // delivered out of order, as a replay might: the status still only moves forward
+    for (const e of [paid, issued]) {
+      await producer.send({ topic: topicName('reporting', env.topicPrefix), messages: [{ key: e.partitionKey, value: JSON.stringify(e) }] });
+    }
+    await producer.disconnect();
+    const settled = await eventually(async () => {
+      const [p] = await periods();
+      return p.proceeds === 51_300 ? p : undefined;
+    }, 20_000, 'settlement status');
+    expect(settled).toMatchObject({ settlement: 'PAID', statementId: ref.statementId, proceeds: 51_300, paidAmount: 51_300 });
+    expect((await api().get(`/agreements/${secondAgreement}/periods`).set('Authorization', otherVenue)).status).toBe(403);
   });
 
   it('publishes the after-sale steps of the first agreement once, in order', async () => {

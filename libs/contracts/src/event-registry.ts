@@ -25,6 +25,7 @@ import {
   StockAdjusted,
   VenueRegistered,
 } from './consignment';
+import { StatementDeposited, StatementIssued, StatementPaid } from './reporting';
 
 /** Every event type the system knows, at every version still published or stored. */
 export const ALL_EVENTS: readonly EventDefinition<any>[] = [
@@ -50,6 +51,9 @@ export const ALL_EVENTS: readonly EventDefinition<any>[] = [
   StockAdjusted,
   PeriodClosed,
   LotNearExpiry,
+  StatementIssued,
+  StatementPaid,
+  StatementDeposited,
 ];
 
 export class EventRegistry {

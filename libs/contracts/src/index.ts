@@ -8,3 +8,4 @@ export * from './event-registry';
 export * from './parse-event';
 export * from './catalog';
 export * from './consignment';
+export * from './reporting';

@@ -9,7 +9,7 @@ import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { scopedFilter, type ReadScope } from '../access';
 import type { ConsignmentConfig } from '../consignment-config';
-import { localDate } from '../stock/domain/period';
+import { daysBetween, localDate } from '../stock/domain/period';
 
 export interface NearExpiryLot {
   agreementId: string;
@@ -25,11 +25,6 @@ export interface NearExpiryLot {
 }
 
 const DAY_MS = 24 * 3600_000;
-
-/** Days from a venue-calendar day to an expiry date. */
-export function daysBetween(fromDay: string, toDay: string): number {
-  return Math.round((Date.parse(`${toDay}T00:00:00Z`) - Date.parse(`${fromDay}T00:00:00Z`)) / DAY_MS);
-}
 
 class NearExpiryQueryDto {
   @ApiPropertyOptional({ description: 'window in days; the configured default (NEAR_EXPIRY_DAYS) if omitted' })

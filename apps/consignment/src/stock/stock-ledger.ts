@@ -159,10 +159,14 @@ export class StockLedger {
     return rows.length > 0;
   }
 
+  /** Closed months of an agreement with their control totals and, once reporting says so, settlement. */
   async closes(agreementId: string) {
     return this.dataSource.query(
-      `SELECT period, closed_at AS "closedAt", closed_by AS "closedBy", control_totals AS "controlTotals"
-         FROM period_close WHERE agreement_id = $1 ORDER BY period`,
+      `SELECT c.period, c.closed_at AS "closedAt", c.closed_by AS "closedBy", c.control_totals AS "controlTotals",
+              COALESCE(s.status, 'PENDING') AS settlement, s.statement_id AS "statementId", s.proceeds::float8 AS proceeds,
+              s.paid_amount::float8 AS "paidAmount"
+         FROM period_close c LEFT JOIN period_settlement s USING (agreement_id, period)
+        WHERE c.agreement_id = $1 ORDER BY c.period`,
       [agreementId],
     );
   }
