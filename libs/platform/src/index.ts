@@ -31,3 +31,4 @@ export * from './directory/directory-replica.handler';
 export * from './directory/directory.module';
 export * from './bootstrap/create-service-app';
 export * from './http/page';
+export * from './database/where';

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { notFound } from '@titipan/platform';
+import { equalityWhere, notFound } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'TERMINATED';
@@ -95,18 +95,12 @@ export class AgreementRepository {
   }
 
   async list(filter: AgreementFilter): Promise<{ items: Agreement[]; total: number }> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (column: string, value: unknown) => {
-      if (value === undefined) return;
-      params.push(value);
-      conditions.push(`${column} = $${params.length}`);
-    };
-    add('a.upt_code', filter.uptCode);
-    add('a.venue_code', filter.venueCode);
-    add('v.kanwil_code', filter.kanwilCode);
-    add('a.status', filter.status);
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const { where, params } = equalityWhere([
+      ['a.upt_code', filter.uptCode],
+      ['a.venue_code', filter.venueCode],
+      ['v.kanwil_code', filter.kanwilCode],
+      ['a.status', filter.status],
+    ]);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM agreement a JOIN venue v ON v.code = a.venue_code ${where}`, params);
     const rows = await this.dataSource.query(`${SELECT} ${where} ORDER BY a.created_at, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
       ...params,

@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { equalityWhere } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export type DispatchStatus = 'IN_TRANSIT' | 'RECEIVED' | 'CANCELLED';
@@ -107,19 +108,13 @@ export class DispatchRepository {
   }
 
   async list(filter: { venueCode?: string; uptCode?: string; kanwilCode?: string; agreementId?: string; status?: string; limit: number; offset: number }) {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (column: string, value: unknown) => {
-      if (value === undefined) return;
-      params.push(value);
-      conditions.push(`${column} = $${params.length}`);
-    };
-    add('d.venue_code', filter.venueCode);
-    add('d.upt_code', filter.uptCode);
-    add('v.kanwil_code', filter.kanwilCode);
-    add('d.agreement_id', filter.agreementId);
-    add('d.status', filter.status);
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const { where, params } = equalityWhere([
+      ['d.venue_code', filter.venueCode],
+      ['d.upt_code', filter.uptCode],
+      ['v.kanwil_code', filter.kanwilCode],
+      ['d.agreement_id', filter.agreementId],
+      ['d.status', filter.status],
+    ]);
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM dispatch d JOIN venue v ON v.code = d.venue_code ${where}`, params);
     const rows = await this.dataSource.query(`${SELECT} ${where} ORDER BY d.dispatched_at, d.number LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
       ...params,

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DomainError } from '@titipan/platform';
+import { DomainError, equalityWhere } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { amountOf, balanceChanges, type BalanceChange, type Bucket, type Movement } from './domain/movement';
 
@@ -186,21 +186,19 @@ export class StockLedger {
 
   /** Stock on hand by lot, with what the product is and where it is. */
   async onHand(filter: StockFilter) {
-    const conditions = ['b.quantity > 0'];
-    const params: unknown[] = [];
-    const add = (column: string, value: unknown) => {
-      if (value === undefined) return;
-      params.push(value);
-      conditions.push(`${column} = $${params.length}`);
-    };
-    add('a.venue_code', filter.venueCode);
-    add('a.upt_code', filter.uptCode);
-    add('v.kanwil_code', filter.kanwilCode);
-    add('b.agreement_id', filter.agreementId);
-    add('b.product_id', filter.productId);
-    add('b.bucket', filter.bucket);
+    const { where, params } = equalityWhere(
+      [
+        ['a.venue_code', filter.venueCode],
+        ['a.upt_code', filter.uptCode],
+        ['v.kanwil_code', filter.kanwilCode],
+        ['b.agreement_id', filter.agreementId],
+        ['b.product_id', filter.productId],
+        ['b.bucket', filter.bucket],
+      ],
+      ['b.quantity > 0'],
+    );
     const from = `FROM stock_balance b JOIN agreement a ON a.id = b.agreement_id JOIN venue v ON v.code = a.venue_code
-                  LEFT JOIN product_replica p ON p.product_id = b.product_id WHERE ${conditions.join(' AND ')}`;
+                  LEFT JOIN product_replica p ON p.product_id = b.product_id ${where}`;
     const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
     const items = await this.dataSource.query(
       `SELECT b.agreement_id AS "agreementId", a.venue_code AS "venueCode", a.upt_code AS "uptCode", b.product_id AS "productId",

@@ -2,22 +2,14 @@ import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { MAX_PRICE_RUPIAH } from '../catalog/product-fields';
 import { DATE_PATTERN, LOT_CODE_PATTERN, MAX_LINE_QUANTITY } from './consignment-fields';
+import { LotRefV1 } from './lot-ref';
 import { PERIOD_FORMAT } from './period-format';
 import { agreementEvent } from './stock-movements.v1';
 
 
 const BUCKETS = ['SELLABLE', 'QUARANTINE'] as const;
 
-class LotQuantityV1 {
-  @IsUUID()
-  productId: string;
-
-  @Matches(LOT_CODE_PATTERN)
-  lotCode: string;
-
-  @Matches(DATE_PATTERN)
-  expiryDate: string;
-
+class LotQuantityV1 extends LotRefV1 {
   @IsIn(BUCKETS)
   bucket: 'SELLABLE' | 'QUARANTINE';
 
@@ -115,16 +107,7 @@ export class ReturnReceivedV1 {
 }
 export const ReturnReceived = agreementEvent('consignment.return.received', ReturnReceivedV1, (d) => d.returnId);
 
-class AdjustmentLineV1 {
-  @IsUUID()
-  productId: string;
-
-  @Matches(LOT_CODE_PATTERN)
-  lotCode: string;
-
-  @Matches(DATE_PATTERN)
-  expiryDate: string;
-
+class AdjustmentLineV1 extends LotRefV1 {
   @IsIn(BUCKETS)
   bucket: 'SELLABLE' | 'QUARANTINE';
 

@@ -17,6 +17,7 @@ import {
 import { MAX_PRICE_RUPIAH, ORG_CODE_PATTERN } from '../catalog/product-fields';
 import { defineEvent, type EventDefinition } from '../event-definition';
 import { DATE_PATTERN, LOT_CODE_PATTERN, MAX_LINE_QUANTITY } from './consignment-fields';
+import { LotRefV1 } from './lot-ref';
 import { PERIOD_FORMAT } from './period-format';
 
 /** Events that move stock or money are about one agreement and keyed by it, so they stay in order. */
@@ -27,19 +28,10 @@ export function agreementEvent<T extends { agreementId: string }>(type: string, 
 /** The most lines one event carries; larger uploads are split so a message stays well under 1 MB. */
 export const MAX_LINES_PER_EVENT = 500;
 
-class DispatchLineV1 {
+class DispatchLineV1 extends LotRefV1 {
   @IsInt()
   @Min(1)
   lineNo: number;
-
-  @IsUUID()
-  productId: string;
-
-  @Matches(LOT_CODE_PATTERN)
-  lotCode: string;
-
-  @Matches(DATE_PATTERN)
-  expiryDate: string;
 
   @IsInt()
   @Min(1)
@@ -97,19 +89,10 @@ export class DispatchCancelledV1 {
 }
 export const DispatchCancelled = agreementEvent('consignment.dispatch.cancelled', DispatchCancelledV1, (d) => d.dispatchId);
 
-class ReceiptLineV1 {
+class ReceiptLineV1 extends LotRefV1 {
   @IsInt()
   @Min(1)
   lineNo: number;
-
-  @IsUUID()
-  productId: string;
-
-  @Matches(LOT_CODE_PATTERN)
-  lotCode: string;
-
-  @Matches(DATE_PATTERN)
-  expiryDate: string;
 
   @IsInt()
   @Min(0)

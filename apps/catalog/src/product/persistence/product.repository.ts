@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { ProductCategory, ProductStatus } from '@titipan/contracts';
+import { equalityWhere } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Certificate, CertificateKind } from '../domain/certificates';
 import { isConsignable } from '../domain/compliance';
@@ -220,25 +221,24 @@ export class ProductRepository {
   }
 
   async list(filter: ProductFilter): Promise<{ items: ProductRecord[]; total: number }> {
-    const conditions: string[] = [];
-    const params: unknown[] = [];
-    const add = (sql: string, value: unknown) => {
-      params.push(value);
-      conditions.push(sql.replace('?', `$${params.length}`));
-    };
-    if (filter.uptCode) add('p.upt_code = ?', filter.uptCode);
-    if (filter.kanwilCode) add('u.kanwil_code = ?', filter.kanwilCode);
-    if (filter.category) add('p.category = ?', filter.category);
-    if (filter.status) add('p.status = ?', filter.status);
-    if (filter.sku) add('p.sku = ?', filter.sku);
-    if (filter.text) add(`lower(p.name) LIKE ?`, `%${filter.text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
-    const where = conditions.length ? `WHERE ${conditions.join(' AND ')}` : '';
+    const { where, params } = equalityWhere([
+      ['p.upt_code', filter.uptCode],
+      ['u.kanwil_code', filter.kanwilCode],
+      ['p.category', filter.category],
+      ['p.status', filter.status],
+      ['p.sku', filter.sku],
+    ]);
+    let whereText = where;
+    if (filter.text) {
+      params.push(`%${filter.text.toLowerCase().replace(/[\\%_]/g, '\\$&')}%`);
+      whereText = `${where ? `${where} AND` : 'WHERE'} lower(p.name) LIKE $${params.length}`;
+    }
     const [{ total }] = await this.dataSource.query(
-      `SELECT count(*)::int AS total FROM product p JOIN upt u ON u.code = p.upt_code ${where}`,
+      `SELECT count(*)::int AS total FROM product p JOIN upt u ON u.code = p.upt_code ${whereText}`,
       params,
     );
     const rows = await this.dataSource.query(
-      `${SELECT_PRODUCT} ${where} ORDER BY p.upt_code, p.sku LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `${SELECT_PRODUCT} ${whereText} ORDER BY p.upt_code, p.sku LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
     return { items: rows.map(toRecord), total };
