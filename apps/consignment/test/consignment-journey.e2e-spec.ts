@@ -392,4 +392,43 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     await new Promise((r) => setTimeout(r, 300));
     expect(probe.received.filter((r) => r.message.value!.toString().includes('"consignment.lot.near-expiry"'))).toHaveLength(1);
   });
+
+  it('cancels a dispatch only while in transit, and asks perishables for their expiry date', async () => {
+    const noExpiry = await api().post('/dispatches').set('Authorization', upt).send({ agreementId, lines: [{ productId: keripik, lotCode: 'KT-2', quantity: 5 }] });
+    expect(noExpiry.body).toMatchObject({ statusCode: 400, code: 'EXPIRY_REQUIRED', details: { field: 'expiryDate' } });
+    const dispatch = await api().post('/dispatches').set('Authorization', upt).send({ agreementId, lines: [{ productId: keripik, lotCode: 'KT-2', expiryDate: dateIn(40), quantity: 5 }] });
+    expect((await api().post(`/dispatches/${dispatch.body.id}/cancel`).set('Authorization', otherUpt).send({ reason: 'x' })).status).toBe(403);
+    const cancelled = await api().post(`/dispatches/${dispatch.body.id}/cancel`).set('Authorization', upt).send({ reason: 'truk rusak' });
+    expect(cancelled.body).toMatchObject({ status: 'CANCELLED', cancelReason: 'truk rusak' });
+    const late = await api().post(`/dispatches/${dispatch.body.id}/receipt`).set('Authorization', lounge).send({ lines: [{ lineNo: 1, accepted: 5, damaged: 0, short: 0 }] });
+    expect(late.body).toMatchObject({ statusCode: 409, code: 'DISPATCH_CANCELLED', details: { current: 'CANCELLED' } });
+    expect((await api().post(`/dispatches/${dispatch.body.id}/cancel`).set('Authorization', upt).send({ reason: 'lagi' })).body.code).toBe('DISPATCH_CANCELLED');
+  });
+
+  it('accepts a day\'s upload of 3,000 lines in one request, published in events of at most 500 lines', async () => {
+    const paving = (await request(services.catalog.url).get('/products?upt=LP-TGR-1&sku=PAVING-K100').set('Authorization', admin)).body.items[0].id;
+    const dispatch = await api().post('/dispatches').set('Authorization', upt).send({ agreementId, lines: [{ productId: paving, lotCode: 'PV-1', quantity: 3000 }] });
+    expect(dispatch.body.lines[0]).toMatchObject({ expiryDate: '9999-12-31', unitPrice: 2_500 });
+    await api().post(`/dispatches/${dispatch.body.id}/receipt`).set('Authorization', lounge).send({ lines: [{ lineNo: 1, accepted: 3000, damaged: 0, short: 0 }] });
+    const soldAt = new Date().toISOString();
+    const lines = Array.from({ length: 3000 }, (_, i) => ({ receiptNo: `PV-${Math.floor(i / 10)}`, lineNo: (i % 10) + 1, productId: paving, quantity: 1, soldAt }));
+    const result = await sell(lounge, lines);
+    expect(result.status).toBe(200);
+    expect(result.body).toMatchObject({ accepted: 3000, duplicates: 0, refused: 0 });
+    expect((await stockOf(paving)).find((s) => s.lotCode === 'PV-1')).toBeUndefined();
+    const events = await probe.waitFor(6, (r) => r.message.value!.toString().includes('"consignment.sales.recorded"') && r.message.value!.toString().includes('"PV-'));
+    expect(events.map((e) => JSON.parse(e.message.value!.toString()).data.lines.length)).toEqual([500, 500, 500, 500, 500, 500]);
+  });
+
+  it('stops dispatching and selling a product once the catalog suspends it', async () => {
+    const appliedBefore = (await consumerApplied('product-replica')) ?? 0;
+    const curator = bearer('curator', 'KW-BANTEN');
+    expect((await request(services.catalog.url).post(`/products/${telang}/suspend`).set('Authorization', curator).send({ reason: 'penarikan: label salah' })).status).toBe(200);
+    await eventually(async () => ((await consumerApplied('product-replica')) ?? 0) > appliedBefore, 20_000, 'suspension replicated');
+    const sale = await api().post('/sales').set('Authorization', lounge).send({ receiptNo: 'TGR-0100', lineNo: 1, productId: telang, quantity: 1, soldAt: new Date().toISOString() });
+    expect(sale.body).toMatchObject({ statusCode: 422, code: 'PRODUCT_SUSPENDED' });
+    const dispatch = await api().post('/dispatches').set('Authorization', upt).send({ agreementId, lines: [{ productId: telang, lotCode: 'BT-2', expiryDate: dateIn(30), quantity: 1 }] });
+    expect(dispatch.body).toMatchObject({ statusCode: 422, code: 'PRODUCT_SUSPENDED' });
+    expect((await stockOf(telang)).find((s) => s.lotCode === 'BT-1')).toMatchObject({ quantity: 8, sellable: false });
+  });
 });

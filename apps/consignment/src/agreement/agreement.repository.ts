@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { equalityWhere, notFound } from '@titipan/platform';
+import { DomainError, equalityWhere, notFound } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'TERMINATED';
@@ -20,6 +20,20 @@ export interface Agreement {
   terminatedAt: string | null;
   terminationReason: string | null;
   prices: { productId: string; price: number }[];
+}
+
+/** Refuses a document dated outside the agreement's validity (a venue-calendar day). */
+export function assertWithinValidity(agreement: Pick<Agreement, 'id' | 'validFrom' | 'validTo'>, day: string): void {
+  if (!isWithinValidity(agreement, day)) {
+    throw new DomainError('rule', 'AGREEMENT_INACTIVE', `the agreement is valid ${agreement.validFrom} to ${agreement.validTo ?? 'open'}, not on ${day}`, {
+      agreementId: agreement.id,
+      day,
+    });
+  }
+}
+
+export function isWithinValidity(agreement: Pick<Agreement, 'validFrom' | 'validTo'>, day: string): boolean {
+  return day >= agreement.validFrom && (agreement.validTo === null || day <= agreement.validTo);
 }
 
 export interface AgreementFilter {

@@ -13,9 +13,10 @@ export class DispatchLineDto {
   @Matches(LOT_CODE_PATTERN)
   lotCode: string;
 
-  @ApiProperty({ example: '2027-02-20' })
+  @ApiPropertyOptional({ example: '2027-02-20', description: 'required for perishables; omit for goods that do not expire' })
+  @IsOptional()
   @Matches(DATE_PATTERN)
-  expiryDate: string;
+  expiryDate?: string;
 
   @ApiProperty({ minimum: 1, maximum: MAX_LINE_QUANTITY })
   @IsInt()

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { DispatchCancelled, DispatchCreated, isoWithOffset, ReceiptConfirmed, type Actor } from '@titipan/contracts';
+import { DispatchCancelled, DispatchCreated, isoWithOffset, NO_EXPIRY, ReceiptConfirmed, type Actor } from '@titipan/contracts';
 import { assertInScope, DomainError, notFound, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { v7 as uuidv7 } from 'uuid';
 import { assertMayRead, scopedFilter } from '../access';
-import { AgreementRepository, type Agreement } from '../agreement/agreement.repository';
+import { AgreementRepository, assertWithinValidity, type Agreement } from '../agreement/agreement.repository';
 import { listPriceAt } from '../agreement/list-price';
 import { ProductReplicaStore } from '../product-replica/product-replica.store';
 import { productRefusal } from '../product-replica/sellable';
@@ -40,19 +40,26 @@ export class DispatchService {
     await this.uow.run(async (tx) => {
       const agreement = await this.activeAgreement(tx, input.agreementId);
       assertInScope(actor, 'upt', agreement.uptCode);
+      assertWithinValidity(agreement, localDate(dispatchedAt, agreement.timeZone));
       const productIds = input.lines.map((l) => l.productId);
       const products = await this.products.find(productIds, tx.manager);
       const histories = await this.products.priceHistories(tx.manager, productIds);
       const today = localDate(dispatchedAt, agreement.timeZone);
       const lines = input.lines.map((line, i) => {
-        const refusal = productRefusal(products.get(line.productId), line.productId, agreement.uptCode);
+        const product = products.get(line.productId);
+        const refusal = productRefusal(product, line.productId, agreement.uptCode);
         if (refusal) throw new DomainError('rule', refusal.code, `line ${i + 1}: ${refusal.message}`, { line: i + 1, productId: line.productId });
-        if (isExpired(line.expiryDate, today)) {
-          throw new DomainError('rule', 'LOT_EXPIRED', `line ${i + 1}: lot ${line.lotCode} expired on ${line.expiryDate}`, { line: i + 1 });
+        const perishable = product!.shelfLifeDays !== null;
+        if (perishable && !line.expiryDate) {
+          throw new DomainError('validation', 'EXPIRY_REQUIRED', `line ${i + 1}: ${product!.sku} is perishable; give the lot's expiry date`, { line: i + 1, field: 'expiryDate' });
+        }
+        const expiryDate = line.expiryDate ?? NO_EXPIRY;
+        if (isExpired(expiryDate, today)) {
+          throw new DomainError('rule', 'LOT_EXPIRED', `line ${i + 1}: lot ${line.lotCode} expired on ${expiryDate}`, { line: i + 1 });
         }
         const unitPrice = listPriceAt(agreement, line.productId, histories.get(line.productId), dispatchedAt);
         if (unitPrice === undefined) throw new DomainError('rule', 'PRICE_UNKNOWN', `line ${i + 1}: no price for the product`, { line: i + 1 });
-        return { lineNo: i + 1, ...line, unitPrice };
+        return { lineNo: i + 1, productId: line.productId, lotCode: line.lotCode, expiryDate, quantity: line.quantity, unitPrice };
       });
       const number = await this.dispatches.nextNumber(tx.manager, agreement.uptCode, Number(today.slice(0, 4)));
       await this.dispatches.insert(

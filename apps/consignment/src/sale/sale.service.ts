@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isoWithOffset, MAX_LINES_PER_EVENT, SalesRecorded, type Actor } from '@titipan/contracts';
 import { DomainError, UnitOfWork } from '@titipan/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { AgreementRepository, type Agreement } from '../agreement/agreement.repository';
+import { AgreementRepository, isWithinValidity, type Agreement } from '../agreement/agreement.repository';
 import { listPriceAt } from '../agreement/list-price';
 import { ProductReplicaStore } from '../product-replica/product-replica.store';
 import { productRefusal, type Refusal } from '../product-replica/sellable';
@@ -122,7 +122,7 @@ export class SaleService {
           continue;
         }
         const day = localDate(soldAt, agreement.timeZone);
-        if (day < agreement.validFrom || (agreement.validTo !== null && day > agreement.validTo)) {
+        if (!isWithinValidity(agreement, day)) {
           results.push(
             refused(line, 'AGREEMENT_INACTIVE', `the agreement is valid ${agreement.validFrom} to ${agreement.validTo ?? 'open'}, not on ${day}`, {
               agreementId: agreement.id,

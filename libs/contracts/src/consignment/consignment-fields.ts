@@ -10,3 +10,9 @@ export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 /** Most units one document line may move; far above a pallet of paving blocks. */
 export const MAX_LINE_QUANTITY = 1_000_000;
 export const MAX_COMMISSION_BP = 10_000;
+
+/**
+ * Expiry date recorded for goods that do not expire (paving blocks, batik, crafts): the ledger keys every
+ * lot by its expiry, and this sorts after every real date, so first-expiry-first-out sells them last.
+ */
+export const NO_EXPIRY = '9999-12-31';
