@@ -431,4 +431,21 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     expect(dispatch.body).toMatchObject({ statusCode: 422, code: 'PRODUCT_SUSPENDED' });
     expect((await stockOf(telang)).find((s) => s.lotCode === 'BT-1')).toMatchObject({ quantity: 8, sellable: false });
   });
+
+  it('lists the venue documents within scope, filtered and paged', async () => {
+    const sales = (await api().get('/sales?receiptNo=TGR-0001').set('Authorization', lounge)).body;
+    expect(sales.items.map((l: { lineNo: number; amount: number }) => `${l.lineNo}:${l.amount}`)).toEqual(['1:50000', '2:14000']);
+    expect((await api().get('/sales?receiptNo=TGR-0001').set('Authorization', otherVenue)).body.total).toBe(0);
+    const page = (await api().get(`/sales?agreement=${agreementId}&limit=10&offset=10`).set('Authorization', upt)).body;
+    expect(page).toMatchObject({ limit: 10, offset: 10 });
+    expect(page.items).toHaveLength(10);
+    expect(page.total).toBeGreaterThan(3000);
+    expect((await api().get('/sales/returns').set('Authorization', lounge)).body.items.map((r: { returnNo: string }) => r.returnNo)).toEqual(['RT-0001']);
+    const returns = (await api().get(`/returns?agreement=${agreementId}`).set('Authorization', upt)).body;
+    expect(returns.items.map((r: { reason: string; status: string }) => `${r.reason}:${r.status}`)).toEqual(['expired:RECEIVED', 'damaged:SHIPPED']);
+    expect((await api().get(`/returns/${returns.items[0].id}`).set('Authorization', otherVenue)).status).toBe(404);
+    expect((await api().get(`/returns/${returns.items[0].id}`).set('Authorization', lounge)).body.status).toBe('RECEIVED');
+    expect((await api().get('/stock-counts').set('Authorization', lounge)).body.total).toBe(1);
+    expect((await api().get('/sales?period=2026-13').set('Authorization', lounge)).status).toBe(400);
+  });
 });

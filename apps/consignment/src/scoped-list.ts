@@ -1,0 +1,38 @@
+import { equalityWhere, type Page } from '@titipan/platform';
+import type { DataSource } from 'typeorm';
+import type { ReadScope } from './access';
+
+export interface DocumentTable {
+  /** A table of documents that carry `agreement_id`, aliased `x`, e.g. `sale_line x`. */
+  from: string;
+  /** Columns to return, written against `x`, `a` (agreement) and `v` (venue). */
+  select: string;
+  orderBy: string;
+}
+
+/**
+ * Pages through a table of agreement documents within the caller's scope (venue, UPT, Kanwil of the
+ * venue, or all) and the caller's own equality filters.
+ */
+export async function listScoped<T>(
+  dataSource: DataSource,
+  table: DocumentTable,
+  scope: ReadScope,
+  filters: [column: string, value: unknown][],
+  page: { limit: number; offset: number },
+): Promise<Page<T>> {
+  const { where, params } = equalityWhere([
+    ['a.venue_code', scope.venueCode],
+    ['a.upt_code', scope.uptCode],
+    ['v.kanwil_code', scope.kanwilCode],
+    ...filters,
+  ]);
+  const from = `FROM ${table.from} JOIN agreement a ON a.id = x.agreement_id JOIN venue v ON v.code = a.venue_code ${where}`;
+  const [{ total }] = await dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+  const items = await dataSource.query(`SELECT ${table.select} ${from} ORDER BY ${table.orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
+    ...params,
+    page.limit,
+    page.offset,
+  ]);
+  return { items, total, limit: page.limit, offset: page.offset };
+}
