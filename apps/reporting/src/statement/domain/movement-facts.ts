@@ -1,0 +1,89 @@
+import type { EventEnvelope } from '@titipan/contracts';
+
+/** The stock-ledger movement kinds, as consignment records them. */
+export type MovementKind = 'RECEIVED' | 'RECEIVED_DAMAGED' | 'SOLD' | 'CUSTOMER_RETURN' | 'RETURNED_TO_UPT' | 'ADJUSTMENT';
+
+/**
+ * One stock movement read back from an event: the same rows consignment's ledger wrote, so reporting can
+ * recompute the control totals of a period close from the events alone.
+ */
+export interface MovementFact {
+  eventId: string;
+  period: string;
+  productId: string;
+  kind: MovementKind;
+  /** Signed change of stock at the venue. */
+  quantity: number;
+  /** Signed value, whole rupiah. */
+  amount: number;
+}
+
+/** What a receipt says beyond stock movements: units that never arrived. */
+export interface ShortFact {
+  eventId: string;
+  period: string;
+  productId: string;
+  quantity: number;
+}
+
+export interface SaleLineFact {
+  period: string;
+  receiptNo: string;
+  lineNo: number;
+}
+
+export interface EventFacts {
+  movements: MovementFact[];
+  shorts: ShortFact[];
+  saleLines: SaleLineFact[];
+  /** Receipt events, counted per period. */
+  receipts: { period: string }[];
+}
+
+const EMPTY: EventFacts = { movements: [], shorts: [], saleLines: [], receipts: [] };
+
+/** Reads the movements an event of consignment.events stands for; events that move nothing give none. */
+export function factsOf(event: EventEnvelope<any>): EventFacts {
+  const d = event.data;
+  const id = event.id;
+  switch (event.type) {
+    case 'consignment.receipt.confirmed':
+      return {
+        movements: d.lines.flatMap((l: any) => [
+          ...(l.accepted > 0 ? [{ eventId: id, period: d.period, productId: l.productId, kind: 'RECEIVED' as const, quantity: l.accepted, amount: l.accepted * l.unitPrice }] : []),
+          ...(l.damaged > 0 ? [{ eventId: id, period: d.period, productId: l.productId, kind: 'RECEIVED_DAMAGED' as const, quantity: l.damaged, amount: l.damaged * l.unitPrice }] : []),
+        ]),
+        shorts: d.lines.filter((l: any) => l.short > 0).map((l: any) => ({ eventId: id, period: d.period, productId: l.productId, quantity: l.short })),
+        saleLines: [],
+        receipts: [{ period: d.period }],
+      };
+    case 'consignment.sales.recorded':
+      return {
+        ...EMPTY,
+        movements: d.lines.map((l: any) => ({ eventId: id, period: l.period, productId: l.productId, kind: 'SOLD' as const, quantity: -l.quantity, amount: -l.amount })),
+        saleLines: d.lines.map((l: any) => ({ period: l.period, receiptNo: l.receiptNo, lineNo: l.lineNo })),
+      };
+    case 'consignment.sale.reversed':
+      return {
+        ...EMPTY,
+        movements: d.lots.map((l: any) => ({ eventId: id, period: d.period, productId: l.productId, kind: 'CUSTOMER_RETURN' as const, quantity: l.quantity, amount: l.quantity * l.unitPrice })),
+      };
+    case 'consignment.return.shipped':
+      return {
+        ...EMPTY,
+        movements: d.lines.map((l: any) => ({ eventId: id, period: d.period, productId: l.productId, kind: 'RETURNED_TO_UPT' as const, quantity: -l.quantity, amount: -l.quantity * l.unitPrice })),
+      };
+    case 'consignment.stock.adjusted':
+      return {
+        ...EMPTY,
+        movements: d.lines.map((l: any) => ({ eventId: id, period: d.period, productId: l.productId, kind: 'ADJUSTMENT' as const, quantity: l.variance, amount: l.variance * l.unitPrice })),
+      };
+    default:
+      return EMPTY;
+  }
+}
+
+/** The periods an event contributes to (a batch of sales may straddle a month end). */
+export function periodsOf(facts: EventFacts): string[] {
+  return [...new Set([...facts.movements.map((m) => m.period), ...facts.shorts.map((s) => s.period), ...facts.receipts.map((r) => r.period)])];
+}

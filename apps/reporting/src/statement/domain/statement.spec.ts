@@ -1,0 +1,192 @@
+import fc from 'fast-check';
+import { closingOf, computeStatement, controlMismatches, statementDigest } from './statement';
+import { factsOf } from './movement-facts';
+import { basisPointsOf, splitByLargestRemainder } from './split';
+
+const envelope = (type: string, data: object, id: string) => ({
+  id,
+  type,
+  version: 1,
+  source: 'consignment',
+  subject: 's',
+  partitionKey: 'a',
+  time: '2026-11-01T00:00:00+00:00',
+  correlationId: 'c',
+  causationId: null,
+  actor: { id: 'x', role: 'venue' as const, scope: 'V' },
+  data,
+});
+const K = 'k0000000-0000-7000-8000-000000000001';
+const T = 't0000000-0000-7000-8000-000000000002';
+
+/** A month at the lounge: October stock carried over, November receipt, sales, a return, shrinkage. */
+const events = [
+  envelope('consignment.receipt.confirmed', { period: '2026-10', lines: [{ productId: K, accepted: 10, damaged: 0, short: 0, unitPrice: 10_000 }] }, 'e1'),
+  envelope('consignment.sales.recorded', { lines: [{ receiptNo: 'R0', lineNo: 1, productId: K, quantity: 4, amount: 40_000, period: '2026-10' }] }, 'e2'),
+  envelope(
+    'consignment.receipt.confirmed',
+    {
+      period: '2026-11',
+      lines: [
+        { productId: K, accepted: 18, damaged: 1, short: 1, unitPrice: 10_000 },
+        { productId: T, accepted: 10, damaged: 0, short: 0, unitPrice: 8_000 },
+      ],
+    },
+    'e3',
+  ),
+  envelope(
+    'consignment.sales.recorded',
+    {
+      lines: [
+        { receiptNo: 'R1', lineNo: 1, productId: K, quantity: 3, amount: 30_000, period: '2026-11' },
+        { receiptNo: 'R1', lineNo: 1, productId: K, quantity: 2, amount: 20_000, period: '2026-11' },
+        { receiptNo: 'R1', lineNo: 2, productId: T, quantity: 2, amount: 14_000, period: '2026-11' },
+        { receiptNo: 'R2', lineNo: 1, productId: T, quantity: 1, amount: 8_000, period: '2026-12' },
+      ],
+    },
+    'e4',
+  ),
+  envelope('consignment.sale.reversed', { period: '2026-11', lots: [{ productId: T, quantity: 1, unitPrice: 7_000 }] }, 'e5'),
+  envelope('consignment.return.shipped', { period: '2026-11', lines: [{ productId: K, quantity: 1, unitPrice: 10_000 }] }, 'e6'),
+  envelope('consignment.stock.adjusted', { period: '2026-11', lines: [{ productId: T, variance: -1, unitPrice: 8_000 }] }, 'e7'),
+  envelope('consignment.dispatch.created', { lines: [] }, 'e8'),
+].map((e) => factsOf(e));
+
+describe('settlement statement', () => {
+  const figures = computeStatement(events, '2026-11', 1_000, [
+    { name: 'PNBP', basisPoints: 1_500, legalReference: 'Kepmen M.01-PP.02.01/1990' },
+    { name: 'PREMI', basisPoints: 5_000, legalReference: 'PP 32/1999 art. 29' },
+    { name: 'CAPITAL', basisPoints: 3_500, legalReference: 'Kepmen M.01-PP.02.01/1990' },
+  ]);
+
+  it('computes every figure per product, by hand', () => {
+    expect(figures.lines).toEqual([
+      {
+        productId: K,
+        opening: 6,
+        received: 19,
+        damaged: 1,
+        short: 1,
+        sold: 5,
+        grossSales: 50_000,
+        customerReturns: 0,
+        customerReturnsValue: 0,
+        netSales: 50_000,
+        returned: 1,
+        returnedValue: 10_000,
+        adjusted: 0,
+        adjustedValue: 0,
+        closing: 19,
+      },
+      {
+        productId: T,
+        opening: 0,
+        received: 10,
+        damaged: 0,
+        short: 0,
+        sold: 2,
+        grossSales: 14_000,
+        customerReturns: 1,
+        customerReturnsValue: 7_000,
+        netSales: 7_000,
+        returned: 0,
+        returnedValue: 0,
+        adjusted: 1,
+        adjustedValue: 8_000,
+        closing: 8,
+      },
+    ]);
+  });
+
+  it('totals, commission, proceeds and a split whose parts sum to the proceeds', () => {
+    expect(figures.totals).toMatchObject({ opening: 6, received: 29, sold: 7, grossSales: 64_000, netSales: 57_000, closing: 27 });
+    expect(figures.commission).toBe(5_700);
+    expect(figures.proceeds).toBe(51_300);
+    expect(figures.split!.map((p) => [p.name, p.amount])).toEqual([
+      ['PNBP', 7_695],
+      ['PREMI', 25_650],
+      ['CAPITAL', 17_955],
+    ]);
+  });
+
+  it('recomputes the control totals a period close announces, and names any difference', () => {
+    expect(figures.controlTotals).toEqual({
+      movements: [
+        { kind: 'ADJUSTMENT', count: 1, quantity: -1, amount: -8_000 },
+        { kind: 'CUSTOMER_RETURN', count: 1, quantity: 1, amount: 7_000 },
+        { kind: 'RECEIVED', count: 2, quantity: 28, amount: 260_000 },
+        { kind: 'RECEIVED_DAMAGED', count: 1, quantity: 1, amount: 10_000 },
+        { kind: 'RETURNED_TO_UPT', count: 1, quantity: -1, amount: -10_000 },
+        { kind: 'SOLD', count: 3, quantity: -7, amount: -64_000 },
+      ],
+      receipts: 1,
+      shortQuantity: 1,
+      saleLines: 2,
+    });
+    expect(controlMismatches(figures.controlTotals, figures.controlTotals)).toEqual([]);
+    const announced = { ...figures.controlTotals, saleLines: 3, movements: figures.controlTotals.movements.filter((m) => m.kind !== 'ADJUSTMENT') };
+    expect(controlMismatches(figures.controlTotals, announced)).toEqual([
+      'ADJUSTMENT count: events give 1, the close says 0',
+      'ADJUSTMENT quantity: events give -1, the close says 0',
+      'ADJUSTMENT amount: events give -8000, the close says 0',
+      'saleLines: events give 2, the close says 3',
+    ]);
+  });
+
+  it('keeps the stock identity for every product and in total', () => {
+    for (const line of [...figures.lines, figures.totals]) expect(closingOf(line)).toBe(line.closing);
+  });
+
+  it('digests deterministically: same ids in any order and same figures give the same digest; any change gives another', () => {
+    const a = statementDigest('ag', '2026-11', ['e3', 'e4', 'e5'], figures);
+    expect(a).toMatch(/^[0-9a-f]{64}$/);
+    expect(statementDigest('ag', '2026-11', ['e5', 'e3', 'e4'], JSON.parse(JSON.stringify(figures)))).toBe(a);
+    expect(statementDigest('ag', '2026-11', ['e3', 'e4'], figures)).not.toBe(a);
+    expect(statementDigest('ag', '2026-11', ['e3', 'e4', 'e5'], { ...figures, proceeds: figures.proceeds + 1 })).not.toBe(a);
+  });
+});
+
+describe('largest-remainder split', () => {
+  const shares = fc
+    .array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 6 })
+    .map((cuts) => {
+      const sorted = [...cuts].sort((a, b) => a - b);
+      const points = [...sorted, 10_000].map((p, i) => p - (i === 0 ? 0 : sorted[i - 1]));
+      return points.map((basisPoints, i) => ({ name: `S${i}`, basisPoints, legalReference: 'ref' }));
+    });
+
+  it('always sums exactly to the total, each part within one rupiah of its exact share', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -1_000_000_000_000, max: 1_000_000_000_000 }), shares, (total, policy) => {
+        const parts = splitByLargestRemainder(total, policy);
+        expect(parts.reduce((s, p) => s + p.amount, 0)).toBe(total);
+        for (const p of parts) {
+          expect(Number.isInteger(p.amount)).toBe(true);
+          expect(Math.abs(p.amount - (total * p.basisPoints) / 10_000)).toBeLessThan(1);
+        }
+      }),
+      { numRuns: 2_000 },
+    );
+  });
+
+  it('gives the odd rupiah to the largest remainder, ties to the first share', () => {
+    const thirds = [
+      { name: 'A', basisPoints: 3_333, legalReference: '' },
+      { name: 'B', basisPoints: 3_333, legalReference: '' },
+      { name: 'C', basisPoints: 3_334, legalReference: '' },
+    ];
+    expect(splitByLargestRemainder(100, thirds).map((p) => p.amount)).toEqual([33, 33, 34]);
+    expect(splitByLargestRemainder(1, thirds).map((p) => p.amount)).toEqual([0, 0, 1]);
+    expect(splitByLargestRemainder(2, thirds).map((p) => p.amount)).toEqual([1, 0, 1]);
+  });
+
+  it('refuses a policy that does not sum to 100%', () => {
+    expect(() => splitByLargestRemainder(100, [{ name: 'A', basisPoints: 5_000, legalReference: '' }])).toThrow(/10,000/);
+  });
+
+  it('rounds commission halves away from zero', () => {
+    expect(basisPointsOf(57_005, 1_000)).toBe(5_701);
+    expect(basisPointsOf(57_004, 1_000)).toBe(5_700);
+    expect(basisPointsOf(-57_005, 1_000)).toBe(-5_701);
+  });
+});
