@@ -4,7 +4,7 @@ import { PERIOD_FORMAT, type Actor } from '@titipan/contracts';
 import { AnyActor, CurrentActor, notFound, PageQueryDto } from '@titipan/platform';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { readScope } from './access';
+import { readScope } from '@titipan/platform';
 import { listScoped, type DocumentTable } from './scoped-list';
 
 class DocumentQueryDto extends PageQueryDto {

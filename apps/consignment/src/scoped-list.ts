@@ -1,6 +1,6 @@
 import { equalityWhere, type Page } from '@titipan/platform';
 import type { DataSource } from 'typeorm';
-import type { ReadScope } from './access';
+import type { ReadScope } from '@titipan/platform';
 
 export interface DocumentTable {
   /** A table of documents that carry `agreement_id`, aliased `x`, e.g. `sale_line x`. */

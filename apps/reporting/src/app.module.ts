@@ -1,15 +1,18 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule, DirectoryReplicaHandler, PlatformModule } from '@titipan/platform';
 import { REPORTING_MIGRATIONS } from './database/migrations';
+import { StatementSourceHandler } from './statement/statement-source.handler';
+import { StatementModule } from './statement/statement.module';
 
 @Module({
   imports: [
     PlatformModule.forService({
       service: 'reporting',
       migrations: REPORTING_MIGRATIONS,
-      handlers: [DirectoryReplicaHandler],
+      handlers: [DirectoryReplicaHandler, StatementSourceHandler],
     }),
     DirectoryModule,
+    StatementModule,
   ],
 })
 export class AppModule {}

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AgreementActivated, AgreementTerminated, type Actor } from '@titipan/contracts';
 import { DirectoryStore, DomainError, notFound, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { assertMayRead, scopedFilter } from '../access';
+import { assertMayRead, scopedFilter } from '@titipan/platform';
 import { VenueRepository } from '../venue/venue.repository';
 import type { AgreementQueryDto, CreateAgreementDto } from './agreement.dto';
 import { AgreementRepository, type Agreement, type AgreementStatus } from './agreement.repository';

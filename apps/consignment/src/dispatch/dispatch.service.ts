@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DispatchCancelled, DispatchCreated, isoWithOffset, NO_EXPIRY, ReceiptConfirmed, type Actor } from '@titipan/contracts';
 import { assertInScope, DomainError, notFound, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { v7 as uuidv7 } from 'uuid';
-import { assertMayRead, scopedFilter } from '../access';
+import { assertMayRead, scopedFilter } from '@titipan/platform';
 import { AgreementRepository, assertWithinValidity, type Agreement } from '../agreement/agreement.repository';
 import { listPriceAt } from '../agreement/list-price';
 import { ProductReplicaStore } from '../product-replica/product-replica.store';

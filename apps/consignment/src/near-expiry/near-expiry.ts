@@ -7,7 +7,7 @@ import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { scopedFilter, type ReadScope } from '../access';
+import { scopedFilter, type ReadScope } from '@titipan/platform';
 import type { ConsignmentConfig } from '../consignment-config';
 import { daysBetween, localDate } from '../stock/domain/period';
 

@@ -2,7 +2,7 @@ import { Controller, Get, Injectable, Param, ParseUUIDPipe, Post } from '@nestjs
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isoWithOffset, PERIOD_FORMAT, PeriodClosed, type Actor } from '@titipan/contracts';
 import { Allow, AnyActor, CurrentActor, DomainError, notFound, UnitOfWork } from '@titipan/platform';
-import { assertMayRead } from '../access';
+import { assertMayRead } from '@titipan/platform';
 import { AgreementRepository, type Agreement } from '../agreement/agreement.repository';
 import { periodOf } from '../stock/domain/period';
 import { StockLedger } from '../stock/stock-ledger';

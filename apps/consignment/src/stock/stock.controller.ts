@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nest
 import { ORG_CODE_PATTERN, type Actor } from '@titipan/contracts';
 import { AnyActor, CurrentActor, PageQueryDto, type Page } from '@titipan/platform';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
-import { scopedFilter } from '../access';
+import { scopedFilter } from '@titipan/platform';
 import { isExpired } from './domain/fefo';
 import { localDate } from './domain/period';
 import { StockLedger } from './stock-ledger';

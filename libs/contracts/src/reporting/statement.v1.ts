@@ -23,9 +23,8 @@ export class StatementIssuedV1 extends StatementRef {
   @IsISO8601({ strict: true })
   issuedAt: string;
 
-  /** Net sales less venue commission: what the venue owes the UPT, whole rupiah. */
+  /** Net sales less venue commission: what the venue owes the UPT, whole rupiah (negative if returns exceeded sales). */
   @IsInt()
-  @Min(0)
   proceeds: number;
 
   /** SHA-256 over the ordered source event ids and the figures, hex. */

@@ -1,7 +1,7 @@
 import type { Actor } from '@titipan/contracts';
-import { DomainError } from '@titipan/platform';
+import { DomainError } from '../errors/domain-error';
 
-/** What part of consignment an actor may read: its venue, its UPT, its Kanwil's venues, or all. */
+/** What an actor may read: its venue, its UPT, its Kanwil's venues (and UPTs), or all. */
 export interface ReadScope {
   venueCode?: string;
   uptCode?: string;

@@ -1,0 +1,90 @@
+import { Injectable } from '@nestjs/common';
+import type { EventEnvelope } from '@titipan/contracts';
+import type { EntityManager } from 'typeorm';
+import type { ControlTotals } from '../domain/statement';
+
+export interface AgreementDim {
+  agreementId: string;
+  uptCode: string;
+  venueCode: string;
+  commissionBp: number;
+  timeZone: string;
+  venueKanwilCode?: string | null;
+  uptKanwilCode?: string | null;
+}
+
+/** The consignment events reporting applied, by agreement and period, and the dimensions they name. */
+@Injectable()
+export class SourceEventsStore {
+  async append(manager: EntityManager, rows: { event: EventEnvelope<any>; agreementId: string; periods: string[] }[]): Promise<void> {
+    if (rows.length === 0) return;
+    await manager.query(
+      `INSERT INTO event_log (event_id, agreement_id, type, envelope)
+       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[]) ON CONFLICT DO NOTHING`,
+      [rows.map((r) => r.event.id), rows.map((r) => r.agreementId), rows.map((r) => r.event.type), rows.map((r) => JSON.stringify(r.event))],
+    );
+    const periods = rows.flatMap((r) => r.periods.map((period) => ({ agreementId: r.agreementId, period, eventId: r.event.id })));
+    if (periods.length === 0) return;
+    await manager.query(
+      `INSERT INTO event_period (agreement_id, period, event_id)
+       SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[]) ON CONFLICT DO NOTHING`,
+      [periods.map((p) => p.agreementId), periods.map((p) => p.period), periods.map((p) => p.eventId)],
+    );
+  }
+
+  /** Every event of the agreement that moved stock in the period or before it (before: the opening stock). */
+  async upTo(manager: EntityManager, agreementId: string, period: string): Promise<{ events: EventEnvelope<any>[]; inPeriod: string[] }> {
+    const rows: { envelope: EventEnvelope<any>; in_period: boolean }[] = await manager.query(
+      `SELECT e.envelope, bool_or(p.period = $2) AS in_period
+         FROM event_log e JOIN event_period p ON p.event_id = e.event_id
+        WHERE p.agreement_id = $1 AND p.period <= $2
+        GROUP BY e.event_id, e.envelope ORDER BY e.event_id`,
+      [agreementId, period],
+    );
+    return { events: rows.map((r) => r.envelope), inPeriod: rows.filter((r) => r.in_period).map((r) => r.envelope.id) };
+  }
+
+  async upsertVenue(manager: EntityManager, v: { code: string; name: string; partnerAgency: string; kanwilCode: string; timeZone: string }) {
+    await manager.query(
+      `INSERT INTO venue_dim (code, name, partner_agency, kanwil_code, time_zone) VALUES ($1, $2, $3, $4, $5)
+       ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, partner_agency = EXCLUDED.partner_agency, kanwil_code = EXCLUDED.kanwil_code, time_zone = EXCLUDED.time_zone`,
+      [v.code, v.name, v.partnerAgency, v.kanwilCode, v.timeZone],
+    );
+  }
+
+  async upsertAgreement(manager: EntityManager, a: AgreementDim & { validFrom: string; validTo: string | null }) {
+    await manager.query(
+      `INSERT INTO agreement_dim (agreement_id, upt_code, venue_code, commission_bp, time_zone, valid_from, valid_to, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, 'ACTIVE')
+       ON CONFLICT (agreement_id) DO UPDATE SET commission_bp = EXCLUDED.commission_bp, valid_to = EXCLUDED.valid_to`,
+      [a.agreementId, a.uptCode, a.venueCode, a.commissionBp, a.timeZone, a.validFrom, a.validTo],
+    );
+  }
+
+  async terminateAgreement(manager: EntityManager, agreementId: string) {
+    await manager.query(`UPDATE agreement_dim SET status = 'TERMINATED' WHERE agreement_id = $1`, [agreementId]);
+  }
+
+  async agreement(manager: EntityManager, agreementId: string): Promise<AgreementDim | undefined> {
+    const [row] = await manager.query(
+      `SELECT a.agreement_id AS "agreementId", a.upt_code AS "uptCode", a.venue_code AS "venueCode", a.commission_bp AS "commissionBp",
+              a.time_zone AS "timeZone", v.kanwil_code AS "venueKanwilCode", u.kanwil_code AS "uptKanwilCode"
+         FROM agreement_dim a LEFT JOIN venue_dim v ON v.code = a.venue_code LEFT JOIN upt_replica u ON u.code = a.upt_code
+        WHERE a.agreement_id = $1`,
+      [agreementId],
+    );
+    return row;
+  }
+
+  async recordClose(manager: EntityManager, c: { agreementId: string; period: string; eventId: string; closedAt: string; controlTotals: ControlTotals }) {
+    await manager.query(
+      `INSERT INTO period_close_log (agreement_id, period, event_id, closed_at, control_totals) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      [c.agreementId, c.period, c.eventId, c.closedAt, JSON.stringify(c.controlTotals)],
+    );
+  }
+
+  async close(manager: EntityManager, agreementId: string, period: string): Promise<{ controlTotals: ControlTotals; eventId: string } | undefined> {
+    const [row] = await manager.query(`SELECT control_totals, event_id FROM period_close_log WHERE agreement_id = $1 AND period = $2`, [agreementId, period]);
+    return row ? { controlTotals: row.control_totals, eventId: row.event_id } : undefined;
+  }
+}

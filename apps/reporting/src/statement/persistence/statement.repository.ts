@@ -1,0 +1,126 @@
+import { Injectable } from '@nestjs/common';
+import { equalityWhere } from '@titipan/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { StatementFigures } from '../domain/statement';
+
+export type StatementStatus = 'PENDING' | 'ISSUED' | 'PAID' | 'DEPOSITED';
+
+export interface Statement {
+  id: string;
+  agreementId: string;
+  period: string;
+  status: StatementStatus;
+  uptCode: string;
+  venueCode: string;
+  venueName: string | null;
+  venueKanwilCode: string | null;
+  uptKanwilCode: string | null;
+  figures: StatementFigures | null;
+  mismatches: string[];
+  sourceEventIds: string[];
+  digest: string | null;
+  issuedAt: string | null;
+  paidAmount: number | null;
+  paidOn: string | null;
+  transferReference: string | null;
+  simponiBillingCode: string | null;
+  ntpn: string | null;
+  depositedOn: string | null;
+}
+
+const SELECT = `
+  SELECT s.id, s.agreement_id AS "agreementId", s.period, s.status, a.upt_code AS "uptCode", a.venue_code AS "venueCode", v.name AS "venueName",
+         v.kanwil_code AS "venueKanwilCode", u.kanwil_code AS "uptKanwilCode",
+         s.figures, s.mismatches, s.source_event_ids AS "sourceEventIds", s.digest, s.issued_at AS "issuedAt", s.paid_amount::float8 AS "paidAmount",
+         to_char(s.paid_on, 'YYYY-MM-DD') AS "paidOn", s.transfer_reference AS "transferReference", s.simponi_billing_code AS "simponiBillingCode",
+         s.ntpn, to_char(s.deposited_on, 'YYYY-MM-DD') AS "depositedOn"
+    FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id LEFT JOIN venue_dim v ON v.code = a.venue_code
+    LEFT JOIN upt_replica u ON u.code = a.upt_code`;
+
+export interface StatementFilter {
+  agreementId?: string;
+  period?: string;
+  status?: StatementStatus;
+  uptCode?: string;
+  venueCode?: string;
+  /** A Kanwil reads statements of its venues and of its UPTs. */
+  kanwilCode?: string;
+  limit: number;
+  offset: number;
+}
+
+@Injectable()
+export class StatementRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Statement | undefined> {
+    const [row] = await manager.query(`${SELECT} WHERE s.id = $1`, [id]);
+    return row;
+  }
+
+  async findFor(manager: EntityManager, agreementId: string, period: string): Promise<Statement | undefined> {
+    const [row] = await manager.query(`${SELECT} WHERE s.agreement_id = $1 AND s.period = $2`, [agreementId, period]);
+    return row;
+  }
+
+  async lock(manager: EntityManager, id: string): Promise<Statement | undefined> {
+    await manager.query(`SELECT 1 FROM statement WHERE id = $1 FOR UPDATE`, [id]);
+    return this.find(id, manager);
+  }
+
+  /** Writes the statement of an agreement-month unless it is already issued (issued figures never change). */
+  async save(
+    manager: EntityManager,
+    s: { id: string; agreementId: string; period: string; status: 'PENDING' | 'ISSUED'; figures: StatementFigures | null; mismatches: string[]; sourceEventIds: string[]; digest: string | null; issuedAt: Date | null },
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO statement (id, agreement_id, period, status, figures, mismatches, source_event_ids, digest, issued_at, updated_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, now())
+       ON CONFLICT (agreement_id, period) DO UPDATE SET status = EXCLUDED.status, figures = EXCLUDED.figures, mismatches = EXCLUDED.mismatches,
+         source_event_ids = EXCLUDED.source_event_ids, digest = EXCLUDED.digest, issued_at = EXCLUDED.issued_at, updated_at = now()
+       WHERE statement.status = 'PENDING'`,
+      [s.id, s.agreementId, s.period, s.status, JSON.stringify(s.figures), JSON.stringify(s.mismatches), JSON.stringify(s.sourceEventIds), s.digest, s.issuedAt],
+    );
+  }
+
+  async pending(manager: EntityManager): Promise<{ agreementId: string; period: string }[]> {
+    return manager.query(`SELECT agreement_id AS "agreementId", period FROM statement WHERE status = 'PENDING' ORDER BY period, agreement_id`);
+  }
+
+  async markPaid(manager: EntityManager, id: string, p: { amount: number; paidOn: string; transferReference: string; by: string }) {
+    await manager.query(
+      `UPDATE statement SET status = 'PAID', paid_amount = $2, paid_on = $3, transfer_reference = $4, paid_by = $5, updated_at = now() WHERE id = $1`,
+      [id, p.amount, p.paidOn, p.transferReference, p.by],
+    );
+  }
+
+  async markDeposited(manager: EntityManager, id: string, d: { simponiBillingCode: string; ntpn: string; depositedOn: string; by: string }) {
+    await manager.query(
+      `UPDATE statement SET status = 'DEPOSITED', simponi_billing_code = $2, ntpn = $3, deposited_on = $4, deposited_by = $5, updated_at = now() WHERE id = $1`,
+      [id, d.simponiBillingCode, d.ntpn, d.depositedOn, d.by],
+    );
+  }
+
+  async list(filter: StatementFilter) {
+    const { where, params } = equalityWhere([
+      ['s.agreement_id', filter.agreementId],
+      ['s.period', filter.period],
+      ['s.status', filter.status],
+      ['a.upt_code', filter.uptCode],
+      ['a.venue_code', filter.venueCode],
+    ]);
+    let clause = where;
+    if (filter.kanwilCode) {
+      params.push(filter.kanwilCode);
+      clause = `${where ? `${where} AND` : 'WHERE'} (v.kanwil_code = $${params.length} OR u.kanwil_code = $${params.length})`;
+    }
+    const from = `FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id LEFT JOIN venue_dim v ON v.code = a.venue_code
+                  LEFT JOIN upt_replica u ON u.code = a.upt_code ${clause}`;
+    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    const items = await this.dataSource.query(
+      `${SELECT} ${clause} ORDER BY s.period DESC, a.upt_code, a.venue_code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { items, total };
+  }
+}

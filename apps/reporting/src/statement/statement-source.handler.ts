@@ -1,0 +1,60 @@
+import { Injectable } from '@nestjs/common';
+import {
+  AgreementActivated,
+  AgreementTerminated,
+  PeriodClosed,
+  ReceiptConfirmed,
+  ReturnShipped,
+  SaleReversed,
+  SalesRecorded,
+  StockAdjusted,
+  VenueRegistered,
+  type EventEnvelope,
+} from '@titipan/contracts';
+import type { EventHandler, Tx } from '@titipan/platform';
+import { factsOf, periodsOf } from './domain/movement-facts';
+import { SourceEventsStore } from './persistence/source-events.store';
+import { StatementService } from './statement.service';
+
+const MOVEMENT_EVENTS = new Set([ReceiptConfirmed.type, SalesRecorded.type, SaleReversed.type, ReturnShipped.type, StockAdjusted.type]);
+
+/**
+ * Keeps what statements are computed from: every stock-moving consignment event, stored once with the
+ * periods it touches, the agreement and venue dimensions, and period closes (which try to issue).
+ * Batches of events are stored with one insert.
+ */
+@Injectable()
+export class StatementSourceHandler implements EventHandler {
+  readonly name = 'statement-source';
+  readonly streams = ['consignment'] as const;
+  readonly events = [VenueRegistered, AgreementActivated, AgreementTerminated, ReceiptConfirmed, SalesRecorded, SaleReversed, ReturnShipped, StockAdjusted, PeriodClosed];
+
+  constructor(
+    private readonly sources: SourceEventsStore,
+    private readonly statements: StatementService,
+  ) {}
+
+  handle(event: EventEnvelope<any>, tx: Tx): Promise<void> {
+    return this.handleBatch([event], tx);
+  }
+
+  async handleBatch(events: EventEnvelope<any>[], tx: Tx): Promise<void> {
+    // movements first, in one insert; events of one agreement arrive in order, so a close comes after its movements
+    const movements = events.filter((e) => MOVEMENT_EVENTS.has(e.type));
+    await this.sources.append(
+      tx.manager,
+      movements.map((event) => ({ event, agreementId: event.data.agreementId, periods: periodsOf(factsOf(event)) })),
+    );
+    for (const event of events) {
+      const d = event.data;
+      if (event.type === VenueRegistered.type) await this.sources.upsertVenue(tx.manager, d);
+      else if (event.type === AgreementActivated.type) await this.sources.upsertAgreement(tx.manager, d);
+      else if (event.type === AgreementTerminated.type) await this.sources.terminateAgreement(tx.manager, d.agreementId);
+      else if (event.type === PeriodClosed.type) {
+        const { agreementId, period, closedAt, ...controlTotals } = d;
+        await this.sources.recordClose(tx.manager, { agreementId, period, eventId: event.id, closedAt, controlTotals });
+        await this.statements.tryIssue(tx, agreementId, period, event);
+      }
+    }
+  }
+}

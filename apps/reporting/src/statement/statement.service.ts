@@ -1,0 +1,168 @@
+import { Injectable } from '@nestjs/common';
+import { isoWithOffset, StatementDeposited, StatementIssued, StatementPaid, type Actor, type EventEnvelope } from '@titipan/contracts';
+import { assertInScope, DomainError, notFound, scopedFilter, UnitOfWork, type Page, type Tx } from '@titipan/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import { v7 as uuidv7 } from 'uuid';
+import { SplitPolicyService } from '../split-policy/split-policy';
+import { factsOf } from './domain/movement-facts';
+import { computeStatement, controlMismatches, statementDigest, type StatementFigures } from './domain/statement';
+import { SourceEventsStore, type AgreementDim } from './persistence/source-events.store';
+import { StatementRepository, type Statement, type StatementStatus } from './persistence/statement.repository';
+
+/** The last calendar day of a period (YYYY-MM). */
+export function lastDayOf(period: string): string {
+  const [y, m] = period.split('-').map(Number);
+  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+}
+
+export interface LiveStatement {
+  agreementId: string;
+  period: string;
+  status: 'DRAFT' | StatementStatus;
+  figures: StatementFigures;
+  sourceEventIds: string[];
+  splitPolicyId: string | null;
+}
+
+/**
+ * Settlement statements, one per agreement and month, computed only from the events reporting stored.
+ * Issued when the period-close event arrives and the figures' own control totals match it; then paid by
+ * the venue and the PNBP share deposited by the UPT, each step an event on reporting.events.
+ */
+@Injectable()
+export class StatementService {
+  constructor(
+    private readonly uow: UnitOfWork,
+    private readonly dataSource: DataSource,
+    private readonly sources: SourceEventsStore,
+    private readonly statements: StatementRepository,
+    private readonly policies: SplitPolicyService,
+  ) {}
+
+  /** Figures of an agreement-month as the stored events give them right now. */
+  async compute(manager: EntityManager, agreement: AgreementDim, period: string): Promise<Omit<LiveStatement, 'status'>> {
+    const { events, inPeriod } = await this.sources.upTo(manager, agreement.agreementId, period);
+    const policy = await this.policies.effective(manager, agreement.uptCode, lastDayOf(period));
+    const figures = computeStatement(events.map(factsOf), period, agreement.commissionBp, policy?.shares ?? null);
+    return { agreementId: agreement.agreementId, period, figures, sourceEventIds: inPeriod, splitPolicyId: policy?.id ?? null };
+  }
+
+  /**
+   * Issues the statement of a closed period if its figures prove complete; otherwise records it as
+   * pending with what does not match. Safe to call again: an issued statement never changes.
+   */
+  async tryIssue(tx: Tx, agreementId: string, period: string, cause?: EventEnvelope): Promise<void> {
+    const existing = await this.statements.findFor(tx.manager, agreementId, period);
+    if (existing && existing.status !== 'PENDING') return;
+    const close = await this.sources.close(tx.manager, agreementId, period);
+    if (!close) return;
+    const id = existing?.id ?? uuidv7();
+    const agreement = await this.sources.agreement(tx.manager, agreementId);
+    if (!agreement) {
+      await this.statements.save(tx.manager, { id, agreementId, period, status: 'PENDING', figures: null, mismatches: ['the agreement is not known yet'], sourceEventIds: [], digest: null, issuedAt: null });
+      return;
+    }
+    const live = await this.compute(tx.manager, agreement, period);
+    const mismatches = controlMismatches(live.figures.controlTotals, close.controlTotals);
+    if (!live.splitPolicyId) mismatches.push(`no split policy covers ${agreement.uptCode} in ${period}; the ministry sets a national default`);
+    if (mismatches.length > 0) {
+      await this.statements.save(tx.manager, { id, agreementId, period, status: 'PENDING', figures: live.figures, mismatches, sourceEventIds: live.sourceEventIds, digest: null, issuedAt: null });
+      return;
+    }
+    const sourceEventIds = [...live.sourceEventIds, close.eventId].sort();
+    const digest = statementDigest(agreementId, period, sourceEventIds, live.figures);
+    const issuedAt = new Date();
+    await this.statements.save(tx.manager, { id, agreementId, period, status: 'ISSUED', figures: live.figures, mismatches: [], sourceEventIds, digest, issuedAt });
+    tx.publish(StatementIssued, { statementId: id, agreementId, period, issuedAt: isoWithOffset(issuedAt), proceeds: live.figures.proceeds, digest }, { causedBy: cause });
+  }
+
+  /** Retries every pending statement (after a split policy is set, or late events). */
+  async retryPending(tx: Tx): Promise<void> {
+    for (const p of await this.statements.pending(tx.manager)) await this.tryIssue(tx, p.agreementId, p.period);
+  }
+
+  /** The statement of an agreement-month: the issued one, or live draft figures while none is issued. */
+  async forPeriod(agreementId: string, period: string, actor: Actor): Promise<LiveStatement & { statement?: Statement }> {
+    const manager = this.dataSource.manager;
+    const agreement = await this.sources.agreement(manager, agreementId);
+    if (!agreement) throw notFound('agreement', agreementId);
+    this.assertMayRead(actor, agreement);
+    const stored = await this.statements.findFor(manager, agreementId, period);
+    if (stored && stored.status !== 'PENDING') {
+      return { agreementId, period, status: stored.status, figures: stored.figures!, sourceEventIds: stored.sourceEventIds, splitPolicyId: null, statement: stored };
+    }
+    const live = await this.compute(manager, agreement, period);
+    return { ...live, status: stored ? 'PENDING' : 'DRAFT', statement: stored };
+  }
+
+  /** Recomputes an issued statement from the stored events and checks its digest. */
+  async verify(id: string, actor: Actor) {
+    const statement = await this.get(id, actor);
+    if (!statement.digest) throw new DomainError('conflict', 'NOT_ISSUED', `statement ${id} is ${statement.status}; only issued statements carry a digest`, { current: statement.status });
+    const agreement = (await this.sources.agreement(this.dataSource.manager, statement.agreementId))!;
+    const live = await this.compute(this.dataSource.manager, agreement, statement.period);
+    // the split is part of the figures: recompute with the policy the statement was issued under
+    const figures = { ...live.figures, split: statement.figures!.split };
+    const recomputed = statementDigest(statement.agreementId, statement.period, statement.sourceEventIds, figures);
+    const figuresMatch = JSON.stringify({ ...figures, split: null }) === JSON.stringify({ ...statement.figures, split: null });
+    return { statementId: id, digest: statement.digest, recomputed, valid: recomputed === statement.digest && figuresMatch, sourceEvents: statement.sourceEventIds.length };
+  }
+
+  /** The venue records its transfer of the proceeds; anything but the exact amount is refused. */
+  async pay(id: string, input: { amount: number; paidOn: string; transferReference: string }, actor: Actor): Promise<Statement> {
+    await this.uow.run(async (tx) => {
+      const s = await this.lockIssued(tx, id, 'ISSUED');
+      assertInScope(actor, 'venue', s.venueCode);
+      const expected = s.figures!.proceeds;
+      if (input.amount !== expected) {
+        throw new DomainError('rule', 'AMOUNT_MISMATCH', `the statement's proceeds are ${expected}, not ${input.amount}`, { expected, received: input.amount });
+      }
+      await this.statements.markPaid(tx.manager, id, { ...input, by: actor.id });
+      tx.publish(StatementPaid, { statementId: id, agreementId: s.agreementId, period: s.period, ...input });
+    });
+    return (await this.statements.find(id))!;
+  }
+
+  /** The UPT records the PNBP deposit through SIMPONI (15-digit billing code and the NTPN on the receipt). */
+  async deposit(id: string, input: { simponiBillingCode: string; ntpn: string; depositedOn: string }, actor: Actor): Promise<Statement> {
+    await this.uow.run(async (tx) => {
+      const s = await this.lockIssued(tx, id, 'PAID');
+      assertInScope(actor, 'upt', s.uptCode);
+      const pnbpAmount = s.figures!.split!.find((p) => p.name === 'PNBP')!.amount;
+      await this.statements.markDeposited(tx.manager, id, { ...input, by: actor.id });
+      tx.publish(StatementDeposited, { statementId: id, agreementId: s.agreementId, period: s.period, pnbpAmount, ...input });
+    });
+    return (await this.statements.find(id))!;
+  }
+
+  async get(id: string, actor: Actor): Promise<Statement> {
+    const s = await this.statements.find(id);
+    if (!s) throw notFound('statement', id);
+    this.assertMayRead(actor, s);
+    return s;
+  }
+
+  async list(query: { agreement?: string; period?: string; status?: StatementStatus; upt?: string; venue?: string; limit: number; offset: number }, actor: Actor): Promise<Page<Statement>> {
+    const filter = scopedFilter(actor, { agreementId: query.agreement, period: query.period, status: query.status, uptCode: query.upt, venueCode: query.venue, limit: query.limit, offset: query.offset });
+    const { items, total } = await this.statements.list(filter);
+    return { items, total, limit: query.limit, offset: query.offset };
+  }
+
+  private async lockIssued(tx: Tx, id: string, expected: StatementStatus): Promise<Statement> {
+    const s = await this.statements.lock(tx.manager, id);
+    if (!s) throw notFound('statement', id);
+    if (s.status !== expected) {
+      throw new DomainError('conflict', 'ILLEGAL_TRANSITION', `statement ${id} is ${s.status}, not ${expected}`, { current: s.status, expected });
+    }
+    return s;
+  }
+
+  /** Venues and UPTs read their own; a Kanwil reads statements of its venues or its UPTs; national roles all. */
+  private assertMayRead(actor: Actor, s: { uptCode: string; venueCode: string; venueKanwilCode?: string | null; uptKanwilCode?: string | null }): void {
+    if (actor.role === 'venue') assertInScope(actor, 'venue', s.venueCode);
+    else if (actor.role === 'upt') assertInScope(actor, 'upt', s.uptCode);
+    else if (actor.role === 'kanwil' || actor.role === 'curator') {
+      if (actor.scope !== s.venueKanwilCode && actor.scope !== s.uptKanwilCode) assertInScope(actor, 'kanwil', s.venueKanwilCode ?? '');
+    }
+  }
+}
