@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, StatementDeposited, StatementIssued, StatementPaid, type Actor, type EventEnvelope } from '@titipan/contracts';
 import { assertInScope, DomainError, notFound, scopedFilter, UnitOfWork, type Page, type Tx } from '@titipan/platform';
+import { stringify } from 'safe-stable-stringify';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { SplitPolicyService } from '../split-policy/split-policy';
@@ -104,7 +105,7 @@ export class StatementService {
     // the split is part of the figures: recompute with the policy the statement was issued under
     const figures = { ...live.figures, split: statement.figures!.split };
     const recomputed = statementDigest(statement.agreementId, statement.period, statement.sourceEventIds, figures);
-    const figuresMatch = JSON.stringify({ ...figures, split: null }) === JSON.stringify({ ...statement.figures, split: null });
+    const figuresMatch = stringify({ ...figures, split: null }) === stringify({ ...statement.figures, split: null });
     return { statementId: id, digest: statement.digest, recomputed, valid: recomputed === statement.digest && figuresMatch, sourceEvents: statement.sourceEventIds.length };
   }
 

@@ -1,0 +1,216 @@
+import { topicName } from '@titipan/contracts';
+import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
+import request from 'supertest';
+import { freePort } from '../../../test/support/free-port';
+import { eventually, TopicProbe } from '../../../test/support/kafka-probe';
+import { TestEnvironment } from '../../../test/support/test-environment';
+import { seedCatalog } from '../../../tools/seed/seed-catalog';
+import { startServiceProcess, type RunningService } from '../../../tools/service-process';
+import { periodOf } from '../../consignment/src/stock/domain/period';
+
+/**
+ * A month at the Tangerang lounge through the consignment API, then its settlement statement in reporting:
+ * figures checked against a hand computation, issued only after the close, paid and deposited.
+ */
+describe('reporting: settlement statement of a month', () => {
+  let env: TestEnvironment;
+  const services = {} as Record<ServiceName, RunningService>;
+  let probe: TopicProbe;
+  const bearer = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  const admin = bearer('admin');
+  const ministry = bearer('ministry');
+  const upt = bearer('upt', 'LPP-TGR');
+  const lounge = bearer('venue', 'IMI-TGR-LOUNGE');
+  const consignment = () => request(services.consignment.url);
+  const reporting = () => request(services.reporting.url);
+  const day = 24 * 3600_000;
+  let agreementId: string;
+  let period: string;
+  let statementId: string;
+
+  const applied = async (service: ServiceName, name: string) => {
+    const consumers = Object.values((await request(services[service].url).get('/health')).body.checks.consumers) as { groupId: string; lag: number; counters: { applied: number } }[];
+    const c = consumers.find((x) => x.groupId.endsWith(name));
+    return c && c.lag === 0 ? c.counters.applied : undefined;
+  };
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create();
+    for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
+    probe = await new TopicProbe(env.kafka, [topicName('reporting', env.topicPrefix)]).start();
+    await seedCatalog(services.catalog.url);
+    await eventually(async () => ((await applied('consignment', 'product-replica')) ?? 0) >= 14, 30_000, 'product replica');
+    await eventually(async () => ((await applied('consignment', 'directory-replica')) ?? 0) >= 10, 30_000, 'directory replica');
+  });
+  afterAll(async () => {
+    await probe?.stop();
+    await Promise.all(Object.values(services).map((s) => s.stop()));
+    await env.dispose();
+  });
+
+  it('runs a month of consignment at 10% commission and closes it; with no split policy the statement waits and says why', async () => {
+    const products = (await request(services.catalog.url).get('/products?upt=LPP-TGR&limit=200').set('Authorization', admin)).body.items;
+    const id = (sku: string) => products.find((p: { sku: string }) => p.sku === sku).id;
+    const [makaroni, bawang] = [id('MAKARONI-150'), id('KRP-BAWANG-200')];
+    await consignment().post('/venues').set('Authorization', admin).send({
+      code: 'IMI-TGR-LOUNGE',
+      name: 'Gerai UMKM WBP, Lounge Layanan Publik Kantor Imigrasi Khusus Tangerang',
+      partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Tangerang',
+      type: 'immigration-lounge',
+      kanwilCode: 'KW-BANTEN',
+      timeZone: 'Asia/Jakarta',
+      collectiveOutlet: true,
+    });
+    const prices = [
+      { productId: makaroni, price: 15_000 },
+      { productId: bawang, price: 18_000 },
+    ];
+    agreementId = (await consignment().post('/agreements').set('Authorization', admin).send({ uptCode: 'LPP-TGR', venueCode: 'IMI-TGR-LOUNGE', commissionBp: 1_000, validFrom: '2026-01-01', prices })).body.id;
+    await consignment().post(`/agreements/${agreementId}/activate`).set('Authorization', admin);
+
+    // last month, in WIB: receive, sell, a customer return, goods back, a count
+    const now = new Date();
+    const start = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 1) - 10 * day);
+    period = periodOf(start, 'Asia/Jakarta');
+    const at = (hours: number) => new Date(start.getTime() + hours * 3600_000).toISOString();
+    const expiry = new Date(now.getTime() + 60 * day).toISOString().slice(0, 10);
+    const dispatch = await consignment()
+      .post('/dispatches')
+      .set('Authorization', upt)
+      .send({ agreementId, dispatchedAt: at(0), lines: [{ productId: makaroni, lotCode: 'MK-1', expiryDate: expiry, quantity: 20 }, { productId: bawang, lotCode: 'BW-1', expiryDate: expiry, quantity: 10 }] });
+    expect(dispatch.status).toBe(201);
+    await consignment()
+      .post(`/dispatches/${dispatch.body.id}/receipt`)
+      .set('Authorization', lounge)
+      .send({ receivedAt: at(1), lines: [{ lineNo: 1, accepted: 18, damaged: 1, short: 1, reason: 'satu sobek, satu kurang' }, { lineNo: 2, accepted: 10, damaged: 0, short: 0 }] });
+    const sales = [
+      { receiptNo: 'S-1', lineNo: 1, productId: makaroni, quantity: 5, soldAt: at(2) },
+      { receiptNo: 'S-1', lineNo: 2, productId: bawang, quantity: 3, unitPrice: 16_000, soldAt: at(2) },
+      { receiptNo: 'S-2', lineNo: 1, productId: makaroni, quantity: 2, soldAt: at(26) },
+    ];
+    expect((await consignment().post('/sales/batches').set('Authorization', lounge).send({ lines: sales })).body.accepted).toBe(3);
+    await consignment().post('/sales/returns').set('Authorization', lounge).send({ returnNo: 'R-1', receiptNo: 'S-1', lineNo: 2, quantity: 1, resellable: true, reason: 'salah beli', returnedAt: at(30) });
+    await consignment().post('/returns').set('Authorization', lounge).send({ agreementId, reason: 'damaged', shippedAt: at(40), lines: [{ productId: makaroni, lotCode: 'MK-1', bucket: 'QUARANTINE', quantity: 1 }] });
+    await consignment().post('/stock-counts').set('Authorization', lounge).send({ agreementId, reason: 'opname', countedAt: at(50), lines: [{ productId: makaroni, lotCode: 'MK-1', counted: 10 }] });
+
+    // live draft figures before the close
+    await eventually(async () => ((await applied('reporting', 'statement-source')) ?? 0) >= 7, 20_000, 'reporting caught up');
+    const draft = (await reporting().get(`/agreements/${agreementId}/periods/${period}/statement`).set('Authorization', lounge)).body;
+    expect(draft).toMatchObject({ status: 'DRAFT', figures: { proceeds: 123_300 } });
+
+    expect((await consignment().post(`/agreements/${agreementId}/periods/${period}/close`).set('Authorization', lounge)).status).toBe(201);
+    const pending = await eventually(async () => {
+      const { items } = (await reporting().get(`/statements?agreement=${agreementId}`).set('Authorization', ministry)).body;
+      return items.length === 1 ? items[0] : undefined;
+    }, 20_000, 'pending statement');
+    expect(pending).toMatchObject({ status: 'PENDING', mismatches: [expect.stringMatching(/no split policy covers LPP-TGR/)] });
+  });
+
+  it('issues the statement once the ministry sets a split, with the figures computed by hand', async () => {
+    const policy = await reporting()
+      .post('/split-policies')
+      .set('Authorization', ministry)
+      .send({
+        effectiveFrom: '2026-01-01',
+        shares: [
+          { name: 'PNBP', basisPoints: 1_500, legalReference: 'Kepmen M.01-PP.02.01/1990' },
+          { name: 'PREMI', basisPoints: 5_000, legalReference: 'PP 32/1999 pasal 29' },
+          { name: 'CAPITAL', basisPoints: 3_500, legalReference: 'Kepmen M.01-PP.02.01/1990' },
+        ],
+      });
+    expect(policy.status).toBe(201);
+    expect((await reporting().post('/split-policies').set('Authorization', upt).send({ effectiveFrom: '2026-02-01', shares: [] })).status).toBe(403);
+
+    const { items } = (await reporting().get(`/statements?agreement=${agreementId}&period=${period}`).set('Authorization', lounge)).body;
+    const statement = items[0];
+    statementId = statement.id;
+    expect(statement.status).toBe('ISSUED');
+    expect(statement.digest).toMatch(/^[0-9a-f]{64}$/);
+    // by hand: makaroni 7 sold × 15,000 = 105,000; bawang 3 × 16,000 = 48,000 less one returned (16,000)
+    // net 137,000; commission 10% = 13,700; proceeds 123,300; split 15/50/35 of 123,300
+    const f = statement.figures;
+    expect(f.totals).toMatchObject({
+      opening: 0,
+      received: 29,
+      damaged: 1,
+      short: 1,
+      sold: 10,
+      grossSales: 153_000,
+      customerReturns: 1,
+      customerReturnsValue: 16_000,
+      netSales: 137_000,
+      returned: 1,
+      returnedValue: 15_000,
+      adjusted: 1,
+      adjustedValue: 15_000,
+      closing: 18,
+    });
+    expect([f.commission, f.proceeds]).toEqual([13_700, 123_300]);
+    expect(f.split.map((p: { name: string; amount: number }) => [p.name, p.amount])).toEqual([
+      ['PNBP', 18_495],
+      ['PREMI', 61_650],
+      ['CAPITAL', 43_155],
+    ]);
+    expect((await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body).toMatchObject({ valid: true, digest: statement.digest });
+
+    // a figure changed behind the service's back no longer verifies
+    const ds = await env.dataSource('reporting');
+    await ds.query(`UPDATE statement SET figures = jsonb_set(figures, '{proceeds}', '999') WHERE id = $1`, [statementId]);
+    expect((await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body.valid).toBe(false);
+    await ds.query(`UPDATE statement SET figures = jsonb_set(figures, '{proceeds}', '123300') WHERE id = $1`, [statementId]);
+    expect((await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body.valid).toBe(true);
+  });
+
+  it('changes nothing when the same events are delivered again', async () => {
+    const before = (await reporting().get(`/statements/${statementId}`).set('Authorization', ministry)).body;
+    const consumed = new TopicProbe(env.kafka, [topicName('consignment', env.topicPrefix)]);
+    await consumed.start();
+    const all = await consumed.waitFor(8, (r) => r.message.key?.toString() === agreementId);
+    await consumed.stop();
+    const producer = env.kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: topicName('consignment', env.topicPrefix), messages: all.map((r) => ({ key: r.message.key, value: r.message.value })) });
+    await producer.disconnect();
+    await eventually(async () => {
+      const consumers = Object.values((await request(services.reporting.url).get('/health')).body.checks.consumers) as { groupId: string; lag: number; counters: { duplicates: number } }[];
+      const c = consumers.find((x) => x.groupId.endsWith('statement-source'))!;
+      // every event but dispatch.created (which statements do not use) comes back as a duplicate
+      return c.lag === 0 && c.counters.duplicates >= all.length - 1;
+    }, 20_000, 'duplicates absorbed');
+    expect((await reporting().get(`/statements/${statementId}`).set('Authorization', ministry)).body).toEqual(before);
+    expect(probe.received.filter((r) => r.message.value!.toString().includes('"reporting.statement.issued"'))).toHaveLength(1);
+  });
+
+  it('takes the exact payment from the venue, then the PNBP deposit from the UPT; each step an event, and consignment sees it', async () => {
+    expect((await reporting().post(`/statements/${statementId}/deposits`).set('Authorization', upt).send({ simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' })).body.code).toBe('ILLEGAL_TRANSITION');
+    const short = await reporting().post(`/statements/${statementId}/payments`).set('Authorization', lounge).send({ amount: 120_000, paidOn: '2026-11-05', transferReference: 'TRF-1' });
+    expect(short.body).toMatchObject({ statusCode: 422, code: 'AMOUNT_MISMATCH', details: { expected: 123_300, received: 120_000 } });
+    expect((await reporting().post(`/statements/${statementId}/payments`).set('Authorization', bearer('venue', 'IMI-SBY-JUANDA')).send({ amount: 123_300, paidOn: '2026-11-05', transferReference: 'TRF-1' })).status).toBe(403);
+    const paid = await reporting().post(`/statements/${statementId}/payments`).set('Authorization', lounge).send({ amount: 123_300, paidOn: '2026-11-05', transferReference: 'TRF-1' });
+    expect(paid.body).toMatchObject({ status: 'PAID', paidAmount: 123_300, transferReference: 'TRF-1' });
+
+    const badCode = await reporting().post(`/statements/${statementId}/deposits`).set('Authorization', upt).send({ simponiBillingCode: '12345', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' });
+    expect(badCode.body.details.fields[0]).toMatchObject({ field: 'simponiBillingCode' });
+    expect((await reporting().post(`/statements/${statementId}/deposits`).set('Authorization', bearer('upt', 'LP-TGR-1')).send({ simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' })).status).toBe(403);
+    const deposited = await reporting().post(`/statements/${statementId}/deposits`).set('Authorization', upt).send({ simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' });
+    expect(deposited.body).toMatchObject({ status: 'DEPOSITED', simponiBillingCode: '820261205000123' });
+
+    const events = (await probe.waitFor(3, (r) => r.message.key?.toString() === agreementId)).map((r) => JSON.parse(r.message.value!.toString()));
+    expect(events.map((e) => e.type)).toEqual(['reporting.statement.issued', 'reporting.statement.paid', 'reporting.statement.deposited']);
+    expect(events[2].data).toMatchObject({ pnbpAmount: 18_495, ntpn: 'A1B2C3D4E5F6G7H8' });
+    const settled = await eventually(async () => {
+      const [p] = (await consignment().get(`/agreements/${agreementId}/periods`).set('Authorization', upt)).body;
+      return p.settlement === 'DEPOSITED' ? p : undefined;
+    }, 20_000, 'consignment sees the deposit');
+    expect(settled).toMatchObject({ period, statementId, proceeds: 123_300 });
+  });
+
+  it('keeps statements within scope', async () => {
+    expect((await reporting().get(`/statements/${statementId}`).set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).status).toBe(403);
+    expect((await reporting().get(`/statements/${statementId}`).set('Authorization', bearer('upt', 'LP-TGR-1'))).status).toBe(403);
+    expect((await reporting().get(`/statements/${statementId}`).set('Authorization', bearer('kanwil', 'KW-DKI'))).status).toBe(403);
+    expect((await reporting().get(`/statements/${statementId}`).set('Authorization', bearer('kanwil', 'KW-BANTEN'))).status).toBe(200);
+    expect((await reporting().get('/statements').set('Authorization', bearer('kanwil', 'KW-DKI'))).body.total).toBe(0);
+    expect((await reporting().get('/statements?venue=IMI-TGR-LOUNGE').set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).status).toBe(403);
+  });
+});
