@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DirectoryModule, DirectoryReplicaHandler, PlatformModule } from '@titipan/platform';
 import { REPORTING_MIGRATIONS } from './database/migrations';
+import { ProductDimHandler } from './product-dim/product-dim';
 import { StatementSourceHandler } from './statement/statement-source.handler';
 import { StatementModule } from './statement/statement.module';
 
@@ -9,7 +10,7 @@ import { StatementModule } from './statement/statement.module';
     PlatformModule.forService({
       service: 'reporting',
       migrations: REPORTING_MIGRATIONS,
-      handlers: [DirectoryReplicaHandler, StatementSourceHandler],
+      handlers: [DirectoryReplicaHandler, ProductDimHandler, StatementSourceHandler],
     }),
     DirectoryModule,
     StatementModule,

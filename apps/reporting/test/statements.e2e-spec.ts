@@ -1,5 +1,6 @@
 import { topicName } from '@titipan/contracts';
 import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
+import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { freePort } from '../../../test/support/free-port';
 import { eventually, TopicProbe } from '../../../test/support/kafka-probe';
@@ -212,5 +213,43 @@ describe('reporting: settlement statement of a month', () => {
     expect((await reporting().get(`/statements/${statementId}`).set('Authorization', bearer('kanwil', 'KW-BANTEN'))).status).toBe(200);
     expect((await reporting().get('/statements').set('Authorization', bearer('kanwil', 'KW-DKI'))).body.total).toBe(0);
     expect((await reporting().get('/statements?venue=IMI-TGR-LOUNGE').set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).status).toBe(403);
+  });
+
+  it('exports the statement as CSV, XLSX and PDF holding the same numbers', async () => {
+    const statement = (await reporting().get(`/statements/${statementId}`).set('Authorization', ministry)).body;
+    const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    };
+    const csv = await reporting().get(`/statements/${statementId}/export?format=csv`).set('Authorization', upt);
+    expect(csv.headers['content-type']).toMatch(/text\/csv/);
+    const [header, ...lines] = csv.text.trim().split('\n').map((l) => l.split(','));
+    const total = Object.fromEntries(header.map((h, i) => [h, lines.find((l) => l[6] === 'TOTAL')![i]]));
+    expect(total).toMatchObject({ netSales: '137000', grossSales: '153000', closing: '18', digest: statement.digest });
+    expect(lines.map((l) => l[6]).sort()).toEqual(['KRP-BAWANG-200', 'MAKARONI-150', 'TOTAL']);
+
+    const xlsx = await reporting().get(`/statements/${statementId}/export?format=xlsx`).set('Authorization', lounge).buffer(true).parse(binary);
+    expect(xlsx.headers['content-disposition']).toContain(`statement-LPP-TGR-IMI-TGR-LOUNGE-${period}.xlsx`);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(xlsx.body);
+    const sheet = book.worksheets[0];
+    const cells: unknown[][] = [];
+    sheet.eachRow((row) => cells.push((row.values as unknown[]).slice(1)));
+    const totalRow = cells.find((r) => r[0] === 'TOTAL')!;
+    const headerRow = cells.find((r) => r[0] === 'SKU')!;
+    expect(totalRow[headerRow.indexOf('Net sales')]).toBe(137_000);
+    expect(cells.find((r) => r[0] === 'Proceeds due to the UPT')![2]).toBe(123_300);
+    expect(cells.find((r) => String(r[0]).startsWith('PNBP'))).toEqual(['PNBP (15%)', 'Kepmen M.01-PP.02.01/1990', 18_495]);
+    const netCell = sheet.getRow(cells.indexOf(totalRow) + 1).getCell(headerRow.indexOf('Net sales') + 1);
+    expect(netCell.numFmt).toContain('"Rp"');
+    expect(cells.find((r) => r[0] === 'Issued')![1]).toBeInstanceOf(Date);
+
+    const pdf = await reporting().get(`/statements/${statementId}/export?format=pdf`).set('Authorization', ministry).buffer(true).parse(binary);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.body.toString('latin1')).toContain(statement.digest);
+    expect((await reporting().get(`/statements/${statementId}/export?format=doc`).set('Authorization', ministry)).status).toBe(400);
+    expect((await reporting().get(`/statements/${statementId}/export?format=csv`).set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).status).toBe(403);
   });
 });

@@ -1,4 +1,7 @@
 import { Module } from '@nestjs/common';
+import { DirectoryModule } from '@titipan/platform';
+import { ExportController } from '../export/export.controller';
+import { ProductDimHandler } from '../product-dim/product-dim';
 import { SplitPolicyService } from '../split-policy/split-policy';
 import { SourceEventsStore } from './persistence/source-events.store';
 import { StatementRepository } from './persistence/statement.repository';
@@ -7,7 +10,8 @@ import { StatementController } from './statement.controller';
 import { StatementService } from './statement.service';
 
 @Module({
-  controllers: [StatementController],
-  providers: [StatementService, StatementRepository, SourceEventsStore, SplitPolicyService, StatementSourceHandler],
+  imports: [DirectoryModule],
+  controllers: [StatementController, ExportController],
+  providers: [StatementService, StatementRepository, SourceEventsStore, SplitPolicyService, StatementSourceHandler, ProductDimHandler],
 })
 export class StatementModule {}

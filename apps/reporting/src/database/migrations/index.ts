@@ -1,5 +1,6 @@
 import { DirectoryTables1700000000100 } from '@titipan/platform';
 import { Statements1700000007000 } from './1700000007000-statements';
+import { ProductDim1700000008000 } from './1700000008000-product-dim';
 
 /** In order; listed explicitly so bundled builds need no file globbing. */
-export const REPORTING_MIGRATIONS = [DirectoryTables1700000000100, Statements1700000007000];
+export const REPORTING_MIGRATIONS = [DirectoryTables1700000000100, Statements1700000007000, ProductDim1700000008000];

@@ -1,0 +1,143 @@
+import ExcelJS from 'exceljs';
+import PDFDocument from 'pdfkit';
+import type { Figures, StatementFigures } from '../statement/domain/statement';
+import type { Statement } from '../statement/persistence/statement.repository';
+import type { ProductInfo } from '../product-dim/product-dim';
+
+export interface StatementDocument {
+  statement: Statement & { figures: StatementFigures };
+  uptName: string;
+  venueName: string;
+  products: Map<string, ProductInfo>;
+}
+
+/** Column order of every statement export: one place, so CSV, XLSX and PDF never disagree. */
+const COLUMNS: { key: keyof Figures; label: string; money?: boolean }[] = [
+  { key: 'opening', label: 'Opening' },
+  { key: 'received', label: 'Received' },
+  { key: 'damaged', label: 'Damaged' },
+  { key: 'short', label: 'Short' },
+  { key: 'sold', label: 'Sold' },
+  { key: 'grossSales', label: 'Gross sales', money: true },
+  { key: 'customerReturns', label: 'Customer returns' },
+  { key: 'customerReturnsValue', label: 'Customer returns value', money: true },
+  { key: 'netSales', label: 'Net sales', money: true },
+  { key: 'returned', label: 'Returned to UPT' },
+  { key: 'returnedValue', label: 'Returned value', money: true },
+  { key: 'adjusted', label: 'Adjusted' },
+  { key: 'adjustedValue', label: 'Adjusted value', money: true },
+  { key: 'closing', label: 'Closing' },
+];
+
+const rupiah = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+export const formatRupiah = (amount: number) => `Rp ${rupiah.format(amount)}`;
+
+function rows(doc: StatementDocument): { sku: string; name: string; figures: Figures }[] {
+  const f = doc.statement.figures;
+  return [
+    ...f.lines.map((line) => ({ sku: doc.products.get(line.productId)?.sku ?? line.productId, name: doc.products.get(line.productId)?.name ?? '', figures: line })),
+    { sku: 'TOTAL', name: '', figures: f.totals },
+  ];
+}
+
+function summary(doc: StatementDocument): [string, number, string][] {
+  const f = doc.statement.figures;
+  return [
+    [`Venue commission (${f.commissionBp / 100}%)`, f.commission, ''],
+    ['Proceeds due to the UPT', f.proceeds, ''],
+    ...(f.split ?? []).map((p): [string, number, string] => [`${p.name} (${p.basisPoints / 100}%)`, p.amount, p.legalReference]),
+  ];
+}
+
+const csvCell = (value: string | number) => (typeof value === 'number' ? String(value) : /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+
+/** Plain numbers (whole rupiah, units), one header row: what a spreadsheet or script reads without guessing. */
+export function statementCsv(doc: StatementDocument): string {
+  const s = doc.statement;
+  const lines = [
+    ['agreement', 'period', 'upt', 'venue', 'status', 'digest', 'sku', 'product', ...COLUMNS.map((c) => c.key)],
+    ...rows(doc).map((r) => [s.agreementId, s.period, s.uptCode, s.venueCode, s.status, s.digest ?? '', r.sku, r.name, ...COLUMNS.map((c) => r.figures[c.key])]),
+  ];
+  return `${lines.map((l) => l.map(csvCell).join(',')).join('\n')}\n`;
+}
+
+/** A workbook ministry staff open as it is: number cells in rupiah format, a real date cell, the split below. */
+export async function statementXlsx(doc: StatementDocument): Promise<Buffer> {
+  const s = doc.statement;
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Titipan';
+  const sheet = book.addWorksheet(`Statement ${s.period}`);
+  const money = '"Rp" #,##0;[Red]-"Rp" #,##0';
+  sheet.addRow(['Settlement statement']).font = { bold: true, size: 14 };
+  sheet.addRow(['UPT', `${doc.uptName} (${s.uptCode})`]);
+  sheet.addRow(['Venue', `${doc.venueName} (${s.venueCode})`]);
+  sheet.addRow(['Period', s.period]);
+  sheet.addRow(['Status', s.status]);
+  const issued = sheet.addRow(['Issued', s.issuedAt ? new Date(s.issuedAt) : '']);
+  issued.getCell(2).numFmt = 'dd/mm/yyyy hh:mm';
+  sheet.addRow(['SHA-256', s.digest ?? '']);
+  sheet.addRow([]);
+  const header = sheet.addRow(['SKU', 'Product', ...COLUMNS.map((c) => c.label)]);
+  header.font = { bold: true };
+  for (const r of rows(doc)) {
+    const row = sheet.addRow([r.sku, r.name, ...COLUMNS.map((c) => r.figures[c.key])]);
+    COLUMNS.forEach((c, i) => {
+      if (c.money) row.getCell(i + 3).numFmt = money;
+    });
+    if (r.sku === 'TOTAL') row.font = { bold: true };
+  }
+  sheet.addRow([]);
+  for (const [label, amount, reference] of summary(doc)) {
+    const row = sheet.addRow([label, reference, amount]);
+    row.getCell(3).numFmt = money;
+  }
+  sheet.columns.forEach((column, i) => (column.width = i < 2 ? 28 : 16));
+  return Buffer.from(await book.xlsx.writeBuffer());
+}
+
+/** A printable statement for both parties to sign: figures, split, digest. */
+export function statementPdf(doc: StatementDocument): Promise<Buffer> {
+  const s = doc.statement;
+  const pdf = new PDFDocument({
+    size: 'A4',
+    layout: 'landscape',
+    margin: 36,
+    info: { Title: `Settlement statement ${s.uptCode} at ${s.venueCode}, ${s.period}`, Subject: `SHA-256 ${s.digest ?? 'not issued'}`, Author: 'Titipan' },
+  });
+  const chunks: Buffer[] = [];
+  pdf.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
+
+  pdf.fontSize(16).font('Helvetica-Bold').text('Berita Acara Penyelesaian Konsinyasi / Settlement statement');
+  pdf.moveDown(0.5).fontSize(10).font('Helvetica');
+  pdf.text(`UPT: ${doc.uptName} (${s.uptCode})`);
+  pdf.text(`Venue: ${doc.venueName} (${s.venueCode})`);
+  pdf.text(`Period: ${s.period}    Status: ${s.status}${s.issuedAt ? `    Issued: ${new Date(s.issuedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}`);
+  pdf.moveDown();
+
+  const columns = ['SKU', ...COLUMNS.map((c) => c.label)];
+  const widths = [90, ...COLUMNS.map((c) => (c.money ? 62 : 44))];
+  const table = (cells: string[], bold: boolean) => {
+    const y = pdf.y;
+    let x = pdf.page.margins.left;
+    pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7);
+    cells.forEach((cell, i) => {
+      pdf.text(cell, x, y, { width: widths[i] - 4, align: i === 0 ? 'left' : 'right' });
+      x += widths[i];
+    });
+    pdf.x = pdf.page.margins.left;
+    pdf.moveDown(0.6);
+  };
+  table(columns, true);
+  for (const r of rows(doc)) table([r.sku, ...COLUMNS.map((c) => (c.money ? rupiah.format(r.figures[c.key]) : String(r.figures[c.key])))], r.sku === 'TOTAL');
+  pdf.moveDown().fontSize(10).font('Helvetica');
+  for (const [label, amount, reference] of summary(doc)) pdf.text(`${label}: ${formatRupiah(amount)}${reference ? `  (${reference})` : ''}`);
+  pdf.moveDown().fontSize(8).text(`SHA-256 over the source events and figures: ${s.digest ?? 'not issued'}`);
+  pdf.text(`Verify: GET /statements/${s.id}/verify`);
+  pdf.moveDown(2).fontSize(10);
+  const y = pdf.y;
+  pdf.text(`For the UPT: ${doc.uptName}`, 36, y).text('\n\n\n(name, signature, date)', 36);
+  pdf.text(`For the venue: ${doc.venueName}`, 420, y).text('\n\n\n(name, signature, date)', 420);
+  pdf.end();
+  return done;
+}
