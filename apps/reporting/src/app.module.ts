@@ -2,6 +2,8 @@ import { Module } from '@nestjs/common';
 import { DirectoryModule, DirectoryReplicaHandler, PlatformModule } from '@titipan/platform';
 import { REPORTING_MIGRATIONS } from './database/migrations';
 import { ProductDimHandler } from './product-dim/product-dim';
+import { ProjectionHandler } from './projection/projection.handler';
+import { ProjectionModule } from './projection/projection.module';
 import { StatementSourceHandler } from './statement/statement-source.handler';
 import { StatementModule } from './statement/statement.module';
 
@@ -10,10 +12,11 @@ import { StatementModule } from './statement/statement.module';
     PlatformModule.forService({
       service: 'reporting',
       migrations: REPORTING_MIGRATIONS,
-      handlers: [DirectoryReplicaHandler, ProductDimHandler, StatementSourceHandler],
+      handlers: [DirectoryReplicaHandler, ProductDimHandler, StatementSourceHandler, ProjectionHandler],
     }),
     DirectoryModule,
     StatementModule,
+    ProjectionModule,
   ],
 })
 export class AppModule {}

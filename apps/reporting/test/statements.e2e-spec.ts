@@ -252,4 +252,43 @@ describe('reporting: settlement statement of a month', () => {
     expect((await reporting().get(`/statements/${statementId}/export?format=doc`).set('Authorization', ministry)).status).toBe(400);
     expect((await reporting().get(`/statements/${statementId}/export?format=csv`).set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).status).toBe(403);
   });
+
+  it('answers the ministry\'s questions from the read models, each saying how fresh it is', async () => {
+    const byUpt = (await reporting().get(`/reports/rollup?period=${period}&by=upt`).set('Authorization', ministry)).body;
+    expect(byUpt.freshness.lastEventTime).toEqual(expect.any(String));
+    expect(byUpt.rows).toEqual([
+      { key: 'LPP-TGR', soldQuantity: 10, grossSales: 153_000, netSales: 137_000, received: 29, sellThrough: 0.3448, proceeds: 123_300, pnbp: 18_495, premi: 61_650 },
+    ]);
+    const byKanwil = (await reporting().get(`/reports/rollup?period=${period}&by=kanwil`).set('Authorization', ministry)).body.rows;
+    expect(byKanwil).toEqual([expect.objectContaining({ key: 'KW-BANTEN', grossSales: 153_000, pnbp: 18_495 })]);
+    const byProduct = (await reporting().get(`/reports/rollup?period=${period}&by=product`).set('Authorization', ministry)).body.rows;
+    expect(byProduct.map((r: { key: string; soldQuantity: number; proceeds: number | null }) => [r.key, r.soldQuantity, r.proceeds])).toEqual([
+      ['MAKARONI-150', 7, null],
+      ['KRP-BAWANG-200', 3, null],
+    ]);
+    expect((await reporting().get(`/reports/rollup?period=${period}&by=upt`).set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).body.rows).toEqual([]);
+    const csv = await reporting().get(`/reports/rollup?period=${period}&by=upt&format=csv`).set('Authorization', bearer('kanwil', 'KW-BANTEN'));
+    expect(csv.text.split('\n')[1]).toBe('LPP-TGR,10,153000,137000,29,0.3448,123300,18495,61650');
+
+    const discrepancies = (await reporting().get(`/reports/discrepancies?period=${period}`).set('Authorization', ministry)).body;
+    expect(discrepancies.byUpt).toEqual([{ key: 'LPP-TGR', dispatched: 30, damaged: 1, short: 1, damagedRate: 0.0333, shortRate: 0.0333 }]);
+    const movers = (await reporting().get(`/reports/movers?period=${period}&limit=1`).set('Authorization', ministry)).body;
+    expect([movers.top[0].sku, movers.slow[0].sku]).toEqual(['MAKARONI-150', 'KRP-BAWANG-200']);
+
+    const stock = (await reporting().get('/reports/stock').set('Authorization', upt)).body.rows;
+    expect(stock.map((r: { sku: string; lotCode: string; quantity: number }) => `${r.sku}/${r.lotCode}/${r.quantity}`).sort()).toEqual(['KRP-BAWANG-200/BW-1/8', 'MAKARONI-150/MK-1/10']);
+    expect((await reporting().get('/reports/near-expiry?days=30').set('Authorization', upt)).body.rows).toEqual([]);
+    expect((await reporting().get('/reports/near-expiry?days=90').set('Authorization', upt)).body.rows).toHaveLength(2);
+
+    const [from, to] = [`${period}-01`, `${period}-28`];
+    const daily = (await reporting().get(`/reports/sales-daily?from=${from}&to=${to}`).set('Authorization', lounge)).body.rows;
+    expect(daily.reduce((s: number, r: { amount: number }) => s + r.amount, 0)).toBe(137_000);
+    expect(daily.reduce((s: number, r: { quantity: number }) => s + r.quantity, 0)).toBe(9);
+
+    expect((await reporting().put(`/pnbp-targets/LPP-TGR/${period.slice(0, 4)}`).set('Authorization', upt).send({ amount: 100_000 })).status).toBe(403);
+    await reporting().put(`/pnbp-targets/LPP-TGR/${period.slice(0, 4)}`).set('Authorization', ministry).send({ amount: 100_000 });
+    const progress = (await reporting().get(`/reports/pnbp-progress?year=${period.slice(0, 4)}`).set('Authorization', ministry)).body.rows;
+    expect(progress).toEqual([{ uptCode: 'LPP-TGR', target: 100_000, issued: 18_495, deposited: 18_495, progress: 0.185 }]);
+    expect((await reporting().get('/reports/outstanding').set('Authorization', ministry)).body.rows).toEqual([]);
+  });
 });

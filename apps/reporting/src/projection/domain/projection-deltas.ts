@@ -1,0 +1,90 @@
+import type { EventEnvelope } from '@titipan/contracts';
+
+/** Changes a batch of consignment events makes to the read models, summed per key. */
+export interface ProjectionDeltas {
+  stock: Map<string, { agreementId: string; productId: string; lotCode: string; expiryDate: string | null; quantity: number }>;
+  daily: Map<string, { day: string; agreementId: string; productId: string; quantity: number; amount: number }>;
+  monthly: Map<string, MonthlyDelta>;
+}
+
+export interface MonthlyDelta {
+  period: string;
+  agreementId: string;
+  productId: string;
+  dispatched: number;
+  received: number;
+  damaged: number;
+  short: number;
+  sold: number;
+  grossSales: number;
+  customerReturns: number;
+  returnsValue: number;
+}
+
+const localDay = (iso: string, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+
+/**
+ * Folds events into deltas. `timeZoneOf` gives an agreement's venue time zone (days and months are the
+ * venue's). Pure, so a replay of the same events gives the same read models.
+ */
+export function projectionDeltas(events: EventEnvelope<any>[], timeZoneOf: (agreementId: string) => string | undefined): ProjectionDeltas {
+  const deltas: ProjectionDeltas = { stock: new Map(), daily: new Map(), monthly: new Map() };
+  const stock = (agreementId: string, productId: string, lotCode: string, expiryDate: string | null, quantity: number) => {
+    const key = `${agreementId}|${productId}|${lotCode}`;
+    const d = deltas.stock.get(key) ?? { agreementId, productId, lotCode, expiryDate, quantity: 0 };
+    d.quantity += quantity;
+    d.expiryDate ??= expiryDate;
+    deltas.stock.set(key, d);
+  };
+  const daily = (day: string, agreementId: string, productId: string, quantity: number, amount: number) => {
+    const key = `${day}|${agreementId}|${productId}`;
+    const d = deltas.daily.get(key) ?? { day, agreementId, productId, quantity: 0, amount: 0 };
+    d.quantity += quantity;
+    d.amount += amount;
+    deltas.daily.set(key, d);
+  };
+  const monthly = (period: string, agreementId: string, productId: string, change: Partial<Omit<MonthlyDelta, 'period' | 'agreementId' | 'productId'>>) => {
+    const key = `${period}|${agreementId}|${productId}`;
+    const d = deltas.monthly.get(key) ?? { period, agreementId, productId, dispatched: 0, received: 0, damaged: 0, short: 0, sold: 0, grossSales: 0, customerReturns: 0, returnsValue: 0 };
+    for (const [k, v] of Object.entries(change) as [keyof typeof change, number][]) d[k] += v;
+    deltas.monthly.set(key, d);
+  };
+
+  for (const event of events) {
+    const d = event.data;
+    const tz = timeZoneOf(d.agreementId) ?? 'Asia/Jakarta';
+    switch (event.type) {
+      case 'consignment.dispatch.created':
+        for (const l of d.lines) monthly(localDay(d.dispatchedAt, tz).slice(0, 7), d.agreementId, l.productId, { dispatched: l.quantity });
+        break;
+      case 'consignment.receipt.confirmed':
+        for (const l of d.lines) {
+          if (l.accepted + l.damaged > 0) stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, l.accepted + l.damaged);
+          monthly(d.period, d.agreementId, l.productId, { received: l.accepted + l.damaged, damaged: l.damaged, short: l.short });
+        }
+        break;
+      case 'consignment.sales.recorded':
+        for (const l of d.lines) {
+          stock(d.agreementId, l.productId, l.lotCode, null, -l.quantity);
+          daily(localDay(l.soldAt, tz), d.agreementId, l.productId, l.quantity, l.amount);
+          monthly(l.period, d.agreementId, l.productId, { sold: l.quantity, grossSales: l.amount });
+        }
+        break;
+      case 'consignment.sale.reversed':
+        for (const l of d.lots) {
+          stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, l.quantity);
+          daily(localDay(d.returnedAt, tz), d.agreementId, l.productId, -l.quantity, -l.quantity * l.unitPrice);
+          monthly(d.period, d.agreementId, l.productId, { customerReturns: l.quantity, returnsValue: l.quantity * l.unitPrice });
+        }
+        break;
+      case 'consignment.return.shipped':
+        for (const l of d.lines) stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, -l.quantity);
+        break;
+      case 'consignment.stock.adjusted':
+        for (const l of d.lines) stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, l.variance);
+        break;
+    }
+  }
+  return deltas;
+}

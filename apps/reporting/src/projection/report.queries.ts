@@ -1,0 +1,166 @@
+import { Injectable } from '@nestjs/common';
+import type { ReadScope } from '@titipan/platform';
+import { DataSource } from 'typeorm';
+import { PROJECTIONS } from './projection.handler';
+
+export const ROLLUP_DIMENSIONS = {
+  kanwil: 'u.kanwil_code',
+  upt: 'a.upt_code',
+  venue: 'a.venue_code',
+  category: 'p.category',
+  product: 'p.sku',
+} as const;
+export type RollupDimension = keyof typeof ROLLUP_DIMENSIONS;
+
+/** Joins that give every agreement-level row its venue, UPT (with Kanwil) and, for products, the product. */
+const DIMS = `JOIN agreement_dim a ON a.agreement_id = x.agreement_id JOIN venue_dim v ON v.code = a.venue_code
+              LEFT JOIN upt_replica u ON u.code = a.upt_code`;
+
+/** `AND …` conditions limiting rows to a reader's scope, with their parameters numbered after `offset`. */
+function scopeCondition(scope: ReadScope, offset: number): { sql: string; params: unknown[] } {
+  if (scope.venueCode) return { sql: ` AND a.venue_code = $${offset + 1}`, params: [scope.venueCode] };
+  if (scope.uptCode) return { sql: ` AND a.upt_code = $${offset + 1}`, params: [scope.uptCode] };
+  if (scope.kanwilCode) return { sql: ` AND (v.kanwil_code = $${offset + 1} OR u.kanwil_code = $${offset + 1})`, params: [scope.kanwilCode] };
+  return { sql: '', params: [] };
+}
+
+const PNBP = `(SELECT sum((x->>'amount')::bigint) FROM jsonb_array_elements(s.figures->'split') x WHERE x->>'name' = 'PNBP')`;
+const PREMI = `(SELECT sum((x->>'amount')::bigint) FROM jsonb_array_elements(s.figures->'split') x WHERE x->>'name' = 'PREMI')`;
+
+/** The ministry's and Kanwil's questions, answered from the read models. */
+@Injectable()
+export class ReportQueries {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** When the read models last applied an event. */
+  async freshness(): Promise<{ lastEventTime: string | null; lastEventId: string | null }> {
+    const [row] = await this.dataSource.query(`SELECT last_event_time, last_event_id FROM projection_state WHERE name = $1`, [PROJECTIONS]);
+    return { lastEventTime: row?.last_event_time?.toISOString() ?? null, lastEventId: row?.last_event_id ?? null };
+  }
+
+  /**
+   * Sales quantity and value per dimension in a month, with proceeds, PNBP and premi from the month's
+   * statements (these are per agreement, so only for the Kanwil, UPT and venue dimensions).
+   */
+  async rollup(period: string, by: RollupDimension, scope: ReadScope) {
+    const key = ROLLUP_DIMENSIONS[by];
+    const sales = scopeCondition(scope, 1);
+    const money = by === 'category' || by === 'product';
+    return this.dataSource.query(
+      `WITH m AS (
+         SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
+                sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
+           FROM monthly_product x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
+          WHERE x.period = $1 ${sales.sql} GROUP BY 1),
+       st AS (
+         SELECT ${money ? 'NULL::text' : key} AS key, sum((s.figures->>'proceeds')::bigint)::float8 AS proceeds,
+                sum(${PNBP})::float8 AS pnbp, sum(${PREMI})::float8 AS premi
+           FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id JOIN venue_dim v ON v.code = a.venue_code
+           LEFT JOIN upt_replica u ON u.code = a.upt_code
+          WHERE s.period = $1 AND s.status <> 'PENDING' ${sales.sql} GROUP BY 1)
+       SELECT m.key, m."soldQuantity", m."grossSales", m."netSales", m.received,
+              CASE WHEN m.received > 0 THEN round(m."soldQuantity"::numeric / m.received, 4)::float8 END AS "sellThrough",
+              st.proceeds, st.pnbp, st.premi
+         FROM m LEFT JOIN st ON st.key = m.key ORDER BY m."grossSales" DESC, m.key`,
+      [period, ...sales.params],
+    );
+  }
+
+  /** Best and slowest sellers of a month by units sold against units received. */
+  async movers(period: string, scope: ReadScope, limit: number) {
+    const s = scopeCondition(scope, 1);
+    const rows = await this.dataSource.query(
+      `SELECT p.sku, p.name, a.upt_code AS "uptCode", sum(x.sold)::int AS sold, sum(x.received)::int AS received
+         FROM monthly_product x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
+        WHERE x.period = $1 ${s.sql} GROUP BY 1, 2, 3`,
+      [period, ...s.params],
+    );
+    const top = [...rows].sort((a, b) => b.sold - a.sold || a.sku.localeCompare(b.sku)).slice(0, limit);
+    const slow = rows
+      .filter((r: { received: number }) => r.received > 0)
+      .sort((a: { sold: number; received: number; sku: string }, b: { sold: number; received: number; sku: string }) => a.sold / a.received - b.sold / b.received || a.sku.localeCompare(b.sku))
+      .slice(0, limit);
+    return { top, slow };
+  }
+
+  /** Damaged and short units against what was dispatched, per UPT and per venue. */
+  async discrepancies(period: string, scope: ReadScope) {
+    const s = scopeCondition(scope, 1);
+    const by = (key: string) =>
+      this.dataSource.query(
+        `SELECT ${key} AS key, sum(x.received + x.short)::int AS dispatched, sum(x.damaged)::int AS damaged, sum(x.short)::int AS short,
+                round(sum(x.damaged)::numeric / NULLIF(sum(x.received + x.short), 0), 4)::float8 AS "damagedRate",
+                round(sum(x.short)::numeric / NULLIF(sum(x.received + x.short), 0), 4)::float8 AS "shortRate"
+           FROM monthly_product x ${DIMS} WHERE x.period = $1 AND (x.received + x.short) > 0 ${s.sql} GROUP BY 1 ORDER BY 1`,
+        [period, ...s.params],
+      );
+    return { byUpt: await by('a.upt_code'), byVenue: await by('a.venue_code') };
+  }
+
+  async salesDaily(from: string, to: string, scope: ReadScope) {
+    const s = scopeCondition(scope, 2);
+    return this.dataSource.query(
+      `SELECT to_char(x.day, 'YYYY-MM-DD') AS day, a.venue_code AS "venueCode", a.upt_code AS "uptCode", sum(x.quantity)::int AS quantity,
+              sum(x.amount)::float8 AS amount
+         FROM sales_daily x ${DIMS} WHERE x.day BETWEEN $1 AND $2 ${s.sql} GROUP BY 1, 2, 3 ORDER BY 1, 2, 3`,
+      [from, to, ...s.params],
+    );
+  }
+
+  /** Stock at venues by lot, with days to expiry; `withinDays` keeps only lots expiring that soon. */
+  async stock(scope: ReadScope, withinDays?: number) {
+    const s = scopeCondition(scope, 0);
+    return this.dataSource.query(
+      `SELECT a.venue_code AS "venueCode", a.upt_code AS "uptCode", p.sku, p.name, x.lot_code AS "lotCode",
+              CASE WHEN x.expiry_date = '9999-12-31' THEN NULL ELSE to_char(x.expiry_date, 'YYYY-MM-DD') END AS "expiryDate", x.quantity,
+              CASE WHEN x.expiry_date = '9999-12-31' THEN NULL ELSE (x.expiry_date - (now() AT TIME ZONE v.time_zone)::date) END AS "daysLeft"
+         FROM stock_on_hand x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
+        WHERE x.quantity > 0 ${s.sql}
+          ${withinDays === undefined ? '' : `AND x.expiry_date <> '9999-12-31' AND x.expiry_date - (now() AT TIME ZONE v.time_zone)::date <= ${Number(withinDays)}`}
+        ORDER BY x.expiry_date, a.venue_code, p.sku, x.lot_code`,
+      s.params,
+    );
+  }
+
+  /** Issued statements not yet paid, by how long they have waited. */
+  async outstanding(scope: ReadScope) {
+    const s = scopeCondition(scope, 0);
+    return this.dataSource.query(
+      `SELECT s.id, s.period, a.upt_code AS "uptCode", a.venue_code AS "venueCode", (s.figures->>'proceeds')::float8 AS proceeds,
+              s.issued_at AS "issuedAt", (now()::date - s.issued_at::date) AS "ageDays",
+              CASE WHEN now() - s.issued_at <= interval '30 days' THEN '0-30' WHEN now() - s.issued_at <= interval '60 days' THEN '31-60'
+                   WHEN now() - s.issued_at <= interval '90 days' THEN '61-90' ELSE '>90' END AS "ageBucket"
+         FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id JOIN venue_dim v ON v.code = a.venue_code
+         LEFT JOIN upt_replica u ON u.code = a.upt_code
+        WHERE s.status = 'ISSUED' ${s.sql} ORDER BY s.issued_at`,
+      s.params,
+    );
+  }
+
+  async setTarget(uptCode: string, year: number, amount: number, by: string) {
+    await this.dataSource.query(
+      `INSERT INTO pnbp_target (upt_code, year, amount, set_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (upt_code, year) DO UPDATE SET amount = EXCLUDED.amount, set_by = EXCLUDED.set_by, set_at = now()`,
+      [uptCode, year, amount, by],
+    );
+  }
+
+  /** Each UPT's PNBP of the year (issued, and of that deposited) against its target. */
+  async pnbpProgress(year: number, scope: ReadScope) {
+    const s = scopeCondition(scope, 1);
+    return this.dataSource.query(
+      `SELECT t.upt_code AS "uptCode", t.amount::float8 AS target,
+              COALESCE(sum(${PNBP}), 0)::float8 AS issued,
+              COALESCE(sum(${PNBP}) FILTER (WHERE s.status = 'DEPOSITED'), 0)::float8 AS deposited,
+              round(COALESCE(sum(${PNBP}) FILTER (WHERE s.status = 'DEPOSITED'), 0)::numeric / t.amount, 4)::float8 AS progress
+         FROM pnbp_target t
+         LEFT JOIN agreement_dim a ON a.upt_code = t.upt_code
+         LEFT JOIN venue_dim v ON v.code = a.venue_code
+         LEFT JOIN upt_replica u ON u.code = t.upt_code
+         LEFT JOIN statement s ON s.agreement_id = a.agreement_id AND s.period LIKE $1 || '-%' AND s.status <> 'PENDING'
+        WHERE true ${s.sql.replace(/a\.upt_code/g, 't.upt_code')}
+        GROUP BY t.upt_code, t.amount ORDER BY t.upt_code`,
+      [String(year), ...s.params],
+    );
+  }
+}
