@@ -2,14 +2,25 @@ import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ProjectionDeltas } from './domain/projection-deltas';
 
+/** The read-model tables a store writes: the live ones, or a replay's fresh copies. */
+export interface ProjectionTables {
+  stock: string;
+  daily: string;
+  monthly: string;
+}
+
+export const LIVE_TABLES: ProjectionTables = { stock: 'stock_on_hand', daily: 'sales_daily', monthly: 'monthly_product' };
+
 /** Applies summed deltas to the read models with one statement per table; the only writer of them. */
 @Injectable()
 export class ProjectionStore {
+  constructor(private readonly tables: ProjectionTables = LIVE_TABLES) {}
+
   async apply(manager: EntityManager, deltas: ProjectionDeltas): Promise<void> {
     const stock = [...deltas.stock.values()];
     if (stock.length > 0) {
       await manager.query(
-        `INSERT INTO stock_on_hand (agreement_id, product_id, lot_code, expiry_date, quantity)
+        `INSERT INTO ${this.tables.stock} AS stock_on_hand (agreement_id, product_id, lot_code, expiry_date, quantity)
          SELECT a, p, l, COALESCE(e, '9999-12-31'), q FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::int[]) AS t(a, p, l, e, q)
          ON CONFLICT (agreement_id, product_id, lot_code) DO UPDATE SET quantity = stock_on_hand.quantity + EXCLUDED.quantity,
            expiry_date = CASE WHEN stock_on_hand.expiry_date = '9999-12-31' THEN EXCLUDED.expiry_date ELSE stock_on_hand.expiry_date END`,
@@ -19,7 +30,7 @@ export class ProjectionStore {
     const daily = [...deltas.daily.values()];
     if (daily.length > 0) {
       await manager.query(
-        `INSERT INTO sales_daily (day, agreement_id, product_id, quantity, amount)
+        `INSERT INTO ${this.tables.daily} AS sales_daily (day, agreement_id, product_id, quantity, amount)
          SELECT * FROM unnest($1::date[], $2::uuid[], $3::uuid[], $4::int[], $5::bigint[])
          ON CONFLICT (day, agreement_id, product_id) DO UPDATE SET quantity = sales_daily.quantity + EXCLUDED.quantity, amount = sales_daily.amount + EXCLUDED.amount`,
         [daily.map((d) => d.day), daily.map((d) => d.agreementId), daily.map((d) => d.productId), daily.map((d) => d.quantity), daily.map((d) => d.amount)],
@@ -29,7 +40,7 @@ export class ProjectionStore {
     if (monthly.length > 0) {
       const col = <K extends keyof (typeof monthly)[number]>(k: K) => monthly.map((m) => m[k]);
       await manager.query(
-        `INSERT INTO monthly_product (period, agreement_id, product_id, dispatched, received, damaged, short, sold, gross_sales, customer_returns, returns_value)
+        `INSERT INTO ${this.tables.monthly} AS monthly_product (period, agreement_id, product_id, dispatched, received, damaged, short, sold, gross_sales, customer_returns, returns_value)
          SELECT * FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::int[], $5::int[], $6::int[], $7::int[], $8::int[], $9::bigint[], $10::int[], $11::bigint[])
          ON CONFLICT (period, agreement_id, product_id) DO UPDATE SET
            dispatched = monthly_product.dispatched + EXCLUDED.dispatched, received = monthly_product.received + EXCLUDED.received,

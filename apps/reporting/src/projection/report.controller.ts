@@ -1,10 +1,11 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Put, Query, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DATE_PATTERN, ORG_CODE_PATTERN, PERIOD_FORMAT, type Actor } from '@titipan/contracts';
 import { Allow, AnyActor, CurrentActor, DomainError, readScope } from '@titipan/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 import { tableCsv, tableXlsx, type TableColumn } from '../export/table-export';
+import { ReplayService } from './replay.service';
 import { ReportQueries, ROLLUP_DIMENSIONS, type RollupDimension } from './report.queries';
 
 class PeriodQuery {
@@ -87,7 +88,10 @@ const ROLLUP_COLUMNS: TableColumn[] = [
 @ApiBearerAuth()
 @Controller()
 export class ReportController {
-  constructor(private readonly reports: ReportQueries) {}
+  constructor(
+    private readonly reports: ReportQueries,
+    private readonly replayService: ReplayService,
+  ) {}
 
   @Get('reports/rollup')
   @AnyActor()
@@ -156,6 +160,14 @@ export class ReportController {
     }
     await this.reports.setTarget(upt, year, body.amount, actor.id);
     return { uptCode: upt, year, amount: body.amount };
+  }
+
+  @Post('admin/replay')
+  @HttpCode(200)
+  @Allow('admin')
+  @ApiOperation({ summary: 'Rebuild the read models from the beginning of consignment.events into fresh tables and swap them in' })
+  replay() {
+    return this.replayService.rebuild();
   }
 
   @Get('reports/pnbp-progress')
