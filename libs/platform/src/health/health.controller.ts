@@ -92,13 +92,13 @@ export class HealthController implements OnModuleDestroy {
   }
 
   private async checkConsumers() {
-    const result: Record<string, { status: Status; groupId: string; lag?: number; error?: string; counters: object }> = {};
+    const result: Record<string, { status: Status; groupId: string; topics: string[]; lag?: number; error?: string; counters: object }> = {};
     for (const consumer of this.host.consumers) {
       try {
         const lag = await withTimeout(consumerLag(this.admin!, consumer.groupId, consumer.topics), 'consumer lag');
-        result[consumer.groupId] = { status: 'ok', groupId: consumer.groupId, lag, counters: consumer.counters };
+        result[consumer.groupId] = { status: 'ok', groupId: consumer.groupId, topics: consumer.topics, lag, counters: consumer.counters };
       } catch (e) {
-        result[consumer.groupId] = { status: 'degraded', groupId: consumer.groupId, error: message(e), counters: consumer.counters };
+        result[consumer.groupId] = { status: 'degraded', groupId: consumer.groupId, topics: consumer.topics, error: message(e), counters: consumer.counters };
       }
     }
     return result;
