@@ -1,0 +1,132 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { DEV_JWT_SECRET, mintToken } from '@titipan/platform';
+import { quantileSorted } from 'simple-statistics';
+import { REPORTING_MIGRATIONS } from '../apps/reporting/src/database/migrations';
+import { freePort } from '../test/support/free-port';
+import { TestEnvironment } from '../test/support/test-environment';
+import { startServiceProcess } from '../tools/service-process';
+
+/**
+ * Statement and national rollup response times with a year of national history loaded
+ * (Kafka and Postgres up):  npm run bench:reporting [-- saleLines=10000000 requests=200]
+ * Data are generated in SQL at national scale: 33 Kanwil, 630 UPTs, 300 venues, 3,000 agreements,
+ * 7,500 products, sales events of 500 lines spread over the 12 months of 2026.
+ */
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
+const SALE_LINES = Number(args.saleLines ?? 10_000_000);
+const REQUESTS = Number(args.requests ?? 200);
+const LINES_PER_EVENT = 500;
+const AGREEMENTS = 3000;
+const EVENTS = Math.ceil(SALE_LINES / LINES_PER_EVENT);
+// events fill month after month, one per agreement; measure the last full month (the longest history behind it)
+const MONTHS = Math.max(1, Math.min(12, Math.floor(EVENTS / AGREEMENTS)));
+const PERIOD = `2026-${String(MONTHS).padStart(2, '0')}`;
+const NEXT_PERIOD = `2026-${String(Math.min(12, MONTHS + 1)).padStart(2, '0')}`;
+
+async function main(): Promise<void> {
+  const env = await TestEnvironment.create(3);
+  const ds = await env.dataSource('reporting', REPORTING_MIGRATIONS);
+  const timings: Record<string, number> = {};
+  const timed = async (name: string, sql: string, params: unknown[] = []) => {
+    const t = performance.now();
+    await ds.query(sql, params);
+    timings[name] = Math.round(performance.now() - t);
+    console.error(`  ${name}: ${(timings[name] / 1000).toFixed(1)} s`);
+  };
+  try {
+    console.error(`loading ${SALE_LINES.toLocaleString('en')} sale lines…`);
+    await timed('dimensions', `
+      INSERT INTO upt_replica (code, name, type, class, kanwil_code, satker_code, last_event_id, updated_at)
+        SELECT 'UPT-' || i, 'UPT ' || i, 'LAPAS', 'IIA', 'KW-' || (i % 33), lpad(i::text, 6, '0'), gen_random_uuid(), now() FROM generate_series(0, 629) i;
+      INSERT INTO venue_dim (code, name, partner_agency, kanwil_code, time_zone)
+        SELECT 'VEN-' || i, 'Venue ' || i, 'Imigrasi', 'KW-' || (i % 33), 'Asia/Jakarta' FROM generate_series(0, 299) i;
+      INSERT INTO agreement_dim (agreement_id, upt_code, venue_code, commission_bp, time_zone, valid_from, status)
+        SELECT ('00000000-0000-7000-8000-' || lpad(i::text, 12, '0'))::uuid, 'UPT-' || (i % 630), 'VEN-' || (i % 300), (i % 3) * 500, 'Asia/Jakarta', '2026-01-01', 'ACTIVE'
+          FROM generate_series(0, 2999) i;
+      INSERT INTO product_dim (product_id, upt_code, sku, name, category, unit)
+        SELECT ('10000000-0000-7000-8000-' || lpad(i::text, 12, '0'))::uuid, 'UPT-' || (i % 630), 'SKU-' || i, 'Product ' || i,
+               (ARRAY['food','beverage','craft','textile','footwear'])[1 + i % 5], 'piece' FROM generate_series(0, 7499) i`);
+    // each sales event: one agreement, one month, 500 lines of that UPT's products; in chunks under the statement timeout
+    for (let from = 0; from < EVENTS; from += 1000) await timed(`sale events ${from}-${Math.min(EVENTS, from + 1000) - 1}`, `
+      INSERT INTO event_log (event_id, agreement_id, type, envelope)
+      SELECT id, agreement_id, 'consignment.sales.recorded',
+             jsonb_build_object('id', id, 'type', 'consignment.sales.recorded', 'version', 1, 'data', jsonb_build_object('agreementId', agreement_id, 'lines',
+               (SELECT jsonb_agg(jsonb_build_object('receiptNo', 'R' || e || '-' || l, 'lineNo', 1,
+                        'productId', ('10000000-0000-7000-8000-' || lpad(((e * 7 + l) % 12 * 630 + (agreement_no % 630))::text, 12, '0'))::uuid,
+                        'lotCode', 'L1', 'quantity', 1 + l % 3, 'unitPrice', 10000, 'listPrice', 10000, 'amount', (1 + l % 3) * 10000,
+                        'soldAt', period || '-15T10:00:00+07:00', 'period', period))
+                  FROM generate_series(1, $2::int) l)))
+        FROM (SELECT e, gen_random_uuid() AS id, e % 3000 AS agreement_no,
+                     ('00000000-0000-7000-8000-' || lpad((e % 3000)::text, 12, '0'))::uuid AS agreement_id,
+                     '2026-' || lpad((1 + (e / 3000) % 12)::text, 2, '0') AS period
+                FROM generate_series($3::int, least($1::int, $3::int + 1000) - 1) e) s`, [EVENTS, LINES_PER_EVENT, from]);
+    await timed('event periods', `
+      INSERT INTO event_period (agreement_id, period, event_id)
+      SELECT agreement_id, envelope->'data'->'lines'->0->>'period', event_id FROM event_log`);
+    for (let month = 1; month <= 12; month++) {
+      const period = `2026-${String(month).padStart(2, '0')}`;
+      await timed(`monthly figures ${period}`, `
+        INSERT INTO monthly_product (period, agreement_id, product_id, sold, gross_sales, received)
+        SELECT l->>'period', e.agreement_id, (l->>'productId')::uuid, sum((l->>'quantity')::int), sum((l->>'amount')::bigint), sum((l->>'quantity')::int) * 2
+          FROM event_period p JOIN event_log e USING (event_id), jsonb_array_elements(e.envelope->'data'->'lines') l
+         WHERE p.period = $1 GROUP BY 1, 2, 3`, [period]);
+    }
+    // the measured month is settled: every agreement has an issued statement with its split
+    await timed('statements', `
+      INSERT INTO statement (id, agreement_id, period, status, figures, digest, issued_at)
+      SELECT gen_random_uuid(), agreement_id, $1, 'ISSUED',
+             jsonb_build_object('proceeds', sum(gross_sales)::bigint, 'split', jsonb_build_array(
+               jsonb_build_object('name', 'PNBP', 'amount', (sum(gross_sales) * 15 / 100)::bigint),
+               jsonb_build_object('name', 'PREMI', 'amount', (sum(gross_sales) / 2)::bigint))),
+             repeat('0', 64), now()
+        FROM monthly_product WHERE period = $1 GROUP BY agreement_id`, [PERIOD]);
+    await timed('analyze', `ANALYZE`);
+    const [{ lines }] = await ds.query(`SELECT sum(jsonb_array_length(envelope->'data'->'lines'))::bigint AS lines FROM event_log`);
+
+    const reporting = await startServiceProcess(
+      'reporting',
+      { ...env.env('reporting', await freePort()), DB_MIGRATE_ON_START: 'false', LOG_LEVEL: 'error' },
+      { onOutput: (line) => console.error(`reporting: ${line}`) },
+    );
+    const token = `Bearer ${mintToken(DEV_JWT_SECRET, { role: 'ministry' })}`;
+    const measure = async (path: (i: number) => string) => {
+      const times: number[] = [];
+      for (let i = 0; i < REQUESTS + 10; i++) {
+        const t = performance.now();
+        const response = await fetch(`${reporting.url}${path(i)}`, { headers: { authorization: token } });
+        if (response.status !== 200) throw new Error(`${path(i)}: HTTP ${response.status} ${await response.text()}`);
+        await response.arrayBuffer();
+        if (i >= 10) times.push(performance.now() - t); // the first requests warm caches and connections
+      }
+      times.sort((a, b) => a - b);
+      return { p50: Number(quantileSorted(times, 0.5).toFixed(1)), p95: Number(quantileSorted(times, 0.95).toFixed(1)), requests: times.length };
+    };
+    const agreement = (i: number) => `00000000-0000-7000-8000-${String((i * 37) % 3000).padStart(12, '0')}`;
+    const results = {
+      saleLines: Number(lines),
+      issuedStatement: await measure((i) => `/agreements/${agreement(i)}/periods/${PERIOD}/statement`),
+      liveStatement: await measure((i) => `/agreements/${agreement(i)}/periods/${NEXT_PERIOD}/statement`),
+      nationalRollupByKanwil: await measure(() => `/reports/rollup?period=${PERIOD}&by=kanwil`),
+      nationalRollupByProduct: await measure(() => `/reports/rollup?period=${PERIOD}&by=product`),
+      loadSeconds: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, v / 1000])),
+    };
+    await reporting.stop();
+
+    console.log(`\nreporting queries with ${results.saleLines.toLocaleString('en')} sale lines; statements of ${PERIOD} issued, ${NEXT_PERIOD} live (HTTP, sequential, ${REQUESTS} requests each)`);
+    console.log('query                               p50 ms   p95 ms   target');
+    const row = (name: string, r: { p50: number; p95: number }, target: string) => console.log(`${name.padEnd(36)}${String(r.p50).padStart(6)}   ${String(r.p95).padStart(6)}   ${target}`);
+    row('statement, issued (one agreement)', results.issuedStatement, 'p95 <= 20');
+    row('statement, live draft (one agreement)', results.liveStatement, 'p95 <= 20');
+    row('national rollup by Kanwil', results.nationalRollupByKanwil, 'p95 <= 100');
+    row('national rollup by product', results.nationalRollupByProduct, 'p95 <= 100');
+    mkdirSync('bench-results', { recursive: true });
+    writeFileSync('bench-results/reporting-queries.json', JSON.stringify(results, null, 2));
+  } finally {
+    await env.dispose();
+  }
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
