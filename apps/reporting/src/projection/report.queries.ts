@@ -45,7 +45,8 @@ export class ReportQueries {
   async rollup(period: string, by: RollupDimension, scope: ReadScope) {
     const key = ROLLUP_DIMENSIONS[by];
     const sales = scopeCondition(scope, 1);
-    const money = by === 'category' || by === 'product';
+    // statements are per agreement: proceeds, PNBP and premi exist only by Kanwil, UPT and venue
+    const perAgreement = by !== 'category' && by !== 'product';
     return this.dataSource.query(
       `WITH m AS (
          SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
@@ -53,11 +54,11 @@ export class ReportQueries {
            FROM monthly_product x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
           WHERE x.period = $1 ${sales.sql} GROUP BY 1),
        st AS (
-         SELECT ${money ? 'NULL::text' : key} AS key, sum((s.figures->>'proceeds')::bigint)::float8 AS proceeds,
+         SELECT ${perAgreement ? key : 'NULL::text'} AS key, sum((s.figures->>'proceeds')::bigint)::float8 AS proceeds,
                 sum(${PNBP})::float8 AS pnbp, sum(${PREMI})::float8 AS premi
            FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id JOIN venue_dim v ON v.code = a.venue_code
            LEFT JOIN upt_replica u ON u.code = a.upt_code
-          WHERE s.period = $1 AND s.status <> 'PENDING' ${sales.sql} GROUP BY 1)
+          WHERE ${perAgreement ? 'true' : 'false'} AND s.period = $1 AND s.status <> 'PENDING' ${sales.sql} GROUP BY 1)
        SELECT m.key, m."soldQuantity", m."grossSales", m."netSales", m.received,
               CASE WHEN m.received > 0 THEN round(m."soldQuantity"::numeric / m.received, 4)::float8 END AS "sellThrough",
               st.proceeds, st.pnbp, st.premi

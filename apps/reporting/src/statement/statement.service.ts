@@ -16,6 +16,12 @@ export function lastDayOf(period: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
+/** The month before a period (YYYY-MM). */
+export function previousPeriod(period: string): string {
+  const [y, m] = period.split('-').map(Number);
+  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
+}
+
 export interface LiveStatement {
   agreementId: string;
   period: string;
@@ -40,11 +46,15 @@ export class StatementService {
     private readonly policies: SplitPolicyService,
   ) {}
 
-  /** Figures of an agreement-month as the stored events give them right now. */
+  /**
+   * Figures of an agreement-month as the stored events give them right now. The previous month's issued
+   * statement gives the opening stock, so only this month's events are read; without one, all history is.
+   */
   async compute(manager: EntityManager, agreement: AgreementDim, period: string): Promise<Omit<LiveStatement, 'status'>> {
-    const { events, inPeriod } = await this.sources.upTo(manager, agreement.agreementId, period);
+    const opening = await this.statements.closingOf(manager, agreement.agreementId, previousPeriod(period));
+    const { events, inPeriod } = await this.sources.upTo(manager, agreement.agreementId, period, opening === undefined);
     const policy = await this.policies.effective(manager, agreement.uptCode, lastDayOf(period));
-    const figures = computeStatement(events.map(factsOf), period, agreement.commissionBp, policy?.shares ?? null);
+    const figures = computeStatement(events.map(factsOf), period, agreement.commissionBp, policy?.shares ?? null, opening);
     return { agreementId: agreement.agreementId, period, figures, sourceEventIds: inPeriod, splitPolicyId: policy?.id ?? null };
   }
 

@@ -133,6 +133,13 @@ describe('settlement statement', () => {
     ]);
   });
 
+  it('gives the same figures from the previous month\'s closing as from the whole history', () => {
+    const october = computeStatement(events, '2026-10', 1_000, null);
+    const opening = new Map(october.lines.map((l) => [l.productId, l.closing]));
+    const fromOpening = computeStatement(events, '2026-11', 1_000, figures.split!.map(({ amount: _, ...share }) => share), opening);
+    expect(fromOpening).toEqual(figures);
+  });
+
   it('keeps the stock identity for every product and in total', () => {
     for (const line of [...figures.lines, figures.totals]) expect(closingOf(line)).toBe(line.closing);
   });

@@ -63,11 +63,23 @@ export function closingOf(f: Figures): number {
 }
 
 /**
- * The settlement figures of one agreement and month from the facts of every event up to and including
- * that month (earlier months give the opening stock). Pure: the same facts always give the same figures.
+ * The settlement figures of one agreement and month. Opening stock comes from `opening` (the previous
+ * month's closing, per product) when given, and then only the month's own facts count; otherwise from
+ * the facts of every earlier month. Pure: the same facts always give the same figures.
  */
-export function computeStatement(facts: EventFacts[], period: string, commissionBp: number, shares: SplitShare[] | null): StatementFigures {
+export function computeStatement(
+  facts: EventFacts[],
+  period: string,
+  commissionBp: number,
+  shares: SplitShare[] | null,
+  opening?: Map<string, number>,
+): StatementFigures {
   const byProduct = new Map<string, Figures>();
+  for (const [productId, quantity] of opening ?? []) {
+    const f = zero();
+    f.opening = quantity;
+    byProduct.set(productId, f);
+  }
   const of = (productId: string) => {
     let f = byProduct.get(productId);
     if (!f) byProduct.set(productId, (f = zero()));
@@ -80,7 +92,7 @@ export function computeStatement(facts: EventFacts[], period: string, commission
 
   for (const event of facts) {
     for (const m of event.movements) {
-      if (m.period > period) continue;
+      if (m.period > period || (opening && m.period < period)) continue;
       const f = of(m.productId);
       if (m.period < period) {
         f.opening += m.quantity;

@@ -32,12 +32,15 @@ export class SourceEventsStore {
     );
   }
 
-  /** Every event of the agreement that moved stock in the period or before it (before: the opening stock). */
-  async upTo(manager: EntityManager, agreementId: string, period: string): Promise<{ events: EventEnvelope<any>[]; inPeriod: string[] }> {
+  /**
+   * Events of the agreement that moved stock in the period, and with `fromStart` also those before it
+   * (for the opening stock when no earlier statement gives it).
+   */
+  async upTo(manager: EntityManager, agreementId: string, period: string, fromStart = true): Promise<{ events: EventEnvelope<any>[]; inPeriod: string[] }> {
     const rows: { envelope: EventEnvelope<any>; in_period: boolean }[] = await manager.query(
       `SELECT e.envelope, bool_or(p.period = $2) AS in_period
          FROM event_log e JOIN event_period p ON p.event_id = e.event_id
-        WHERE p.agreement_id = $1 AND p.period <= $2
+        WHERE p.agreement_id = $1 AND ${fromStart ? 'p.period <= $2' : 'p.period = $2'}
         GROUP BY e.event_id, e.envelope ORDER BY e.event_id`,
       [agreementId, period],
     );

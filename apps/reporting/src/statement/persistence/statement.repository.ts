@@ -83,6 +83,16 @@ export class StatementRepository {
     );
   }
 
+  /** Closing stock per product of the agreement's issued statement for a month, if there is one. */
+  async closingOf(manager: EntityManager, agreementId: string, period: string): Promise<Map<string, number> | undefined> {
+    const [row] = await manager.query(
+      `SELECT figures->'lines' AS lines FROM statement WHERE agreement_id = $1 AND period = $2 AND status <> 'PENDING' AND figures IS NOT NULL`,
+      [agreementId, period],
+    );
+    if (!row) return undefined;
+    return new Map((row.lines as { productId: string; closing: number }[]).filter((l) => l.closing !== 0).map((l) => [l.productId, l.closing]));
+  }
+
   async pending(manager: EntityManager): Promise<{ agreementId: string; period: string }[]> {
     return manager.query(`SELECT agreement_id AS "agreementId", period FROM statement WHERE status = 'PENDING' ORDER BY period, agreement_id`);
   }
