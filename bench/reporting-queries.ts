@@ -75,7 +75,8 @@ async function main(): Promise<void> {
     await timed('statements', `
       INSERT INTO statement (id, agreement_id, period, status, figures, digest, issued_at)
       SELECT gen_random_uuid(), agreement_id, $1, 'ISSUED',
-             jsonb_build_object('proceeds', sum(gross_sales)::bigint, 'split', jsonb_build_array(
+             jsonb_build_object('proceeds', sum(gross_sales)::bigint,
+               'lines', jsonb_agg(jsonb_build_object('productId', product_id, 'closing', received - sold)), 'split', jsonb_build_array(
                jsonb_build_object('name', 'PNBP', 'amount', (sum(gross_sales) * 15 / 100)::bigint),
                jsonb_build_object('name', 'PREMI', 'amount', (sum(gross_sales) / 2)::bigint))),
              repeat('0', 64), now()
