@@ -9,7 +9,7 @@ import { agreementEvent } from './stock-movements.v1';
 
 const BUCKETS = ['SELLABLE', 'QUARANTINE'] as const;
 
-class LotQuantityV1 extends LotRefV1 {
+export class LotQuantityV1 extends LotRefV1 {
   @IsIn(BUCKETS)
   bucket: 'SELLABLE' | 'QUARANTINE';
 
@@ -107,7 +107,7 @@ export class ReturnReceivedV1 {
 }
 export const ReturnReceived = agreementEvent('consignment.return.received', ReturnReceivedV1, (d) => d.returnId);
 
-class AdjustmentLineV1 extends LotRefV1 {
+export class AdjustmentLineV1 extends LotRefV1 {
   @IsIn(BUCKETS)
   bucket: 'SELLABLE' | 'QUARANTINE';
 
@@ -156,7 +156,7 @@ export class StockAdjustedV1 {
 }
 export const StockAdjusted = agreementEvent('consignment.stock.adjusted', StockAdjustedV1, (d) => d.countId);
 
-class KindTotalV1 {
+export class KindTotalV1 {
   @IsString()
   kind: string;
 

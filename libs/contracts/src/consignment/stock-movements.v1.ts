@@ -28,7 +28,7 @@ export function agreementEvent<T extends { agreementId: string }>(type: string, 
 /** The most lines one event carries; larger uploads are split so a message stays well under 1 MB. */
 export const MAX_LINES_PER_EVENT = 500;
 
-class DispatchLineV1 extends LotRefV1 {
+export class DispatchLineV1 extends LotRefV1 {
   @IsInt()
   @Min(1)
   lineNo: number;
@@ -89,7 +89,7 @@ export class DispatchCancelledV1 {
 }
 export const DispatchCancelled = agreementEvent('consignment.dispatch.cancelled', DispatchCancelledV1, (d) => d.dispatchId);
 
-class ReceiptLineV1 extends LotRefV1 {
+export class ReceiptLineV1 extends LotRefV1 {
   @IsInt()
   @Min(1)
   lineNo: number;
@@ -147,7 +147,7 @@ export class ReceiptConfirmedV1 {
 }
 export const ReceiptConfirmed = agreementEvent('consignment.receipt.confirmed', ReceiptConfirmedV1, (d) => d.dispatchId);
 
-class SaleLineV1 {
+export class SaleLineV1 {
   /** The venue's own receipt (struk) number and line: the line's identity for retries. */
   @IsString()
   @Length(1, 60)
