@@ -1,5 +1,6 @@
 import { dlqTopic, topicName, UptRegistered } from '@titipan/contracts';
 import { DEV_JWT_SECRET, DLQ_HEADERS, mintToken, OutboxStore, SERVICES, UnitOfWork, type ServiceName } from '@titipan/platform';
+import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
 import { startServiceProcess, type RunningService } from '../tools/service-process';
 import { freePort } from './support/free-port';
@@ -157,5 +158,16 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
       await eventually(async () => (await replicaUpts(service)).some((u) => u.code === 'LP-CLG'), 20_000, `${service} has LP-CLG`);
     }
     expect((await health('catalog')).checks.outbox.unsent).toBe(0);
+  });
+
+  it('serves a valid OpenAPI document and its UI on every service, without a token', async () => {
+    for (const service of SERVICES) {
+      const doc = (await request(services[service].url).get('/docs/openapi.json')).body;
+      const validated = await SwaggerParser.validate(structuredClone(doc));
+      expect(validated.info.title).toBe(`Titipan ${service} API`);
+      expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/health']));
+      expect(doc.components.securitySchemes.bearer).toMatchObject({ type: 'http', scheme: 'bearer' });
+      expect((await request(services[service].url).get('/docs')).status).toBe(200);
+    }
   });
 });
