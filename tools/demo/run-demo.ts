@@ -1,0 +1,277 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { seedCatalog } from '../seed/seed-catalog';
+import { ApiClient } from './api-client';
+
+export interface DemoUrls {
+  catalog: string;
+  consignment: string;
+  reporting: string;
+}
+
+export interface DemoStatementRow {
+  uptCode: string;
+  status: string;
+  sold: number;
+  grossSales: number;
+  commission: number;
+  proceeds: number;
+  pnbp: number;
+  premi: number;
+  capital: number;
+}
+
+export interface DemoResult {
+  period: string;
+  statements: DemoStatementRow[];
+  outputDir: string;
+  files: string[];
+}
+
+const LOUNGE = 'IMI-TGR-LOUNGE';
+const UPTS = ['LP-TGR-1', 'LPP-TGR', 'LPKA-TGR', 'RT-TGR-1'];
+const DAY = 24 * 3600_000;
+const rupiah = new Intl.NumberFormat('id-ID');
+
+/** The previous calendar month in WIB, and a time in it (day d, hour h, WIB). */
+function lastMonth(now: Date) {
+  const wib = new Date(now.getTime() + 7 * 3600_000);
+  const y = wib.getUTCMonth() === 0 ? wib.getUTCFullYear() - 1 : wib.getUTCFullYear();
+  const m = wib.getUTCMonth() === 0 ? 12 : wib.getUTCMonth();
+  const period = `${y}-${String(m).padStart(2, '0')}`;
+  const days = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  const at = (day: number, hour: number) => new Date(Date.UTC(y, m - 1, day, hour - 7)).toISOString();
+  return { period, days, at };
+}
+
+/**
+ * A month at the Tangerang Imigrasi lounge, driven only through the three services' HTTP APIs with a
+ * token per actor. Safe to run again: whatever already happened is recognised and not done twice.
+ */
+export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log?: (line: string) => void } = {}): Promise<DemoResult> {
+  const log = options.log ?? (() => undefined);
+  const catalog = new ApiClient(urls.catalog);
+  const consignment = new ApiClient(urls.consignment);
+  const reporting = new ApiClient(urls.reporting);
+  const admin = catalog.token('admin');
+  const ministry = catalog.token('ministry');
+  const curator = catalog.token('curator', 'KW-BANTEN');
+  const lounge = catalog.token('venue', LOUNGE);
+  const { period, days, at } = lastMonth(new Date());
+
+  log('1. Catalog: the Banten UPTs and their products, approved by the Kanwil curator');
+  await seedCatalog(urls.catalog, (line) => log(`   ${line}`));
+
+  log('2. Curation refuses a product without a halal certificate');
+  const upt1 = catalog.token('upt', 'LP-TGR-1');
+  const pisang = { sku: 'KRP-PISANG-100', name: 'Keripik Pisang 100 g', category: 'food', unit: 'pack', price: 12_000, shelfLifeDays: 60, certificates: [{ kind: 'PIRT', number: 'P-IRT No. 2063671010199-29', issuedOn: '2024-06-03' }] };
+  let product = (await catalog.expect([200], 'GET', `/products?upt=LP-TGR-1&sku=${pisang.sku}`, admin)).items[0];
+  product ??= await catalog.expect([201], 'POST', '/products', upt1, pisang);
+  if (product.status === 'DRAFT') await catalog.expect([200], 'POST', `/products/${product.id}/submit`, upt1);
+  const refused = await catalog.call('POST', `/products/${product.id}/reviews`, curator, { decision: 'APPROVE', scores: { quality: 4, packaging: 4, compliance: 2, marketPotential: 4 } });
+  log(refused.status === 422 ? `   refused: ${refused.body.code} (rule ${refused.body.details.rule}): ${refused.body.message}` : `   ${pisang.sku}: ${refused.body.code ?? refused.status}`);
+
+  log('3. Waiting for consignment and reporting to receive the catalog');
+  await waitForConsumers(urls, ['product-replica', 'directory-replica']);
+
+  log('4. Ministry sets the national proceeds split; the lounge and its agreements');
+  const split = await reporting.call('POST', '/split-policies', ministry, {
+    effectiveFrom: '2026-01-01',
+    shares: [
+      { name: 'PNBP', basisPoints: 1_500, legalReference: 'Kepmen M.01-PP.02.01/1990' },
+      { name: 'PREMI', basisPoints: 5_000, legalReference: 'PP 32/1999 pasal 29' },
+      { name: 'CAPITAL', basisPoints: 3_500, legalReference: 'Kepmen M.01-PP.02.01/1990' },
+    ],
+  });
+  log(`   split 15/50/35: ${split.status === 201 ? 'set' : 'already set'}`);
+  await consignment.expect([201, 409], 'POST', '/venues', admin, {
+    code: LOUNGE,
+    name: 'Gerai UMKM WBP, Lounge Layanan Publik Kantor Imigrasi Khusus Tangerang',
+    partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Tangerang',
+    type: 'immigration-lounge',
+    kanwilCode: 'KW-BANTEN',
+    timeZone: 'Asia/Jakarta',
+    collectiveOutlet: true,
+  });
+
+  for (const uptCode of UPTS) {
+    const upt = catalog.token('upt', uptCode);
+    const products = (await catalog.expect([200], 'GET', `/products?upt=${uptCode}&status=APPROVED&limit=200`, admin)).items.filter((p: any) => p.consignable);
+    let agreement = (await consignment.expect([200], 'GET', `/agreements?upt=${uptCode}&venue=${LOUNGE}&status=ACTIVE`, admin)).items[0];
+    if (!agreement) {
+      // a government lounge takes no commission; the consignment price is the catalog price
+      agreement = await consignment.expect([201], 'POST', '/agreements', admin, {
+        uptCode,
+        venueCode: LOUNGE,
+        commissionBp: 0,
+        validFrom: '2026-01-01',
+        prices: products.map((p: any) => ({ productId: p.id, price: p.price })),
+      });
+      agreement = await consignment.expect([200], 'POST', `/agreements/${agreement.id}/activate`, admin);
+    }
+    const closed = (await consignment.expect([200], 'GET', `/agreements/${agreement.id}/periods`, admin)).some((p: any) => p.period === period);
+    if (closed) {
+      log(`   ${uptCode}: ${period} already closed, nothing to repeat`);
+      continue;
+    }
+    await runMonth({ consignment, uptCode, upt, lounge, agreementId: agreement.id, products, period, days, at, log });
+  }
+
+  log('6. Statements (issued when each close arrives and its control totals match)');
+  const statements = await waitForStatements(reporting, ministry, period, UPTS.length);
+  for (const s of statements.filter((x: any) => x.status === 'ISSUED')) {
+    await reporting.expect([201], 'POST', `/statements/${s.id}/payments`, lounge, { amount: s.figures.proceeds, paidOn: at(days, 10).slice(0, 10), transferReference: `TRF-${s.uptCode}-${period}` });
+  }
+  const tangerang = (await waitForStatements(reporting, ministry, period, UPTS.length)).find((s: any) => s.uptCode === 'LP-TGR-1');
+  if (tangerang?.status === 'PAID') {
+    await reporting.expect([201], 'POST', `/statements/${tangerang.id}/deposits`, catalog.token('upt', 'LP-TGR-1'), {
+      simponiBillingCode: `8${period.replace('-', '')}00000001`.slice(0, 15).padEnd(15, '0'),
+      ntpn: 'DEMO0000NTPN0001',
+      depositedOn: at(days, 12).slice(0, 10),
+    });
+  }
+  const final = await waitForStatements(reporting, ministry, period, UPTS.length);
+  const rows = final.map((s: any): DemoStatementRow => {
+    const part = (name: string) => s.figures.split?.find((p: any) => p.name === name)?.amount ?? 0;
+    return { uptCode: s.uptCode, status: s.status, sold: s.figures.totals.sold, grossSales: s.figures.totals.grossSales, commission: s.figures.commission, proceeds: s.figures.proceeds, pnbp: part('PNBP'), premi: part('PREMI'), capital: part('CAPITAL') };
+  });
+  printTable(rows, period, log);
+
+  log('7. Exports');
+  const outputDir = resolve(options.outputDir ?? process.env.DEMO_OUTPUT ?? 'demo-output');
+  mkdirSync(outputDir, { recursive: true });
+  const files: string[] = [];
+  for (const s of final) {
+    for (const format of ['xlsx', 'pdf'] as const) {
+      const file = join(outputDir, `statement-${s.uptCode}-${LOUNGE}-${period}.${format}`);
+      writeFileSync(file, await reporting.download(`/statements/${s.id}/export?format=${format}`, ministry));
+      files.push(file);
+    }
+  }
+  const rollup = join(outputDir, `rollup-${period}-by-upt.xlsx`);
+  writeFileSync(rollup, await reporting.download(`/reports/rollup?period=${period}&by=upt&format=xlsx`, ministry));
+  files.push(rollup);
+  log(`   ${files.length} files in ${outputDir}`);
+  return { period, statements: rows, outputDir, files };
+}
+
+async function runMonth(args: {
+  consignment: ApiClient;
+  uptCode: string;
+  upt: string;
+  lounge: string;
+  agreementId: string;
+  products: any[];
+  period: string;
+  days: number;
+  at: (day: number, hour: number) => string;
+  log: (line: string) => void;
+}) {
+  const { consignment, uptCode, upt, lounge, agreementId, products, period, days, at, log } = args;
+  log(`5. ${uptCode}: a month at the lounge (${period})`);
+  const lots = products.map((p: any) => ({
+    productId: p.id,
+    sku: p.sku,
+    lotCode: `${p.sku}-${period}`,
+    quantity: p.sku.startsWith('PAVING') ? 300 : 40,
+    expiryDate: p.shelfLifeDays === null ? undefined : new Date(Date.parse(at(1, 8)) + Math.max(p.shelfLifeDays, 45) * DAY).toISOString().slice(0, 10),
+  }));
+  const dispatch = await consignment.expect([201], 'POST', '/dispatches', upt, {
+    agreementId,
+    dispatchedAt: at(1, 8),
+    lines: lots.map(({ productId, lotCode, expiryDate, quantity }) => ({ productId, lotCode, expiryDate, quantity })),
+  });
+  log(`   dispatched ${dispatch.number}: ${lots.map((l) => `${l.sku} × ${l.quantity}`).join(', ')}`);
+  await consignment.expect([200], 'POST', `/dispatches/${dispatch.id}/receipt`, lounge, {
+    receivedAt: at(1, 10),
+    lines: lots.map((l, i) =>
+      i === 0 ? { lineNo: 1, accepted: l.quantity - 3, damaged: 2, short: 1, reason: 'dua kemasan rusak, satu kurang' } : { lineNo: i + 1, accepted: l.quantity, damaged: 0, short: 0 },
+    ),
+  });
+  log(`   received with a discrepancy on ${lots[0].sku}: 2 damaged, 1 short`);
+
+  let accepted = 0;
+  let duplicates = 0;
+  let refused = 0;
+  const batchOf = (day: number) =>
+    lots.flatMap((l, i) => {
+      const quantity = (day * 7 + i * 3) % 3; // 0, 1 or 2 a day
+      return quantity === 0 ? [] : [{ receiptNo: `${uptCode}-${period}-${day}`, lineNo: i + 1, productId: l.productId, quantity, soldAt: at(day, 11 + (i % 8)) }];
+    });
+  for (let day = 2; day <= days - 2; day++) {
+    const lines = batchOf(day);
+    if (day === 10) lines.push({ receiptNo: `${uptCode}-${period}-${day}`, lineNo: 99, productId: lots[0].productId, quantity: 9_999, soldAt: at(day, 15) });
+    if (lines.length === 0) continue;
+    const result = await consignment.expect([200], 'POST', '/sales/batches', lounge, { lines });
+    accepted += result.accepted;
+    duplicates += result.duplicates;
+    refused += result.refused;
+    if (day === 10) log(`   day 10: an oversell refused: ${result.lines.find((l: any) => l.status === 'refused').message}`);
+  }
+  const retry = await consignment.expect([200], 'POST', '/sales/batches', lounge, { lines: batchOf(5) });
+  duplicates += retry.duplicates;
+  log(`   ${accepted} sale lines accepted in daily batches; the day-5 upload sent again: ${retry.duplicates} duplicates, nothing counted twice`);
+
+  await consignment.expect([201], 'POST', '/returns', lounge, {
+    agreementId,
+    reason: 'damaged',
+    shippedAt: at(days - 1, 9),
+    lines: [{ productId: lots[0].productId, lotCode: lots[0].lotCode, bucket: 'QUARANTINE', quantity: 2 }],
+  });
+  const stock = (await consignment.expect([200], 'GET', `/stock?agreement=${agreementId}&bucket=SELLABLE&limit=200`, lounge)).items;
+  const counted = stock.find((s: any) => s.lotCode === lots[0].lotCode);
+  if (counted) {
+    await consignment.expect([201], 'POST', '/stock-counts', lounge, {
+      agreementId,
+      reason: 'stock opname akhir bulan: satu hilang',
+      countedAt: at(days - 1, 17),
+      lines: [{ productId: lots[0].productId, lotCode: lots[0].lotCode, counted: Math.max(0, counted.quantity - 1) }],
+    });
+  }
+  log('   damaged goods sent back to the UPT; the month-end count found one missing');
+  const close = await consignment.expect([201], 'POST', `/agreements/${agreementId}/periods/${period}/close`, lounge);
+  const sold = close.controlTotals.movements.find((m: any) => m.kind === 'SOLD');
+  log(`   ${period} closed: ${close.controlTotals.saleLines} sale lines, ${-(sold?.quantity ?? 0)} units, ${rupiah.format(-(sold?.amount ?? 0))} rupiah`);
+  return { accepted, duplicates, refused };
+}
+
+async function waitForConsumers(urls: DemoUrls, names: string[]): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const health = await (await fetch(`${urls.consignment}/health`)).json();
+    const consumers = Object.values((health as any).checks.consumers ?? {}) as { groupId: string; lag: number }[];
+    if (names.every((n) => consumers.some((c) => c.groupId.endsWith(n) && c.lag === 0))) return;
+    if (Date.now() > deadline) throw new Error('consignment did not catch up with catalog.events in a minute');
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+async function waitForStatements(reporting: ApiClient, token: string, period: string, count: number): Promise<any[]> {
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const { items } = await reporting.expect([200], 'GET', `/statements?period=${period}&venue=${LOUNGE}&limit=200`, token);
+    if (items.length >= count && items.every((s: any) => s.status !== 'PENDING')) return items.sort((a: any, b: any) => a.uptCode.localeCompare(b.uptCode));
+    if (Date.now() > deadline) throw new Error(`statements of ${period} not issued in a minute: ${JSON.stringify(items.map((s: any) => [s.uptCode, s.status, s.mismatches]))}`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}
+
+function printTable(rows: DemoStatementRow[], period: string, log: (line: string) => void): void {
+  const money = (n: number) => rupiah.format(n).padStart(12);
+  log(`   Settlement statements, ${LOUNGE}, ${period} (rupiah)`);
+  log(`   ${'UPT'.padEnd(10)} ${'status'.padEnd(10)} ${'sold'.padStart(5)} ${'gross'.padStart(12)} ${'commission'.padStart(12)} ${'proceeds'.padStart(12)} ${'PNBP'.padStart(12)} ${'premi'.padStart(12)} ${'capital'.padStart(12)}`);
+  for (const r of rows) {
+    log(`   ${r.uptCode.padEnd(10)} ${r.status.padEnd(10)} ${String(r.sold).padStart(5)} ${money(r.grossSales)} ${money(r.commission)} ${money(r.proceeds)} ${money(r.pnbp)} ${money(r.premi)} ${money(r.capital)}`);
+  }
+}
+
+if (require.main === module) {
+  const port = (name: string, fallback: number) => process.env[`${name}_PORT`] ?? fallback;
+  runDemo(
+    { catalog: `http://127.0.0.1:${port('CATALOG', 3001)}`, consignment: `http://127.0.0.1:${port('CONSIGNMENT', 3002)}`, reporting: `http://127.0.0.1:${port('REPORTING', 3003)}` },
+    { log: (line) => console.log(line) },
+  ).catch((error) => {
+    console.error(error.message ?? error);
+    process.exit(1);
+  });
+}
