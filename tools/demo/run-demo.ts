@@ -21,9 +21,17 @@ export interface DemoStatementRow {
   capital: number;
 }
 
+/** What the demo itself sent and saw accepted, per UPT: for a test to check statements against. */
+export interface SentSales {
+  units: number;
+  gross: number;
+}
+
 export interface DemoResult {
   period: string;
   statements: DemoStatementRow[];
+  /** Empty for UPTs whose month had already been run. */
+  sent: Record<string, SentSales>;
   outputDir: string;
   files: string[];
 }
@@ -94,6 +102,7 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
     collectiveOutlet: true,
   });
 
+  const sent: Record<string, SentSales> = {};
   for (const uptCode of UPTS) {
     const upt = catalog.token('upt', uptCode);
     const products = (await catalog.expect([200], 'GET', `/products?upt=${uptCode}&status=APPROVED&limit=200`, admin)).items.filter((p: any) => p.consignable);
@@ -114,7 +123,7 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
       log(`   ${uptCode}: ${period} already closed, nothing to repeat`);
       continue;
     }
-    await runMonth({ consignment, uptCode, upt, lounge, agreementId: agreement.id, products, period, days, at, log });
+    sent[uptCode] = await runMonth({ consignment, uptCode, upt, lounge, agreementId: agreement.id, products, period, days, at, log });
   }
 
   log('6. Statements (issued when each close arrives and its control totals match)');
@@ -152,7 +161,7 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
   writeFileSync(rollup, await reporting.download(`/reports/rollup?period=${period}&by=upt&format=xlsx`, ministry));
   files.push(rollup);
   log(`   ${files.length} files in ${outputDir}`);
-  return { period, statements: rows, outputDir, files };
+  return { period, statements: rows, sent, outputDir, files };
 }
 
 async function runMonth(args: {
@@ -192,7 +201,9 @@ async function runMonth(args: {
 
   let accepted = 0;
   let duplicates = 0;
-  let refused = 0;
+  let units = 0;
+  let gross = 0;
+  const priceOf = new Map(products.map((p: any) => [p.id, p.price as number]));
   const batchOf = (day: number) =>
     lots.flatMap((l, i) => {
       const quantity = (day * 7 + i * 3) % 3; // 0, 1 or 2 a day
@@ -205,7 +216,12 @@ async function runMonth(args: {
     const result = await consignment.expect([200], 'POST', '/sales/batches', lounge, { lines });
     accepted += result.accepted;
     duplicates += result.duplicates;
-    refused += result.refused;
+    // count what was sent and answered accepted, from the request itself
+    lines.forEach((line, i) => {
+      if (result.lines[i].status !== 'accepted') return;
+      units += line.quantity;
+      gross += line.quantity * priceOf.get(line.productId)!;
+    });
     if (day === 10) log(`   day 10: an oversell refused: ${result.lines.find((l: any) => l.status === 'refused').message}`);
   }
   const retry = await consignment.expect([200], 'POST', '/sales/batches', lounge, { lines: batchOf(5) });
@@ -232,7 +248,7 @@ async function runMonth(args: {
   const close = await consignment.expect([201], 'POST', `/agreements/${agreementId}/periods/${period}/close`, lounge);
   const sold = close.controlTotals.movements.find((m: any) => m.kind === 'SOLD');
   log(`   ${period} closed: ${close.controlTotals.saleLines} sale lines, ${-(sold?.quantity ?? 0)} units, ${rupiah.format(-(sold?.amount ?? 0))} rupiah`);
-  return { accepted, duplicates, refused };
+  return { units, gross };
 }
 
 async function waitForConsumers(urls: DemoUrls, names: string[]): Promise<void> {
