@@ -2,7 +2,7 @@
 # Local single-node Apache Kafka (KRaft, broker+controller in one JVM) for dev and CI.
 # Jars come from Maven Central via ./pom.xml; no Docker, no tarball download.
 #
-# Usage: infra/kafka/kafka.sh {fetch|start|stop|status|logs|reset}
+# Usage: infra/kafka/kafka.sh {fetch|start|stop|status|logs|reset|peek <topic>}
 #
 # Env:
 #   TITIPAN_CACHE          cache root (default: $HOME/.cache/titipan)
@@ -383,15 +383,28 @@ cmd_reset() {
   log "deleted $KAFKA_DATA_DIR (jars kept in $LIBS)"
 }
 
+# Prints what a topic holds, headers included (e.g. the dead letters of consignment.events), and exits.
+cmd_peek() {
+  local topic="${1:-}"
+  [[ -n "$topic" ]] || die "usage: $0 peek <topic>   e.g. $0 peek consignment.events.dlq"
+  is_fetched || die "Kafka jars not fetched yet (run: $0 fetch)"
+  "$JAVA" -cp "$LIBS/*" org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$BOOTSTRAP" --topic "$topic" \
+    --from-beginning --timeout-ms 5000 --property print.headers=true --property print.key=true --property print.offset=true \
+    --property print.partition=true 2>/dev/null |
+    # the console consumer ends by timing out, and says so; that is not news
+    grep -v -E '^[0-9:.]+ \[main\] (ERROR|WARN)|^org\.apache\.kafka\.common\.errors\.TimeoutException' || true
+}
+
 case "${1:-}" in
   fetch) cmd_fetch ;;
+  peek) shift; cmd_peek "$@" ;;
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
   logs) cmd_logs ;;
   reset) cmd_reset ;;
   *)
-    echo "usage: $0 {fetch|start|stop|status|logs|reset}" >&2
+    echo "usage: $0 {fetch|start|stop|status|logs|reset|peek <topic>}" >&2
     exit 2
     ;;
 esac
