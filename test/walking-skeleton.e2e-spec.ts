@@ -170,4 +170,17 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
       expect((await request(services[service].url).get('/docs')).status).toBe(200);
     }
   });
+
+  it('answers an oversized body with 413 and malformed JSON with 400, in the same error shape', async () => {
+    const huge = await request(services.catalog.url)
+      .post('/kanwils')
+      .set('Authorization', admin)
+      .set('Content-Type', 'application/json')
+      .send(JSON.stringify({ code: 'KW-BIG', name: 'x'.repeat(3 * 1024 * 1024) }));
+    expect(huge.status).toBe(413);
+    expect(huge.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
+    const broken = await request(services.catalog.url).post('/kanwils').set('Authorization', admin).set('Content-Type', 'application/json').send('{"code": ');
+    expect(broken.status).toBe(400);
+    expect(broken.body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON' });
+  });
 });
