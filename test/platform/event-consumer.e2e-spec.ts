@@ -1,5 +1,5 @@
 import { buildEvent, dlqTopic, KanwilRegistered, topicName, type EventEnvelope, type KanwilRegisteredV1 } from '@titipan/contracts';
-import { DLQ_HEADERS, EventConsumer, InboxStore, OutboxStore, UnitOfWork, type EventHandler, type Tx } from '@titipan/platform';
+import { DLQ_HEADERS, EventConsumer, InboxStore, listDeadLetters, OutboxStore, redriveDeadLetters, UnitOfWork, type EventHandler, type Tx } from '@titipan/platform';
 import { EventRegistry } from '@titipan/contracts';
 import type { Producer } from 'kafkajs';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
@@ -137,5 +137,22 @@ describe('event consumer: inbox, retries and dead letters (real Postgres and Kaf
     expect(await appliedRows('KW-POISON')).toBe(0);
     expect(await ds.query(`SELECT 1 FROM inbox WHERE event_id = $1`, [poison.id])).toEqual([]);
     expect(handler.attempts.get('KW-POISON')).toBeGreaterThanOrEqual(3);
+  });
+
+  it('lists dead letters with their origin and error, and re-drives a fixed one to be applied once', async () => {
+    const letters = await listDeadLetters(env.kafka, topic);
+    expect(letters.map((l) => l.reason).sort()).toEqual(['handler-failed', 'invalid', 'invalid']);
+    const poison = letters.find((l) => l.reason === 'handler-failed')!;
+    expect(poison).toMatchObject({ originalTopic: topic, originalPartition: '0', consumer: `${env.topicPrefix}consignment.recorder`, error: expect.stringMatching(/cannot apply KW-POISON/) });
+
+    handler.failures.delete('KW-POISON'); // the cause is fixed
+    expect(await redriveDeadLetters(env.kafka, [poison])).toBe(1);
+    await eventually(async () => (await appliedRows('KW-POISON')) === 1, 20_000, 're-driven event applied');
+    // re-driving it again changes nothing: the inbox has it now
+    await redriveDeadLetters(env.kafka, [poison]);
+    const marker = event('KW-AFTER-REDRIVE');
+    await send(marker);
+    await eventually(async () => (await appliedRows('KW-AFTER-REDRIVE')) === 1, 20_000, 'marker applied');
+    expect(await appliedRows('KW-POISON')).toBe(1);
   });
 });

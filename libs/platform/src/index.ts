@@ -33,3 +33,4 @@ export * from './directory/directory.module';
 export * from './bootstrap/create-service-app';
 export * from './http/page';
 export * from './database/where';
+export * from './consumer/dead-letter-tool';
