@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { SERVICES, type ServiceName } from '@titipan/platform';
 import { runDemo, type DemoResult } from '../tools/demo/run-demo';
+import { reconcile } from '../tools/reconcile/reconcile';
 import { startServiceProcess, type RunningService } from '../tools/service-process';
 import { freePort } from './support/free-port';
 import { TestEnvironment } from './support/test-environment';
@@ -64,5 +65,20 @@ describe('demo: a month at the Tangerang lounge', () => {
     const again = await runDemo(urls(), { outputDir: output });
     expect(again.statements).toEqual(first.statements);
     expect(again.sent).toEqual({});
+  });
+
+  it('reconciles the consignment ledger with reporting: no difference, and a planted one is found', async () => {
+    const clean = await reconcile(urls());
+    expect(clean.agreements).toBe(4);
+    expect(clean.periods).toBeGreaterThanOrEqual(4);
+    expect(clean.differences).toEqual([]);
+
+    const ds = await env.dataSource('reporting');
+    await ds.query(`UPDATE stock_on_hand SET quantity = quantity + 1 WHERE lot_code LIKE 'ROTI-MANIS-%'`);
+    const planted = await reconcile(urls());
+    expect(planted.differences).toEqual([expect.objectContaining({ what: expect.stringMatching(/^stock on hand ROTI-MANIS\//), reporting: expect.any(Number) })]);
+    const [d] = planted.differences;
+    expect(d.reporting).toBe((d.ledger as number) + 1);
+    await ds.query(`UPDATE stock_on_hand SET quantity = quantity - 1 WHERE lot_code LIKE 'ROTI-MANIS-%'`);
   });
 });

@@ -1,8 +1,8 @@
 import { Controller, Get, Injectable, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isoWithOffset, PERIOD_FORMAT, PeriodClosed, type Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor, DomainError, notFound, UnitOfWork } from '@titipan/platform';
-import { assertMayRead } from '@titipan/platform';
+import { Allow, AnyActor, assertMayRead, CurrentActor, DomainError, notFound, UnitOfWork } from '@titipan/platform';
+import { DataSource } from 'typeorm';
 import { AgreementRepository, type Agreement } from '../agreement/agreement.repository';
 import { periodOf } from '../stock/domain/period';
 import { StockLedger } from '../stock/stock-ledger';
@@ -28,6 +28,7 @@ export class PeriodCloseService {
     private readonly uow: UnitOfWork,
     private readonly agreements: AgreementRepository,
     private readonly ledger: StockLedger,
+    private readonly dataSource: DataSource,
   ) {}
 
   async close(agreementId: string, period: string, actor: Actor) {
@@ -49,6 +50,16 @@ export class PeriodCloseService {
     });
   }
 
+  /** The ledger's control totals of every month with movements, closed or not: what reconciliation compares. */
+  async ledgerTotals(agreementId: string, actor: Actor) {
+    const agreement = await this.agreements.find(agreementId);
+    if (!agreement) throw notFound('agreement', agreementId);
+    assertMayRead(actor, agreement);
+    const manager = this.dataSource.manager;
+    const periods = await this.ledger.activePeriods(agreementId);
+    return Promise.all(periods.map(async (period) => ({ period, controlTotals: await this.ledger.periodTotals(manager, agreementId, period) })));
+  }
+
   async list(agreementId: string, actor: Actor) {
     const agreement = await this.agreements.find(agreementId);
     if (!agreement) throw notFound('agreement', agreementId);
@@ -68,6 +79,13 @@ export class PeriodCloseController {
   @ApiOperation({ summary: 'Close a month (YYYY-MM, venue time zone) of an agreement; returns its control totals' })
   close(@Param('id', ParseUUIDPipe) id: string, @Param('period') period: string, @CurrentActor() actor: Actor) {
     return this.periods.close(id, period, actor);
+  }
+
+  @Get('ledger-totals')
+  @AnyActor()
+  @ApiOperation({ summary: "Control totals of every month with movements, from the ledger (open months too), for reconciliation" })
+  ledgerTotals(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.periods.ledgerTotals(id, actor);
   }
 
   @Get()

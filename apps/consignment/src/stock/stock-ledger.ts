@@ -150,6 +150,16 @@ export class StockLedger {
     };
   }
 
+  /** The months an agreement has movements in, oldest first. */
+  async activePeriods(agreementId: string): Promise<string[]> {
+    const rows = await this.dataSource.query(
+      `SELECT DISTINCT period FROM stock_movement WHERE agreement_id = $1
+        UNION SELECT DISTINCT received_period FROM dispatch WHERE agreement_id = $1 AND received_period IS NOT NULL ORDER BY 1`,
+      [agreementId],
+    );
+    return rows.map((r: { period: string }) => r.period);
+  }
+
   async closePeriod(manager: EntityManager, agreementId: string, period: string, closedAt: Date, by: string, totals: object): Promise<boolean> {
     const rows = await manager.query(
       `INSERT INTO period_close (agreement_id, period, closed_at, closed_by, control_totals) VALUES ($1, $2, $3, $4, $5)

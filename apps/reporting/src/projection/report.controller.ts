@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags 
 import { DATE_PATTERN, ORG_CODE_PATTERN, PERIOD_FORMAT, type Actor } from '@titipan/contracts';
 import { Allow, AnyActor, CurrentActor, DomainError, readScope } from '@titipan/platform';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { tableCsv, tableXlsx, type TableColumn } from '../export/table-export';
 import { ReplayService } from './replay.service';
 import { ReportQueries, ROLLUP_DIMENSIONS, type RollupDimension } from './report.queries';
@@ -53,6 +53,13 @@ class NearExpiryQuery {
   @Min(1)
   @Max(365)
   days = 30;
+}
+
+class StockQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  agreement?: string;
 }
 
 class YearQuery {
@@ -132,9 +139,9 @@ export class ReportController {
 
   @Get('reports/stock')
   @AnyActor()
-  @ApiOperation({ summary: 'Stock at venues by lot with expiry' })
-  async stock(@CurrentActor() actor: Actor) {
-    return { freshness: await this.reports.freshness(), rows: await this.reports.stock(readScope(actor)) };
+  @ApiOperation({ summary: 'Stock at venues by lot with expiry, optionally of one agreement' })
+  async stock(@Query() q: StockQuery, @CurrentActor() actor: Actor) {
+    return { freshness: await this.reports.freshness(), rows: await this.reports.stock(readScope(actor), undefined, q.agreement) };
   }
 
   @Get('reports/near-expiry')

@@ -109,17 +109,17 @@ export class ReportQueries {
   }
 
   /** Stock at venues by lot, with days to expiry; `withinDays` keeps only lots expiring that soon. */
-  async stock(scope: ReadScope, withinDays?: number) {
-    const s = scopeCondition(scope, 0);
+  async stock(scope: ReadScope, withinDays?: number, agreementId?: string) {
+    const s = scopeCondition(scope, agreementId ? 1 : 0);
     return this.dataSource.query(
       `SELECT a.venue_code AS "venueCode", a.upt_code AS "uptCode", p.sku, p.name, x.lot_code AS "lotCode",
               CASE WHEN x.expiry_date = '9999-12-31' THEN NULL ELSE to_char(x.expiry_date, 'YYYY-MM-DD') END AS "expiryDate", x.quantity,
               CASE WHEN x.expiry_date = '9999-12-31' THEN NULL ELSE (x.expiry_date - (now() AT TIME ZONE v.time_zone)::date) END AS "daysLeft"
          FROM stock_on_hand x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
-        WHERE x.quantity > 0 ${s.sql}
+        WHERE x.quantity > 0 ${agreementId ? 'AND x.agreement_id = $1' : ''} ${s.sql}
           ${withinDays === undefined ? '' : `AND x.expiry_date <> '9999-12-31' AND x.expiry_date - (now() AT TIME ZONE v.time_zone)::date <= ${Number(withinDays)}`}
         ORDER BY x.expiry_date, a.venue_code, p.sku, x.lot_code`,
-      s.params,
+      agreementId ? [agreementId, ...s.params] : s.params,
     );
   }
 
