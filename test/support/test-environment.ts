@@ -26,13 +26,15 @@ export class TestEnvironment {
   private constructor(
     readonly database: string,
     readonly topicPrefix: string,
+    readonly brokers: string[],
   ) {
-    this.kafka = createKafka(`titipan-test-${database}`, BROKERS);
+    this.kafka = createKafka(`titipan-test-${database}`, brokers);
   }
 
-  static async create(partitions = 3): Promise<TestEnvironment> {
+  /** `brokers` points a test at a broker of its own (fault tests stop and start it). */
+  static async create(partitions = 3, brokers: string[] = BROKERS): Promise<TestEnvironment> {
     const id = randomBytes(3).toString('hex');
-    const env = new TestEnvironment(`${databasePrefix()}${id}`, `${topicPrefix()}${id}.`);
+    const env = new TestEnvironment(`${databasePrefix()}${id}`, `${topicPrefix()}${id}.`, brokers);
     await provisionDatabase({ adminUrl: ADMIN_URL, database: env.database });
     await provisionTopics(env.kafka, { prefix: env.topicPrefix, partitions });
     return env;
@@ -41,7 +43,7 @@ export class TestEnvironment {
   /** The environment a service process (or an in-process component) of this test gets. */
   env(service: ServiceName, port?: number): Record<string, string> {
     return {
-      ...serviceEnv(service, { database: this.database, topicPrefix: this.topicPrefix, port: port ?? 1, brokers: BROKERS.join(',') }),
+      ...serviceEnv(service, { database: this.database, topicPrefix: this.topicPrefix, port: port ?? 1, brokers: this.brokers.join(',') }),
       NODE_ENV: 'test',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'warn',
       OUTBOX_POLL_MS: '200',

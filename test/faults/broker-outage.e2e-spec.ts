@@ -1,0 +1,88 @@
+import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
+import { runDemo } from '../../tools/demo/run-demo';
+import { reconcile } from '../../tools/reconcile/reconcile';
+import { startServiceProcess, type RunningService } from '../../tools/service-process';
+import { freePort } from '../support/free-port';
+import { eventually } from '../support/kafka-probe';
+import { PrivateBroker } from '../support/private-broker';
+import { TestEnvironment } from '../support/test-environment';
+
+/**
+ * The broker goes away while the lounge keeps selling: every sale is accepted into the outbox, health says
+ * degraded, and once the broker is back everything converges, with nothing lost and nothing counted twice.
+ */
+describe('fault: broker outage during sales', () => {
+  let broker: PrivateBroker;
+  let env: TestEnvironment;
+  const services = {} as Record<ServiceName, RunningService>;
+  const token = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  const admin = token('admin');
+  const lounge = token('venue', 'IMI-TGR-LOUNGE');
+  const health = async (service: ServiceName) => (await fetch(`${services[service].url}/health`)).json() as Promise<any>;
+  const json = async (service: ServiceName, path: string, auth: string, init: RequestInit = {}) => {
+    const response = await fetch(`${services[service].url}${path}`, { ...init, headers: { authorization: auth, 'content-type': 'application/json' } });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+
+  beforeAll(async () => {
+    broker = await PrivateBroker.start();
+    env = await TestEnvironment.create(3, broker.brokers);
+    for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
+    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: `/tmp/${env.database}` });
+  }, 240_000);
+  afterAll(async () => {
+    await Promise.all(Object.values(services).map((s) => s?.stop()));
+    await env?.dispose();
+    await broker?.dispose();
+  });
+
+  it('keeps accepting sales while the broker is down, then converges with lost = 0 and double-counted = 0', async () => {
+    const tas = (await json('catalog', '/products?upt=LPP-TGR&sku=TAS-JEANS-PITA', admin)).body.items[0].id;
+    const agreementId = (await json('consignment', '/agreements?upt=LPP-TGR&status=ACTIVE', admin)).body.items[0].id;
+    const dispatch = await json('consignment', '/dispatches', token('upt', 'LPP-TGR'), { method: 'POST', body: JSON.stringify({ agreementId, lines: [{ productId: tas, lotCode: 'TAS-OUTAGE', quantity: 500 }] }) });
+    await json('consignment', `/dispatches/${dispatch.body.id}/receipt`, lounge, { method: 'POST', body: JSON.stringify({ lines: [{ lineNo: 1, accepted: 500, damaged: 0, short: 0 }] }) });
+    const publishedBefore = (await health('consignment')).checks.outbox.relay.published;
+
+    const statuses: number[] = [];
+    const sell = async (i: number) =>
+      statuses.push(
+        (await json('consignment', '/sales', lounge, { method: 'POST', body: JSON.stringify({ receiptNo: `OUTAGE-${i}`, lineNo: 1, productId: tas, quantity: 1, soldAt: new Date().toISOString() }) })).status,
+      );
+    for (let i = 0; i < 15; i++) await sell(i);
+    await broker.down();
+    for (let i = 15; i < 45; i++) await sell(i);
+    const during = await health('consignment');
+    expect(during.status).toBe('degraded');
+    expect(during.checks.broker.status).toBe('down');
+    expect(during.checks.outbox.unsent).toBeGreaterThan(0);
+    await broker.up();
+    for (let i = 45; i < 60; i++) await sell(i);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(60);
+
+    // converge: the outbox drains and reporting's consumers catch up
+    await eventually(async () => (await health('consignment')).checks.outbox.unsent === 0, 90_000, 'outbox drained');
+    await eventually(async () => {
+      const h = await health('reporting');
+      return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
+    }, 90_000, 'reporting caught up');
+
+    const { differences } = await reconcile({ consignment: services.consignment.url, reporting: services.reporting.url });
+    expect(differences).toEqual([]);
+    const period = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
+    const ledger = (await json('consignment', `/agreements/${agreementId}/periods/ledger-totals`, admin)).body.find((p: any) => p.period === period).controlTotals;
+    const projected = (await json('reporting', `/agreements/${agreementId}/periods/${period}/statement`, admin)).body.figures.controlTotals;
+    const reportingConsumers = Object.values((await health('reporting')).checks.consumers) as any[];
+    const figures = {
+      accepted: statuses.filter((s) => s === 201).length,
+      produced: (await health('consignment')).checks.outbox.relay.published - publishedBefore,
+      consumed: reportingConsumers.reduce((s, c) => s + c.counters.applied, 0),
+      duplicatesSuppressed: reportingConsumers.reduce((s, c) => s + c.counters.duplicates, 0),
+      deadLettered: reportingConsumers.reduce((s, c) => s + c.counters.deadLettered, 0),
+      lost: Math.max(0, ledger.saleLines - projected.saleLines),
+      doubleCounted: Math.max(0, projected.saleLines - ledger.saleLines),
+    };
+    console.log(`broker outage: ${JSON.stringify(figures)}`);
+    expect(figures).toMatchObject({ lost: 0, doubleCounted: 0, deadLettered: 0 });
+    expect(projected.saleLines).toBe(ledger.saleLines);
+  });
+});
