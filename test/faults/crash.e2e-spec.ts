@@ -1,0 +1,95 @@
+import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
+import { runDemo } from '../../tools/demo/run-demo';
+import { reconcile } from '../../tools/reconcile/reconcile';
+import { startServiceProcess, type RunningService } from '../../tools/service-process';
+import { freePort } from '../support/free-port';
+import { eventually } from '../support/kafka-probe';
+import { TestEnvironment } from '../support/test-environment';
+
+/** SIGKILL, not a graceful stop: what was committed survives, and what was not is retried by the client. */
+describe('fault: services killed mid-stream', () => {
+  let env: TestEnvironment;
+  const services = {} as Record<ServiceName, RunningService>;
+  const envs = {} as Record<ServiceName, Record<string, string>>;
+  const token = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  const admin = token('admin');
+  const lounge = token('venue', 'IMI-TGR-LOUNGE');
+  const health = async (service: ServiceName) => (await fetch(`${services[service].url}/health`)).json() as Promise<any>;
+  const call = async (service: ServiceName, method: string, path: string, auth: string, body?: unknown) => {
+    const response = await fetch(`${services[service].url}${path}`, { method, headers: { authorization: auth, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: response.status, body: (await response.json()) as any };
+  };
+  const kill = async (service: ServiceName) => {
+    const exited = new Promise((r) => services[service].process.once('exit', r));
+    services[service].process.kill('SIGKILL');
+    await exited;
+  };
+  const restart = async (service: ServiceName) => {
+    services[service] = await startServiceProcess(service, envs[service]);
+  };
+  let paving: string;
+  let agreementId: string;
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create();
+    for (const service of SERVICES) {
+      envs[service] = env.env(service, await freePort());
+      services[service] = await startServiceProcess(service, envs[service]);
+    }
+    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: `/tmp/${env.database}` });
+    paving = (await call('catalog', 'GET', '/products?upt=LP-TGR-1&sku=PAVING-K100', admin)).body.items[0].id;
+    agreementId = (await call('consignment', 'GET', '/agreements?upt=LP-TGR-1&status=ACTIVE', admin)).body.items[0].id;
+    const dispatch = await call('consignment', 'POST', '/dispatches', token('upt', 'LP-TGR-1'), { agreementId, lines: [{ productId: paving, lotCode: 'PV-CRASH', quantity: 20_000 }] });
+    await call('consignment', 'POST', `/dispatches/${dispatch.body.id}/receipt`, lounge, { lines: [{ lineNo: 1, accepted: 20_000, damaged: 0, short: 0 }] });
+  }, 240_000);
+  afterAll(async () => {
+    await Promise.all(Object.values(services).map((s) => s?.stop()));
+    await env?.dispose();
+  });
+
+  const batch = (prefix: string, size: number) =>
+    Array.from({ length: size }, (_, i) => ({ receiptNo: `${prefix}-${Math.floor(i / 10)}`, lineNo: (i % 10) + 1, productId: paving, quantity: 1, soldAt: new Date().toISOString() }));
+
+  const converged = async () => {
+    await eventually(async () => (await health('consignment')).checks.outbox.unsent === 0, 60_000, 'outbox drained');
+    await eventually(async () => {
+      const h = await health('reporting');
+      return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
+    }, 60_000, 'reporting caught up');
+    return reconcile({ consignment: services.consignment.url, reporting: services.reporting.url });
+  };
+
+  it('loses nothing when reporting is killed in the middle of a stream of events', async () => {
+    const uploads = [0, 1, 2, 3, 4, 5].map((n) => call('consignment', 'POST', '/sales/batches', lounge, { lines: batch(`STREAM${n}`, 500) }));
+    await new Promise((r) => setTimeout(r, 300));
+    await kill('reporting');
+    const results = await Promise.all(uploads);
+    expect(results.map((r) => r.body.accepted)).toEqual([500, 500, 500, 500, 500, 500]);
+    await restart('reporting');
+    const { differences } = await converged();
+    const consumers = Object.values((await health('reporting')).checks.consumers) as any[];
+    console.log(`reporting SIGKILL: accepted 3000 lines; after restart applied ${consumers.reduce((s, c) => s + c.counters.applied, 0)}, duplicates suppressed ${consumers.reduce((s, c) => s + c.counters.duplicates, 0)}, dead-lettered ${consumers.reduce((s, c) => s + c.counters.deadLettered, 0)}; differences ${differences.length}`);
+    expect(differences).toEqual([]);
+  });
+
+  it('loses nothing and counts nothing twice when consignment is killed during a batch the client then retries', async () => {
+    const lines = batch('CRASH', 4000);
+    const first = call('consignment', 'POST', '/sales/batches', lounge, { lines }).catch((error) => ({ status: 0, body: { error: String(error) } }));
+    await new Promise((r) => setTimeout(r, 150));
+    await kill('consignment');
+    const interrupted = await first;
+    await restart('consignment');
+    // the till retries the same upload with the same receipt numbers
+    const retry = await call('consignment', 'POST', '/sales/batches', lounge, { lines });
+    expect(retry.status).toBe(200);
+    expect(retry.body.accepted + retry.body.duplicates).toBe(4000);
+    expect(retry.body.refused).toBe(0);
+    if (interrupted.status === 200) expect(retry.body.duplicates).toBe(4000); // the first had committed after all
+    else expect(retry.body.accepted).toBe(4000); // the first rolled back whole
+    const { differences } = await converged();
+    const sold = (await call('consignment', 'GET', `/sales?agreement=${agreementId}&receiptNo=CRASH-0`, admin)).body.total;
+    console.log(`consignment SIGKILL mid-batch: first attempt ${interrupted.status || 'cut off'}, retry accepted ${retry.body.accepted} and recognised ${retry.body.duplicates}; differences ${differences.length}`);
+    expect(sold).toBe(10);
+    expect(differences).toEqual([]);
+  });
+});
