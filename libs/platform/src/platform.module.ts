@@ -1,4 +1,4 @@
-import { Global, Module, type DynamicModule, type Type } from '@nestjs/common';
+import { Global, Logger, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -10,7 +10,7 @@ import { PlatformConfig } from './config/platform-config';
 import { ConsumerHost } from './consumer/consumer-host';
 import { EVENT_HANDLERS, type EventHandler } from './consumer/event-handler';
 import { InboxStore } from './consumer/inbox.store';
-import { dataSourceOptions } from './database/data-source-options';
+import { dataSourceOptions, guardPoolErrors } from './database/data-source-options';
 import { DatabaseMigrator } from './database/database-migrator';
 import { schemaOf, type ServiceName } from './database/service-identity';
 import { HttpErrorFilter } from './errors/http-error.filter';
@@ -76,6 +76,12 @@ export class PlatformModule {
               entities: definition.entities,
               migrations: definition.migrations,
             }),
+          dataSourceFactory: async (options) => {
+            const dataSource = await new DataSource(options!).initialize();
+            const logger = new Logger('Database');
+            guardPoolErrors(dataSource, (error) => logger.warn({ err: error }, 'database connection lost; the pool replaces it'));
+            return dataSource;
+          },
         }),
         JwtModule.registerAsync({
           inject: [PLATFORM_CONFIG],

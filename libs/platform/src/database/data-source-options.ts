@@ -40,3 +40,17 @@ export function dataSourceOptions(config: PlatformConfig, parts: ServiceDataSour
     },
   };
 }
+
+/**
+ * Keeps a dropped database connection from crashing the process: pg emits 'error' on a client the server
+ * closed (pg_terminate_backend, a restart), and an 'error' nobody listens to is fatal in Node. The pool then
+ * replaces the client; the transaction that used it fails with a retryable error.
+ */
+export function guardPoolErrors(dataSource: { driver: unknown }, onError: (error: Error) => void): void {
+  const pool = (dataSource.driver as { master?: { on: Function; _clients?: { on: Function; listenerCount: Function }[] } }).master;
+  if (!pool) return;
+  const guard = (client: { on: Function; listenerCount?: Function }) => client.on('error', onError);
+  pool.on('connect', guard);
+  pool.on('error', onError);
+  for (const client of pool._clients ?? []) guard(client);
+}
