@@ -1,6 +1,6 @@
 import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
 import { runDemo } from '../../tools/demo/run-demo';
-import { reconcile } from '../../tools/reconcile/reconcile';
+import { faultFigures, FAULT_LOAD } from './fault-figures';
 import { startServiceProcess, type RunningService } from '../../tools/service-process';
 import { freePort } from '../support/free-port';
 import { eventually } from '../support/kafka-probe';
@@ -48,16 +48,17 @@ describe('fault: broker outage during sales', () => {
       statuses.push(
         (await json('consignment', '/sales', lounge, { method: 'POST', body: JSON.stringify({ receiptNo: `OUTAGE-${i}`, lineNo: 1, productId: tas, quantity: 1, soldAt: new Date().toISOString() }) })).status,
       );
-    for (let i = 0; i < 15; i++) await sell(i);
+    const n = 15 * FAULT_LOAD;
+    for (let i = 0; i < n; i++) await sell(i);
     await broker.down();
-    for (let i = 15; i < 45; i++) await sell(i);
+    for (let i = n; i < 3 * n; i++) await sell(i);
     const during = await health('consignment');
     expect(during.status).toBe('degraded');
     expect(during.checks.broker.status).toBe('down');
     expect(during.checks.outbox.unsent).toBeGreaterThan(0);
     await broker.up();
-    for (let i = 45; i < 60; i++) await sell(i);
-    expect(statuses.filter((s) => s === 201)).toHaveLength(60);
+    for (let i = 3 * n; i < 4 * n; i++) await sell(i);
+    expect(statuses.filter((s) => s === 201)).toHaveLength(4 * n);
 
     // converge: the outbox drains and reporting's consumers catch up
     await eventually(async () => (await health('consignment')).checks.outbox.unsent === 0, 90_000, 'outbox drained');
@@ -66,23 +67,9 @@ describe('fault: broker outage during sales', () => {
       return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
     }, 90_000, 'reporting caught up');
 
-    const { differences } = await reconcile({ consignment: services.consignment.url, reporting: services.reporting.url });
-    expect(differences).toEqual([]);
-    const period = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit' }).format(new Date()).slice(0, 7);
-    const ledger = (await json('consignment', `/agreements/${agreementId}/periods/ledger-totals`, admin)).body.find((p: any) => p.period === period).controlTotals;
-    const projected = (await json('reporting', `/agreements/${agreementId}/periods/${period}/statement`, admin)).body.figures.controlTotals;
-    const reportingConsumers = Object.values((await health('reporting')).checks.consumers) as any[];
-    const figures = {
-      accepted: statuses.filter((s) => s === 201).length,
-      produced: (await health('consignment')).checks.outbox.relay.published - publishedBefore,
-      consumed: reportingConsumers.reduce((s, c) => s + c.counters.applied, 0),
-      duplicatesSuppressed: reportingConsumers.reduce((s, c) => s + c.counters.duplicates, 0),
-      deadLettered: reportingConsumers.reduce((s, c) => s + c.counters.deadLettered, 0),
-      lost: Math.max(0, ledger.saleLines - projected.saleLines),
-      doubleCounted: Math.max(0, projected.saleLines - ledger.saleLines),
-    };
-    console.log(`broker outage: ${JSON.stringify(figures)}`);
-    expect(figures).toMatchObject({ lost: 0, doubleCounted: 0, deadLettered: 0 });
-    expect(projected.saleLines).toBe(ledger.saleLines);
+    const figures = await faultFigures({ consignment: services.consignment.url, reporting: services.reporting.url });
+    console.log(`broker outage (${4 * n} sales, ${2 * n} while the broker was down): ${JSON.stringify(figures)}`);
+    expect(figures).toMatchObject({ lost: 0, doubleCounted: 0, deadLettered: 0, differences: 0 });
+    expect(figures.produced - publishedBefore).toBeGreaterThanOrEqual(4 * n);
   });
 });

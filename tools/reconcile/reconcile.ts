@@ -13,11 +13,20 @@ export interface Difference {
  * events: per agreement and month the control totals (movement counts, quantities and amounts by kind,
  * receipts, short units, sale lines), and per agreement the stock on hand by lot.
  */
-export async function reconcile(urls: { consignment: string; reporting: string }): Promise<{ agreements: number; periods: number; differences: Difference[] }> {
+export interface ReconcileResult {
+  agreements: number;
+  periods: number;
+  /** Sale lines in the ledger and in reporting, over every agreement and month compared. */
+  saleLines: { ledger: number; reporting: number };
+  differences: Difference[];
+}
+
+export async function reconcile(urls: { consignment: string; reporting: string }): Promise<ReconcileResult> {
   const consignment = new ApiClient(urls.consignment);
   const reporting = new ApiClient(urls.reporting);
   const admin = consignment.token('admin');
   const differences: Difference[] = [];
+  const saleLines = { ledger: 0, reporting: 0 };
   let periods = 0;
   const agreements: { id: string }[] = [];
   for (let offset = 0; ; offset += 200) {
@@ -35,6 +44,8 @@ export async function reconcile(urls: { consignment: string; reporting: string }
         differences.push({ agreementId: id, period, what: 'reporting does not know the agreement', ledger: controlTotals, reporting: statement.body });
         continue;
       }
+      saleLines.ledger += controlTotals.saleLines;
+      saleLines.reporting += mine.saleLines;
       for (const kind of new Set([...controlTotals.movements, ...mine.movements].map((m: any) => m.kind))) {
         const a = controlTotals.movements.find((m: any) => m.kind === kind) ?? { count: 0, quantity: 0, amount: 0 };
         const b = mine.movements.find((m: any) => m.kind === kind) ?? { count: 0, quantity: 0, amount: 0 };
@@ -60,7 +71,7 @@ export async function reconcile(urls: { consignment: string; reporting: string }
       }
     }
   }
-  return { agreements: agreements.length, periods, differences };
+  return { agreements: agreements.length, periods, saleLines, differences };
 }
 
 if (require.main === module) {

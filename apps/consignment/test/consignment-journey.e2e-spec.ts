@@ -416,6 +416,9 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ accepted: 3000, duplicates: 0, refused: 0 });
     expect((await stockOf(paving)).find((s) => s.lotCode === 'PV-1')).toBeUndefined();
+    const tooLong = await sell(lounge, Array.from({ length: 5001 }, (_, i) => ({ receiptNo: `PV-BIG-${i}`, lineNo: 1, productId: paving, quantity: 1, soldAt })));
+    expect(tooLong.status).toBe(413);
+    expect(tooLong.body).toMatchObject({ code: 'BATCH_TOO_LARGE', details: { max: 5000, received: 5001 } });
     const events = await probe.waitFor(6, (r) => r.message.value!.toString().includes('"consignment.sales.recorded"') && r.message.value!.toString().includes('"PV-'));
     expect(events.map((e) => JSON.parse(e.message.value!.toString()).data.lines.length)).toEqual([500, 500, 500, 500, 500, 500]);
   });

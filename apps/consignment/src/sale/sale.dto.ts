@@ -46,10 +46,10 @@ export class SaleLineDto {
 }
 
 export class SaleBatchDto {
+  // the length limit is checked before validation, answered 413 BATCH_TOO_LARGE (sale.controller)
   @ApiProperty({ type: [SaleLineDto], maxItems: MAX_SALE_LINES_PER_BATCH })
   @IsArray()
   @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_SALE_LINES_PER_BATCH)
   @ValidateNested({ each: true })
   @Type(() => SaleLineDto)
   lines: SaleLineDto[];

@@ -1,0 +1,34 @@
+import { reconcile } from '../../tools/reconcile/reconcile';
+
+export interface FaultFigures {
+  /** Events the consignment relay published since its process started. */
+  produced: number;
+  /** Events reporting's consumers applied, duplicates they skipped and messages they dead-lettered, since start. */
+  consumed: number;
+  duplicatesSuppressed: number;
+  deadLettered: number;
+  /** Sale lines in the ledger that reporting lacks, and sale lines reporting has beyond the ledger. */
+  lost: number;
+  doubleCounted: number;
+  differences: number;
+}
+
+/** Multiplies the load of the fault tests (FAULT_LOAD=5 for a heavier run; CI uses 1). */
+export const FAULT_LOAD = Math.max(1, Number(process.env.FAULT_LOAD ?? 1));
+
+/** The figures every fault test prints and checks once the system has converged. */
+export async function faultFigures(urls: { consignment: string; reporting: string }): Promise<FaultFigures> {
+  const health = async (url: string) => (await fetch(`${url}/health`)).json() as Promise<any>;
+  const consignment = await health(urls.consignment);
+  const consumers = Object.values((await health(urls.reporting)).checks.consumers) as { counters: { applied: number; duplicates: number; deadLettered: number } }[];
+  const result = await reconcile(urls);
+  return {
+    produced: consignment.checks.outbox.relay.published,
+    consumed: consumers.reduce((s, c) => s + c.counters.applied, 0),
+    duplicatesSuppressed: consumers.reduce((s, c) => s + c.counters.duplicates, 0),
+    deadLettered: consumers.reduce((s, c) => s + c.counters.deadLettered, 0),
+    lost: Math.max(0, result.saleLines.ledger - result.saleLines.reporting),
+    doubleCounted: Math.max(0, result.saleLines.reporting - result.saleLines.ledger),
+    differences: result.differences.length,
+  };
+}
