@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, MAX_COMMISSION_BP, MAX_PRICE_RUPIAH, ORG_CODE_PATTERN } from '@titipan/contracts';
-import { PageQueryDto } from '@titipan/platform';
+import { OrgPageQueryDto } from '@titipan/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 
@@ -65,17 +65,7 @@ export class TerminateDto {
   reason: string;
 }
 
-export class AgreementQueryDto extends PageQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ORG_CODE_PATTERN)
-  upt?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ORG_CODE_PATTERN)
-  venue?: string;
-
+export class AgreementQueryDto extends OrgPageQueryDto {
   @ApiPropertyOptional({ enum: ['DRAFT', 'ACTIVE', 'TERMINATED'] })
   @IsOptional()
   @IsIn(['DRAFT', 'ACTIVE', 'TERMINATED'])

@@ -1,7 +1,7 @@
-import { Body, Controller, Get, Injectable, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Injectable } from '@nestjs/common';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, ORG_CODE_PATTERN, type Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor, DomainError } from '@titipan/platform';
+import { DomainError } from '@titipan/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';

@@ -1,12 +1,12 @@
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { DATE_PATTERN, ORG_CODE_PATTERN, PERIOD_FORMAT, type Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor, DomainError, PageQueryDto, UnitOfWork } from '@titipan/platform';
+import { DATE_PATTERN, PERIOD_FORMAT, type Actor } from '@titipan/contracts';
+import { Allow, AnyActor, CurrentActor, DomainError, OrgPageQueryDto, UnitOfWork } from '@titipan/platform';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 import { CreateSplitPolicyDto, SplitPolicyService } from '../split-policy/split-policy';
 import { StatementService } from './statement.service';
 
-class StatementQueryDto extends PageQueryDto {
+class StatementQueryDto extends OrgPageQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
@@ -21,16 +21,6 @@ class StatementQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(['PENDING', 'ISSUED', 'PAID', 'DEPOSITED'])
   status?: 'PENDING' | 'ISSUED' | 'PAID' | 'DEPOSITED';
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ORG_CODE_PATTERN)
-  upt?: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ORG_CODE_PATTERN)
-  venue?: string;
 }
 
 class PaymentDto {

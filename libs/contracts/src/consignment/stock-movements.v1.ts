@@ -16,7 +16,7 @@ import {
 } from 'class-validator';
 import { MAX_PRICE_RUPIAH, ORG_CODE_PATTERN } from '../catalog/product-fields';
 import { defineEvent, type EventDefinition } from '../event-definition';
-import { DATE_PATTERN, LOT_CODE_PATTERN, MAX_LINE_QUANTITY } from './consignment-fields';
+import { LOT_CODE_PATTERN, MAX_LINE_QUANTITY } from './consignment-fields';
 import { LotRefV1 } from './lot-ref';
 import { PERIOD_FORMAT } from './period-format';
 

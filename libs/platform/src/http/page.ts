@@ -1,6 +1,7 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Max, Min } from 'class-validator';
+import { ORG_CODE_PATTERN } from '@titipan/contracts';
+import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /** limit/offset paging for list endpoints; responses carry the total so clients can page. */
 export class PageQueryDto {
@@ -24,4 +25,17 @@ export interface Page<T> {
   total: number;
   limit: number;
   offset: number;
+}
+
+/** Paging plus the UPT and venue filters most lists of agreement documents take (within the caller's scope). */
+export class OrgPageQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'UPT code' })
+  @IsOptional()
+  @Matches(ORG_CODE_PATTERN)
+  upt?: string;
+
+  @ApiPropertyOptional({ description: 'venue code' })
+  @IsOptional()
+  @Matches(ORG_CODE_PATTERN)
+  venue?: string;
 }
