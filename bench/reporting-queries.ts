@@ -12,18 +12,31 @@ import { startServiceProcess } from '../tools/service-process';
  * Data are generated in SQL at national scale: 33 Kanwil, 630 UPTs, 300 venues, 3,000 agreements,
  * 7,500 products, sales events of 500 lines spread over the 12 months of 2026.
  */
-const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
-const SALE_LINES = Number(args.saleLines ?? 10_000_000);
-const REQUESTS = Number(args.requests ?? 200);
 const LINES_PER_EVENT = 500;
 const AGREEMENTS = 3000;
-const EVENTS = Math.ceil(SALE_LINES / LINES_PER_EVENT);
-// events fill month after month, one per agreement; measure the last full month (the longest history behind it)
-const MONTHS = Math.max(1, Math.min(12, Math.floor(EVENTS / AGREEMENTS)));
-const PERIOD = `2026-${String(MONTHS).padStart(2, '0')}`;
-const NEXT_PERIOD = `2026-${String(Math.min(12, MONTHS + 1)).padStart(2, '0')}`;
 
-async function main(): Promise<void> {
+export interface QueryTimes {
+  p50: number;
+  p95: number;
+  requests: number;
+}
+
+export interface ReportingQueryFigures {
+  saleLines: number;
+  period: string;
+  issuedStatement: QueryTimes;
+  liveStatement: QueryTimes;
+  nationalRollupByKanwil: QueryTimes;
+  nationalRollupByProduct: QueryTimes;
+  loadSeconds: Record<string, number>;
+}
+
+export async function measureReportingQueries(saleLines: number, requests: number, log: (line: string) => void = (l) => console.error(l)): Promise<ReportingQueryFigures> {
+  const EVENTS = Math.ceil(saleLines / LINES_PER_EVENT);
+  // events fill month after month, one per agreement; measure the last full month (the longest history behind it)
+  const MONTHS = Math.max(1, Math.min(12, Math.floor(EVENTS / AGREEMENTS)));
+  const PERIOD = `2026-${String(MONTHS).padStart(2, '0')}`;
+  const NEXT_PERIOD = `2026-${String(Math.min(12, MONTHS + 1)).padStart(2, '0')}`;
   const env = await TestEnvironment.create(3);
   const ds = await env.dataSource('reporting', REPORTING_MIGRATIONS);
   const timings: Record<string, number> = {};
@@ -31,10 +44,10 @@ async function main(): Promise<void> {
     const t = performance.now();
     await ds.query(sql, params);
     timings[name] = Math.round(performance.now() - t);
-    console.error(`  ${name}: ${(timings[name] / 1000).toFixed(1)} s`);
+    log(`  ${name}: ${(timings[name] / 1000).toFixed(1)} s`);
   };
   try {
-    console.error(`loading ${SALE_LINES.toLocaleString('en')} sale lines…`);
+    log(`loading ${saleLines.toLocaleString('en')} sale lines…`);
     await timed('dimensions', `
       INSERT INTO upt_replica (code, name, type, class, kanwil_code, satker_code, last_event_id, updated_at)
         SELECT 'UPT-' || i, 'UPT ' || i, 'LAPAS', 'IIA', 'KW-' || (i % 33), lpad(i::text, 6, '0'), gen_random_uuid(), now() FROM generate_series(0, 629) i;
@@ -87,12 +100,12 @@ async function main(): Promise<void> {
     const reporting = await startServiceProcess(
       'reporting',
       { ...env.env('reporting', await freePort()), DB_MIGRATE_ON_START: 'false', LOG_LEVEL: 'error' },
-      { onOutput: (line) => console.error(`reporting: ${line}`) },
+      { onOutput: (line) => log(`reporting: ${line}`) },
     );
     const token = `Bearer ${mintToken(DEV_JWT_SECRET, { role: 'ministry' })}`;
     const measure = async (path: (i: number) => string) => {
       const times: number[] = [];
-      for (let i = 0; i < REQUESTS + 10; i++) {
+      for (let i = 0; i < requests + 10; i++) {
         const t = performance.now();
         const response = await fetch(`${reporting.url}${path(i)}`, { headers: { authorization: token } });
         if (response.status !== 200) throw new Error(`${path(i)}: HTTP ${response.status} ${await response.text()}`);
@@ -103,8 +116,9 @@ async function main(): Promise<void> {
       return { p50: Number(quantileSorted(times, 0.5).toFixed(1)), p95: Number(quantileSorted(times, 0.95).toFixed(1)), requests: times.length };
     };
     const agreement = (i: number) => `00000000-0000-7000-8000-${String((i * 37) % 3000).padStart(12, '0')}`;
-    const results = {
+    const results: ReportingQueryFigures = {
       saleLines: Number(lines),
+      period: PERIOD,
       issuedStatement: await measure((i) => `/agreements/${agreement(i)}/periods/${PERIOD}/statement`),
       liveStatement: await measure((i) => `/agreements/${agreement(i)}/periods/${NEXT_PERIOD}/statement`),
       nationalRollupByKanwil: await measure(() => `/reports/rollup?period=${PERIOD}&by=kanwil`),
@@ -112,22 +126,30 @@ async function main(): Promise<void> {
       loadSeconds: Object.fromEntries(Object.entries(timings).map(([k, v]) => [k, v / 1000])),
     };
     await reporting.stop();
-
-    console.log(`\nreporting queries with ${results.saleLines.toLocaleString('en')} sale lines; statements of ${PERIOD} issued, ${NEXT_PERIOD} live (HTTP, sequential, ${REQUESTS} requests each)`);
-    console.log('query                               p50 ms   p95 ms   target');
-    const row = (name: string, r: { p50: number; p95: number }, target: string) => console.log(`${name.padEnd(36)}${String(r.p50).padStart(6)}   ${String(r.p95).padStart(6)}   ${target}`);
-    row('statement, issued (one agreement)', results.issuedStatement, 'p95 <= 20');
-    row('statement, live draft (one agreement)', results.liveStatement, 'p95 <= 20');
-    row('national rollup by Kanwil', results.nationalRollupByKanwil, 'p95 <= 100');
-    row('national rollup by product', results.nationalRollupByProduct, 'p95 <= 100');
-    mkdirSync('bench-results', { recursive: true });
-    writeFileSync('bench-results/reporting-queries.json', JSON.stringify(results, null, 2));
+    return results;
   } finally {
     await env.dispose();
   }
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
+  const requests = Number(args.requests ?? 200);
+  const results = await measureReportingQueries(Number(args.saleLines ?? 10_000_000), requests);
+  console.log(`\nreporting queries with ${results.saleLines.toLocaleString('en')} sale lines; statements of ${results.period} issued, the next month live (HTTP, sequential, ${requests} requests each)`);
+  console.log('query                               p50 ms   p95 ms   target');
+  const row = (name: string, r: QueryTimes, target: string) => console.log(`${name.padEnd(36)}${String(r.p50).padStart(6)}   ${String(r.p95).padStart(6)}   ${target}`);
+  row('statement, issued (one agreement)', results.issuedStatement, 'p95 <= 20');
+  row('statement, live draft (one agreement)', results.liveStatement, 'p95 <= 20');
+  row('national rollup by Kanwil', results.nationalRollupByKanwil, 'p95 <= 100');
+  row('national rollup by product', results.nationalRollupByProduct, 'p95 <= 100');
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/reporting-queries.json', JSON.stringify(results, null, 2));
+}
+
+if (require.main === module) {
+  main().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}

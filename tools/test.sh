@@ -6,13 +6,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/ensure-deps.sh
 
-started_kafka=0
-if ! bash infra/kafka/kafka.sh status >/dev/null 2>&1; then
-  bash infra/kafka/kafka.sh start
-  started_kafka=1
-fi
-stop_kafka() { if [[ $started_kafka == 1 ]]; then bash infra/kafka/kafka.sh stop; fi; }
-trap stop_kafka EXIT
+source tools/kafka-if-needed.sh
 
 npm run typecheck --silent
 npm run build --silent

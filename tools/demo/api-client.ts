@@ -40,3 +40,15 @@ export class ApiClient {
     return Buffer.from(await response.arrayBuffer());
   }
 }
+
+/** Waits until the named consumers of a service (group id ends with the name) have no lag. */
+export async function waitForConsumers(serviceUrl: string, names: string[], timeoutMs = 60_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const health = await (await fetch(`${serviceUrl}/health`)).json();
+    const consumers = Object.values((health as any).checks.consumers ?? {}) as { groupId: string; lag: number }[];
+    if (names.every((n) => consumers.some((c) => c.groupId.endsWith(n) && c.lag === 0))) return;
+    if (Date.now() > deadline) throw new Error(`${serviceUrl}: consumers ${names.join(', ')} did not catch up in ${timeoutMs / 1000} s`);
+    await new Promise((r) => setTimeout(r, 300));
+  }
+}

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seedCatalog } from '../seed/seed-catalog';
-import { ApiClient } from './api-client';
+import { ApiClient, waitForConsumers } from './api-client';
 
 export interface DemoUrls {
   catalog: string;
@@ -80,7 +80,7 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
   log(refused.status === 422 ? `   refused: ${refused.body.code} (rule ${refused.body.details.rule}): ${refused.body.message}` : `   ${pisang.sku}: ${refused.body.code ?? refused.status}`);
 
   log('3. Waiting for consignment and reporting to receive the catalog');
-  await waitForConsumers(urls, ['product-replica', 'directory-replica']);
+  await waitForConsumers(urls.consignment, ['product-replica', 'directory-replica']);
 
   log('4. Ministry sets the national proceeds split; the lounge and its agreements');
   const split = await reporting.call('POST', '/split-policies', ministry, {
@@ -249,17 +249,6 @@ async function runMonth(args: {
   const sold = close.controlTotals.movements.find((m: any) => m.kind === 'SOLD');
   log(`   ${period} closed: ${close.controlTotals.saleLines} sale lines, ${-(sold?.quantity ?? 0)} units, ${rupiah.format(-(sold?.amount ?? 0))} rupiah`);
   return { units, gross };
-}
-
-async function waitForConsumers(urls: DemoUrls, names: string[]): Promise<void> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const health = await (await fetch(`${urls.consignment}/health`)).json();
-    const consumers = Object.values((health as any).checks.consumers ?? {}) as { groupId: string; lag: number }[];
-    if (names.every((n) => consumers.some((c) => c.groupId.endsWith(n) && c.lag === 0))) return;
-    if (Date.now() > deadline) throw new Error('consignment did not catch up with catalog.events in a minute');
-    await new Promise((r) => setTimeout(r, 300));
-  }
 }
 
 async function waitForStatements(reporting: ApiClient, token: string, period: string, count: number): Promise<any[]> {

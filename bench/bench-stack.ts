@@ -1,0 +1,107 @@
+import type { ServiceName } from '@titipan/platform';
+import { ApiClient, waitForConsumers } from '../tools/demo/api-client';
+import { seedCatalog } from '../tools/seed/seed-catalog';
+import { startServiceProcess, type RunningService } from '../tools/service-process';
+import { freePort } from '../test/support/free-port';
+import { TestEnvironment } from '../test/support/test-environment';
+
+/** What a venue may sell: its products with the list price in its agreements. */
+export interface BenchVenue {
+  code: string;
+  token: string;
+  products: { id: string; price: number }[];
+}
+
+export interface BenchStack {
+  env: TestEnvironment;
+  urls: Record<ServiceName, string>;
+  venues: BenchVenue[];
+  /** Waits until reporting has applied everything consignment has published. */
+  settle(timeoutMs?: number): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** The reference venues plus three more Imigrasi lounges (invented codes), in two time zones. */
+const VENUES = [
+  { code: 'IMI-TGR-LOUNGE', name: 'Gerai UMKM WBP, Lounge Layanan Publik Kantor Imigrasi Khusus Tangerang', partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Tangerang', type: 'immigration-lounge', kanwilCode: 'KW-BANTEN', timeZone: 'Asia/Jakarta', commissionBp: 0 },
+  { code: 'IMI-SBY-JUANDA', name: 'Outlet Kantor Imigrasi Juanda Surabaya', partnerAgency: 'Kantor Imigrasi Juanda', type: 'immigration-lounge', kanwilCode: 'KW-DKI', timeZone: 'Asia/Jakarta', commissionBp: 0 },
+  { code: 'IMI-SOLO-SQ', name: 'Immigration Lounge Solo Square', partnerAgency: 'Kantor Imigrasi Surakarta', type: 'immigration-lounge', kanwilCode: 'KW-DKI', timeZone: 'Asia/Jakarta', commissionBp: 0 },
+  { code: 'EXPO-IPPAFEST', name: 'IPPAFest exhibition booth', partnerAgency: 'Ditjenpas', type: 'exhibition', kanwilCode: 'KW-DKI', timeZone: 'Asia/Jakarta', commissionBp: 1000 },
+  { code: 'GAL-DPS', name: 'Galeri Karya Warga Binaan Denpasar', partnerAgency: 'Kanwil Ditjenpas Bali', type: 'gallery', kanwilCode: 'KW-DKI', timeZone: 'Asia/Makassar', commissionBp: 1500 },
+  { code: 'IMI-JKS-LOUNGE', name: 'Lounge Kantor Imigrasi Jakarta Selatan', partnerAgency: 'Kantor Imigrasi Kelas I Jakarta Selatan', type: 'immigration-lounge', kanwilCode: 'KW-DKI', timeZone: 'Asia/Jakarta', commissionBp: 0 },
+  { code: 'IMI-SRG-LOUNGE', name: 'Lounge Kantor Imigrasi Serang', partnerAgency: 'Kantor Imigrasi Kelas I TPI Serang', type: 'immigration-lounge', kanwilCode: 'KW-BANTEN', timeZone: 'Asia/Jakarta', commissionBp: 0 },
+  { code: 'IMI-SOETTA', name: 'Gerai WBP Terminal 3 Soekarno-Hatta', partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Soekarno-Hatta', type: 'immigration-lounge', kanwilCode: 'KW-BANTEN', timeZone: 'Asia/Jakarta', commissionBp: 0 },
+];
+
+/** Units consigned per product and venue: more than any benchmark run sells. */
+const STOCK_PER_LOT = 400_000;
+const DAY = 24 * 3600_000;
+
+/**
+ * The three services as processes from their bundles, on a database and topics of their own (the
+ * developer's data are never touched), seeded through the HTTP APIs as in real use: the reference
+ * catalog, eight venues, an active agreement between every venue and every UPT with consignable
+ * products, and a delivered and received dispatch per agreement.
+ */
+export async function startBenchStack(log: (line: string) => void, venueCount = VENUES.length): Promise<BenchStack> {
+  const env = await TestEnvironment.create(6);
+  const services: RunningService[] = [];
+  const stop = async () => {
+    await Promise.all(services.map((s) => s.stop()));
+    await env.dispose();
+  };
+  try {
+    for (const service of ['catalog', 'consignment', 'reporting'] as const) {
+      services.push(await startServiceProcess(service, { ...env.env(service, await freePort()), LOG_LEVEL: 'warn' }, { onOutput: (line) => log(`${service}: ${line}`) }));
+    }
+    const urls = Object.fromEntries(services.map((s) => [s.service, s.url])) as Record<ServiceName, string>;
+    const settle = async (timeoutMs = 300_000) => {
+      await waitForConsumers(urls.reporting, ['consignment-projections', 'statement-source'], timeoutMs);
+    };
+
+    await seedCatalog(urls.catalog);
+    await waitForConsumers(urls.consignment, ['product-replica', 'directory-replica']);
+    const api = new ApiClient(urls.consignment);
+    const admin = api.token('admin');
+    const approved = (await new ApiClient(urls.catalog).expect([200], 'GET', '/products?status=APPROVED&limit=200', admin)).items.filter((p: any) => p.consignable);
+    const upts = [...new Set<string>(approved.map((p: any) => p.uptCode))];
+
+    const venues: BenchVenue[] = [];
+    for (const v of VENUES.slice(0, venueCount)) {
+      const { commissionBp, ...venue } = v;
+      await api.expect([201], 'POST', '/venues', admin, { ...venue, collectiveOutlet: true });
+      const token = api.token('venue', v.code);
+      for (const uptCode of upts) {
+        const products = approved.filter((p: any) => p.uptCode === uptCode);
+        const draft = await api.expect([201], 'POST', '/agreements', admin, {
+          uptCode,
+          venueCode: v.code,
+          commissionBp,
+          validFrom: '2026-01-01',
+          prices: products.map((p: any) => ({ productId: p.id, price: p.price })),
+        });
+        await api.expect([200], 'POST', `/agreements/${draft.id}/activate`, admin);
+        const dispatch = await api.expect([201], 'POST', '/dispatches', api.token('upt', uptCode), {
+          agreementId: draft.id,
+          lines: products.map((p: any) => ({
+            productId: p.id,
+            lotCode: `${p.sku}-BENCH`,
+            expiryDate: p.shelfLifeDays ? new Date(Date.now() + p.shelfLifeDays * DAY).toISOString().slice(0, 10) : undefined,
+            quantity: STOCK_PER_LOT,
+          })),
+        });
+        await api.expect([200], 'POST', `/dispatches/${dispatch.id}/receipt`, token, {
+          lines: products.map((_: unknown, i: number) => ({ lineNo: i + 1, accepted: STOCK_PER_LOT, damaged: 0, short: 0 })),
+        });
+      }
+      const sold = approved.filter((p: any) => upts.includes(p.uptCode));
+      venues.push({ code: v.code, token, products: sold.map((p: any) => ({ id: p.id, price: p.price })) });
+    }
+    await settle();
+    log(`seeded ${approved.length} products of ${upts.length} UPTs at ${venues.length} venues (${venues.length * upts.length} agreements, ${STOCK_PER_LOT.toLocaleString('en')} units per lot)`);
+    return { env, urls, venues, settle, stop };
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+}

@@ -1,0 +1,161 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { cpus } from 'node:os';
+import type { AgreementActivatedV1, EventEnvelope } from '@titipan/contracts';
+import { startBenchStack } from './bench-stack';
+import { measureEventThroughput } from './event-throughput';
+import { measureReportingQueries } from './reporting-queries';
+import { freshness, runSalesLoad, type Freshness, type Percentiles, type SalesLoadResult } from './sales-load';
+import { adminClient, VisibilityProbe } from './visibility-probe';
+
+/**
+ * `npm run bench`: every figure of the benchmark issue, each next to this machine's ceiling measured
+ * in the same run. Settings as key=value arguments (defaults are the full run); `short` is CI's run.
+ */
+const FULL = {
+  venues: 8,
+  connections: 8,
+  batchLines: 200,
+  ingestSeconds: 60,
+  singleRate: 200,
+  singleSeconds: 30,
+  maxSeconds: 20,
+  drainEvents: 100_000,
+  replayEvents: 1_000_000,
+  insertSeconds: 15,
+  saleLines: 10_000_000,
+  requests: 200,
+};
+const SHORT: typeof FULL = { venues: 2, connections: 2, batchLines: 50, ingestSeconds: 2, singleRate: 50, singleSeconds: 2, maxSeconds: 2, drainEvents: 1000, replayEvents: 3000, insertSeconds: 1, saleLines: 20_000, requests: 5 };
+
+const args = process.argv.slice(2);
+const settings = { ...(args.includes('short') ? SHORT : FULL) };
+for (const [key, value] of args.filter((a) => a.includes('=')).map((a) => a.split('='))) {
+  if (!(key in settings)) throw new Error(`unknown setting ${key}; known: ${Object.keys(FULL).join(', ')}`);
+  settings[key as keyof typeof FULL] = Number(value);
+}
+const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
+
+interface LoadFigures {
+  http: Omit<SalesLoadResult, 'answeredAt' | 'startedAt' | 'startedAtMs'>;
+  freshnessMs: Freshness;
+}
+
+const figuresOf = (load: SalesLoadResult, fresh: Freshness): LoadFigures => {
+  const { answeredAt: _, startedAt: __, startedAtMs: ___, ...http } = load;
+  return { http, freshnessMs: fresh };
+};
+
+async function main(): Promise<void> {
+  log(`settings ${JSON.stringify(settings)}`);
+  log('starting catalog, consignment and reporting on a database and topics of their own, and seeding');
+  const stack = await startBenchStack(log, settings.venues);
+  const probe = await new VisibilityProbe(stack.env.database).start();
+  const load = (tag: string, linesPerRequest: number, seconds: number, ratePerSecond?: number) =>
+    runSalesLoad({ consignmentUrl: stack.urls.consignment, venues: stack.venues, linesPerRequest, connections: settings.connections, seconds, ratePerSecond, tag });
+  let ingestion: LoadFigures & { endToEndLinesPerSecond: number; endToEndSeconds: number };
+  let single: LoadFigures;
+  let max: LoadFigures;
+  let samples: EventEnvelope[];
+  let agreements: EventEnvelope<AgreementActivatedV1>[];
+  try {
+    log('warming up (not measured)');
+    await load('W', settings.batchLines, Math.min(5, settings.ingestSeconds));
+    await load('V', 1, Math.min(5, settings.singleSeconds));
+    await stack.settle();
+
+    log(`1. sale ingestion: batches of ${settings.batchLines} lines, ${settings.connections} venue tills, ${settings.ingestSeconds} s`);
+    const batches = await load('I', settings.batchLines, settings.ingestSeconds);
+    const batchFresh = await freshness(probe, batches);
+    const endToEndSeconds = (batchFresh.lastVisibleAt - batches.startedAtMs) / 1000;
+    ingestion = { ...figuresOf(batches, batchFresh), endToEndSeconds: round(endToEndSeconds), endToEndLinesPerSecond: Math.round(batches.acceptedLines / endToEndSeconds) };
+
+    log(`2-3. single sales at ${settings.singleRate}/s for ${settings.singleSeconds} s`);
+    const fixed = await load('S', 1, settings.singleSeconds, settings.singleRate);
+    single = figuresOf(fixed, await freshness(probe, fixed));
+
+    log(`3. single sales as fast as ${settings.connections} tills get answers, ${settings.maxSeconds} s`);
+    const flat = await load('M', 1, settings.maxSeconds);
+    max = figuresOf(flat, await freshness(probe, flat));
+
+    // the events the services wrote for single sales: what the relay and replay runs copy
+    const db = await adminClient(stack.env.database);
+    samples = (await db.query(`SELECT envelope FROM consignment.outbox WHERE event_type = 'consignment.sales.recorded' AND envelope->'data'->'lines'->0->>'receiptNo' ~ '^[SM]' LIMIT 5000`)).rows.map((r) => r.envelope);
+    agreements = (await db.query(`SELECT envelope FROM consignment.outbox WHERE event_type = 'consignment.agreement.activated'`)).rows.map((r) => r.envelope);
+    await db.end();
+  } finally {
+    await probe.stop();
+    await stack.stop();
+  }
+
+  log(`4, 5, 7. relay drain of ${settings.drainEvents.toLocaleString('en')}, replay of ${settings.replayEvents.toLocaleString('en')} events, ceilings`);
+  const events = await measureEventThroughput({
+    samples,
+    agreements,
+    drainEvents: settings.drainEvents,
+    replayEvents: settings.replayEvents,
+    insertConnections: settings.connections,
+    insertSeconds: settings.insertSeconds,
+    log,
+  });
+
+  log(`6. reporting queries with ${settings.saleLines.toLocaleString('en')} sale lines`);
+  const queries = await measureReportingQueries(settings.saleLines, settings.requests, log);
+
+  const results = {
+    machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, date: new Date().toISOString() },
+    settings,
+    ingestion,
+    single,
+    max,
+    events,
+    queries,
+  };
+  mkdirSync('bench-results', { recursive: true });
+  writeFileSync('bench-results/bench.json', JSON.stringify(results, null, 2));
+  printTable(results);
+}
+
+const round = (n: number) => Math.round(n * 10) / 10;
+const n = (x: number) => x.toLocaleString('en');
+const pct = (x: number, of: number) => `${((100 * x) / of).toFixed(1)} %`;
+const ps = <P extends Partial<Percentiles>>(p: P, keys: (keyof P & keyof Percentiles)[] = ['p50', 'p95', 'p99']) => keys.map((k) => `${k} ${p[k]}`).join(' / ') + ' ms';
+const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
+
+function printTable(r: {
+  settings: typeof FULL;
+  ingestion: LoadFigures & { endToEndLinesPerSecond: number; endToEndSeconds: number };
+  single: LoadFigures;
+  max: LoadFigures;
+  events: Awaited<ReturnType<typeof measureEventThroughput>>;
+  queries: Awaited<ReturnType<typeof measureReportingQueries>>;
+  machine: { cores: number; cpu?: string; node: string };
+}): void {
+  const { settings: s, ingestion, single, max, events: e, queries: q } = r;
+  const pg = e.postgresInserts.rowsPerSecond;
+  const rows: [string, string, string, string][] = [
+    [`1. ingestion, batches of ${s.batchLines}, ${s.ingestSeconds} s, end to end`, `${n(ingestion.endToEndLinesPerSecond)} lines/s (${n(ingestion.http.acceptedLines)} lines in ${ingestion.endToEndSeconds} s)`, `>= 2,000 lines/s: ${verdict(ingestion.endToEndLinesPerSecond >= 2000)}`, `${pct(ingestion.endToEndLinesPerSecond, pg)} of Postgres inserts`],
+    ['   accepted by consignment (HTTP)', `${n(ingestion.http.acceptedLinesPerSecond)} lines/s, ${n(ingestion.http.requestsPerSecond)} req/s, ${ps(ingestion.http.latencyMs)}`, '', `${pct(ingestion.http.acceptedLinesPerSecond, pg)} of Postgres inserts`],
+    [`2. single sale at ${s.singleRate}/s, HTTP latency`, `${ps(single.http.latencyMs)} (${n(single.http.requestsPerSecond)} req/s achieved)`, `p99 <= 40 ms: ${verdict(single.http.latencyMs.p99 <= 40)}`, ''],
+    [`3. freshness at ${s.singleRate} sales/s`, ps(single.freshnessMs, ['p50', 'p95', 'p99']), `p50 <= 25, p99 <= 150: ${verdict(single.freshnessMs.p50 <= 25 && single.freshnessMs.p99 <= 150)}`, ''],
+    [`   freshness at the highest rate, ${n(max.http.requestsPerSecond)} sales/s`, `${ps(max.freshnessMs, ['p50', 'p95', 'p99'])} (HTTP ${ps(max.http.latencyMs)})`, '', ''],
+    [`   freshness of ${s.batchLines}-line batches during 1`, ps(ingestion.freshnessMs, ['p50', 'p95', 'p99']), '', ''],
+    [`4. relay drain, ${n(e.relayDrain.events)} outbox events`, `${n(e.relayDrain.perSecond)} events/s (${e.relayDrain.seconds} s)`, `>= 10,000/s: ${verdict(e.relayDrain.perSecond >= 10_000)}`, `${pct(e.relayDrain.perSecond, e.kafkaProduce.perSecond)} of kafkajs produce`],
+    [`5. replay, ${n(e.replay.events)} events`, `${n(e.replay.perSecond)} events/s (${e.replay.seconds} s, ${n(e.replay.applied)} applied)`, `>= 10,000/s: ${verdict(e.replay.perSecond >= 10_000)}`, `${pct(e.replay.perSecond, e.kafkaConsume.perSecond)} of kafkajs consume, ${pct(e.replay.perSecond, e.kafkaProduce.perSecond)} of produce`],
+    [`6. statement, issued, at ${n(q.saleLines)} lines`, ps(q.issuedStatement, ['p50', 'p95']), `p95 <= 20 ms: ${verdict(q.issuedStatement.p95 <= 20)}`, ''],
+    ['   statement, live draft', ps(q.liveStatement, ['p50', 'p95']), `p95 <= 20 ms: ${verdict(q.liveStatement.p95 <= 20)}`, ''],
+    ['   national monthly rollup by Kanwil', ps(q.nationalRollupByKanwil, ['p50', 'p95']), `p95 <= 100 ms: ${verdict(q.nationalRollupByKanwil.p95 <= 100)}`, ''],
+    ['   national monthly rollup by product', ps(q.nationalRollupByProduct, ['p50', 'p95']), `p95 <= 100 ms: ${verdict(q.nationalRollupByProduct.p95 <= 100)}`, ''],
+    [`7. ceiling: Postgres sale_line inserts`, `${n(pg)} rows/s (${e.postgresInserts.rowsPerCommit} per commit, ${e.postgresInserts.connections} connections)`, '', ''],
+    ['   ceiling: kafkajs batched produce', `${n(e.kafkaProduce.perSecond)} events/s (${n(e.kafkaProduce.events)} events of ${n(e.averageEventBytes)} B, relay settings)`, '', ''],
+    ['   ceiling: kafkajs consume', `${n(e.kafkaConsume.perSecond)} events/s (${n(e.kafkaConsume.events)} events)`, '', ''],
+  ];
+  const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i].length)));
+  console.log(`\nTitipan benchmarks on ${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}; everything on this machine`);
+  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  console.log('\nfigures: bench-results/bench.json');
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});
