@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import type { ServiceName } from '@titipan/platform';
 import { ApiClient, waitForConsumers } from '../tools/demo/api-client';
 import { seedCatalog } from '../tools/seed/seed-catalog';
@@ -51,8 +52,11 @@ export async function startBenchStack(log: (line: string) => void, venueCount = 
     await env.dispose();
   };
   try {
+    // BENCH_PROFILE=consignment,reporting: V8 CPU profiles of those services, written when they stop
+    const profiled = (process.env.BENCH_PROFILE ?? '').split(',');
     for (const service of ['catalog', 'consignment', 'reporting'] as const) {
-      services.push(await startServiceProcess(service, { ...env.env(service, await freePort()), LOG_LEVEL: 'warn' }, { onOutput: (line) => log(`${service}: ${line}`) }));
+      const nodeArgs = profiled.includes(service) ? ['--cpu-prof', `--cpu-prof-dir=${resolve('bench-results', 'profiles')}`, `--cpu-prof-name=${service}-${Date.now()}.cpuprofile`] : [];
+      services.push(await startServiceProcess(service, { ...env.env(service, await freePort()), LOG_LEVEL: 'warn' }, { onOutput: (line) => log(`${service}: ${line}`), nodeArgs }));
     }
     const urls = Object.fromEntries(services.map((s) => [s.service, s.url])) as Record<ServiceName, string>;
     const settle = async (timeoutMs = 300_000) => {

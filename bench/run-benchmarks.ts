@@ -4,7 +4,8 @@ import type { AgreementActivatedV1, EventEnvelope } from '@titipan/contracts';
 import { startBenchStack } from './bench-stack';
 import { measureEventThroughput } from './event-throughput';
 import { measureReportingQueries } from './reporting-queries';
-import { freshness, runSalesLoad, type Freshness, type Percentiles, type SalesLoadResult } from './sales-load';
+import { startCpuMeter, type CpuByGroup } from './cpu-meter';
+import { freshness, runSalesLoad, type Percentiles, type SalesLoadResult } from './sales-load';
 import { adminClient, VisibilityProbe } from './visibility-probe';
 
 /**
@@ -37,22 +38,27 @@ const log = (line: string) => console.error(`[bench ${new Date().toISOString().s
 
 interface LoadFigures {
   http: Omit<SalesLoadResult, 'answeredAt' | 'startedAt' | 'startedAtMs'>;
-  freshnessMs: Freshness;
+  freshnessMs: Percentiles & { requests: number };
+  /** from the first request until reporting showed the last sale */
+  untilAllVisibleSeconds: number;
+  /** CPU seconds by process from the first request until reporting had applied the last sale */
+  cpuSeconds: CpuByGroup;
 }
-
-const figuresOf = (load: SalesLoadResult, fresh: Freshness): LoadFigures => {
-  const { answeredAt: _, startedAt: __, startedAtMs: ___, ...http } = load;
-  return { http, freshnessMs: fresh };
-};
 
 async function main(): Promise<void> {
   log(`settings ${JSON.stringify(settings)}`);
   log('starting catalog, consignment and reporting on a database and topics of their own, and seeding');
   const stack = await startBenchStack(log, settings.venues);
   const probe = await new VisibilityProbe(stack.env.database).start();
-  const load = (tag: string, linesPerRequest: number, seconds: number, ratePerSecond?: number) =>
-    runSalesLoad({ consignmentUrl: stack.urls.consignment, venues: stack.venues, linesPerRequest, connections: settings.connections, seconds, ratePerSecond, tag });
-  let ingestion: LoadFigures & { endToEndLinesPerSecond: number; endToEndSeconds: number };
+  /** One load run, measured until reporting shows its last sale. */
+  const load = async (tag: string, linesPerRequest: number, seconds: number, ratePerSecond?: number): Promise<LoadFigures> => {
+    const cpu = startCpuMeter();
+    const result = await runSalesLoad({ consignmentUrl: stack.urls.consignment, venues: stack.venues, linesPerRequest, connections: settings.connections, seconds, ratePerSecond, tag });
+    const { lastVisibleAt, ...freshnessMs } = await freshness(probe, result);
+    const { answeredAt: _, startedAt: __, startedAtMs, ...http } = result;
+    return { http, freshnessMs, untilAllVisibleSeconds: round((lastVisibleAt - startedAtMs) / 1000), cpuSeconds: cpu() };
+  };
+  let ingestion: LoadFigures & { endToEndLinesPerSecond: number };
   let single: LoadFigures;
   let max: LoadFigures;
   let samples: EventEnvelope[];
@@ -65,17 +71,13 @@ async function main(): Promise<void> {
 
     log(`1. sale ingestion: batches of ${settings.batchLines} lines, ${settings.connections} venue tills, ${settings.ingestSeconds} s`);
     const batches = await load('I', settings.batchLines, settings.ingestSeconds);
-    const batchFresh = await freshness(probe, batches);
-    const endToEndSeconds = (batchFresh.lastVisibleAt - batches.startedAtMs) / 1000;
-    ingestion = { ...figuresOf(batches, batchFresh), endToEndSeconds: round(endToEndSeconds), endToEndLinesPerSecond: Math.round(batches.acceptedLines / endToEndSeconds) };
+    ingestion = { ...batches, endToEndLinesPerSecond: Math.round(batches.http.acceptedLines / batches.untilAllVisibleSeconds) };
 
     log(`2-3. single sales at ${settings.singleRate}/s for ${settings.singleSeconds} s`);
-    const fixed = await load('S', 1, settings.singleSeconds, settings.singleRate);
-    single = figuresOf(fixed, await freshness(probe, fixed));
+    single = await load('S', 1, settings.singleSeconds, settings.singleRate);
 
     log(`3. single sales as fast as ${settings.connections} tills get answers, ${settings.maxSeconds} s`);
-    const flat = await load('M', 1, settings.maxSeconds);
-    max = figuresOf(flat, await freshness(probe, flat));
+    max = await load('M', 1, settings.maxSeconds);
 
     // the events the services wrote for single sales: what the relay and replay runs copy
     const db = await adminClient(stack.env.database);
@@ -123,7 +125,7 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 function printTable(r: {
   settings: typeof FULL;
-  ingestion: LoadFigures & { endToEndLinesPerSecond: number; endToEndSeconds: number };
+  ingestion: LoadFigures & { endToEndLinesPerSecond: number };
   single: LoadFigures;
   max: LoadFigures;
   events: Awaited<ReturnType<typeof measureEventThroughput>>;
@@ -133,7 +135,7 @@ function printTable(r: {
   const { settings: s, ingestion, single, max, events: e, queries: q } = r;
   const pg = e.postgresInserts.rowsPerSecond;
   const rows: [string, string, string, string][] = [
-    [`1. ingestion, batches of ${s.batchLines}, ${s.ingestSeconds} s, end to end`, `${n(ingestion.endToEndLinesPerSecond)} lines/s (${n(ingestion.http.acceptedLines)} lines in ${ingestion.endToEndSeconds} s)`, `>= 2,000 lines/s: ${verdict(ingestion.endToEndLinesPerSecond >= 2000)}`, `${pct(ingestion.endToEndLinesPerSecond, pg)} of Postgres inserts`],
+    [`1. ingestion, batches of ${s.batchLines}, ${s.ingestSeconds} s, end to end`, `${n(ingestion.endToEndLinesPerSecond)} lines/s (${n(ingestion.http.acceptedLines)} lines in ${ingestion.untilAllVisibleSeconds} s)`, `>= 2,000 lines/s: ${verdict(ingestion.endToEndLinesPerSecond >= 2000)}`, `${pct(ingestion.endToEndLinesPerSecond, pg)} of Postgres inserts`],
     ['   accepted by consignment (HTTP)', `${n(ingestion.http.acceptedLinesPerSecond)} lines/s, ${n(ingestion.http.requestsPerSecond)} req/s, ${ps(ingestion.http.latencyMs)}`, '', `${pct(ingestion.http.acceptedLinesPerSecond, pg)} of Postgres inserts`],
     [`2. single sale at ${s.singleRate}/s, HTTP latency`, `${ps(single.http.latencyMs)} (${n(single.http.requestsPerSecond)} req/s achieved)`, `p99 <= 40 ms: ${verdict(single.http.latencyMs.p99 <= 40)}`, ''],
     [`3. freshness at ${s.singleRate} sales/s`, ps(single.freshnessMs, ['p50', 'p95', 'p99']), `p50 <= 25, p99 <= 150: ${verdict(single.freshnessMs.p50 <= 25 && single.freshnessMs.p99 <= 150)}`, ''],
@@ -152,6 +154,13 @@ function printTable(r: {
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i].length)));
   console.log(`\nTitipan benchmarks on ${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}; everything on this machine`);
   for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  const groups = ['consignment', 'reporting', 'catalog', 'postgres', 'kafka', 'load generator (bench)', 'whole machine, busy'];
+  console.log('\nCPU ms per accepted sale line, by process, from the first request until reporting showed the last sale');
+  console.log(['load'.padEnd(28), ...groups.map((g) => g.padStart(Math.max(9, g.length)))].join(' '));
+  for (const [name, f] of [['1. batches', ingestion], ['2. single sales, fixed rate', single], ['3. single sales, highest', max]] as const) {
+    const cells = groups.map((g) => (((f.cpuSeconds[g] ?? 0) * 1000) / f.http.acceptedLines).toFixed(2).padStart(Math.max(9, g.length)));
+    console.log([name.padEnd(28), ...cells].join(' '));
+  }
   console.log('\nfigures: bench-results/bench.json');
 }
 

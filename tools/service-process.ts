@@ -19,9 +19,9 @@ const ROOT = join(__dirname, '..');
 export async function startServiceProcess(
   service: ServiceName,
   env: Record<string, string>,
-  options: { onOutput?: (line: string) => void; timeoutMs?: number } = {},
+  options: { onOutput?: (line: string) => void; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<RunningService> {
-  const child = spawn(process.execPath, [join(ROOT, 'dist', 'apps', service, 'main.js')], {
+  const child = spawn(process.execPath, [...(options.nodeArgs ?? []), join(ROOT, 'dist', 'apps', service, 'main.js')], {
     cwd: ROOT,
     env: { PATH: process.env.PATH ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '@titipan/contracts';
+import { localDate, type EventEnvelope } from '@titipan/contracts';
 
 /** Changes a batch of consignment events makes to the read models, summed per key. */
 export interface ProjectionDeltas {
@@ -21,8 +21,7 @@ export interface MonthlyDelta {
   returnsValue: number;
 }
 
-const localDay = (iso: string, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(iso));
+const localDay = (iso: string, timeZone: string) => localDate(new Date(iso), timeZone);
 
 /**
  * Folds events into deltas. `timeZoneOf` gives an agreement's venue time zone (days and months are the
