@@ -1,5 +1,7 @@
+import { Logger } from '@nestjs/common';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus } from 'node:os';
+import { join } from 'node:path';
 import type { AgreementActivatedV1, EventEnvelope } from '@titipan/contracts';
 import { startBenchStack } from './bench-stack';
 import { measureEventThroughput } from './event-throughput';
@@ -34,6 +36,8 @@ for (const [key, value] of args.filter((a) => a.includes('=')).map((a) => a.spli
   if (!(key in settings)) throw new Error(`unknown setting ${key}; known: ${Object.keys(FULL).join(', ')}`);
   settings[key as keyof typeof FULL] = Number(value);
 }
+Logger.overrideLogger(['error']); // the in-process relay and replay (and kafkajs through them) log at warn
+const RESULTS_DIR = process.env.BENCH_RESULTS_DIR ?? 'bench-results';
 const log = (line: string) => console.error(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`);
 
 interface LoadFigures {
@@ -112,8 +116,8 @@ async function main(): Promise<void> {
     events,
     queries,
   };
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/bench.json', JSON.stringify(results, null, 2));
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  writeFileSync(join(RESULTS_DIR, 'bench.json'), JSON.stringify(results, null, 2));
   printTable(results);
 }
 
@@ -161,7 +165,7 @@ function printTable(r: {
     const cells = groups.map((g) => (((f.cpuSeconds[g] ?? 0) * 1000) / f.http.acceptedLines).toFixed(2).padStart(Math.max(9, g.length)));
     console.log([name.padEnd(28), ...cells].join(' '));
   }
-  console.log('\nfigures: bench-results/bench.json');
+  console.log(`\nfigures: ${join(RESULTS_DIR, 'bench.json')}`);
 }
 
 main().catch((error) => {

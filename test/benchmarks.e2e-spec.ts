@@ -1,14 +1,17 @@
 import { execFile } from 'node:child_process';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 
 const run = promisify(execFile);
 const root = join(__dirname, '..');
+const results = mkdtempSync(join(tmpdir(), 'titipan-bench-'));
 
 /** The benchmarks run here with tiny numbers so they cannot rot; their times are not asserted. */
 describe('benchmark scripts (short runs)', () => {
   const bench = (script: string, args: string[]) =>
-    run(process.execPath, [join(root, 'node_modules', 'ts-node', 'dist', 'bin.js'), script, ...args], { cwd: root, env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json') }, timeout: 180_000 });
+    run(process.execPath, [join(root, 'node_modules', 'ts-node', 'dist', 'bin.js'), script, ...args], { cwd: root, env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), BENCH_RESULTS_DIR: results }, timeout: 280_000 });
 
   it('relay: prints latency percentiles and the drain rate', async () => {
     const { stdout } = await bench('bench/relay-latency.ts', ['20', '2000']);
@@ -16,10 +19,28 @@ describe('benchmark scripts (short runs)', () => {
     expect(stdout).toMatch(/relay drain: 2000 pending events published in [\d.]+ s = \d+ events\/s/);
   });
 
-  it('reporting: prints statement and rollup percentiles', async () => {
-    const { stdout } = await bench('bench/reporting-queries.ts', ['saleLines=20000', 'requests=5']);
-    for (const row of ['statement, issued', 'statement, live draft', 'national rollup by Kanwil', 'national rollup by product']) {
-      expect(stdout).toMatch(new RegExp(`${row}.*\\s[\\d.]+\\s+[\\d.]+\\s+p95 <=`));
+  it('npm run bench (short): prints every figure with its target or ceiling, and writes them as JSON', async () => {
+    const { stdout } = await bench('bench/run-benchmarks.ts', ['short']);
+    const number = '[\\d,.]+';
+    for (const row of [
+      `1\\. ingestion, batches of 50, 2 s, end to end +${number} lines/s .* >= 2,000 lines/s: (met|MISSED) +${number} % of Postgres inserts`,
+      `accepted by consignment \\(HTTP\\) +${number} lines/s`,
+      `2\\. single sale at 50/s, HTTP latency +p50 ${number} / p95 ${number} / p99 ${number} ms`,
+      `3\\. freshness at 50 sales/s +p50 ${number} / p95 ${number} / p99 ${number} ms`,
+      `freshness at the highest rate, ${number} sales/s +p50 ${number}`,
+      `4\\. relay drain, 1,000 outbox events +${number} events/s .* ${number} % of kafkajs produce`,
+      `5\\. replay, 3,000 events +${number} events/s \\(${number} s, 3,000 applied\\) .* ${number} % of kafkajs consume`,
+      `6\\. statement, issued, at 20,000 lines +p50 ${number} / p95 ${number} ms`,
+      `national monthly rollup by Kanwil +p50 ${number} / p95 ${number} ms`,
+      `7\\. ceiling: Postgres sale_line inserts +${number} rows/s`,
+      `ceiling: kafkajs batched produce +${number} events/s`,
+      `ceiling: kafkajs consume +${number} events/s`,
+      `2\\. single sales, fixed rate( +${number}){7}`,
+    ]) {
+      expect(stdout).toMatch(new RegExp(row));
     }
-  });
+    const written = JSON.parse(readFileSync(join(results, 'bench.json'), 'utf8'));
+    expect(written.ingestion.http.acceptedLines).toBeGreaterThan(0);
+    expect(written.events.replay.events).toBe(3000);
+  }, 300_000);
 });

@@ -77,9 +77,10 @@ export class AgreementRepository {
   }
 
   /** Locks the agreement: stock and money movements of one agreement happen one at a time. */
+  /** Locks the agreement row (not its venue) and reads it, in one round trip. */
   async lock(manager: EntityManager, id: string): Promise<Agreement | undefined> {
-    await manager.query(`SELECT 1 FROM agreement WHERE id = $1 FOR UPDATE`, [id]);
-    return this.find(id, manager);
+    const [row] = await manager.query(`${SELECT} WHERE a.id = $1 FOR UPDATE OF a`, [id]);
+    return row ? normalise(row) : undefined;
   }
 
   /** Locks an agreement for a stock movement; an unknown id is a 404. */
@@ -94,10 +95,10 @@ export class AgreementRepository {
     return row ? normalise(row) : undefined;
   }
 
-  /** Active agreements between a venue and the given UPTs. */
-  async activeForVenue(manager: EntityManager, venueCode: string, uptCodes: string[]): Promise<Agreement[]> {
-    const rows = await manager.query(`${SELECT} WHERE a.venue_code = $1 AND a.upt_code = ANY($2::text[]) AND a.status = 'ACTIVE'`, [venueCode, uptCodes]);
-    return rows.map(normalise);
+  /** Ids of the active agreements between a venue and the given UPTs, in lock order (lock them to read them). */
+  async activeIdsForVenue(manager: EntityManager, venueCode: string, uptCodes: string[]): Promise<string[]> {
+    const rows = await manager.query(`SELECT id FROM agreement WHERE venue_code = $1 AND upt_code = ANY($2::text[]) AND status = 'ACTIVE' ORDER BY id`, [venueCode, uptCodes]);
+    return rows.map((r: { id: string }) => r.id);
   }
 
   async activate(manager: EntityManager, id: string): Promise<void> {

@@ -75,10 +75,12 @@ export class SaleService {
       const productIds = [...new Set(lines.map((l) => l.productId))];
       const products = await this.products.find(productIds, tx.manager);
       const uptCodes = [...new Set([...products.values()].map((p) => p.uptCode))];
-      // lock in a fixed order so two uploads touching the same agreements cannot deadlock
-      const found = (await this.agreements.activeForVenue(tx.manager, venueCode, uptCodes)).sort((a, b) => a.id.localeCompare(b.id));
+      // locked in id order so two uploads touching the same agreements cannot deadlock; still active once locked
       const agreementByUpt = new Map<string, Agreement>();
-      for (const a of found) agreementByUpt.set(a.uptCode, (await this.agreements.lock(tx.manager, a.id))!);
+      for (const id of await this.agreements.activeIdsForVenue(tx.manager, venueCode, uptCodes)) {
+        const locked = await this.agreements.lock(tx.manager, id);
+        if (locked?.status === 'ACTIVE') agreementByUpt.set(locked.uptCode, locked);
+      }
       const recorded = await this.sales.findByKeys(tx.manager, venueCode, lines);
       const histories = await this.products.priceHistories(tx.manager, productIds);
       const lots = await this.sellableLots(tx.manager, [...agreementByUpt.values()], productIds);

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventRegistry, parseEvent, topicName, type EventEnvelope } from '@titipan/contracts';
 import { KAFKA, PLATFORM_CONFIG, type PlatformConfig } from '@titipan/platform';
-import type { Kafka, KafkaMessage } from 'kafkajs';
+import type { Kafka } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { projectionDeltas } from './domain/projection-deltas';
@@ -12,7 +12,9 @@ const REBUILD: ProjectionTables = { stock: 'stock_on_hand_rebuild', daily: 'sale
 
 interface Received {
   partition: number;
-  message: KafkaMessage;
+  offset: string;
+  /** the parsed event, or undefined for one the projections do not use (or cannot read) */
+  event?: EventEnvelope<any>;
 }
 
 export interface ReplayResult {
@@ -63,8 +65,11 @@ export class ReplayService {
       await consumer.subscribe({ topics: [topic], fromBeginning: true });
       await consumer.run({
         eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+          // parsed here, as messages arrive, so the parsing (CPU in this process) overlaps the previous
+          // drain's writes (CPU in Postgres)
           for (const message of batch.messages) {
-            queue.push({ partition: batch.partition, message });
+            const result = parseEvent(message.value, registry);
+            queue.push({ partition: batch.partition, offset: message.offset, event: result.kind === 'ok' && wanted.has(result.event.type) ? result.event : undefined });
             resolveOffset(message.offset);
           }
           await heartbeat();
@@ -77,10 +82,9 @@ export class ReplayService {
         if (taken.length === 0) return;
         const parsed: { event: EventEnvelope<any>; partition: number; offset: string }[] = [];
         for (const r of taken) {
-          position.set(r.partition, BigInt(r.message.offset) + 1n);
+          position.set(r.partition, BigInt(r.offset) + 1n);
           events++;
-          const result = parseEvent(r.message.value, registry);
-          if (result.kind === 'ok' && wanted.has(result.event.type)) parsed.push({ event: result.event, partition: r.partition, offset: r.message.offset });
+          if (r.event) parsed.push({ event: r.event, partition: r.partition, offset: r.offset });
         }
         const work = async (m: EntityManager) => {
           // the same event twice in the log (an at-least-once redelivery) counts once, as in the live consumer

@@ -1,4 +1,4 @@
-import { Inject, Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown, type Type } from '@nestjs/common';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap, type Type } from '@nestjs/common';
 import { ModuleRef } from '@nestjs/core';
 import { EventRegistry } from '@titipan/contracts';
 import type { Kafka, Producer } from 'kafkajs';
@@ -17,7 +17,7 @@ import { InboxStore } from './inbox.store';
  * A broker that is down at start-up does not stop the service: connecting is retried in the background.
  */
 @Injectable()
-export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdown {
+export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly logger = new Logger('ConsumerHost');
   consumers: EventConsumer[] = [];
   private readonly deadLetterProducer: Producer;
@@ -72,7 +72,8 @@ export class ConsumerHost implements OnApplicationBootstrap, OnApplicationShutdo
     }
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /** Before any module's onApplicationShutdown: the consumers and the relay still have their database connections. */
+  async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.starting?.catch(() => undefined);
     await Promise.all(this.consumers.map((c) => c.stop().catch((e) => this.logger.warn({ err: e }, 'consumer stop failed'))));

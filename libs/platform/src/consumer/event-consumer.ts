@@ -70,7 +70,9 @@ export class EventConsumer {
       allowAutoTopicCreation: false,
       sessionTimeout: 30_000,
       heartbeatInterval: 3_000,
-      maxWaitTimeInMs: 50,
+      // the broker answers a fetch as soon as a message arrives, so a longer wait adds no latency; it only
+      // spares an idle service 20 empty fetches a second per consumer (a tenth of the machine, measured)
+      maxWaitTimeInMs: 500,
     });
     this.consumer = consumer;
     await consumer.connect();
