@@ -43,7 +43,9 @@ export function parseEvent(value: Buffer | string | null, registry: EventRegistr
   if (typeof json !== 'object' || json === null || Array.isArray(json)) {
     return { kind: 'invalid', reason: 'not a JSON object', problems: [] };
   }
-  const envelope = plainToInstance(EnvelopeShape, json);
+  // the payload is transformed once, by its own class below; the envelope's copy leaves it untouched
+  const envelope = plainToInstance(EnvelopeShape, { ...json, data: undefined });
+  envelope.data = (json as { data?: object }).data as object;
   const envelopeProblems = flattenValidationErrors(validateSync(envelope, { forbidUnknownValues: true }));
   if (envelopeProblems.length > 0) {
     return { kind: 'invalid', reason: 'envelope does not conform', problems: envelopeProblems };

@@ -111,7 +111,7 @@ export class ReplayService {
         while (!reached(ends)) {
           if (Date.now() > deadline) throw new Error('replay did not reach the end of the topic in 10 minutes');
           await drain(manager);
-          await new Promise((r) => setTimeout(r, 20));
+          if (queue.length === 0) await new Promise((r) => setTimeout(r, 20));
         }
         await drain(manager);
       };
