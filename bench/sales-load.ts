@@ -70,9 +70,7 @@ export async function runSalesLoad(options: SalesLoadOptions): Promise<SalesLoad
 
   const startedAt = new Date();
   const startedAtMs = performance.now();
-  let instance!: autocannon.Instance;
-  const finished = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon({
+  const load: autocannon.Options = {
     url: options.consignmentUrl,
     connections: options.connections,
     duration: options.seconds,
@@ -108,7 +106,10 @@ export async function runSalesLoad(options: SalesLoadOptions): Promise<SalesLoad
         },
       },
     ],
-    }, (error, result) => (error ? reject(error) : resolve(result)));
+  };
+  let instance!: autocannon.Instance;
+  const finished = new Promise<autocannon.Result>((resolve, reject) => {
+    instance = autocannon(load, (error, result) => (error ? reject(error) : resolve(result)));
   });
   // autocannon passes the client first, which its type declarations leave out
   instance.on('response', ((_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime)) as any);
