@@ -1,27 +1,24 @@
 import { KanwilRegistered, topicName } from '@titipan/contracts';
 import { OutboxRelay, OutboxStore, relayOptions, UnitOfWork } from '@titipan/platform';
-import { quantile } from 'simple-statistics';
 import { TopicProbe } from '../test/support/kafka-probe';
 import { TestEnvironment } from '../test/support/test-environment';
+import { percentiles } from './statistics';
 
 /**
- * Outbox relay figures on this machine (needs Kafka and Postgres up: npm run kafka:start):
- *  - latency from commit to the event being consumed from the broker, on an idle machine (target p50 <= 50 ms);
- *  - drain rate of a backlog published in batches.
- *   npm run bench:relay [-- events backlog]
+ * Outbox relay latency on this machine, from commit to the event being consumed from the broker, on
+ * an idle machine (target p50 <= 50 ms); Kafka and Postgres up (npm run kafka:start). The drain rate of
+ * a backlog is item 4 of npm run bench.
+ *   npm run bench:relay [-- events]
  */
 async function main(): Promise<void> {
   const events = Number(process.argv[2] ?? 300);
-  const backlog = Number(process.argv[3] ?? 20_000);
   const env = await TestEnvironment.create(6);
-  const relays: OutboxRelay[] = [];
+  const ds = await env.dataSource('catalog');
+  const store = new OutboxStore(ds);
+  const relay = new OutboxRelay(store, env.kafka, relayOptions(env.config('catalog'), 'catalog'));
   try {
-    const ds = await env.dataSource('catalog');
-    const store = new OutboxStore(ds);
     const uow = new UnitOfWork(ds, store, 'catalog');
     const probe = await new TopicProbe(env.kafka, [topicName('catalog', env.topicPrefix)]).start();
-    const relay = new OutboxRelay(store, env.kafka, relayOptions(env.config('catalog'), 'catalog'));
-    relays.push(relay);
     relay.start();
     await new Promise((r) => setTimeout(r, 500));
 
@@ -33,28 +30,11 @@ async function main(): Promise<void> {
       latencies.push(r.receivedAt - (performance.timeOrigin + committedAt));
       await new Promise((r) => setTimeout(r, 5)); // idle between events
     }
-    await relay.stop();
-
-    // backlog: rows committed while the relay is stopped, then drained
-    const chunk = 1000;
-    for (let i = 0; i < backlog; i += chunk) {
-      await uow.run(async (tx) => {
-        for (let j = i; j < Math.min(i + chunk, backlog); j++) tx.publish(KanwilRegistered, { code: `KW-B${j % 500}`, name: 'backlog' });
-      });
-    }
-    const drainRelay = new OutboxRelay(store, env.kafka, relayOptions(env.config('catalog'), 'catalog'));
-    relays.push(drainRelay);
-    const started = performance.now();
-    drainRelay.start();
-    while ((await store.backlog()).unsent > 0) await new Promise((r) => setTimeout(r, 20));
-    const seconds = (performance.now() - started) / 1000;
     await probe.stop();
-
-    const ms = (q: number) => quantile(latencies, q).toFixed(1);
-    console.log(`relay latency, commit -> consumed, ${events} events one at a time: p50 ${ms(0.5)} ms, p95 ${ms(0.95)} ms, p99 ${ms(0.99)} ms (target p50 <= 50 ms)`);
-    console.log(`relay drain: ${backlog} pending events published in ${seconds.toFixed(2)} s = ${Math.round(backlog / seconds)} events/s`);
+    const { p50, p95, p99 } = percentiles(latencies);
+    console.log(`relay latency, commit -> consumed, ${events} events one at a time: p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms (target p50 <= 50 ms)`);
   } finally {
-    await Promise.all(relays.map((r) => r.stop()));
+    await relay.stop();
     await env.dispose();
   }
 }

@@ -1,10 +1,10 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { DEV_JWT_SECRET, mintToken } from '@titipan/platform';
-import { quantileSorted } from 'simple-statistics';
 import { REPORTING_MIGRATIONS } from '../apps/reporting/src/database/migrations';
 import { freePort } from '../test/support/free-port';
 import { TestEnvironment } from '../test/support/test-environment';
 import { startServiceProcess } from '../tools/service-process';
+import { percentiles } from './statistics';
 
 /**
  * Statement and national rollup response times with a year of national history loaded
@@ -112,8 +112,8 @@ export async function measureReportingQueries(saleLines: number, requests: numbe
         await response.arrayBuffer();
         if (i >= 10) times.push(performance.now() - t); // the first requests warm caches and connections
       }
-      times.sort((a, b) => a - b);
-      return { p50: Number(quantileSorted(times, 0.5).toFixed(1)), p95: Number(quantileSorted(times, 0.95).toFixed(1)), requests: times.length };
+      const { p50, p95 } = percentiles(times);
+      return { p50, p95, requests: times.length };
     };
     const agreement = (i: number) => `00000000-0000-7000-8000-${String((i * 37) % 3000).padStart(12, '0')}`;
     const results: ReportingQueryFigures = {

@@ -7,7 +7,8 @@ import { startBenchStack } from './bench-stack';
 import { measureEventThroughput } from './event-throughput';
 import { measureReportingQueries } from './reporting-queries';
 import { startCpuMeter, type CpuByGroup } from './cpu-meter';
-import { freshness, runSalesLoad, type Percentiles, type SalesLoadResult } from './sales-load';
+import { freshness, runSalesLoad, type SalesLoadResult } from './sales-load';
+import { round, type Percentiles } from './statistics';
 import { adminClient, VisibilityProbe } from './visibility-probe';
 
 /**
@@ -121,7 +122,6 @@ async function main(): Promise<void> {
   printTable(results);
 }
 
-const round = (n: number) => Math.round(n * 10) / 10;
 const n = (x: number) => x.toLocaleString('en');
 const pct = (x: number, of: number) => `${((100 * x) / of).toFixed(1)} %`;
 const ps = <P extends Partial<Percentiles>>(p: P, keys: (keyof P & keyof Percentiles)[] = ['p50', 'p95', 'p99']) => keys.map((k) => `${k} ${p[k]}`).join(' / ') + ' ms';

@@ -1,6 +1,6 @@
 import autocannon from 'autocannon';
-import { quantile } from 'simple-statistics';
 import type { BenchVenue } from './bench-stack';
+import { percentiles, round, type Percentiles } from './statistics';
 import { receiptNo, type VisibilityProbe } from './visibility-probe';
 
 export interface SalesLoadOptions {
@@ -14,12 +14,6 @@ export interface SalesLoadOptions {
   ratePerSecond?: number;
   /** distinguishes this run's receipt numbers from every other run's */
   tag: string;
-}
-
-export interface Percentiles {
-  p50: number;
-  p95: number;
-  p99: number;
 }
 
 export interface SalesLoadResult {
@@ -36,12 +30,6 @@ export interface SalesLoadResult {
   answeredAt: Map<string, number>;
 }
 
-export const percentiles = (values: number[]): Percentiles => ({
-  p50: round(quantile(values, 0.5)),
-  p95: round(quantile(values, 0.95)),
-  p99: round(quantile(values, 0.99)),
-});
-const round = (n: number) => Math.round(n * 10) / 10;
 
 /** Receipts of four lines, products in turn, one or two units each, sold a second ago. */
 function saleLines(venue: BenchVenue, tag: string, count: number, seq: number) {

@@ -13,10 +13,9 @@ describe('benchmark scripts (short runs)', () => {
   const bench = (script: string, args: string[]) =>
     run(process.execPath, [join(root, 'node_modules', 'ts-node', 'dist', 'bin.js'), script, ...args], { cwd: root, env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), BENCH_RESULTS_DIR: results }, timeout: 280_000 });
 
-  it('relay: prints latency percentiles and the drain rate', async () => {
-    const { stdout } = await bench('bench/relay-latency.ts', ['20', '2000']);
+  it('relay: prints latency percentiles', async () => {
+    const { stdout } = await bench('bench/relay-latency.ts', ['20']);
     expect(stdout).toMatch(/relay latency, commit -> consumed, 20 events one at a time: p50 [\d.]+ ms, p95 [\d.]+ ms, p99 [\d.]+ ms/);
-    expect(stdout).toMatch(/relay drain: 2000 pending events published in [\d.]+ s = \d+ events\/s/);
   });
 
   it('npm run bench (short): prints every figure with its target or ceiling, and writes them as JSON', async () => {

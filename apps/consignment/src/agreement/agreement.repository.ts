@@ -76,8 +76,7 @@ export class AgreementRepository {
     );
   }
 
-  /** Locks the agreement: stock and money movements of one agreement happen one at a time. */
-  /** Locks the agreement row (not its venue) and reads it, in one round trip. */
+  /** Locks the agreement (not its venue) and reads it, in one round trip: its stock and money movements happen one at a time. */
   async lock(manager: EntityManager, id: string): Promise<Agreement | undefined> {
     const [row] = await manager.query(`${SELECT} WHERE a.id = $1 FOR UPDATE OF a`, [id]);
     return row ? normalise(row) : undefined;
