@@ -143,8 +143,9 @@ async function main(): Promise<void> {
   row('statement, live draft (one agreement)', results.liveStatement, 'p95 <= 20');
   row('national rollup by Kanwil', results.nationalRollupByKanwil, 'p95 <= 100');
   row('national rollup by product', results.nationalRollupByProduct, 'p95 <= 100');
-  mkdirSync('bench-results', { recursive: true });
-  writeFileSync('bench-results/reporting-queries.json', JSON.stringify(results, null, 2));
+  const dir = process.env.BENCH_RESULTS_DIR ?? 'bench-results';
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(`${dir}/reporting-queries.json`, JSON.stringify(results, null, 2));
 }
 
 if (require.main === module) {

@@ -1,17 +1,18 @@
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { scratchDir } from './support/clean-up';
 
 const run = promisify(execFile);
 const root = join(__dirname, '..');
-const results = mkdtempSync(join(tmpdir(), 'titipan-bench-'));
+const results = scratchDir('bench');
 
 /** The benchmarks run here with tiny numbers so they cannot rot; their times are not asserted. */
 describe('benchmark scripts (short runs)', () => {
+  afterAll(results.remove);
   const bench = (script: string, args: string[]) =>
-    run(process.execPath, [join(root, 'node_modules', 'ts-node', 'dist', 'bin.js'), script, ...args], { cwd: root, env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), BENCH_RESULTS_DIR: results }, timeout: 280_000 });
+    run(process.execPath, [join(root, 'node_modules', 'ts-node', 'dist', 'bin.js'), script, ...args], { cwd: root, env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), BENCH_RESULTS_DIR: results.path }, timeout: 280_000 });
 
   it('relay: prints latency percentiles', async () => {
     const { stdout } = await bench('bench/relay-latency.ts', ['20']);
@@ -38,7 +39,7 @@ describe('benchmark scripts (short runs)', () => {
     ]) {
       expect(stdout).toMatch(new RegExp(row));
     }
-    const written = JSON.parse(readFileSync(join(results, 'bench.json'), 'utf8'));
+    const written = JSON.parse(readFileSync(join(results.path, 'bench.json'), 'utf8'));
     expect(written.ingestion.http.acceptedLines).toBeGreaterThan(0);
     expect(written.events.replay.events).toBe(3000);
   }, 300_000);

@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { SERVICES, type ServiceName } from '@titipan/platform';
 import { runDemo, type DemoResult } from '../tools/demo/run-demo';
@@ -8,12 +6,14 @@ import { reconcile } from '../tools/reconcile/reconcile';
 import { startServiceProcess, type RunningService } from '../tools/service-process';
 import { freePort } from './support/free-port';
 import { TestEnvironment } from './support/test-environment';
+import { cleanUp, scratchDir, stopEach } from './support/clean-up';
 
 /** The demo against the three services as processes: it completes, and a second run changes nothing. */
 describe('demo: a month at the Tangerang lounge', () => {
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
-  const output = mkdtempSync(join(tmpdir(), 'titipan-demo-'));
+  const scratch = scratchDir('demo');
+  const output = scratch.path;
   const lines: string[] = [];
   let first: DemoResult;
 
@@ -21,11 +21,7 @@ describe('demo: a month at the Tangerang lounge', () => {
     env = await TestEnvironment.create();
     for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
   });
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((s) => s.stop()));
-    await env.dispose();
-    rmSync(output, { recursive: true, force: true });
-  });
+  afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), scratch.remove));
 
   const urls = () => ({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url });
 

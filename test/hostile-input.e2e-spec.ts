@@ -5,6 +5,7 @@ import { reconcile } from '../tools/reconcile/reconcile';
 import { startServiceProcess, type RunningService } from '../tools/service-process';
 import { freePort } from './support/free-port';
 import { TestEnvironment } from './support/test-environment';
+import { cleanUp, scratchDir, stopEach } from './support/clean-up';
 
 /** Strings that have broken systems before: SQL, control and unicode characters, huge and odd numbers. */
 const HOSTILE = fc.oneof(
@@ -47,6 +48,7 @@ const VALUE: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
  * the ledger still equals its balances and reporting still agrees with it.
  */
 describe('hostile input at every write endpoint', () => {
+  const demoOutput = scratchDir('demo');
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
   const tokens = ['admin', 'ministry', 'upt:LP-TGR-1', 'venue:IMI-TGR-LOUNGE', 'curator:KW-BANTEN'].map((t) => {
@@ -59,7 +61,7 @@ describe('hostile input at every write endpoint', () => {
   beforeAll(async () => {
     env = await TestEnvironment.create();
     for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
-    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: `${env.database}-demo` });
+    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: demoOutput.path });
     for (const service of SERVICES) {
       const doc = (await (await fetch(`${services[service].url}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
       for (const [path, ops] of Object.entries(doc.paths)) {
@@ -75,10 +77,7 @@ describe('hostile input at every write endpoint', () => {
       ...(await firstIds(`${services.reporting.url}/statements?limit=5`)),
     );
   }, 180_000);
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((s) => s.stop()));
-    await env.dispose();
-  });
+  afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), demoOutput.remove));
 
   it('never answers 5xx', async () => {
     expect(endpoints.length).toBeGreaterThan(25);

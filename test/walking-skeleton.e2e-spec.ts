@@ -6,6 +6,7 @@ import { startServiceProcess, type RunningService } from '../tools/service-proce
 import { freePort } from './support/free-port';
 import { eventually, TopicProbe } from './support/kafka-probe';
 import { TestEnvironment } from './support/test-environment';
+import { cleanUp, stopEach } from './support/clean-up';
 
 /**
  * One real path through the three services, each its own process as in production: catalog
@@ -32,11 +33,7 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     await Promise.all(SERVICES.map((s) => start(s)));
     probe = await new TopicProbe(env.kafka, [topicName('catalog', env.topicPrefix), dlqTopic(topicName('catalog', env.topicPrefix))]).start();
   });
-  afterAll(async () => {
-    await probe?.stop();
-    await Promise.all(Object.values(services).map((s) => s.stop()));
-    await env.dispose();
-  });
+  afterAll(() => cleanUp(() => probe?.stop(), stopEach(services), () => env?.dispose()));
 
   it('reports healthy database, broker, outbox and consumer lag', async () => {
     for (const service of SERVICES) {

@@ -29,6 +29,7 @@ export function serviceEnv(
     KAFKA_BROKERS: overrides.brokers ?? LOCAL.brokers,
     KAFKA_TOPIC_PREFIX: overrides.topicPrefix ?? LOCAL.topicPrefix,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    ...(process.env.LOG_FORMAT ? { LOG_FORMAT: process.env.LOG_FORMAT } : {}),
     ...(process.env.JWT_SECRET ? { JWT_SECRET: process.env.JWT_SECRET } : {}),
   };
 }

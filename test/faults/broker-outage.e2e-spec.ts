@@ -6,12 +6,14 @@ import { freePort } from '../support/free-port';
 import { eventually } from '../support/kafka-probe';
 import { PrivateBroker } from '../support/private-broker';
 import { TestEnvironment } from '../support/test-environment';
+import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
 
 /**
  * The broker goes away while the lounge keeps selling: every sale is accepted into the outbox, health says
  * degraded, and once the broker is back everything converges, with nothing lost and nothing counted twice.
  */
 describe('fault: broker outage during sales', () => {
+  const demoOutput = scratchDir('demo');
   let broker: PrivateBroker;
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
@@ -28,13 +30,9 @@ describe('fault: broker outage during sales', () => {
     broker = await PrivateBroker.start();
     env = await TestEnvironment.create(3, broker.brokers);
     for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
-    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: `/tmp/${env.database}` });
+    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: demoOutput.path });
   }, 240_000);
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((s) => s?.stop()));
-    await env?.dispose();
-    await broker?.dispose();
-  });
+  afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), () => broker?.dispose(), demoOutput.remove));
 
   it('keeps accepting sales while the broker is down, then converges with lost = 0 and double-counted = 0', async () => {
     const tas = (await json('catalog', '/products?upt=LPP-TGR&sku=TAS-JEANS-PITA', admin)).body.items[0].id;

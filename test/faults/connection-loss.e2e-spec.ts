@@ -7,12 +7,14 @@ import { freePort } from '../support/free-port';
 import { eventually } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
 import { ADMIN_URL } from '../support/test-settings';
+import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
 
 /**
  * The database drops every service connection (pg_terminate_backend) while sales come in: requests either
  * complete or fail with a retryable 503, the services reconnect by themselves, and retries count once.
  */
 describe('fault: database connections terminated under load', () => {
+  const demoOutput = scratchDir('demo');
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
   const token = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
@@ -27,16 +29,13 @@ describe('fault: database connections terminated under load', () => {
   beforeAll(async () => {
     env = await TestEnvironment.create();
     for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
-    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: `/tmp/${env.database}` });
+    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: demoOutput.path });
     paving = (await call('catalog', 'GET', '/products?upt=LP-TGR-1&sku=PAVING-K100', admin)).body.items[0].id;
     const agreementId = (await call('consignment', 'GET', '/agreements?upt=LP-TGR-1&status=ACTIVE', admin)).body.items[0].id;
     const dispatch = await call('consignment', 'POST', '/dispatches', token('upt', 'LP-TGR-1'), { agreementId, lines: [{ productId: paving, lotCode: 'PV-DB', quantity: 1_000 }] });
     await call('consignment', 'POST', `/dispatches/${dispatch.body.id}/receipt`, lounge, { lines: [{ lineNo: 1, accepted: 1_000, damaged: 0, short: 0 }] });
   }, 240_000);
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((s) => s?.stop()));
-    await env?.dispose();
-  });
+  afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), demoOutput.remove));
 
   it('completes or fails cleanly with 503 RETRYABLE, reconnects without a restart, and counts each retried sale once', async () => {
     const pids = Object.fromEntries(SERVICES.map((s) => [s, services[s].process.pid]));

@@ -5,9 +5,11 @@ import { startServiceProcess, type RunningService } from '../../tools/service-pr
 import { freePort } from '../support/free-port';
 import { eventually } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
+import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
 
 /** SIGKILL, not a graceful stop: what was committed survives, and what was not is retried by the client. */
 describe('fault: services killed mid-stream', () => {
+  const demoOutput = scratchDir('demo');
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
   const envs = {} as Record<ServiceName, Record<string, string>>;
@@ -36,16 +38,13 @@ describe('fault: services killed mid-stream', () => {
       envs[service] = env.env(service, await freePort());
       services[service] = await startServiceProcess(service, envs[service]);
     }
-    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: `/tmp/${env.database}` });
+    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: demoOutput.path });
     paving = (await call('catalog', 'GET', '/products?upt=LP-TGR-1&sku=PAVING-K100', admin)).body.items[0].id;
     agreementId = (await call('consignment', 'GET', '/agreements?upt=LP-TGR-1&status=ACTIVE', admin)).body.items[0].id;
     const dispatch = await call('consignment', 'POST', '/dispatches', token('upt', 'LP-TGR-1'), { agreementId, lines: [{ productId: paving, lotCode: 'PV-CRASH', quantity: 20_000 }] });
     await call('consignment', 'POST', `/dispatches/${dispatch.body.id}/receipt`, lounge, { lines: [{ lineNo: 1, accepted: 20_000, damaged: 0, short: 0 }] });
   }, 240_000);
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((s) => s?.stop()));
-    await env?.dispose();
-  });
+  afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), demoOutput.remove));
 
   const batch = (prefix: string, size: number) =>
     Array.from({ length: size }, (_, i) => ({ receiptNo: `${prefix}-${Math.floor(i / 10)}`, lineNo: (i % 10) + 1, productId: paving, quantity: 1, soldAt: new Date().toISOString() }));

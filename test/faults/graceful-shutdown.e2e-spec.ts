@@ -5,9 +5,11 @@ import { startServiceProcess, type RunningService } from '../../tools/service-pr
 import { freePort } from '../support/free-port';
 import { eventually } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
+import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
 
 /** SIGTERM under load: in-flight requests finish, offsets commit, the relay stops, the process exits 0 in time. */
 describe('fault: graceful shutdown under load', () => {
+  const demoOutput = scratchDir('demo');
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
   const envs = {} as Record<ServiceName, Record<string, string>>;
@@ -25,12 +27,9 @@ describe('fault: graceful shutdown under load', () => {
       envs[service] = env.env(service, await freePort());
       services[service] = await startServiceProcess(service, envs[service]);
     }
-    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: `/tmp/${env.database}` });
+    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: demoOutput.path });
   }, 240_000);
-  afterAll(async () => {
-    await Promise.all(Object.values(services).map((s) => s?.stop()));
-    await env?.dispose();
-  });
+  afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), demoOutput.remove));
 
   it('finishes an in-flight upload, exits 0 within the bound, and loses nothing', async () => {
     const paving = (await call('catalog', 'GET', '/products?upt=LP-TGR-1&sku=PAVING-K100', admin)).body.items[0].id;

@@ -1,11 +1,12 @@
 import { TestEnvironment } from '../support/test-environment';
+import { cleanUp } from '../support/clean-up';
 
 describe('each service can use only its own schema', () => {
   let env: TestEnvironment;
   beforeAll(async () => {
     env = await TestEnvironment.create();
   });
-  afterAll(() => env.dispose());
+  afterAll(() => cleanUp(() => env?.dispose()));
 
   it('lets the catalog role work in its schema and refuses it the consignment schema', async () => {
     const consignment = await env.dataSource('consignment');

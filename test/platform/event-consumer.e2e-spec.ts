@@ -5,6 +5,7 @@ import type { Producer } from 'kafkajs';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { eventually, TopicProbe } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
+import { cleanUp } from '../support/clean-up';
 
 class AppliedTable1800000000000 implements MigrationInterface {
   name = 'AppliedTable1800000000000';
@@ -76,13 +77,15 @@ describe('event consumer: inbox, retries and dead letters (real Postgres and Kaf
     afterAllCleanups.push(() => deadLetterProducer.disconnect());
   });
   const afterAllCleanups: (() => Promise<void>)[] = [];
-  afterAll(async () => {
-    await consumer.stop();
-    await dlq.stop();
-    await producer.disconnect();
-    for (const c of afterAllCleanups) await c();
-    await env.dispose();
-  });
+  afterAll(() =>
+    cleanUp(
+      () => consumer?.stop(),
+      () => dlq?.stop(),
+      () => producer?.disconnect(),
+      ...afterAllCleanups,
+      () => env?.dispose(),
+    ),
+  );
 
   it('applies an event delivered twice exactly once', async () => {
     const e = event('KW-TWICE');

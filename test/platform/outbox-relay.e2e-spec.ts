@@ -3,6 +3,7 @@ import { OutboxRelay, OutboxStore, relayOptions, runInContext, UnitOfWork } from
 import type { DataSource } from 'typeorm';
 import { eventually, TopicProbe } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
+import { cleanUp } from '../support/clean-up';
 
 describe('transactional outbox and relay (real Postgres and Kafka)', () => {
   let env: TestEnvironment;
@@ -27,11 +28,7 @@ describe('transactional outbox and relay (real Postgres and Kafka)', () => {
     uow = new UnitOfWork(ds, store, 'catalog');
     probe = await new TopicProbe(env.kafka, [topicName('catalog', env.topicPrefix)]).start();
   });
-  afterAll(async () => {
-    await Promise.all(relays.map((r) => r.stop()));
-    await probe.stop();
-    await env.dispose();
-  });
+  afterAll(() => cleanUp(relays.map((r) => () => r.stop()), () => probe?.stop(), () => env?.dispose()));
   afterEach(async () => {
     await Promise.all(relays.map((r) => r.stop()));
   });

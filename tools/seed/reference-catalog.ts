@@ -1,5 +1,5 @@
 /**
- * Banten UPTs and their products from ../shared/reference-data.md (plus Cipinang for a second Kanwil).
+ * Banten UPTs and their products from docs/reference-data.md (plus Cipinang for a second Kanwil).
  * Names, prices and shelf lives are as reported or estimated there; satker codes and certificate
  * numbers are invented in the documented formats.
  */

@@ -5,6 +5,7 @@ import { freePort } from '../../../test/support/free-port';
 import { TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
+import { cleanUp } from '../../../test/support/clean-up';
 
 /** Products over HTTP against the catalog process, the real database and the real broker. */
 describe('catalog products', () => {
@@ -63,11 +64,7 @@ describe('catalog products', () => {
       expect((await api().post('/upts').set('Authorization', admin).send(upt)).status).toBe(201);
     }
   });
-  afterAll(async () => {
-    await probe?.stop();
-    await catalog?.stop();
-    await env.dispose();
-  });
+  afterAll(() => cleanUp(() => probe?.stop(), () => catalog?.stop(), () => env?.dispose()));
 
   it('registers a draft, submits it, and a curator of its Kanwil approves it: the snapshot event is emitted once', async () => {
     const draft = await create(tangerang, keripik);
@@ -289,10 +286,7 @@ describe('catalog API documentation', () => {
     env = await TestEnvironment.create();
     catalog = await startServiceProcess('catalog', env.env('catalog', await freePort()));
   });
-  afterAll(async () => {
-    await catalog?.stop();
-    await env.dispose();
-  });
+  afterAll(() => cleanUp(() => catalog?.stop(), () => env?.dispose()));
 
   it('serves an OpenAPI document describing the product endpoints and their bodies, without a token', async () => {
     const doc = (await request(catalog.url).get('/docs/openapi.json')).body;

@@ -6,6 +6,7 @@ import { TestEnvironment } from '../../../test/support/test-environment';
 import { PRODUCTS, UPTS } from '../../../tools/seed/reference-catalog';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
+import { cleanUp } from '../../../test/support/clean-up';
 
 describe('catalog seed command', () => {
   let env: TestEnvironment;
@@ -17,11 +18,7 @@ describe('catalog seed command', () => {
     catalog = await startServiceProcess('catalog', env.env('catalog', await freePort()));
     probe = await new TopicProbe(env.kafka, [topicName('catalog', env.topicPrefix)]).start();
   });
-  afterAll(async () => {
-    await probe?.stop();
-    await catalog?.stop();
-    await env.dispose();
-  });
+  afterAll(() => cleanUp(() => probe?.stop(), () => catalog?.stop(), () => env?.dispose()));
 
   it('loads the reference UPTs and products through the API, approved, and a second run changes nothing', async () => {
     const first = await seedCatalog(catalog.url);

@@ -7,6 +7,7 @@ import { TestEnvironment } from '../../../test/support/test-environment';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
 import { daysBetween, localDate, periodOf } from '../src/stock/domain/period';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
+import { cleanUp, stopEach } from '../../../test/support/clean-up';
 
 /** Dispatch, receipt and sales over HTTP against the catalog and consignment processes, real Postgres and Kafka. */
 describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () => {
@@ -57,11 +58,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     keripik = products.find((p: { sku: string }) => p.sku === 'KRP-TEMPE-100').id;
     telang = products.find((p: { sku: string }) => p.sku === 'TELANG-250').id;
   });
-  afterAll(async () => {
-    await probe?.stop();
-    await Promise.all(Object.values(services).map((s) => s.stop()));
-    await env.dispose();
-  });
+  afterAll(() => cleanUp(() => probe?.stop(), stopEach(services), () => env?.dispose()));
 
   it('registers the lounge and activates an agreement with Lapas Tangerang; only one can be active', async () => {
     const venue = await api().post('/venues').set('Authorization', admin).send({

@@ -8,6 +8,7 @@ import { TestEnvironment } from '../../../test/support/test-environment';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
 import { periodOf } from '../../consignment/src/stock/domain/period';
+import { cleanUp, stopEach } from '../../../test/support/clean-up';
 
 /**
  * A month at the Tangerang lounge through the consignment API, then its settlement statement in reporting:
@@ -43,11 +44,7 @@ describe('reporting: settlement statement of a month', () => {
     await eventually(async () => ((await applied('consignment', 'product-replica')) ?? 0) >= 14, 30_000, 'product replica');
     await eventually(async () => ((await applied('consignment', 'directory-replica')) ?? 0) >= 10, 30_000, 'directory replica');
   });
-  afterAll(async () => {
-    await probe?.stop();
-    await Promise.all(Object.values(services).map((s) => s.stop()));
-    await env.dispose();
-  });
+  afterAll(() => cleanUp(() => probe?.stop(), stopEach(services), () => env?.dispose()));
 
   it('runs a month of consignment at 10% commission and closes it; with no split policy the statement waits and says why', async () => {
     const products = (await request(services.catalog.url).get('/products?upt=LPP-TGR&limit=200').set('Authorization', admin)).body.items;

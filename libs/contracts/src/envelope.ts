@@ -15,7 +15,7 @@ import {
 } from 'class-validator';
 import { ACTOR_ROLES, type Actor, type ActorRole } from './actor';
 
-/** The JSON value of every Kafka message (DESIGN.md §3); CloudEvents names where they fit. */
+/** The JSON value of every Kafka message (docs/architecture.md, "Envelope"); CloudEvents names where they fit. */
 export interface EventEnvelope<T = unknown> {
   id: string;
   type: string;

@@ -4,7 +4,7 @@ import type { Stream } from './topics';
  * Everything the platform needs to know about one event type at one version: where it is published,
  * which class validates its payload, and the partition-key rule that keeps related events in order.
  *
- * Partition-key rule (DESIGN.md §3): catalog events are keyed by product id (UPT and Kanwil events by
+ * Partition-key rule (docs/architecture.md, "Topics and keys"): catalog events are keyed by product id (UPT and Kanwil events by
  * their code); consignment and reporting events that move stock or money are keyed by agreement id, so
  * one agreement's history arrives in order on one partition.
  */

@@ -1,4 +1,4 @@
-/** Certificates a product can carry, with the number formats of reference-data.md. */
+/** Certificates a product can carry, with the number formats of docs/reference-data.md. */
 export const CERTIFICATE_KINDS = ['PIRT', 'BPOM_MD', 'HALAL'] as const;
 export type CertificateKind = (typeof CERTIFICATE_KINDS)[number];
 
