@@ -9,8 +9,10 @@ module.exports = {
   testMatch: ['<rootDir>/{apps,libs,test}/**/*.spec.ts', '<rootDir>/{apps,libs,test}/**/*.e2e-spec.ts'],
   transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.jest.json' }] },
   moduleNameMapper: {
-    '^@titipan/contracts(|/.*)$': '<rootDir>/libs/contracts/src$1',
-    '^@titipan/platform(|/.*)$': '<rootDir>/libs/platform/src$1',
+    '^@titipan/kernel$': '<rootDir>/libs/kernel/src',
+    '^@titipan/contracts$': '<rootDir>/libs/contracts/src',
+    '^@titipan/platform$': '<rootDir>/libs/platform/src',
+    '^@titipan/directory$': '<rootDir>/libs/directory/src',
   },
   setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',

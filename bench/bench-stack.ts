@@ -24,14 +24,78 @@ export interface BenchStack {
 
 /** The reference venues plus three more Imigrasi lounges (invented codes), in two time zones. */
 const VENUES = [
-  { code: 'IMI-TGR-LOUNGE', name: 'Gerai UMKM WBP, Lounge Layanan Publik Kantor Imigrasi Khusus Tangerang', partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Tangerang', type: 'immigration-lounge', kanwilCode: 'KW-BANTEN', timeZone: 'Asia/Jakarta', commissionBp: 0 },
-  { code: 'IMI-SBY-JUANDA', name: 'Outlet Kantor Imigrasi Juanda Surabaya', partnerAgency: 'Kantor Imigrasi Juanda', type: 'immigration-lounge', kanwilCode: 'KW-DKI', timeZone: 'Asia/Jakarta', commissionBp: 0 },
-  { code: 'IMI-SOLO-SQ', name: 'Immigration Lounge Solo Square', partnerAgency: 'Kantor Imigrasi Surakarta', type: 'immigration-lounge', kanwilCode: 'KW-DKI', timeZone: 'Asia/Jakarta', commissionBp: 0 },
-  { code: 'EXPO-IPPAFEST', name: 'IPPAFest exhibition booth', partnerAgency: 'Ditjenpas', type: 'exhibition', kanwilCode: 'KW-DKI', timeZone: 'Asia/Jakarta', commissionBp: 1000 },
-  { code: 'GAL-DPS', name: 'Galeri Karya Warga Binaan Denpasar', partnerAgency: 'Kanwil Ditjenpas Bali', type: 'gallery', kanwilCode: 'KW-DKI', timeZone: 'Asia/Makassar', commissionBp: 1500 },
-  { code: 'IMI-JKS-LOUNGE', name: 'Lounge Kantor Imigrasi Jakarta Selatan', partnerAgency: 'Kantor Imigrasi Kelas I Jakarta Selatan', type: 'immigration-lounge', kanwilCode: 'KW-DKI', timeZone: 'Asia/Jakarta', commissionBp: 0 },
-  { code: 'IMI-SRG-LOUNGE', name: 'Lounge Kantor Imigrasi Serang', partnerAgency: 'Kantor Imigrasi Kelas I TPI Serang', type: 'immigration-lounge', kanwilCode: 'KW-BANTEN', timeZone: 'Asia/Jakarta', commissionBp: 0 },
-  { code: 'IMI-SOETTA', name: 'Gerai WBP Terminal 3 Soekarno-Hatta', partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Soekarno-Hatta', type: 'immigration-lounge', kanwilCode: 'KW-BANTEN', timeZone: 'Asia/Jakarta', commissionBp: 0 },
+  {
+    code: 'IMI-TGR-LOUNGE',
+    name: 'Gerai UMKM WBP, Lounge Layanan Publik Kantor Imigrasi Khusus Tangerang',
+    partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Tangerang',
+    type: 'immigration-lounge',
+    kanwilCode: 'KW-BANTEN',
+    timeZone: 'Asia/Jakarta',
+    commissionBp: 0,
+  },
+  {
+    code: 'IMI-SBY-JUANDA',
+    name: 'Outlet Kantor Imigrasi Juanda Surabaya',
+    partnerAgency: 'Kantor Imigrasi Juanda',
+    type: 'immigration-lounge',
+    kanwilCode: 'KW-DKI',
+    timeZone: 'Asia/Jakarta',
+    commissionBp: 0,
+  },
+  {
+    code: 'IMI-SOLO-SQ',
+    name: 'Immigration Lounge Solo Square',
+    partnerAgency: 'Kantor Imigrasi Surakarta',
+    type: 'immigration-lounge',
+    kanwilCode: 'KW-DKI',
+    timeZone: 'Asia/Jakarta',
+    commissionBp: 0,
+  },
+  {
+    code: 'EXPO-IPPAFEST',
+    name: 'IPPAFest exhibition booth',
+    partnerAgency: 'Ditjenpas',
+    type: 'exhibition',
+    kanwilCode: 'KW-DKI',
+    timeZone: 'Asia/Jakarta',
+    commissionBp: 1000,
+  },
+  {
+    code: 'GAL-DPS',
+    name: 'Galeri Karya Warga Binaan Denpasar',
+    partnerAgency: 'Kanwil Ditjenpas Bali',
+    type: 'gallery',
+    kanwilCode: 'KW-DKI',
+    timeZone: 'Asia/Makassar',
+    commissionBp: 1500,
+  },
+  {
+    code: 'IMI-JKS-LOUNGE',
+    name: 'Lounge Kantor Imigrasi Jakarta Selatan',
+    partnerAgency: 'Kantor Imigrasi Kelas I Jakarta Selatan',
+    type: 'immigration-lounge',
+    kanwilCode: 'KW-DKI',
+    timeZone: 'Asia/Jakarta',
+    commissionBp: 0,
+  },
+  {
+    code: 'IMI-SRG-LOUNGE',
+    name: 'Lounge Kantor Imigrasi Serang',
+    partnerAgency: 'Kantor Imigrasi Kelas I TPI Serang',
+    type: 'immigration-lounge',
+    kanwilCode: 'KW-BANTEN',
+    timeZone: 'Asia/Jakarta',
+    commissionBp: 0,
+  },
+  {
+    code: 'IMI-SOETTA',
+    name: 'Gerai WBP Terminal 3 Soekarno-Hatta',
+    partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Soekarno-Hatta',
+    type: 'immigration-lounge',
+    kanwilCode: 'KW-BANTEN',
+    timeZone: 'Asia/Jakarta',
+    commissionBp: 0,
+  },
 ];
 
 /** Units consigned per product and venue: more than any benchmark run sells. */
@@ -55,8 +119,16 @@ export async function startBenchStack(log: (line: string) => void, venueCount = 
     // BENCH_PROFILE=consignment,reporting: V8 CPU profiles of those services, written when they stop
     const profiled = (process.env.BENCH_PROFILE ?? '').split(',');
     for (const service of ['catalog', 'consignment', 'reporting'] as const) {
-      const nodeArgs = profiled.includes(service) ? ['--cpu-prof', `--cpu-prof-dir=${resolve('bench-results', 'profiles')}`, `--cpu-prof-name=${service}-${Date.now()}.cpuprofile`] : [];
-      services.push(await startServiceProcess(service, { ...env.env(service, await freePort()), LOG_LEVEL: 'warn' }, { onOutput: (line) => log(`${service}: ${line}`), nodeArgs }));
+      const nodeArgs = profiled.includes(service)
+        ? ['--cpu-prof', `--cpu-prof-dir=${resolve('bench-results', 'profiles')}`, `--cpu-prof-name=${service}-${Date.now()}.cpuprofile`]
+        : [];
+      services.push(
+        await startServiceProcess(
+          service,
+          { ...env.env(service, await freePort()), LOG_LEVEL: 'warn' },
+          { onOutput: (line) => log(`${service}: ${line}`), nodeArgs },
+        ),
+      );
     }
     const urls = Object.fromEntries(services.map((s) => [s.service, s.url])) as Record<ServiceName, string>;
     const settle = async (timeoutMs = 300_000) => {
@@ -67,7 +139,9 @@ export async function startBenchStack(log: (line: string) => void, venueCount = 
     await waitForConsumers(urls.consignment, ['product-replica', 'directory-replica']);
     const api = new ApiClient(urls.consignment);
     const admin = api.token('admin');
-    const approved = (await new ApiClient(urls.catalog).expect([200], 'GET', '/products?status=APPROVED&limit=200', admin)).items.filter((p: any) => p.consignable);
+    const approved = (await new ApiClient(urls.catalog).expect([200], 'GET', '/products?status=APPROVED&limit=200', admin)).items.filter(
+      (p: any) => p.consignable,
+    );
     const upts = [...new Set<string>(approved.map((p: any) => p.uptCode))];
 
     const venues: BenchVenue[] = [];
@@ -102,7 +176,9 @@ export async function startBenchStack(log: (line: string) => void, venueCount = 
       venues.push({ code: v.code, token, products: sold.map((p: any) => ({ id: p.id, price: p.price })) });
     }
     await settle();
-    log(`seeded ${approved.length} products of ${upts.length} UPTs at ${venues.length} venues (${venues.length * upts.length} agreements, ${STOCK_PER_LOT.toLocaleString('en')} units per lot)`);
+    log(
+      `seeded ${approved.length} products of ${upts.length} UPTs at ${venues.length} venues (${venues.length * upts.length} agreements, ${STOCK_PER_LOT.toLocaleString('en')} units per lot)`,
+    );
     return { env, urls, venues, settle, stop };
   } catch (error) {
     await stop();

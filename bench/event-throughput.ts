@@ -82,7 +82,12 @@ export async function measureEventThroughput(options: {
     const store = new OutboxStore(consignment);
     const events = copies(samples, options.drainEvents);
     for (let batch = take(events, 2000); batch.length > 0; batch = take(events, 2000)) {
-      await consignment.transaction((m) => store.append(m, batch.map((envelope) => ({ stream: 'consignment' as const, envelope }))));
+      await consignment.transaction((m) =>
+        store.append(
+          m,
+          batch.map((envelope) => ({ stream: 'consignment' as const, envelope })),
+        ),
+      );
     }
     const relay = new OutboxRelay(store, env.kafka, relayOptions(config, 'consignment'));
     relays.push(relay);
@@ -99,7 +104,11 @@ export async function measureEventThroughput(options: {
     const more = copies(samples, produce);
     started = performance.now();
     for (let batch = take(more, config.OUTBOX_BATCH_SIZE); batch.length > 0; batch = take(more, config.OUTBOX_BATCH_SIZE)) {
-      await producer.sendBatch({ acks: -1, compression: CompressionTypes.None, topicMessages: [{ topic, messages: batch.map((e) => eventMessage(e, e.partitionKey)) }] });
+      await producer.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [{ topic, messages: batch.map((e) => eventMessage(e, e.partitionKey)) }],
+      });
     }
     const kafkaProduce = rate(produce, started);
     await producer.disconnect();
@@ -118,7 +127,12 @@ export async function measureEventThroughput(options: {
     log(`replay: rebuilding reporting's projections from ${options.replayEvents.toLocaleString('en')} events`);
     const dims = new SourceEventsStore();
     for (const a of options.agreements) await dims.upsertAgreement(reporting.manager, a.data);
-    const replayService = new ReplayService(reporting, new ProjectionHandler(new ProjectionStore(), dims), env.kafka, env.config('reporting'));
+    const replayService = new ReplayService(
+      reporting,
+      new ProjectionHandler(new ProjectionStore(), dims),
+      env.kafka,
+      env.config('reporting'),
+    );
     const replayed = await replayService.rebuild();
     const replay = { events: replayed.events, applied: replayed.applied, seconds: replayed.seconds, perSecond: replayed.eventsPerSecond };
 

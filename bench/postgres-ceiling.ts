@@ -49,5 +49,11 @@ export async function measurePostgresInserts(consignment: DataSource, connection
   };
   await Promise.all(Array.from({ length: connections }, (_, w) => worker(w)));
   const elapsed = (performance.now() - started) / 1000;
-  return { rows, seconds: Math.round(elapsed * 100) / 100, rowsPerSecond: Math.round(rows / elapsed), connections, rowsPerCommit: ROWS_PER_COMMIT };
+  return {
+    rows,
+    seconds: Math.round(elapsed * 100) / 100,
+    rowsPerSecond: Math.round(rows / elapsed),
+    connections,
+    rowsPerCommit: ROWS_PER_COMMIT,
+  };
 }

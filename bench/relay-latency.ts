@@ -32,7 +32,9 @@ async function main(): Promise<void> {
     }
     await probe.stop();
     const { p50, p95, p99 } = percentiles(latencies);
-    console.log(`relay latency, commit -> consumed, ${events} events one at a time: p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms (target p50 <= 50 ms)`);
+    console.log(
+      `relay latency, commit -> consumed, ${events} events one at a time: p50 ${p50} ms, p95 ${p95} ms, p99 ${p99} ms (target p50 <= 50 ms)`,
+    );
   } finally {
     await relay.stop();
     await env.dispose();

@@ -31,7 +31,11 @@ export interface ReportingQueryFigures {
   loadSeconds: Record<string, number>;
 }
 
-export async function measureReportingQueries(saleLines: number, requests: number, log: (line: string) => void = (l) => console.error(l)): Promise<ReportingQueryFigures> {
+export async function measureReportingQueries(
+  saleLines: number,
+  requests: number,
+  log: (line: string) => void = (l) => console.error(l),
+): Promise<ReportingQueryFigures> {
   const EVENTS = Math.ceil(saleLines / LINES_PER_EVENT);
   // events fill month after month, one per agreement; measure the last full month (the longest history behind it)
   const MONTHS = Math.max(1, Math.min(12, Math.floor(EVENTS / AGREEMENTS)));
@@ -48,7 +52,9 @@ export async function measureReportingQueries(saleLines: number, requests: numbe
   };
   try {
     log(`loading ${saleLines.toLocaleString('en')} sale lines…`);
-    await timed('dimensions', `
+    await timed(
+      'dimensions',
+      `
       INSERT INTO upt_replica (code, name, type, class, kanwil_code, satker_code, last_event_id, updated_at)
         SELECT 'UPT-' || i, 'UPT ' || i, 'LAPAS', 'IIA', 'KW-' || (i % 33), lpad(i::text, 6, '0'), gen_random_uuid(), now() FROM generate_series(0, 629) i;
       INSERT INTO venue_dim (code, name, partner_agency, kanwil_code, time_zone)
@@ -58,9 +64,13 @@ export async function measureReportingQueries(saleLines: number, requests: numbe
           FROM generate_series(0, 2999) i;
       INSERT INTO product_dim (product_id, upt_code, sku, name, category, unit)
         SELECT ('10000000-0000-7000-8000-' || lpad(i::text, 12, '0'))::uuid, 'UPT-' || (i % 630), 'SKU-' || i, 'Product ' || i,
-               (ARRAY['food','beverage','craft','textile','footwear'])[1 + i % 5], 'piece' FROM generate_series(0, 7499) i`);
+               (ARRAY['food','beverage','craft','textile','footwear'])[1 + i % 5], 'piece' FROM generate_series(0, 7499) i`,
+    );
     // each sales event: one agreement, one month, 500 lines of that UPT's products; in chunks under the statement timeout
-    for (let from = 0; from < EVENTS; from += 1000) await timed(`sale events ${from}-${Math.min(EVENTS, from + 1000) - 1}`, `
+    for (let from = 0; from < EVENTS; from += 1000)
+      await timed(
+        `sale events ${from}-${Math.min(EVENTS, from + 1000) - 1}`,
+        `
       INSERT INTO event_log (event_id, agreement_id, type, envelope)
       SELECT id, agreement_id, 'consignment.sales.recorded',
              jsonb_build_object('id', id, 'type', 'consignment.sales.recorded', 'version', 1, 'data', jsonb_build_object('agreementId', agreement_id, 'lines',
@@ -72,20 +82,31 @@ export async function measureReportingQueries(saleLines: number, requests: numbe
         FROM (SELECT e, gen_random_uuid() AS id, e % 3000 AS agreement_no,
                      ('00000000-0000-7000-8000-' || lpad((e % 3000)::text, 12, '0'))::uuid AS agreement_id,
                      '2026-' || lpad((1 + (e / 3000) % 12)::text, 2, '0') AS period
-                FROM generate_series($3::int, least($1::int, $3::int + 1000) - 1) e) s`, [EVENTS, LINES_PER_EVENT, from]);
-    await timed('event periods', `
+                FROM generate_series($3::int, least($1::int, $3::int + 1000) - 1) e) s`,
+        [EVENTS, LINES_PER_EVENT, from],
+      );
+    await timed(
+      'event periods',
+      `
       INSERT INTO event_period (agreement_id, period, event_id)
-      SELECT agreement_id, envelope->'data'->'lines'->0->>'period', event_id FROM event_log`);
+      SELECT agreement_id, envelope->'data'->'lines'->0->>'period', event_id FROM event_log`,
+    );
     for (let month = 1; month <= 12; month++) {
       const period = `2026-${String(month).padStart(2, '0')}`;
-      await timed(`monthly figures ${period}`, `
+      await timed(
+        `monthly figures ${period}`,
+        `
         INSERT INTO monthly_product (period, agreement_id, product_id, sold, gross_sales, received)
         SELECT l->>'period', e.agreement_id, (l->>'productId')::uuid, sum((l->>'quantity')::int), sum((l->>'amount')::bigint), sum((l->>'quantity')::int) * 2
           FROM event_period p JOIN event_log e USING (event_id), jsonb_array_elements(e.envelope->'data'->'lines') l
-         WHERE p.period = $1 GROUP BY 1, 2, 3`, [period]);
+         WHERE p.period = $1 GROUP BY 1, 2, 3`,
+        [period],
+      );
     }
     // the measured month is settled: every agreement has an issued statement with its split
-    await timed('statements', `
+    await timed(
+      'statements',
+      `
       INSERT INTO statement (id, agreement_id, period, status, figures, digest, issued_at)
       SELECT gen_random_uuid(), agreement_id, $1, 'ISSUED',
              jsonb_build_object('proceeds', sum(gross_sales)::bigint,
@@ -93,7 +114,9 @@ export async function measureReportingQueries(saleLines: number, requests: numbe
                jsonb_build_object('name', 'PNBP', 'amount', (sum(gross_sales) * 15 / 100)::bigint),
                jsonb_build_object('name', 'PREMI', 'amount', (sum(gross_sales) / 2)::bigint))),
              repeat('0', 64), now()
-        FROM monthly_product WHERE period = $1 GROUP BY agreement_id`, [PERIOD]);
+        FROM monthly_product WHERE period = $1 GROUP BY agreement_id`,
+      [PERIOD],
+    );
     await timed('analyze', `ANALYZE`);
     const [{ lines }] = await ds.query(`SELECT sum(jsonb_array_length(envelope->'data'->'lines'))::bigint AS lines FROM event_log`);
 
@@ -136,9 +159,12 @@ async function main(): Promise<void> {
   const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
   const requests = Number(args.requests ?? 200);
   const results = await measureReportingQueries(Number(args.saleLines ?? 10_000_000), requests);
-  console.log(`\nreporting queries with ${results.saleLines.toLocaleString('en')} sale lines; statements of ${results.period} issued, the next month live (HTTP, sequential, ${requests} requests each)`);
+  console.log(
+    `\nreporting queries with ${results.saleLines.toLocaleString('en')} sale lines; statements of ${results.period} issued, the next month live (HTTP, sequential, ${requests} requests each)`,
+  );
   console.log('query                               p50 ms   p95 ms   target');
-  const row = (name: string, r: QueryTimes, target: string) => console.log(`${name.padEnd(36)}${String(r.p50).padStart(6)}   ${String(r.p95).padStart(6)}   ${target}`);
+  const row = (name: string, r: QueryTimes, target: string) =>
+    console.log(`${name.padEnd(36)}${String(r.p50).padStart(6)}   ${String(r.p95).padStart(6)}   ${target}`);
   row('statement, issued (one agreement)', results.issuedStatement, 'p95 <= 20');
   row('statement, live draft (one agreement)', results.liveStatement, 'p95 <= 20');
   row('national rollup by Kanwil', results.nationalRollupByKanwil, 'p95 <= 100');

@@ -29,7 +29,20 @@ const FULL = {
   saleLines: 10_000_000,
   requests: 200,
 };
-const SHORT: typeof FULL = { venues: 2, connections: 2, batchLines: 50, ingestSeconds: 2, singleRate: 50, singleSeconds: 2, maxSeconds: 2, drainEvents: 1000, replayEvents: 3000, insertSeconds: 1, saleLines: 20_000, requests: 5 };
+const SHORT: typeof FULL = {
+  venues: 2,
+  connections: 2,
+  batchLines: 50,
+  ingestSeconds: 2,
+  singleRate: 50,
+  singleSeconds: 2,
+  maxSeconds: 2,
+  drainEvents: 1000,
+  replayEvents: 3000,
+  insertSeconds: 1,
+  saleLines: 20_000,
+  requests: 5,
+};
 
 const args = process.argv.slice(2);
 const settings = { ...(args.includes('short') ? SHORT : FULL) };
@@ -58,7 +71,15 @@ async function main(): Promise<void> {
   /** One load run, measured until reporting shows its last sale. */
   const load = async (tag: string, linesPerRequest: number, seconds: number, ratePerSecond?: number): Promise<LoadFigures> => {
     const cpu = startCpuMeter();
-    const result = await runSalesLoad({ consignmentUrl: stack.urls.consignment, venues: stack.venues, linesPerRequest, connections: settings.connections, seconds, ratePerSecond, tag });
+    const result = await runSalesLoad({
+      consignmentUrl: stack.urls.consignment,
+      venues: stack.venues,
+      linesPerRequest,
+      connections: settings.connections,
+      seconds,
+      ratePerSecond,
+      tag,
+    });
     const { lastVisibleAt, ...freshnessMs } = await freshness(probe, result);
     const { answeredAt: _, startedAt: __, startedAtMs, ...http } = result;
     return { http, freshnessMs, untilAllVisibleSeconds: round((lastVisibleAt - startedAtMs) / 1000), cpuSeconds: cpu() };
@@ -86,15 +107,23 @@ async function main(): Promise<void> {
 
     // the events the services wrote for single sales: what the relay and replay runs copy
     const db = await adminClient(stack.env.database);
-    samples = (await db.query(`SELECT envelope FROM consignment.outbox WHERE event_type = 'consignment.sales.recorded' AND envelope->'data'->'lines'->0->>'receiptNo' ~ '^[SM]' LIMIT 5000`)).rows.map((r) => r.envelope);
-    agreements = (await db.query(`SELECT envelope FROM consignment.outbox WHERE event_type = 'consignment.agreement.activated'`)).rows.map((r) => r.envelope);
+    samples = (
+      await db.query(
+        `SELECT envelope FROM consignment.outbox WHERE event_type = 'consignment.sales.recorded' AND envelope->'data'->'lines'->0->>'receiptNo' ~ '^[SM]' LIMIT 5000`,
+      )
+    ).rows.map((r) => r.envelope);
+    agreements = (await db.query(`SELECT envelope FROM consignment.outbox WHERE event_type = 'consignment.agreement.activated'`)).rows.map(
+      (r) => r.envelope,
+    );
     await db.end();
   } finally {
     await probe.stop();
     await stack.stop();
   }
 
-  log(`4, 5, 7. relay drain of ${settings.drainEvents.toLocaleString('en')}, replay of ${settings.replayEvents.toLocaleString('en')} events, ceilings`);
+  log(
+    `4, 5, 7. relay drain of ${settings.drainEvents.toLocaleString('en')}, replay of ${settings.replayEvents.toLocaleString('en')} events, ceilings`,
+  );
   const events = await measureEventThroughput({
     samples,
     agreements,
@@ -124,7 +153,8 @@ async function main(): Promise<void> {
 
 const n = (x: number) => x.toLocaleString('en');
 const pct = (x: number, of: number) => `${((100 * x) / of).toFixed(1)} %`;
-const ps = <P extends Partial<Percentiles>>(p: P, keys: (keyof P & keyof Percentiles)[] = ['p50', 'p95', 'p99']) => keys.map((k) => `${k} ${p[k]}`).join(' / ') + ' ms';
+const ps = <P extends Partial<Percentiles>>(p: P, keys: (keyof P & keyof Percentiles)[] = ['p50', 'p95', 'p99']) =>
+  keys.map((k) => `${k} ${p[k]}`).join(' / ') + ' ms';
 const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 
 function printTable(r: {
@@ -139,29 +169,99 @@ function printTable(r: {
   const { settings: s, ingestion, single, max, events: e, queries: q } = r;
   const pg = e.postgresInserts.rowsPerSecond;
   const rows: [string, string, string, string][] = [
-    [`1. ingestion, batches of ${s.batchLines}, ${s.ingestSeconds} s, end to end`, `${n(ingestion.endToEndLinesPerSecond)} lines/s (${n(ingestion.http.acceptedLines)} lines in ${ingestion.untilAllVisibleSeconds} s)`, `>= 2,000 lines/s: ${verdict(ingestion.endToEndLinesPerSecond >= 2000)}`, `${pct(ingestion.endToEndLinesPerSecond, pg)} of Postgres inserts`],
-    ['   accepted by consignment (HTTP)', `${n(ingestion.http.acceptedLinesPerSecond)} lines/s, ${n(ingestion.http.requestsPerSecond)} req/s, ${ps(ingestion.http.latencyMs)}`, '', `${pct(ingestion.http.acceptedLinesPerSecond, pg)} of Postgres inserts`],
-    [`2. single sale at ${s.singleRate}/s, HTTP latency`, `${ps(single.http.latencyMs)} (${n(single.http.requestsPerSecond)} req/s achieved)`, `p99 <= 40 ms: ${verdict(single.http.latencyMs.p99 <= 40)}`, ''],
-    [`3. freshness at ${s.singleRate} sales/s`, ps(single.freshnessMs, ['p50', 'p95', 'p99']), `p50 <= 25, p99 <= 150: ${verdict(single.freshnessMs.p50 <= 25 && single.freshnessMs.p99 <= 150)}`, ''],
-    [`   freshness at the highest rate, ${n(max.http.requestsPerSecond)} sales/s`, `${ps(max.freshnessMs, ['p50', 'p95', 'p99'])} (HTTP ${ps(max.http.latencyMs)})`, '', ''],
+    [
+      `1. ingestion, batches of ${s.batchLines}, ${s.ingestSeconds} s, end to end`,
+      `${n(ingestion.endToEndLinesPerSecond)} lines/s (${n(ingestion.http.acceptedLines)} lines in ${ingestion.untilAllVisibleSeconds} s)`,
+      `>= 2,000 lines/s: ${verdict(ingestion.endToEndLinesPerSecond >= 2000)}`,
+      `${pct(ingestion.endToEndLinesPerSecond, pg)} of Postgres inserts`,
+    ],
+    [
+      '   accepted by consignment (HTTP)',
+      `${n(ingestion.http.acceptedLinesPerSecond)} lines/s, ${n(ingestion.http.requestsPerSecond)} req/s, ${ps(ingestion.http.latencyMs)}`,
+      '',
+      `${pct(ingestion.http.acceptedLinesPerSecond, pg)} of Postgres inserts`,
+    ],
+    [
+      `2. single sale at ${s.singleRate}/s, HTTP latency`,
+      `${ps(single.http.latencyMs)} (${n(single.http.requestsPerSecond)} req/s achieved)`,
+      `p99 <= 40 ms: ${verdict(single.http.latencyMs.p99 <= 40)}`,
+      '',
+    ],
+    [
+      `3. freshness at ${s.singleRate} sales/s`,
+      ps(single.freshnessMs, ['p50', 'p95', 'p99']),
+      `p50 <= 25, p99 <= 150: ${verdict(single.freshnessMs.p50 <= 25 && single.freshnessMs.p99 <= 150)}`,
+      '',
+    ],
+    [
+      `   freshness at the highest rate, ${n(max.http.requestsPerSecond)} sales/s`,
+      `${ps(max.freshnessMs, ['p50', 'p95', 'p99'])} (HTTP ${ps(max.http.latencyMs)})`,
+      '',
+      '',
+    ],
     [`   freshness of ${s.batchLines}-line batches during 1`, ps(ingestion.freshnessMs, ['p50', 'p95', 'p99']), '', ''],
-    [`4. relay drain, ${n(e.relayDrain.events)} outbox events`, `${n(e.relayDrain.perSecond)} events/s (${e.relayDrain.seconds} s)`, `>= 10,000/s: ${verdict(e.relayDrain.perSecond >= 10_000)}`, `${pct(e.relayDrain.perSecond, e.kafkaProduce.perSecond)} of kafkajs produce`],
-    [`5. replay, ${n(e.replay.events)} events`, `${n(e.replay.perSecond)} events/s (${e.replay.seconds} s, ${n(e.replay.applied)} applied)`, `>= 10,000/s: ${verdict(e.replay.perSecond >= 10_000)}`, `${pct(e.replay.perSecond, e.kafkaConsume.perSecond)} of kafkajs consume, ${pct(e.replay.perSecond, e.kafkaProduce.perSecond)} of produce`],
-    [`6. statement, issued, at ${n(q.saleLines)} lines`, ps(q.issuedStatement, ['p50', 'p95']), `p95 <= 20 ms: ${verdict(q.issuedStatement.p95 <= 20)}`, ''],
+    [
+      `4. relay drain, ${n(e.relayDrain.events)} outbox events`,
+      `${n(e.relayDrain.perSecond)} events/s (${e.relayDrain.seconds} s)`,
+      `>= 10,000/s: ${verdict(e.relayDrain.perSecond >= 10_000)}`,
+      `${pct(e.relayDrain.perSecond, e.kafkaProduce.perSecond)} of kafkajs produce`,
+    ],
+    [
+      `5. replay, ${n(e.replay.events)} events`,
+      `${n(e.replay.perSecond)} events/s (${e.replay.seconds} s, ${n(e.replay.applied)} applied)`,
+      `>= 10,000/s: ${verdict(e.replay.perSecond >= 10_000)}`,
+      `${pct(e.replay.perSecond, e.kafkaConsume.perSecond)} of kafkajs consume, ${pct(e.replay.perSecond, e.kafkaProduce.perSecond)} of produce`,
+    ],
+    [
+      `6. statement, issued, at ${n(q.saleLines)} lines`,
+      ps(q.issuedStatement, ['p50', 'p95']),
+      `p95 <= 20 ms: ${verdict(q.issuedStatement.p95 <= 20)}`,
+      '',
+    ],
     ['   statement, live draft', ps(q.liveStatement, ['p50', 'p95']), `p95 <= 20 ms: ${verdict(q.liveStatement.p95 <= 20)}`, ''],
-    ['   national monthly rollup by Kanwil', ps(q.nationalRollupByKanwil, ['p50', 'p95']), `p95 <= 100 ms: ${verdict(q.nationalRollupByKanwil.p95 <= 100)}`, ''],
-    ['   national monthly rollup by product', ps(q.nationalRollupByProduct, ['p50', 'p95']), `p95 <= 100 ms: ${verdict(q.nationalRollupByProduct.p95 <= 100)}`, ''],
-    [`7. ceiling: Postgres sale_line inserts`, `${n(pg)} rows/s (${e.postgresInserts.rowsPerCommit} per commit, ${e.postgresInserts.connections} connections)`, '', ''],
-    ['   ceiling: kafkajs batched produce', `${n(e.kafkaProduce.perSecond)} events/s (${n(e.kafkaProduce.events)} events of ${n(e.averageEventBytes)} B, relay settings)`, '', ''],
+    [
+      '   national monthly rollup by Kanwil',
+      ps(q.nationalRollupByKanwil, ['p50', 'p95']),
+      `p95 <= 100 ms: ${verdict(q.nationalRollupByKanwil.p95 <= 100)}`,
+      '',
+    ],
+    [
+      '   national monthly rollup by product',
+      ps(q.nationalRollupByProduct, ['p50', 'p95']),
+      `p95 <= 100 ms: ${verdict(q.nationalRollupByProduct.p95 <= 100)}`,
+      '',
+    ],
+    [
+      `7. ceiling: Postgres sale_line inserts`,
+      `${n(pg)} rows/s (${e.postgresInserts.rowsPerCommit} per commit, ${e.postgresInserts.connections} connections)`,
+      '',
+      '',
+    ],
+    [
+      '   ceiling: kafkajs batched produce',
+      `${n(e.kafkaProduce.perSecond)} events/s (${n(e.kafkaProduce.events)} events of ${n(e.averageEventBytes)} B, relay settings)`,
+      '',
+      '',
+    ],
     ['   ceiling: kafkajs consume', `${n(e.kafkaConsume.perSecond)} events/s (${n(e.kafkaConsume.events)} events)`, '', ''],
   ];
   const widths = [0, 1, 2, 3].map((i) => Math.max(...rows.map((row) => row[i].length)));
   console.log(`\nTitipan benchmarks on ${r.machine.cores} cores (${r.machine.cpu}), Node ${r.machine.node}; everything on this machine`);
-  for (const row of rows) console.log(row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd());
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join('  ')
+        .trimEnd(),
+    );
   const groups = ['consignment', 'reporting', 'catalog', 'postgres', 'kafka', 'load generator (bench)', 'whole machine, busy'];
   console.log('\nCPU ms per accepted sale line, by process, from the first request until reporting showed the last sale');
   console.log(['load'.padEnd(28), ...groups.map((g) => g.padStart(Math.max(9, g.length)))].join(' '));
-  for (const [name, f] of [['1. batches', ingestion], ['2. single sales, fixed rate', single], ['3. single sales, highest', max]] as const) {
+  for (const [name, f] of [
+    ['1. batches', ingestion],
+    ['2. single sales, fixed rate', single],
+    ['3. single sales, highest', max],
+  ] as const) {
     const cells = groups.map((g) => (((f.cpuSeconds[g] ?? 0) * 1000) / f.http.acceptedLines).toFixed(2).padStart(Math.max(9, g.length)));
     console.log([name.padEnd(28), ...cells].join(' '));
   }

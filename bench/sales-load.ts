@@ -30,13 +30,18 @@ export interface SalesLoadResult {
   answeredAt: Map<string, number>;
 }
 
-
 /** Receipts of four lines, products in turn, one or two units each, sold a second ago. */
 function saleLines(venue: BenchVenue, tag: string, count: number, seq: number) {
   const soldAt = new Date(Date.now() - 1000).toISOString();
   return Array.from({ length: count }, (_, k) => {
     const product = venue.products[(seq * 7 + k) % venue.products.length];
-    return { receiptNo: receiptNo(tag, Math.floor(k / 4)), lineNo: (k % 4) + 1, productId: product.id, quantity: 1 + ((seq + k) % 2), soldAt };
+    return {
+      receiptNo: receiptNo(tag, Math.floor(k / 4)),
+      lineNo: (k % 4) + 1,
+      productId: product.id,
+      quantity: 1 + ((seq + k) % 2),
+      soldAt,
+    };
   });
 }
 
@@ -100,10 +105,12 @@ export async function runSalesLoad(options: SalesLoadOptions): Promise<SalesLoad
     instance = autocannon(load, (error, result) => (error ? reject(error) : resolve(result)));
   });
   // autocannon passes the client first, which its type declarations leave out
-  instance.on('response', ((_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime)) as any);
+  instance.on('response', ((_client: unknown, _status: number, _bytes: number, responseTime: number) =>
+    latencies.push(responseTime)) as any);
   const result = await finished;
   const seconds = (performance.now() - startedAtMs) / 1000;
-  if (firstFailures.length > 0) throw new Error(`${options.tag}: ${failed} requests failed or had refused lines, e.g.\n${firstFailures.join('\n')}`);
+  if (firstFailures.length > 0)
+    throw new Error(`${options.tag}: ${failed} requests failed or had refused lines, e.g.\n${firstFailures.join('\n')}`);
   if (result.errors > 0) throw new Error(`${options.tag}: ${result.errors} connection errors (${result.timeouts} timeouts)`);
   return {
     requests: latencies.length,
@@ -147,7 +154,8 @@ export async function freshness(probe: VisibilityProbe, load: SalesLoadResult, t
       delays.push(at - answered);
     }
     if (pending === 0) return { ...percentiles(delays), requests: delays.length, lastVisibleAt };
-    if (Date.now() > deadline) throw new Error(`${pending} of ${load.answeredAt.size} requests not visible in reporting after ${timeoutMs / 1000} s`);
+    if (Date.now() > deadline)
+      throw new Error(`${pending} of ${load.answeredAt.size} requests not visible in reporting after ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 500));
   }
 }

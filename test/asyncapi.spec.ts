@@ -19,7 +19,11 @@ describe('AsyncAPI document', () => {
   });
 
   it('describes every topic and every event type with its payload schema', () => {
-    expect(Object.values(committed.channels).map((c) => (c as { address: string }).address).sort()).toEqual(allTopics().sort());
+    expect(
+      Object.values(committed.channels)
+        .map((c) => (c as { address: string }).address)
+        .sort(),
+    ).toEqual(allTopics().sort());
     for (const d of ALL_EVENTS) {
       const message = committed.components.messages[`${d.type}.v${d.version}`];
       expect(message.payload.allOf[1].properties.data.$ref).toBe(`#/components/schemas/${d.payload.name}`);

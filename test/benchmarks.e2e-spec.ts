@@ -12,7 +12,11 @@ const results = scratchDir('bench');
 describe('benchmark scripts (short runs)', () => {
   afterAll(results.remove);
   const bench = (script: string, args: string[]) =>
-    run(process.execPath, [join(root, 'node_modules', 'ts-node', 'dist', 'bin.js'), script, ...args], { cwd: root, env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), BENCH_RESULTS_DIR: results.path }, timeout: 280_000 });
+    run(process.execPath, [join(root, 'node_modules', 'ts-node', 'dist', 'bin.js'), script, ...args], {
+      cwd: root,
+      env: { ...process.env, TS_NODE_PROJECT: join(root, 'tsconfig.json'), BENCH_RESULTS_DIR: results.path },
+      timeout: 280_000,
+    });
 
   it('relay: prints latency percentiles', async () => {
     const { stdout } = await bench('bench/relay-latency.ts', ['20']);

@@ -42,7 +42,15 @@ describe('demo: a month at the Tangerang lounge', () => {
       const parts = exact.map(Math.floor);
       const order = exact.map((x, i) => [x - Math.floor(x), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
       for (let k = 0; k < sent.gross - parts.reduce((a, b) => a + b, 0); k++) parts[order[k][1]]++;
-      expect(s).toMatchObject({ sold: sent.units, grossSales: sent.gross, commission: 0, proceeds: sent.gross, pnbp: parts[0], premi: parts[1], capital: parts[2] });
+      expect(s).toMatchObject({
+        sold: sent.units,
+        grossSales: sent.gross,
+        commission: 0,
+        proceeds: sent.gross,
+        pnbp: parts[0],
+        premi: parts[1],
+        capital: parts[2],
+      });
     }
     expect(lines.join('\n')).toMatch(/refused: HALAL_REQUIRED \(rule halal-from-2026-10-17\)/);
     expect(lines.join('\n')).toMatch(/an oversell refused: 9999 requested/);
@@ -72,7 +80,9 @@ describe('demo: a month at the Tangerang lounge', () => {
     const ds = await env.dataSource('reporting');
     await ds.query(`UPDATE stock_on_hand SET quantity = quantity + 1 WHERE lot_code LIKE 'ROTI-MANIS-%'`);
     const planted = await reconcile(urls());
-    expect(planted.differences).toEqual([expect.objectContaining({ what: expect.stringMatching(/^stock on hand ROTI-MANIS\//), reporting: expect.any(Number) })]);
+    expect(planted.differences).toEqual([
+      expect.objectContaining({ what: expect.stringMatching(/^stock on hand ROTI-MANIS\//), reporting: expect.any(Number) }),
+    ]);
     const [d] = planted.differences;
     expect(d.reporting).toBe((d.ledger as number) + 1);
     await ds.query(`UPDATE stock_on_hand SET quantity = quantity - 1 WHERE lot_code LIKE 'ROTI-MANIS-%'`);

@@ -39,7 +39,14 @@ const VALUE: fc.Arbitrary<unknown> = fc.letrec((tie) => ({
     fc.boolean(),
     fc.constant(null),
     fc.array(tie('value'), { maxLength: 4 }),
-    fc.dictionary(fc.oneof(HOSTILE, fc.constantFrom('lines', 'quantity', 'productId', 'agreementId', 'price', 'code', 'receiptNo', '__proto__', 'constructor')), tie('value'), { maxKeys: 5 }),
+    fc.dictionary(
+      fc.oneof(
+        HOSTILE,
+        fc.constantFrom('lines', 'quantity', 'productId', 'agreementId', 'price', 'code', 'receiptNo', '__proto__', 'constructor'),
+      ),
+      tie('value'),
+      { maxKeys: 5 },
+    ),
   ),
 })).value;
 
@@ -61,9 +68,14 @@ describe('hostile input at every write endpoint', () => {
   beforeAll(async () => {
     env = await TestEnvironment.create();
     for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
-    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: demoOutput.path });
+    await runDemo(
+      { catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url },
+      { outputDir: demoOutput.path },
+    );
     for (const service of SERVICES) {
-      const doc = (await (await fetch(`${services[service].url}/docs/openapi.json`)).json()) as { paths: Record<string, Record<string, unknown>> };
+      const doc = (await (await fetch(`${services[service].url}/docs/openapi.json`)).json()) as {
+        paths: Record<string, Record<string, unknown>>;
+      };
       for (const [path, ops] of Object.entries(doc.paths)) {
         for (const method of ['post', 'put', 'patch']) if (ops[method]) endpoints.push({ service, method: method.toUpperCase(), path });
       }
@@ -87,18 +99,33 @@ describe('hostile input at every write endpoint', () => {
         fc.nat({ max: endpoints.length - 1 }),
         fc.nat({ max: tokens.length - 1 }),
         fc.oneof(fc.constantFrom(...ids), HOSTILE),
-        fc.oneof({ weight: 4, arbitrary: VALUE }, { weight: 1, arbitrary: fc.array(VALUE, { minLength: 5001, maxLength: 5002 }).map((lines) => ({ lines })) }),
+        fc.oneof(
+          { weight: 4, arbitrary: VALUE },
+          { weight: 1, arbitrary: fc.array(VALUE, { minLength: 5001, maxLength: 5002 }).map((lines) => ({ lines })) },
+        ),
         async (e, t, id, body) => {
           const { service, method, path } = endpoints[e];
           const url = `${services[service].url}${path.replace(/\{[^}]+\}/g, () => encodeURIComponent(String(id)))}`;
-          const response = await fetch(url, { method, headers: { authorization: tokens[t], 'content-type': 'application/json' }, body: JSON.stringify(body) });
+          const response = await fetch(url, {
+            method,
+            headers: { authorization: tokens[t], 'content-type': 'application/json' },
+            body: JSON.stringify(body),
+          });
           seen.set(response.status, (seen.get(response.status) ?? 0) + 1);
-          if (response.status >= 500) throw new Error(`${method} ${path} answered ${response.status}: ${await response.text()} for ${JSON.stringify(body).slice(0, 300)}`);
+          if (response.status >= 500)
+            throw new Error(
+              `${method} ${path} answered ${response.status}: ${await response.text()} for ${JSON.stringify(body).slice(0, 300)}`,
+            );
         },
       ),
       { numRuns: Number(process.env.HOSTILE_RUNS ?? 400), seed: process.env.HOSTILE_SEED ? Number(process.env.HOSTILE_SEED) : undefined },
     );
-    console.log(`hostile input: ${[...seen].sort().map(([s, n]) => `${s}×${n}`).join(' ')} across ${endpoints.length} write endpoints`);
+    console.log(
+      `hostile input: ${[...seen]
+        .sort()
+        .map(([s, n]) => `${s}×${n}`)
+        .join(' ')} across ${endpoints.length} write endpoints`,
+    );
     expect([...seen.keys()].every((s) => s < 500)).toBe(true);
   });
 

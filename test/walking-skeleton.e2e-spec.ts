@@ -19,7 +19,14 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
   const token = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
   const admin = token('admin');
   const kanwil = { code: 'KW-BANTEN', name: 'Kanwil Ditjenpas Banten' };
-  const upt = { code: 'LP-TGR-1', name: 'Lapas Kelas I Tangerang', type: 'LAPAS', class: 'I', kanwilCode: 'KW-BANTEN', satkerCode: '412345' };
+  const upt = {
+    code: 'LP-TGR-1',
+    name: 'Lapas Kelas I Tangerang',
+    type: 'LAPAS',
+    class: 'I',
+    kanwilCode: 'KW-BANTEN',
+    satkerCode: '412345',
+  };
 
   const start = async (service: ServiceName, port?: number) => {
     services[service] = await startServiceProcess(service, env.env(service, port ?? (await freePort())));
@@ -31,18 +38,33 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
   beforeAll(async () => {
     env = await TestEnvironment.create();
     await Promise.all(SERVICES.map((s) => start(s)));
-    probe = await new TopicProbe(env.kafka, [topicName('catalog', env.topicPrefix), dlqTopic(topicName('catalog', env.topicPrefix))]).start();
+    probe = await new TopicProbe(env.kafka, [
+      topicName('catalog', env.topicPrefix),
+      dlqTopic(topicName('catalog', env.topicPrefix)),
+    ]).start();
   });
-  afterAll(() => cleanUp(() => probe?.stop(), stopEach(services), () => env?.dispose()));
+  afterAll(() =>
+    cleanUp(
+      () => probe?.stop(),
+      stopEach(services),
+      () => env?.dispose(),
+    ),
+  );
 
   it('reports healthy database, broker, outbox and consumer lag', async () => {
     for (const service of SERVICES) {
       const body = await health(service);
-      expect(body).toMatchObject({ service, status: 'ok', checks: { database: { status: 'ok' }, broker: { status: 'ok' }, outbox: { status: 'ok', unsent: 0 } } });
+      expect(body).toMatchObject({
+        service,
+        status: 'ok',
+        checks: { database: { status: 'ok' }, broker: { status: 'ok' }, outbox: { status: 'ok', unsent: 0 } },
+      });
     }
     const consumers = Object.values((await health('consignment')).checks.consumers) as { groupId: string; lag: number }[];
     expect(consumers).toEqual(
-      expect.arrayContaining([expect.objectContaining({ groupId: `${env.topicPrefix}consignment.directory-replica`, lag: expect.any(Number) })]),
+      expect.arrayContaining([
+        expect.objectContaining({ groupId: `${env.topicPrefix}consignment.directory-replica`, lag: expect.any(Number) }),
+      ]),
     );
   });
 
@@ -51,7 +73,10 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     const none = await request(url).post('/kanwils').send(kanwil);
     expect(none.status).toBe(401);
     expect(none.body.code).toBe('TOKEN_MISSING');
-    const forged = await request(url).post('/kanwils').set('Authorization', `Bearer ${mintToken('another-secret', { role: 'admin' })}`).send(kanwil);
+    const forged = await request(url)
+      .post('/kanwils')
+      .set('Authorization', `Bearer ${mintToken('another-secret', { role: 'admin' })}`)
+      .send(kanwil);
     expect(forged.status).toBe(401);
     expect(forged.body).toMatchObject({ code: 'TOKEN_INVALID', message: expect.stringMatching(/signature/) });
     const venue = await request(url).post('/kanwils').set('Authorization', token('venue', 'IMI-TGR-LOUNGE')).send(kanwil);
@@ -61,7 +86,11 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
   });
 
   it('registers a Kanwil and a UPT, and both other services receive them into their own replicas', async () => {
-    const k = await request(services.catalog.url).post('/kanwils').set('Authorization', admin).set('x-correlation-id', 'skeleton-1').send(kanwil);
+    const k = await request(services.catalog.url)
+      .post('/kanwils')
+      .set('Authorization', admin)
+      .set('x-correlation-id', 'skeleton-1')
+      .send(kanwil);
     expect(k.status).toBe(201);
     expect(k.headers['x-correlation-id']).toBe('skeleton-1');
     const u = await request(services.catalog.url).post('/upts').set('Authorization', admin).send(upt);
@@ -69,17 +98,24 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     expect(u.body).toMatchObject(upt);
 
     for (const service of ['consignment', 'reporting'] as const) {
-      const upts = await eventually(async () => {
-        const rows = await replicaUpts(service);
-        return rows.length === 1 ? rows : undefined;
-      }, 20_000, `${service} replica`);
+      const upts = await eventually(
+        async () => {
+          const rows = await replicaUpts(service);
+          return rows.length === 1 ? rows : undefined;
+        },
+        20_000,
+        `${service} replica`,
+      );
       expect(upts[0]).toMatchObject(upt);
       const kanwils = (await request(services[service].url).get('/directory/kanwils').set('Authorization', admin)).body;
       expect(kanwils).toEqual([expect.objectContaining(kanwil)]);
     }
     // the event carries the caller's correlation id and the actor
     const [published] = await probe.waitFor(1, (r) => r.message.headers?.['event-type']?.toString() === 'catalog.kanwil.registered');
-    expect(JSON.parse(published.message.value!.toString())).toMatchObject({ correlationId: 'skeleton-1', actor: { id: 'admin', role: 'admin', scope: null } });
+    expect(JSON.parse(published.message.value!.toString())).toMatchObject({
+      correlationId: 'skeleton-1',
+      actor: { id: 'admin', role: 'admin', scope: null },
+    });
   });
 
   it('refuses bad input with the field and rule, and a duplicate with 409, writing nothing', async () => {
@@ -94,7 +130,10 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
       'type:isIn',
       'warden:whitelistValidation',
     ]);
-    const unknownKanwil = await request(services.catalog.url).post('/upts').set('Authorization', admin).send({ ...upt, code: 'LP-SRG', satkerCode: '412399', kanwilCode: 'KW-NOWHERE' });
+    const unknownKanwil = await request(services.catalog.url)
+      .post('/upts')
+      .set('Authorization', admin)
+      .send({ ...upt, code: 'LP-SRG', satkerCode: '412399', kanwilCode: 'KW-NOWHERE' });
     expect(unknownKanwil.status).toBe(422);
     expect(unknownKanwil.body).toMatchObject({ code: 'KANWIL_UNKNOWN', details: { field: 'kanwilCode' } });
     const duplicate = await request(services.catalog.url).post('/upts').set('Authorization', admin).send(upt);
@@ -110,7 +149,10 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     const [original] = await probe.waitFor(1, (r) => r.message.headers?.['event-type']?.toString() === 'catalog.upt.registered');
     const producer = env.kafka.producer();
     await producer.connect();
-    await producer.send({ topic: original.topic, messages: [{ key: original.message.key, value: original.message.value, headers: original.message.headers }] });
+    await producer.send({
+      topic: original.topic,
+      messages: [{ key: original.message.key, value: original.message.value, headers: original.message.headers }],
+    });
     await producer.send({ topic: original.topic, messages: [{ key: 'LP-TGR-1', value: 'garbage, not an event' }] });
     await producer.disconnect();
 
@@ -120,7 +162,9 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
       const consumers = Object.values((await health(service)).checks.consumers) as { groupId: string; topics: string[] }[];
       catalogGroups.push(...consumers.filter((c) => c.topics.includes(original.topic)).map((c) => c.groupId));
     }
-    expect(catalogGroups).toEqual(expect.arrayContaining([`${env.topicPrefix}consignment.directory-replica`, `${env.topicPrefix}reporting.directory-replica`]));
+    expect(catalogGroups).toEqual(
+      expect.arrayContaining([`${env.topicPrefix}consignment.directory-replica`, `${env.topicPrefix}reporting.directory-replica`]),
+    );
     const letters = await probe.waitFor(catalogGroups.length, (r) => r.topic.endsWith('.dlq'));
     expect(letters.map((l) => l.message.headers?.[DLQ_HEADERS.consumer]?.toString()).sort()).toEqual(catalogGroups.sort());
     expect(letters[0].message.headers?.[DLQ_HEADERS.topic]?.toString()).toBe(original.topic);
@@ -130,7 +174,10 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     expect((await request(services.catalog.url).post('/upts').set('Authorization', admin).send(next)).status).toBe(201);
     for (const service of ['consignment', 'reporting'] as const) {
       await eventually(async () => (await replicaUpts(service)).length === 2, 20_000, `${service} has LP-SRG`);
-      const consumers = Object.values((await health(service)).checks.consumers) as { groupId: string; counters: { duplicates: number; deadLettered: number } }[];
+      const consumers = Object.values((await health(service)).checks.consumers) as {
+        groupId: string;
+        counters: { duplicates: number; deadLettered: number };
+      }[];
       const consumer = consumers.find((c) => c.groupId.endsWith('.directory-replica'))!;
       expect(consumer.counters).toMatchObject({ duplicates: 1, deadLettered: 1 });
     }
@@ -141,11 +188,19 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     expect(await services.catalog.stop()).toBe(0); // graceful exit on SIGTERM
     // an event committed while no relay runs (as if the service died right after the commit)
     const ds = await env.dataSource('catalog');
-    const pending = { code: 'LP-CLG', name: 'Lapas Kelas IIA Cilegon', type: 'LAPAS' as const, class: 'IIA' as const, kanwilCode: 'KW-BANTEN', satkerCode: '412347' };
+    const pending = {
+      code: 'LP-CLG',
+      name: 'Lapas Kelas IIA Cilegon',
+      type: 'LAPAS' as const,
+      class: 'IIA' as const,
+      kanwilCode: 'KW-BANTEN',
+      satkerCode: '412347',
+    };
     await new UnitOfWork(ds, new OutboxStore(ds), 'catalog').run(async (tx) => {
-      await tx.manager.query(`INSERT INTO upt (code, name, type, class, kanwil_code, satker_code, created_by) VALUES ($1, $2, $3, $4, $5, $6, 'test')`, [
-        pending.code, pending.name, pending.type, pending.class, pending.kanwilCode, pending.satkerCode,
-      ]);
+      await tx.manager.query(
+        `INSERT INTO upt (code, name, type, class, kanwil_code, satker_code, created_by) VALUES ($1, $2, $3, $4, $5, $6, 'test')`,
+        [pending.code, pending.name, pending.type, pending.class, pending.kanwilCode, pending.satkerCode],
+      );
       tx.publish(UptRegistered, pending);
     });
     expect((await new OutboxStore(ds).backlog()).unsent).toBe(1);
@@ -176,7 +231,11 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
       .send(JSON.stringify({ code: 'KW-BIG', name: 'x'.repeat(3 * 1024 * 1024) }));
     expect(huge.status).toBe(413);
     expect(huge.body).toMatchObject({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE' });
-    const broken = await request(services.catalog.url).post('/kanwils').set('Authorization', admin).set('Content-Type', 'application/json').send('{"code": ');
+    const broken = await request(services.catalog.url)
+      .post('/kanwils')
+      .set('Authorization', admin)
+      .set('Content-Type', 'application/json')
+      .send('{"code": ');
     expect(broken.status).toBe(400);
     expect(broken.body).toMatchObject({ statusCode: 400, code: 'MALFORMED_JSON' });
   });

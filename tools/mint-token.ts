@@ -18,7 +18,9 @@ const { values } = parseArgs({
 });
 
 if (!values.role || !ACTOR_ROLES.includes(values.role as ActorRole)) {
-  console.error(`usage: npm run token -- --role <${ACTOR_ROLES.filter((r) => r !== 'system').join('|')}> [--scope CODE] [--sub ID] [--ttl 8h]`);
+  console.error(
+    `usage: npm run token -- --role <${ACTOR_ROLES.filter((r) => r !== 'system').join('|')}> [--scope CODE] [--sub ID] [--ttl 8h]`,
+  );
   process.exit(2);
 }
 try {

@@ -10,7 +10,9 @@ async function main(): Promise<void> {
   const response = await fetch(`${url}/admin/replay`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
   const body = (await response.json()) as { events: number; applied: number; seconds: number; eventsPerSecond: number };
   if (!response.ok) throw new Error(`replay failed: HTTP ${response.status} ${JSON.stringify(body)}`);
-  console.log(`replayed ${body.events} events (${body.applied} applied to the read models) in ${body.seconds} s, ${body.eventsPerSecond} events/s`);
+  console.log(
+    `replayed ${body.events} events (${body.applied} applied to the read models) in ${body.seconds} s, ${body.eventsPerSecond} events/s`,
+  );
 }
 
 main().catch((error) => {

@@ -12,7 +12,8 @@ async function main(): Promise<void> {
   process.on('SIGINT', stopAll);
   process.on('SIGTERM', stopAll);
   // the services' output comes through a pipe: at a terminal, ask them for readable, coloured lines
-  const terminal: Record<string, string> = process.stdout.isTTY && !process.env.CI ? { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', FORCE_COLOR: '1' } : {};
+  const terminal: Record<string, string> =
+    process.stdout.isTTY && !process.env.CI ? { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', FORCE_COLOR: '1' } : {};
   for (const service of SERVICES) {
     const env = { ...serviceEnv(service), ...terminal };
     const started = await startServiceProcess(service, env, { onOutput: (line) => process.stdout.write(`${line}\n`) });

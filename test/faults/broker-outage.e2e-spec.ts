@@ -22,7 +22,10 @@ describe('fault: broker outage during sales', () => {
   const lounge = token('venue', 'IMI-TGR-LOUNGE');
   const health = async (service: ServiceName) => (await fetch(`${services[service].url}/health`)).json() as Promise<any>;
   const json = async (service: ServiceName, path: string, auth: string, init: RequestInit = {}) => {
-    const response = await fetch(`${services[service].url}${path}`, { ...init, headers: { authorization: auth, 'content-type': 'application/json' } });
+    const response = await fetch(`${services[service].url}${path}`, {
+      ...init,
+      headers: { authorization: auth, 'content-type': 'application/json' },
+    });
     return { status: response.status, body: (await response.json()) as any };
   };
 
@@ -30,21 +33,42 @@ describe('fault: broker outage during sales', () => {
     broker = await PrivateBroker.start();
     env = await TestEnvironment.create(3, broker.brokers);
     for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
-    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: demoOutput.path });
+    await runDemo(
+      { catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url },
+      { outputDir: demoOutput.path },
+    );
   }, 240_000);
-  afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), () => broker?.dispose(), demoOutput.remove));
+  afterAll(() =>
+    cleanUp(
+      stopEach(services),
+      () => env?.dispose(),
+      () => broker?.dispose(),
+      demoOutput.remove,
+    ),
+  );
 
   it('keeps accepting sales while the broker is down, then converges with lost = 0 and double-counted = 0', async () => {
     const tas = (await json('catalog', '/products?upt=LPP-TGR&sku=TAS-JEANS-PITA', admin)).body.items[0].id;
     const agreementId = (await json('consignment', '/agreements?upt=LPP-TGR&status=ACTIVE', admin)).body.items[0].id;
-    const dispatch = await json('consignment', '/dispatches', token('upt', 'LPP-TGR'), { method: 'POST', body: JSON.stringify({ agreementId, lines: [{ productId: tas, lotCode: 'TAS-OUTAGE', quantity: 500 }] }) });
-    await json('consignment', `/dispatches/${dispatch.body.id}/receipt`, lounge, { method: 'POST', body: JSON.stringify({ lines: [{ lineNo: 1, accepted: 500, damaged: 0, short: 0 }] }) });
+    const dispatch = await json('consignment', '/dispatches', token('upt', 'LPP-TGR'), {
+      method: 'POST',
+      body: JSON.stringify({ agreementId, lines: [{ productId: tas, lotCode: 'TAS-OUTAGE', quantity: 500 }] }),
+    });
+    await json('consignment', `/dispatches/${dispatch.body.id}/receipt`, lounge, {
+      method: 'POST',
+      body: JSON.stringify({ lines: [{ lineNo: 1, accepted: 500, damaged: 0, short: 0 }] }),
+    });
     const publishedBefore = (await health('consignment')).checks.outbox.relay.published;
 
     const statuses: number[] = [];
     const sell = async (i: number) =>
       statuses.push(
-        (await json('consignment', '/sales', lounge, { method: 'POST', body: JSON.stringify({ receiptNo: `OUTAGE-${i}`, lineNo: 1, productId: tas, quantity: 1, soldAt: new Date().toISOString() }) })).status,
+        (
+          await json('consignment', '/sales', lounge, {
+            method: 'POST',
+            body: JSON.stringify({ receiptNo: `OUTAGE-${i}`, lineNo: 1, productId: tas, quantity: 1, soldAt: new Date().toISOString() }),
+          })
+        ).status,
       );
     const n = 15 * FAULT_LOAD;
     for (let i = 0; i < n; i++) await sell(i);
@@ -60,10 +84,14 @@ describe('fault: broker outage during sales', () => {
 
     // converge: the outbox drains and reporting's consumers catch up
     await eventually(async () => (await health('consignment')).checks.outbox.unsent === 0, 90_000, 'outbox drained');
-    await eventually(async () => {
-      const h = await health('reporting');
-      return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
-    }, 90_000, 'reporting caught up');
+    await eventually(
+      async () => {
+        const h = await health('reporting');
+        return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
+      },
+      90_000,
+      'reporting caught up',
+    );
 
     const figures = await faultFigures({ consignment: services.consignment.url, reporting: services.reporting.url });
     console.log(`broker outage (${4 * n} sales, ${2 * n} while the broker was down): ${JSON.stringify(figures)}`);

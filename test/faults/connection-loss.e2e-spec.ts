@@ -21,7 +21,11 @@ describe('fault: database connections terminated under load', () => {
   const admin = token('admin');
   const lounge = token('venue', 'IMI-TGR-LOUNGE');
   const call = async (service: ServiceName, method: string, path: string, auth: string, body?: unknown) => {
-    const response = await fetch(`${services[service].url}${path}`, { method, headers: { authorization: auth, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${services[service].url}${path}`, {
+      method,
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as any };
   };
   let paving: string;
@@ -29,11 +33,19 @@ describe('fault: database connections terminated under load', () => {
   beforeAll(async () => {
     env = await TestEnvironment.create();
     for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
-    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: demoOutput.path });
+    await runDemo(
+      { catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url },
+      { outputDir: demoOutput.path },
+    );
     paving = (await call('catalog', 'GET', '/products?upt=LP-TGR-1&sku=PAVING-K100', admin)).body.items[0].id;
     const agreementId = (await call('consignment', 'GET', '/agreements?upt=LP-TGR-1&status=ACTIVE', admin)).body.items[0].id;
-    const dispatch = await call('consignment', 'POST', '/dispatches', token('upt', 'LP-TGR-1'), { agreementId, lines: [{ productId: paving, lotCode: 'PV-DB', quantity: 1_000 }] });
-    await call('consignment', 'POST', `/dispatches/${dispatch.body.id}/receipt`, lounge, { lines: [{ lineNo: 1, accepted: 1_000, damaged: 0, short: 0 }] });
+    const dispatch = await call('consignment', 'POST', '/dispatches', token('upt', 'LP-TGR-1'), {
+      agreementId,
+      lines: [{ productId: paving, lotCode: 'PV-DB', quantity: 1_000 }],
+    });
+    await call('consignment', 'POST', `/dispatches/${dispatch.body.id}/receipt`, lounge, {
+      lines: [{ lineNo: 1, accepted: 1_000, damaged: 0, short: 0 }],
+    });
   }, 240_000);
   afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), demoOutput.remove));
 
@@ -42,12 +54,23 @@ describe('fault: database connections terminated under load', () => {
     const pg = new Client({ connectionString: ADMIN_URL });
     await pg.connect();
     const terminate = async () =>
-      (await pg.query(`SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND usename LIKE 'titipan_%'`, [env.database])).rows[0].n as number;
+      (
+        await pg.query(
+          `SELECT count(pg_terminate_backend(pid))::int AS n FROM pg_stat_activity WHERE datname = $1 AND usename LIKE 'titipan_%'`,
+          [env.database],
+        )
+      ).rows[0].n as number;
     const statuses = new Map<number, number>();
     let terminated = 0;
     const sell = async (i: number) => {
       for (let attempt = 1; attempt <= 10; attempt++) {
-        const r = await call('consignment', 'POST', '/sales', lounge, { receiptNo: `DB-${i}`, lineNo: 1, productId: paving, quantity: 1, soldAt: new Date().toISOString() });
+        const r = await call('consignment', 'POST', '/sales', lounge, {
+          receiptNo: `DB-${i}`,
+          lineNo: 1,
+          productId: paving,
+          quantity: 1,
+          soldAt: new Date().toISOString(),
+        });
         statuses.set(r.status, (statuses.get(r.status) ?? 0) + 1);
         if (r.status === 201) return r.body.status as string;
         // the only acceptable failure: a clean, retryable one
@@ -70,17 +93,29 @@ describe('fault: database connections terminated under load', () => {
     // every sale counted once: a retry of one that had committed is recognised as a duplicate
     const recorded = (await call('consignment', 'GET', '/sales?receiptNo=DB-0', admin)).body.total;
     expect(recorded).toBe(1);
-    const total = await Promise.all(Array.from({ length: 60 * FAULT_LOAD }, (_, i) => call('consignment', 'GET', `/sales?receiptNo=DB-${i}`, token('ministry'))));
+    const total = await Promise.all(
+      Array.from({ length: 60 * FAULT_LOAD }, (_, i) => call('consignment', 'GET', `/sales?receiptNo=DB-${i}`, token('ministry'))),
+    );
     expect(total.map((t) => t.body.total)).toEqual(Array(60 * FAULT_LOAD).fill(1));
 
     for (const s of SERVICES) expect(services[s].process.pid).toBe(pids[s]); // no restart
-    await eventually(async () => {
-      const h = await (await fetch(`${services.reporting.url}/health`)).json() as any;
-      return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
-    }, 60_000, 'reporting caught up');
-    await eventually(async () => ((await (await fetch(`${services.consignment.url}/health`)).json()) as any).checks.outbox.unsent === 0, 60_000, 'outbox drained');
+    await eventually(
+      async () => {
+        const h = (await (await fetch(`${services.reporting.url}/health`)).json()) as any;
+        return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
+      },
+      60_000,
+      'reporting caught up',
+    );
+    await eventually(
+      async () => ((await (await fetch(`${services.consignment.url}/health`)).json()) as any).checks.outbox.unsent === 0,
+      60_000,
+      'outbox drained',
+    );
     const figures = await faultFigures({ consignment: services.consignment.url, reporting: services.reporting.url });
-    console.log(`connection loss: ${terminated} connections terminated; responses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}; ${JSON.stringify(figures)}`);
+    console.log(
+      `connection loss: ${terminated} connections terminated; responses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}; ${JSON.stringify(figures)}`,
+    );
     expect(figures).toMatchObject({ lost: 0, doubleCounted: 0, deadLettered: 0, differences: 0 });
   });
 });

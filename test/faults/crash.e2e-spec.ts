@@ -18,7 +18,11 @@ describe('fault: services killed mid-stream', () => {
   const lounge = token('venue', 'IMI-TGR-LOUNGE');
   const health = async (service: ServiceName) => (await fetch(`${services[service].url}/health`)).json() as Promise<any>;
   const call = async (service: ServiceName, method: string, path: string, auth: string, body?: unknown) => {
-    const response = await fetch(`${services[service].url}${path}`, { method, headers: { authorization: auth, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${services[service].url}${path}`, {
+      method,
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as any };
   };
   const kill = async (service: ServiceName) => {
@@ -38,28 +42,48 @@ describe('fault: services killed mid-stream', () => {
       envs[service] = env.env(service, await freePort());
       services[service] = await startServiceProcess(service, envs[service]);
     }
-    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: demoOutput.path });
+    await runDemo(
+      { catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url },
+      { outputDir: demoOutput.path },
+    );
     paving = (await call('catalog', 'GET', '/products?upt=LP-TGR-1&sku=PAVING-K100', admin)).body.items[0].id;
     agreementId = (await call('consignment', 'GET', '/agreements?upt=LP-TGR-1&status=ACTIVE', admin)).body.items[0].id;
-    const dispatch = await call('consignment', 'POST', '/dispatches', token('upt', 'LP-TGR-1'), { agreementId, lines: [{ productId: paving, lotCode: 'PV-CRASH', quantity: 20_000 }] });
-    await call('consignment', 'POST', `/dispatches/${dispatch.body.id}/receipt`, lounge, { lines: [{ lineNo: 1, accepted: 20_000, damaged: 0, short: 0 }] });
+    const dispatch = await call('consignment', 'POST', '/dispatches', token('upt', 'LP-TGR-1'), {
+      agreementId,
+      lines: [{ productId: paving, lotCode: 'PV-CRASH', quantity: 20_000 }],
+    });
+    await call('consignment', 'POST', `/dispatches/${dispatch.body.id}/receipt`, lounge, {
+      lines: [{ lineNo: 1, accepted: 20_000, damaged: 0, short: 0 }],
+    });
   }, 240_000);
   afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), demoOutput.remove));
 
   const batch = (prefix: string, size: number) =>
-    Array.from({ length: size }, (_, i) => ({ receiptNo: `${prefix}-${Math.floor(i / 10)}`, lineNo: (i % 10) + 1, productId: paving, quantity: 1, soldAt: new Date().toISOString() }));
+    Array.from({ length: size }, (_, i) => ({
+      receiptNo: `${prefix}-${Math.floor(i / 10)}`,
+      lineNo: (i % 10) + 1,
+      productId: paving,
+      quantity: 1,
+      soldAt: new Date().toISOString(),
+    }));
 
   const converged = async () => {
     await eventually(async () => (await health('consignment')).checks.outbox.unsent === 0, 60_000, 'outbox drained');
-    await eventually(async () => {
-      const h = await health('reporting');
-      return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
-    }, 60_000, 'reporting caught up');
+    await eventually(
+      async () => {
+        const h = await health('reporting');
+        return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
+      },
+      60_000,
+      'reporting caught up',
+    );
     return faultFigures({ consignment: services.consignment.url, reporting: services.reporting.url });
   };
 
   it('loses nothing when reporting is killed in the middle of a stream of events', async () => {
-    const uploads = Array.from({ length: 6 * FAULT_LOAD }, (_, n) => call('consignment', 'POST', '/sales/batches', lounge, { lines: batch(`STREAM${n}`, 500) }));
+    const uploads = Array.from({ length: 6 * FAULT_LOAD }, (_, n) =>
+      call('consignment', 'POST', '/sales/batches', lounge, { lines: batch(`STREAM${n}`, 500) }),
+    );
     await new Promise((r) => setTimeout(r, 300));
     await kill('reporting');
     const results = await Promise.all(uploads);
@@ -72,7 +96,10 @@ describe('fault: services killed mid-stream', () => {
 
   it('loses nothing and counts nothing twice when consignment is killed during a batch the client then retries', async () => {
     const lines = batch('CRASH', 4000);
-    const first = call('consignment', 'POST', '/sales/batches', lounge, { lines }).catch((error) => ({ status: 0, body: { error: String(error) } }));
+    const first = call('consignment', 'POST', '/sales/batches', lounge, { lines }).catch((error) => ({
+      status: 0,
+      body: { error: String(error) },
+    }));
     await new Promise((r) => setTimeout(r, 150));
     await kill('consignment');
     const interrupted = await first;
@@ -82,11 +109,14 @@ describe('fault: services killed mid-stream', () => {
     expect(retry.status).toBe(200);
     expect(retry.body.accepted + retry.body.duplicates).toBe(4000);
     expect(retry.body.refused).toBe(0);
-    if (interrupted.status === 200) expect(retry.body.duplicates).toBe(4000); // the first had committed after all
+    if (interrupted.status === 200)
+      expect(retry.body.duplicates).toBe(4000); // the first had committed after all
     else expect(retry.body.accepted).toBe(4000); // the first rolled back whole
     const figures = await converged();
     const sold = (await call('consignment', 'GET', `/sales?agreement=${agreementId}&receiptNo=CRASH-0`, admin)).body.total;
-    console.log(`consignment SIGKILL mid-batch: first attempt ${interrupted.status || 'cut off'}, retry accepted ${retry.body.accepted} and recognised ${retry.body.duplicates}; ${JSON.stringify(figures)}`);
+    console.log(
+      `consignment SIGKILL mid-batch: first attempt ${interrupted.status || 'cut off'}, retry accepted ${retry.body.accepted} and recognised ${retry.body.duplicates}; ${JSON.stringify(figures)}`,
+    );
     expect(sold).toBe(10);
     expect(figures).toMatchObject({ lost: 0, doubleCounted: 0, deadLettered: 0, differences: 0 });
   });

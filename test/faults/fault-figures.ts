@@ -20,7 +20,9 @@ export const FAULT_LOAD = Math.max(1, Number(process.env.FAULT_LOAD ?? 1));
 export async function faultFigures(urls: { consignment: string; reporting: string }): Promise<FaultFigures> {
   const health = async (url: string) => (await fetch(`${url}/health`)).json() as Promise<any>;
   const consignment = await health(urls.consignment);
-  const consumers = Object.values((await health(urls.reporting)).checks.consumers) as { counters: { applied: number; duplicates: number; deadLettered: number } }[];
+  const consumers = Object.values((await health(urls.reporting)).checks.consumers) as {
+    counters: { applied: number; duplicates: number; deadLettered: number };
+  }[];
   const result = await reconcile(urls);
   return {
     produced: consignment.checks.outbox.relay.published,

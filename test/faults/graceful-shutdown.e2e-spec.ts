@@ -17,7 +17,11 @@ describe('fault: graceful shutdown under load', () => {
   const admin = token('admin');
   const lounge = token('venue', 'IMI-TGR-LOUNGE');
   const call = async (service: ServiceName, method: string, path: string, auth: string, body?: unknown) => {
-    const response = await fetch(`${services[service].url}${path}`, { method, headers: { authorization: auth, 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await fetch(`${services[service].url}${path}`, {
+      method,
+      headers: { authorization: auth, 'content-type': 'application/json' },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
     return { status: response.status, body: (await response.json()) as any };
   };
 
@@ -27,16 +31,30 @@ describe('fault: graceful shutdown under load', () => {
       envs[service] = env.env(service, await freePort());
       services[service] = await startServiceProcess(service, envs[service]);
     }
-    await runDemo({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url }, { outputDir: demoOutput.path });
+    await runDemo(
+      { catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url },
+      { outputDir: demoOutput.path },
+    );
   }, 240_000);
   afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), demoOutput.remove));
 
   it('finishes an in-flight upload, exits 0 within the bound, and loses nothing', async () => {
     const paving = (await call('catalog', 'GET', '/products?upt=LP-TGR-1&sku=PAVING-K100', admin)).body.items[0].id;
     const agreementId = (await call('consignment', 'GET', '/agreements?upt=LP-TGR-1&status=ACTIVE', admin)).body.items[0].id;
-    const dispatch = await call('consignment', 'POST', '/dispatches', token('upt', 'LP-TGR-1'), { agreementId, lines: [{ productId: paving, lotCode: 'PV-TERM', quantity: 5_000 }] });
-    await call('consignment', 'POST', `/dispatches/${dispatch.body.id}/receipt`, lounge, { lines: [{ lineNo: 1, accepted: 5_000, damaged: 0, short: 0 }] });
-    const lines = Array.from({ length: 4000 }, (_, i) => ({ receiptNo: `TERM-${Math.floor(i / 10)}`, lineNo: (i % 10) + 1, productId: paving, quantity: 1, soldAt: new Date().toISOString() }));
+    const dispatch = await call('consignment', 'POST', '/dispatches', token('upt', 'LP-TGR-1'), {
+      agreementId,
+      lines: [{ productId: paving, lotCode: 'PV-TERM', quantity: 5_000 }],
+    });
+    await call('consignment', 'POST', `/dispatches/${dispatch.body.id}/receipt`, lounge, {
+      lines: [{ lineNo: 1, accepted: 5_000, damaged: 0, short: 0 }],
+    });
+    const lines = Array.from({ length: 4000 }, (_, i) => ({
+      receiptNo: `TERM-${Math.floor(i / 10)}`,
+      lineNo: (i % 10) + 1,
+      productId: paving,
+      quantity: 1,
+      soldAt: new Date().toISOString(),
+    }));
 
     const upload = call('consignment', 'POST', '/sales/batches', lounge, { lines });
     await new Promise((r) => setTimeout(r, 100));
@@ -44,7 +62,9 @@ describe('fault: graceful shutdown under load', () => {
     const exitCode = await services.consignment.stop(25_000);
     const seconds = (Date.now() - started) / 1000;
     const result = await upload;
-    console.log(`SIGTERM during a 4,000-line upload: the upload answered ${result.status} (${result.body.accepted} accepted); exit ${exitCode} after ${seconds.toFixed(1)} s`);
+    console.log(
+      `SIGTERM during a 4,000-line upload: the upload answered ${result.status} (${result.body.accepted} accepted); exit ${exitCode} after ${seconds.toFixed(1)} s`,
+    );
     expect(result.status).toBe(200);
     expect(result.body.accepted).toBe(4000);
     expect(exitCode).toBe(0);
@@ -53,11 +73,19 @@ describe('fault: graceful shutdown under load', () => {
     services.consignment = await startServiceProcess('consignment', envs.consignment);
     const retry = await call('consignment', 'POST', '/sales/batches', lounge, { lines });
     expect(retry.body).toMatchObject({ accepted: 0, duplicates: 4000 });
-    await eventually(async () => ((await (await fetch(`${services.consignment.url}/health`)).json()) as any).checks.outbox.unsent === 0, 60_000, 'outbox drained');
-    await eventually(async () => {
-      const h = (await (await fetch(`${services.reporting.url}/health`)).json()) as any;
-      return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
-    }, 60_000, 'reporting caught up');
+    await eventually(
+      async () => ((await (await fetch(`${services.consignment.url}/health`)).json()) as any).checks.outbox.unsent === 0,
+      60_000,
+      'outbox drained',
+    );
+    await eventually(
+      async () => {
+        const h = (await (await fetch(`${services.reporting.url}/health`)).json()) as any;
+        return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
+      },
+      60_000,
+      'reporting caught up',
+    );
     const figures = await faultFigures({ consignment: services.consignment.url, reporting: services.reporting.url });
     console.log(`graceful shutdown: ${JSON.stringify(figures)}`);
     expect(figures).toMatchObject({ lost: 0, doubleCounted: 0, deadLettered: 0, differences: 0 });

@@ -1,5 +1,15 @@
 import { buildEvent, dlqTopic, KanwilRegistered, topicName, type EventEnvelope, type KanwilRegisteredV1 } from '@titipan/contracts';
-import { DLQ_HEADERS, EventConsumer, InboxStore, listDeadLetters, OutboxStore, redriveDeadLetters, UnitOfWork, type EventHandler, type Tx } from '@titipan/platform';
+import {
+  DLQ_HEADERS,
+  EventConsumer,
+  InboxStore,
+  listDeadLetters,
+  OutboxStore,
+  redriveDeadLetters,
+  UnitOfWork,
+  type EventHandler,
+  type Tx,
+} from '@titipan/platform';
 import { EventRegistry } from '@titipan/contracts';
 import type { Producer } from 'kafkajs';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
@@ -66,12 +76,20 @@ describe('event consumer: inbox, retries and dead letters (real Postgres and Kaf
     await producer.connect();
     const deadLetterProducer = env.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
     await deadLetterProducer.connect();
-    consumer = new EventConsumer(handler, env.kafka, ds, new InboxStore(), new UnitOfWork(ds, new OutboxStore(ds), 'consignment'), new EventRegistry(), {
-      service: 'consignment',
-      topicPrefix: env.topicPrefix,
-      maxAttempts: 3,
-      deadLetterProducer,
-    });
+    consumer = new EventConsumer(
+      handler,
+      env.kafka,
+      ds,
+      new InboxStore(),
+      new UnitOfWork(ds, new OutboxStore(ds), 'consignment'),
+      new EventRegistry(),
+      {
+        service: 'consignment',
+        topicPrefix: env.topicPrefix,
+        maxAttempts: 3,
+        deadLetterProducer,
+      },
+    );
     await consumer.start();
     dlq = await new TopicProbe(env.kafka, [dlqTopic(topic)]).start();
     afterAllCleanups.push(() => deadLetterProducer.disconnect());
@@ -146,7 +164,12 @@ describe('event consumer: inbox, retries and dead letters (real Postgres and Kaf
     const letters = await listDeadLetters(env.kafka, topic);
     expect(letters.map((l) => l.reason).sort()).toEqual(['handler-failed', 'invalid', 'invalid']);
     const poison = letters.find((l) => l.reason === 'handler-failed')!;
-    expect(poison).toMatchObject({ originalTopic: topic, originalPartition: '0', consumer: `${env.topicPrefix}consignment.recorder`, error: expect.stringMatching(/cannot apply KW-POISON/) });
+    expect(poison).toMatchObject({
+      originalTopic: topic,
+      originalPartition: '0',
+      consumer: `${env.topicPrefix}consignment.recorder`,
+      error: expect.stringMatching(/cannot apply KW-POISON/),
+    });
 
     handler.failures.delete('KW-POISON'); // the cause is fixed
     expect(await redriveDeadLetters(env.kafka, [poison])).toBe(1);

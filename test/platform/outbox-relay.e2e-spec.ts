@@ -28,7 +28,13 @@ describe('transactional outbox and relay (real Postgres and Kafka)', () => {
     uow = new UnitOfWork(ds, store, 'catalog');
     probe = await new TopicProbe(env.kafka, [topicName('catalog', env.topicPrefix)]).start();
   });
-  afterAll(() => cleanUp(relays.map((r) => () => r.stop()), () => probe?.stop(), () => env?.dispose()));
+  afterAll(() =>
+    cleanUp(
+      relays.map((r) => () => r.stop()),
+      () => probe?.stop(),
+      () => env?.dispose(),
+    ),
+  );
   afterEach(async () => {
     await Promise.all(relays.map((r) => r.stop()));
   });

@@ -33,7 +33,13 @@ export class PrivateBroker {
   private static async create(): Promise<PrivateBroker> {
     const dataDir = mkdtempSync(join(tmpdir(), 'titipan-broker-'));
     const port = await freePort();
-    const env = { ...process.env, KAFKA_PORT: String(port), KAFKA_CONTROLLER_PORT: String(await freePort()), KAFKA_DATA_DIR: dataDir, KAFKA_HEAP_OPTS: '-Xms128m -Xmx512m' };
+    const env = {
+      ...process.env,
+      KAFKA_PORT: String(port),
+      KAFKA_CONTROLLER_PORT: String(await freePort()),
+      KAFKA_DATA_DIR: dataDir,
+      KAFKA_HEAP_OPTS: '-Xms128m -Xmx512m',
+    };
     return new PrivateBroker(port, env, dataDir);
   }
 

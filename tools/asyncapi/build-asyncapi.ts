@@ -44,7 +44,17 @@ const channelId = (topic: string) => topic.replace(/\.(\w)/g, (_, c: string) => 
  */
 export function buildAsyncApi(): Record<string, unknown> {
   // every class a message refers to, inherited rules included, in a fixed order so the output is stable
-  const classes = [EnvelopeShape, ActorShape, DispatchLineV1, ReceiptLineV1, SaleLineV1, LotQuantityV1, AdjustmentLineV1, KindTotalV1, ...ALL_EVENTS.map((d) => d.payload)];
+  const classes = [
+    EnvelopeShape,
+    ActorShape,
+    DispatchLineV1,
+    ReceiptLineV1,
+    SaleLineV1,
+    LotQuantityV1,
+    AdjustmentLineV1,
+    KindTotalV1,
+    ...ALL_EVENTS.map((d) => d.payload),
+  ];
   const options = { classTransformerMetadataStorage: defaultMetadataStorage, refPointerPrefix: '#/components/schemas/' };
   const schemas = Object.fromEntries(classes.map((c) => [c.name, targetConstructorToSchema(c, options)]));
   const messages: Record<string, unknown> = {};
@@ -68,7 +78,11 @@ export function buildAsyncApi(): Record<string, unknown> {
           { $ref: '#/components/schemas/EnvelopeShape' },
           {
             type: 'object',
-            properties: { type: { const: d.type }, version: { const: d.version }, data: { $ref: `#/components/schemas/${d.payload.name}` } },
+            properties: {
+              type: { const: d.type },
+              version: { const: d.version },
+              data: { $ref: `#/components/schemas/${d.payload.name}` },
+            },
           },
         ],
       },
@@ -80,8 +94,14 @@ export function buildAsyncApi(): Record<string, unknown> {
   for (const stream of STREAMS) {
     const topic = topicName(stream);
     const refs = ALL_EVENTS.filter((d) => d.stream === stream).map((d) => ({ $ref: `#/components/messages/${messageId(d)}` }));
-    const messageMap = Object.fromEntries(ALL_EVENTS.filter((d) => d.stream === stream).map((d) => [messageId(d), { $ref: `#/components/messages/${messageId(d)}` }]));
-    channels[channelId(topic)] = { address: topic, description: `Events of the ${stream} service; unlimited retention, so read models can be rebuilt by replay.`, messages: messageMap };
+    const messageMap = Object.fromEntries(
+      ALL_EVENTS.filter((d) => d.stream === stream).map((d) => [messageId(d), { $ref: `#/components/messages/${messageId(d)}` }]),
+    );
+    channels[channelId(topic)] = {
+      address: topic,
+      description: `Events of the ${stream} service; unlimited retention, so read models can be rebuilt by replay.`,
+      messages: messageMap,
+    };
     channels[channelId(dlqTopic(topic))] = {
       address: dlqTopic(topic),
       description: `Dead letters of ${topic}: the original message with headers dlq-original-topic, dlq-original-partition, dlq-original-offset, dlq-consumer, dlq-reason and dlq-error.`,

@@ -72,12 +72,27 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
 
   log('2. Curation refuses a product without a halal certificate');
   const upt1 = catalog.token('upt', 'LP-TGR-1');
-  const pisang = { sku: 'KRP-PISANG-100', name: 'Keripik Pisang 100 g', category: 'food', unit: 'pack', price: 12_000, shelfLifeDays: 60, certificates: [{ kind: 'PIRT', number: 'P-IRT No. 2063671010199-29', issuedOn: '2024-06-03' }] };
+  const pisang = {
+    sku: 'KRP-PISANG-100',
+    name: 'Keripik Pisang 100 g',
+    category: 'food',
+    unit: 'pack',
+    price: 12_000,
+    shelfLifeDays: 60,
+    certificates: [{ kind: 'PIRT', number: 'P-IRT No. 2063671010199-29', issuedOn: '2024-06-03' }],
+  };
   let product = (await catalog.expect([200], 'GET', `/products?upt=LP-TGR-1&sku=${pisang.sku}`, admin)).items[0];
   product ??= await catalog.expect([201], 'POST', '/products', upt1, pisang);
   if (product.status === 'DRAFT') await catalog.expect([200], 'POST', `/products/${product.id}/submit`, upt1);
-  const refused = await catalog.call('POST', `/products/${product.id}/reviews`, curator, { decision: 'APPROVE', scores: { quality: 4, packaging: 4, compliance: 2, marketPotential: 4 } });
-  log(refused.status === 422 ? `   refused: ${refused.body.code} (rule ${refused.body.details.rule}): ${refused.body.message}` : `   ${pisang.sku}: ${refused.body.code ?? refused.status}`);
+  const refused = await catalog.call('POST', `/products/${product.id}/reviews`, curator, {
+    decision: 'APPROVE',
+    scores: { quality: 4, packaging: 4, compliance: 2, marketPotential: 4 },
+  });
+  log(
+    refused.status === 422
+      ? `   refused: ${refused.body.code} (rule ${refused.body.details.rule}): ${refused.body.message}`
+      : `   ${pisang.sku}: ${refused.body.code ?? refused.status}`,
+  );
 
   log('3. Waiting for consignment and reporting to receive the catalog');
   await waitForConsumers(urls.consignment, ['product-replica', 'directory-replica']);
@@ -105,7 +120,9 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
   const sent: Record<string, SentSales> = {};
   for (const uptCode of UPTS) {
     const upt = catalog.token('upt', uptCode);
-    const products = (await catalog.expect([200], 'GET', `/products?upt=${uptCode}&status=APPROVED&limit=200`, admin)).items.filter((p: any) => p.consignable);
+    const products = (await catalog.expect([200], 'GET', `/products?upt=${uptCode}&status=APPROVED&limit=200`, admin)).items.filter(
+      (p: any) => p.consignable,
+    );
     let agreement = (await consignment.expect([200], 'GET', `/agreements?upt=${uptCode}&venue=${LOUNGE}&status=ACTIVE`, admin)).items[0];
     if (!agreement) {
       // a government lounge takes no commission; the consignment price is the catalog price
@@ -118,7 +135,9 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
       });
       agreement = await consignment.expect([200], 'POST', `/agreements/${agreement.id}/activate`, admin);
     }
-    const closed = (await consignment.expect([200], 'GET', `/agreements/${agreement.id}/periods`, admin)).some((p: any) => p.period === period);
+    const closed = (await consignment.expect([200], 'GET', `/agreements/${agreement.id}/periods`, admin)).some(
+      (p: any) => p.period === period,
+    );
     if (closed) {
       log(`   ${uptCode}: ${period} already closed, nothing to repeat`);
       continue;
@@ -129,7 +148,11 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
   log('6. Statements (issued when each close arrives and its control totals match)');
   const statements = await waitForStatements(reporting, ministry, period, UPTS.length);
   for (const s of statements.filter((x: any) => x.status === 'ISSUED')) {
-    await reporting.expect([201], 'POST', `/statements/${s.id}/payments`, lounge, { amount: s.figures.proceeds, paidOn: at(days, 10).slice(0, 10), transferReference: `TRF-${s.uptCode}-${period}` });
+    await reporting.expect([201], 'POST', `/statements/${s.id}/payments`, lounge, {
+      amount: s.figures.proceeds,
+      paidOn: at(days, 10).slice(0, 10),
+      transferReference: `TRF-${s.uptCode}-${period}`,
+    });
   }
   const tangerang = (await waitForStatements(reporting, ministry, period, UPTS.length)).find((s: any) => s.uptCode === 'LP-TGR-1');
   if (tangerang?.status === 'PAID') {
@@ -142,7 +165,17 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
   const final = await waitForStatements(reporting, ministry, period, UPTS.length);
   const rows = final.map((s: any): DemoStatementRow => {
     const part = (name: string) => s.figures.split?.find((p: any) => p.name === name)?.amount ?? 0;
-    return { uptCode: s.uptCode, status: s.status, sold: s.figures.totals.sold, grossSales: s.figures.totals.grossSales, commission: s.figures.commission, proceeds: s.figures.proceeds, pnbp: part('PNBP'), premi: part('PREMI'), capital: part('CAPITAL') };
+    return {
+      uptCode: s.uptCode,
+      status: s.status,
+      sold: s.figures.totals.sold,
+      grossSales: s.figures.totals.grossSales,
+      commission: s.figures.commission,
+      proceeds: s.figures.proceeds,
+      pnbp: part('PNBP'),
+      premi: part('PREMI'),
+      capital: part('CAPITAL'),
+    };
   });
   printTable(rows, period, log);
 
@@ -183,7 +216,10 @@ async function runMonth(args: {
     sku: p.sku,
     lotCode: `${p.sku}-${period}`,
     quantity: p.sku.startsWith('PAVING') ? 300 : 40,
-    expiryDate: p.shelfLifeDays === null ? undefined : new Date(Date.parse(at(1, 8)) + Math.max(p.shelfLifeDays, 45) * DAY).toISOString().slice(0, 10),
+    expiryDate:
+      p.shelfLifeDays === null
+        ? undefined
+        : new Date(Date.parse(at(1, 8)) + Math.max(p.shelfLifeDays, 45) * DAY).toISOString().slice(0, 10),
   }));
   const dispatch = await consignment.expect([201], 'POST', '/dispatches', upt, {
     agreementId,
@@ -194,7 +230,9 @@ async function runMonth(args: {
   await consignment.expect([200], 'POST', `/dispatches/${dispatch.id}/receipt`, lounge, {
     receivedAt: at(1, 10),
     lines: lots.map((l, i) =>
-      i === 0 ? { lineNo: 1, accepted: l.quantity - 3, damaged: 2, short: 1, reason: 'dua kemasan rusak, satu kurang' } : { lineNo: i + 1, accepted: l.quantity, damaged: 0, short: 0 },
+      i === 0
+        ? { lineNo: 1, accepted: l.quantity - 3, damaged: 2, short: 1, reason: 'dua kemasan rusak, satu kurang' }
+        : { lineNo: i + 1, accepted: l.quantity, damaged: 0, short: 0 },
     ),
   });
   log(`   received with a discrepancy on ${lots[0].sku}: 2 damaged, 1 short`);
@@ -207,11 +245,20 @@ async function runMonth(args: {
   const batchOf = (day: number) =>
     lots.flatMap((l, i) => {
       const quantity = (day * 7 + i * 3) % 3; // 0, 1 or 2 a day
-      return quantity === 0 ? [] : [{ receiptNo: `${uptCode}-${period}-${day}`, lineNo: i + 1, productId: l.productId, quantity, soldAt: at(day, 11 + (i % 8)) }];
+      return quantity === 0
+        ? []
+        : [{ receiptNo: `${uptCode}-${period}-${day}`, lineNo: i + 1, productId: l.productId, quantity, soldAt: at(day, 11 + (i % 8)) }];
     });
   for (let day = 2; day <= days - 2; day++) {
     const lines = batchOf(day);
-    if (day === 10) lines.push({ receiptNo: `${uptCode}-${period}-${day}`, lineNo: 99, productId: lots[0].productId, quantity: 9_999, soldAt: at(day, 15) });
+    if (day === 10)
+      lines.push({
+        receiptNo: `${uptCode}-${period}-${day}`,
+        lineNo: 99,
+        productId: lots[0].productId,
+        quantity: 9_999,
+        soldAt: at(day, 15),
+      });
     if (lines.length === 0) continue;
     const result = await consignment.expect([200], 'POST', '/sales/batches', lounge, { lines });
     accepted += result.accepted;
@@ -226,7 +273,9 @@ async function runMonth(args: {
   }
   const retry = await consignment.expect([200], 'POST', '/sales/batches', lounge, { lines: batchOf(5) });
   duplicates += retry.duplicates;
-  log(`   ${accepted} sale lines accepted in daily batches; the day-5 upload sent again: ${retry.duplicates} duplicates, nothing counted twice`);
+  log(
+    `   ${accepted} sale lines accepted in daily batches; the day-5 upload sent again: ${retry.duplicates} duplicates, nothing counted twice`,
+  );
 
   await consignment.expect([201], 'POST', '/returns', lounge, {
     agreementId,
@@ -247,7 +296,9 @@ async function runMonth(args: {
   log('   damaged goods sent back to the UPT; the month-end count found one missing');
   const close = await consignment.expect([201], 'POST', `/agreements/${agreementId}/periods/${period}/close`, lounge);
   const sold = close.controlTotals.movements.find((m: any) => m.kind === 'SOLD');
-  log(`   ${period} closed: ${close.controlTotals.saleLines} sale lines, ${-(sold?.quantity ?? 0)} units, ${rupiah.format(-(sold?.amount ?? 0))} rupiah`);
+  log(
+    `   ${period} closed: ${close.controlTotals.saleLines} sale lines, ${-(sold?.quantity ?? 0)} units, ${rupiah.format(-(sold?.amount ?? 0))} rupiah`,
+  );
   return { units, gross };
 }
 
@@ -255,8 +306,12 @@ async function waitForStatements(reporting: ApiClient, token: string, period: st
   const deadline = Date.now() + 60_000;
   for (;;) {
     const { items } = await reporting.expect([200], 'GET', `/statements?period=${period}&venue=${LOUNGE}&limit=200`, token);
-    if (items.length >= count && items.every((s: any) => s.status !== 'PENDING')) return items.sort((a: any, b: any) => a.uptCode.localeCompare(b.uptCode));
-    if (Date.now() > deadline) throw new Error(`statements of ${period} not issued in a minute: ${JSON.stringify(items.map((s: any) => [s.uptCode, s.status, s.mismatches]))}`);
+    if (items.length >= count && items.every((s: any) => s.status !== 'PENDING'))
+      return items.sort((a: any, b: any) => a.uptCode.localeCompare(b.uptCode));
+    if (Date.now() > deadline)
+      throw new Error(
+        `statements of ${period} not issued in a minute: ${JSON.stringify(items.map((s: any) => [s.uptCode, s.status, s.mismatches]))}`,
+      );
     await new Promise((r) => setTimeout(r, 300));
   }
 }
@@ -264,16 +319,24 @@ async function waitForStatements(reporting: ApiClient, token: string, period: st
 function printTable(rows: DemoStatementRow[], period: string, log: (line: string) => void): void {
   const money = (n: number) => rupiah.format(n).padStart(12);
   log(`   Settlement statements, ${LOUNGE}, ${period} (rupiah)`);
-  log(`   ${'UPT'.padEnd(10)} ${'status'.padEnd(10)} ${'sold'.padStart(5)} ${'gross'.padStart(12)} ${'commission'.padStart(12)} ${'proceeds'.padStart(12)} ${'PNBP'.padStart(12)} ${'premi'.padStart(12)} ${'capital'.padStart(12)}`);
+  log(
+    `   ${'UPT'.padEnd(10)} ${'status'.padEnd(10)} ${'sold'.padStart(5)} ${'gross'.padStart(12)} ${'commission'.padStart(12)} ${'proceeds'.padStart(12)} ${'PNBP'.padStart(12)} ${'premi'.padStart(12)} ${'capital'.padStart(12)}`,
+  );
   for (const r of rows) {
-    log(`   ${r.uptCode.padEnd(10)} ${r.status.padEnd(10)} ${String(r.sold).padStart(5)} ${money(r.grossSales)} ${money(r.commission)} ${money(r.proceeds)} ${money(r.pnbp)} ${money(r.premi)} ${money(r.capital)}`);
+    log(
+      `   ${r.uptCode.padEnd(10)} ${r.status.padEnd(10)} ${String(r.sold).padStart(5)} ${money(r.grossSales)} ${money(r.commission)} ${money(r.proceeds)} ${money(r.pnbp)} ${money(r.premi)} ${money(r.capital)}`,
+    );
   }
 }
 
 if (require.main === module) {
   const port = (name: string, fallback: number) => process.env[`${name}_PORT`] ?? fallback;
   runDemo(
-    { catalog: `http://127.0.0.1:${port('CATALOG', 3001)}`, consignment: `http://127.0.0.1:${port('CONSIGNMENT', 3002)}`, reporting: `http://127.0.0.1:${port('REPORTING', 3003)}` },
+    {
+      catalog: `http://127.0.0.1:${port('CATALOG', 3001)}`,
+      consignment: `http://127.0.0.1:${port('CONSIGNMENT', 3002)}`,
+      reporting: `http://127.0.0.1:${port('REPORTING', 3003)}`,
+    },
     { log: (line) => console.log(line) },
   ).catch((error) => {
     console.error(error.message ?? error);

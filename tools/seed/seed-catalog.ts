@@ -17,7 +17,8 @@ export interface SeedReport {
  */
 export async function seedCatalog(catalogUrl: string, log: (line: string) => void = () => undefined): Promise<SeedReport> {
   const secret = process.env.JWT_SECRET ?? DEV_JWT_SECRET;
-  const token = (role: Role, scope?: string) => `Bearer ${mintToken(secret, { role, scope, sub: `seed-${role}${scope ? `@${scope}` : ''}`, expiresIn: '1h' })}`;
+  const token = (role: Role, scope?: string) =>
+    `Bearer ${mintToken(secret, { role, scope, sub: `seed-${role}${scope ? `@${scope}` : ''}`, expiresIn: '1h' })}`;
   const call = async (method: string, path: string, auth: string, body?: unknown) => {
     const response = await fetch(`${catalogUrl}${path}`, {
       method,
@@ -50,7 +51,11 @@ export async function seedCatalog(catalogUrl: string, log: (line: string) => voi
     }
     if (current.status === 'DRAFT') current = expectOk(`submit ${product.sku}`, await call('POST', `/products/${current.id}/submit`, upt));
     if (current.status === 'SUBMITTED') {
-      const review = { decision: 'APPROVE', scores: { quality: 4, packaging: 4, compliance: 5, marketPotential: 4 }, notes: 'seed: reference product' };
+      const review = {
+        decision: 'APPROVE',
+        scores: { quality: 4, packaging: 4, compliance: 5, marketPotential: 4 },
+        notes: 'seed: reference product',
+      };
       current = expectOk(`approve ${product.sku}`, await call('POST', `/products/${current.id}/reviews`, curator, review)).product;
       report.approved++;
     }
@@ -71,7 +76,9 @@ async function findBySku(
 if (require.main === module) {
   const url = process.argv[2] ?? `http://127.0.0.1:${process.env.CATALOG_PORT ?? 3001}`;
   seedCatalog(url, (line) => console.log(line))
-    .then((r) => console.log(`seeded ${r.upts} UPTs and ${r.products} products at ${url} (${r.created} created, ${r.approved} approved this run)`))
+    .then((r) =>
+      console.log(`seeded ${r.upts} UPTs and ${r.products} products at ${url} (${r.created} created, ${r.approved} approved this run)`),
+    )
     .catch((error) => {
       console.error(error.message ?? error);
       process.exit(1);

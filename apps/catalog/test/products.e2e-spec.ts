@@ -32,9 +32,7 @@ describe('catalog products', () => {
     certificates: [pirt, halal],
   };
   const eventsOf = (productId: string, type?: string) =>
-    probe.received
-      .map((r) => JSON.parse(r.message.value!.toString()))
-      .filter((e) => e.subject === productId && (!type || e.type === type));
+    probe.received.map((r) => JSON.parse(r.message.value!.toString())).filter((e) => e.subject === productId && (!type || e.type === type));
   const create = async (token: string, body: object) => {
     const response = await api().post('/products').set('Authorization', token).send(body);
     expect(response.status).toBe(201);
@@ -58,13 +56,26 @@ describe('catalog products', () => {
     }
     for (const upt of [
       { code: 'LP-TGR-1', name: 'Lapas Kelas I Tangerang', type: 'LAPAS', class: 'I', kanwilCode: 'KW-BANTEN', satkerCode: '412345' },
-      { code: 'LPP-TGR', name: 'Lapas Perempuan Kelas IIA Tangerang', type: 'LPP', class: 'IIA', kanwilCode: 'KW-BANTEN', satkerCode: '412346' },
+      {
+        code: 'LPP-TGR',
+        name: 'Lapas Perempuan Kelas IIA Tangerang',
+        type: 'LPP',
+        class: 'IIA',
+        kanwilCode: 'KW-BANTEN',
+        satkerCode: '412346',
+      },
       { code: 'LP-CIPINANG', name: 'Lapas Kelas I Cipinang', type: 'LAPAS', class: 'I', kanwilCode: 'KW-DKI', satkerCode: '412400' },
     ]) {
       expect((await api().post('/upts').set('Authorization', admin).send(upt)).status).toBe(201);
     }
   });
-  afterAll(() => cleanUp(() => probe?.stop(), () => catalog?.stop(), () => env?.dispose()));
+  afterAll(() =>
+    cleanUp(
+      () => probe?.stop(),
+      () => catalog?.stop(),
+      () => env?.dispose(),
+    ),
+  );
 
   it('registers a draft, submits it, and a curator of its Kanwil approves it: the snapshot event is emitted once', async () => {
     const draft = await create(tangerang, keripik);
@@ -73,12 +84,18 @@ describe('catalog products', () => {
 
     const submit = await api().post(`/products/${draft.id}/submit`).set('Authorization', tangerang);
     expect(submit.body.status).toBe('SUBMITTED');
-    const approve = await api().post(`/products/${draft.id}/reviews`).set('Authorization', curatorBanten).send({ decision: 'APPROVE', scores, notes: 'rapi' });
+    const approve = await api()
+      .post(`/products/${draft.id}/reviews`)
+      .set('Authorization', curatorBanten)
+      .send({ decision: 'APPROVE', scores, notes: 'rapi' });
     expect(approve.status).toBe(201);
     expect(approve.body.product.status).toBe('APPROVED');
     expect(approve.body.review).toMatchObject({ decision: 'APPROVED', scores, reviewer: 'curator@KW-BANTEN' });
 
-    const [approved] = await probe.waitFor(1, (r) => r.message.value!.toString().includes('"catalog.product.approved"') && r.message.key?.toString() === draft.id);
+    const [approved] = await probe.waitFor(
+      1,
+      (r) => r.message.value!.toString().includes('"catalog.product.approved"') && r.message.key?.toString() === draft.id,
+    );
     expect(JSON.parse(approved.message.value!.toString())).toMatchObject({
       subject: draft.id,
       partitionKey: draft.id,
@@ -98,7 +115,10 @@ describe('catalog products', () => {
       },
     });
     // approving again is an illegal transition, and nothing more is published
-    const again = await api().post(`/products/${draft.id}/reviews`).set('Authorization', curatorBanten).send({ decision: 'APPROVE', scores });
+    const again = await api()
+      .post(`/products/${draft.id}/reviews`)
+      .set('Authorization', curatorBanten)
+      .send({ decision: 'APPROVE', scores });
     expect(again.status).toBe(409);
     expect(again.body).toMatchObject({ code: 'ILLEGAL_TRANSITION', details: { current: 'APPROVED', requested: 'APPROVED' } });
     await new Promise((r) => setTimeout(r, 300));
@@ -106,22 +126,44 @@ describe('catalog products', () => {
   });
 
   it('refuses an approval that breaks a rule with the rule named, writes and emits nothing, and lets the UPT fix it', async () => {
-    const product = await submitted(perempuan, { ...keripik, sku: 'MAKARONI-150', name: 'Makaroni Keju 150 g', price: 15_000, shelfLifeDays: 60, certificates: [pirt] });
-    const refused = await api().post(`/products/${product.id}/reviews`).set('Authorization', curatorBanten).send({ decision: 'APPROVE', scores });
+    const product = await submitted(perempuan, {
+      ...keripik,
+      sku: 'MAKARONI-150',
+      name: 'Makaroni Keju 150 g',
+      price: 15_000,
+      shelfLifeDays: 60,
+      certificates: [pirt],
+    });
+    const refused = await api()
+      .post(`/products/${product.id}/reviews`)
+      .set('Authorization', curatorBanten)
+      .send({ decision: 'APPROVE', scores });
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'HALAL_REQUIRED', details: { rule: 'halal-from-2026-10-17' } });
     expect((await api().get(`/products/${product.id}`).set('Authorization', admin)).body.status).toBe('SUBMITTED');
     expect((await api().get(`/products/${product.id}/reviews`).set('Authorization', admin)).body).toEqual([]);
 
-    const reject = await api().post(`/products/${product.id}/reviews`).set('Authorization', curatorBanten).send({ decision: 'REJECT', scores, notes: 'sertifikat halal belum ada' });
+    const reject = await api()
+      .post(`/products/${product.id}/reviews`)
+      .set('Authorization', curatorBanten)
+      .send({ decision: 'REJECT', scores, notes: 'sertifikat halal belum ada' });
     expect(reject.body.product.status).toBe('REJECTED');
     expect((await api().post(`/products/${product.id}/revise`).set('Authorization', perempuan)).body.status).toBe('DRAFT');
-    const fixed = await api().patch(`/products/${product.id}`).set('Authorization', perempuan).send({ certificates: [pirt, halal] });
+    const fixed = await api()
+      .patch(`/products/${product.id}`)
+      .set('Authorization', perempuan)
+      .send({ certificates: [pirt, halal] });
     expect(fixed.status).toBe(200);
     await api().post(`/products/${product.id}/submit`).set('Authorization', perempuan);
-    expect((await api().post(`/products/${product.id}/reviews`).set('Authorization', curatorBanten).send({ decision: 'APPROVE', scores })).status).toBe(201);
+    expect(
+      (await api().post(`/products/${product.id}/reviews`).set('Authorization', curatorBanten).send({ decision: 'APPROVE', scores }))
+        .status,
+    ).toBe(201);
 
-    await probe.waitFor(1, (r) => r.message.key?.toString() === product.id && r.message.value!.toString().includes('"catalog.product.approved"'));
+    await probe.waitFor(
+      1,
+      (r) => r.message.key?.toString() === product.id && r.message.value!.toString().includes('"catalog.product.approved"'),
+    );
     expect(eventsOf(product.id).map((e) => e.type)).toEqual([
       'catalog.product.submitted',
       'catalog.product.rejected',
@@ -144,19 +186,29 @@ describe('catalog products', () => {
     expect(bolu).toMatchObject({ consignable: false });
   });
 
-  it('enforces scope: a venue cannot create products, a UPT cannot touch another UPT\'s product, a curator only reviews its Kanwil', async () => {
+  it("enforces scope: a venue cannot create products, a UPT cannot touch another UPT's product, a curator only reviews its Kanwil", async () => {
     const venue = await api().post('/products').set('Authorization', bearer('venue', 'IMI-TGR-LOUNGE')).send(keripik);
     expect(venue.status).toBe(403);
     expect(venue.body.code).toBe('ROLE_NOT_ALLOWED');
 
-    const product = await create(tangerang, { ...keripik, sku: 'TELANG-250', name: 'Minuman Bunga Telang 250 ml', category: 'beverage', price: 8_000, shelfLifeDays: 30 });
+    const product = await create(tangerang, {
+      ...keripik,
+      sku: 'TELANG-250',
+      name: 'Minuman Bunga Telang 250 ml',
+      category: 'beverage',
+      price: 8_000,
+      shelfLifeDays: 30,
+    });
     const edit = await api().patch(`/products/${product.id}`).set('Authorization', perempuan).send({ name: 'mine now' });
     expect(edit.status).toBe(403);
     expect(edit.body).toMatchObject({ code: 'OUT_OF_SCOPE', message: 'upt of LPP-TGR may not act on upt LP-TGR-1' });
     expect((await api().post(`/products/${product.id}/submit`).set('Authorization', perempuan)).status).toBe(403);
 
     await api().post(`/products/${product.id}/submit`).set('Authorization', tangerang);
-    const foreign = await api().post(`/products/${product.id}/reviews`).set('Authorization', curatorDki).send({ decision: 'APPROVE', scores });
+    const foreign = await api()
+      .post(`/products/${product.id}/reviews`)
+      .set('Authorization', curatorDki)
+      .send({ decision: 'APPROVE', scores });
     expect(foreign.status).toBe(403);
     expect(foreign.body.code).toBe('OUT_OF_SCOPE');
     const own = await api().post(`/products/${product.id}/reviews`).set('Authorization', tangerang).send({ decision: 'APPROVE', scores });
@@ -170,7 +222,14 @@ describe('catalog products', () => {
     const bad = await api()
       .post('/products')
       .set('Authorization', tangerang)
-      .send({ ...keripik, sku: 'bad sku', price: 0, shelfLifeDays: -1, colour: 'red', certificates: [{ kind: 'HALAL', number: 'ID123', issuedOn: '2026-13-01' }] });
+      .send({
+        ...keripik,
+        sku: 'bad sku',
+        price: 0,
+        shelfLifeDays: -1,
+        colour: 'red',
+        certificates: [{ kind: 'HALAL', number: 'ID123', issuedOn: '2026-13-01' }],
+      });
     expect(bad.status).toBe(400);
     expect(bad.body.details.fields.map((f: { field: string; rule: string }) => `${f.field}:${f.rule}`).sort()).toEqual([
       'certificates.0.issuedOn:isIso8601',
@@ -180,7 +239,14 @@ describe('catalog products', () => {
       'shelfLifeDays:min',
       'sku:matches',
     ]);
-    expect((await api().post('/products').set('Authorization', tangerang).send({ ...keripik, price: 10_000_000_000 })).body.details.fields[0]).toMatchObject({ field: 'price', rule: 'max' });
+    expect(
+      (
+        await api()
+          .post('/products')
+          .set('Authorization', tangerang)
+          .send({ ...keripik, price: 10_000_000_000 })
+      ).body.details.fields[0],
+    ).toMatchObject({ field: 'price', rule: 'max' });
     expect((await api().get('/products').set('Authorization', admin)).body.total).toBe(before);
 
     const duplicate = await api().post('/products').set('Authorization', tangerang).send(keripik);
@@ -190,7 +256,10 @@ describe('catalog products', () => {
     await create(bearer('upt', 'LP-CIPINANG'), keripik);
 
     expect((await api().get('/products/0190c8e4-0000-7000-8000-000000000000').set('Authorization', admin)).status).toBe(404);
-    expect((await api().get('/products/not-a-uuid').set('Authorization', admin)).body).toMatchObject({ statusCode: 400, code: 'INVALID_ID' });
+    expect((await api().get('/products/not-a-uuid').set('Authorization', admin)).body).toMatchObject({
+      statusCode: 400,
+      code: 'INVALID_ID',
+    });
   });
 
   it('never edits the identity of an approved product, only its description and certificates', async () => {
@@ -207,18 +276,32 @@ describe('catalog products', () => {
   it('changes prices from a time on, never in the past, keeping the history', async () => {
     const { items } = (await api().get('/products?upt=LP-TGR-1&status=APPROVED').set('Authorization', admin)).body;
     const id = items[0].id;
-    const past = await api().post(`/products/${id}/price-changes`).set('Authorization', tangerang).send({ price: 12_000, effectiveFrom: '2026-01-01T00:00:00+07:00' });
+    const past = await api()
+      .post(`/products/${id}/price-changes`)
+      .set('Authorization', tangerang)
+      .send({ price: 12_000, effectiveFrom: '2026-01-01T00:00:00+07:00' });
     expect(past.status).toBe(422);
     expect(past.body.code).toBe('PRICE_CHANGE_IN_PAST');
 
     const future = new Date(Date.now() + 7 * 24 * 3600_000);
-    const scheduled = await api().post(`/products/${id}/price-changes`).set('Authorization', tangerang).send({ price: 12_000, effectiveFrom: future.toISOString() });
+    const scheduled = await api()
+      .post(`/products/${id}/price-changes`)
+      .set('Authorization', tangerang)
+      .send({ price: 12_000, effectiveFrom: future.toISOString() });
     expect(scheduled.status).toBe(201);
     expect(scheduled.body.map((p: { price: number }) => p.price)).toEqual([10_000, 12_000]);
     // the current price is still the old one until the new one takes effect
     expect((await api().get(`/products/${id}`).set('Authorization', admin)).body.price).toBe(10_000);
-    const [changed] = await probe.waitFor(1, (r) => r.message.key?.toString() === id && r.message.value!.toString().includes('price-changed'));
-    expect(JSON.parse(changed.message.value!.toString()).data).toMatchObject({ productId: id, oldPrice: 10_000, newPrice: 12_000, effectiveFrom: future.toISOString().replace('Z', '+00:00') });
+    const [changed] = await probe.waitFor(
+      1,
+      (r) => r.message.key?.toString() === id && r.message.value!.toString().includes('price-changed'),
+    );
+    expect(JSON.parse(changed.message.value!.toString()).data).toMatchObject({
+      productId: id,
+      oldPrice: 10_000,
+      newPrice: 12_000,
+      effectiveFrom: future.toISOString().replace('Z', '+00:00'),
+    });
 
     const now = await api().post(`/products/${id}/price-changes`).set('Authorization', tangerang).send({ price: 11_000 });
     expect(now.status).toBe(201);
@@ -231,9 +314,14 @@ describe('catalog products', () => {
     const suspend = await api().post(`/products/${id}/suspend`).set('Authorization', curatorBanten).send({ reason: 'kemasan rusak' });
     expect(suspend.body.status).toBe('SUSPENDED');
     expect((await api().post(`/products/${id}/reinstate`).set('Authorization', curatorBanten)).body.status).toBe('APPROVED');
-    const discontinued = await api().post(`/products/${id}/discontinue`).set('Authorization', tangerang).send({ reason: 'tidak diproduksi lagi' });
+    const discontinued = await api()
+      .post(`/products/${id}/discontinue`)
+      .set('Authorization', tangerang)
+      .send({ reason: 'tidak diproduksi lagi' });
     expect(discontinued.body.status).toBe('DISCONTINUED');
-    expect((await api().patch(`/products/${id}`).set('Authorization', tangerang).send({ description: 'x' })).body.code).toBe('PRODUCT_DISCONTINUED');
+    expect((await api().patch(`/products/${id}`).set('Authorization', tangerang).send({ description: 'x' })).body.code).toBe(
+      'PRODUCT_DISCONTINUED',
+    );
     const types = async () => eventsOf(id).map((e) => e.type);
     await probe.waitFor(1, (r) => r.message.key?.toString() === id && r.message.value!.toString().includes('discontinued'));
     expect((await types()).slice(-3)).toEqual(['catalog.product.suspended', 'catalog.product.reinstated', 'catalog.product.discontinued']);
@@ -246,17 +334,28 @@ describe('catalog products', () => {
     const ds = await env.dataSource('catalog');
     const fiveYearsAgo = new Date();
     fiveYearsAgo.setUTCFullYear(fiveYearsAgo.getUTCFullYear() - 5);
-    await ds.query(`UPDATE product_certificate SET issued_on = $2 WHERE product_id = $1 AND kind = 'PIRT'`, [product.id, fiveYearsAgo.toISOString().slice(0, 10)]);
+    await ds.query(`UPDATE product_certificate SET issued_on = $2 WHERE product_id = $1 AND kind = 'PIRT'`, [
+      product.id,
+      fiveYearsAgo.toISOString().slice(0, 10),
+    ]);
 
     expect((await api().post('/compliance/expiry-checks').set('Authorization', bearer('venue', 'IMI-TGR-LOUNGE'))).status).toBe(403);
     const check = await api().post('/compliance/expiry-checks').set('Authorization', admin);
     expect(check.status).toBe(200);
-    expect(check.body.suspended).toEqual([expect.objectContaining({ productId: product.id, violations: [expect.objectContaining({ code: 'PIRT_EXPIRED' })] })]);
+    expect(check.body.suspended).toEqual([
+      expect.objectContaining({ productId: product.id, violations: [expect.objectContaining({ code: 'PIRT_EXPIRED' })] }),
+    ]);
     expect((await api().get(`/products/${product.id}`).set('Authorization', admin)).body.status).toBe('SUSPENDED');
     expect((await api().post('/compliance/expiry-checks').set('Authorization', admin)).body.suspended).toEqual([]);
 
-    const [suspended] = await probe.waitFor(1, (r) => r.message.key?.toString() === product.id && r.message.value!.toString().includes('suspended'));
-    expect(JSON.parse(suspended.message.value!.toString()).data).toMatchObject({ cause: 'CERTIFICATE_EXPIRED', reason: expect.stringMatching(/expired/) });
+    const [suspended] = await probe.waitFor(
+      1,
+      (r) => r.message.key?.toString() === product.id && r.message.value!.toString().includes('suspended'),
+    );
+    expect(JSON.parse(suspended.message.value!.toString()).data).toMatchObject({
+      cause: 'CERTIFICATE_EXPIRED',
+      reason: expect.stringMatching(/expired/),
+    });
     // reinstating needs a valid permit again
     const reinstate = await api().post(`/products/${product.id}/reinstate`).set('Authorization', curatorBanten);
     expect(reinstate.status).toBe(422);
@@ -286,12 +385,25 @@ describe('catalog API documentation', () => {
     env = await TestEnvironment.create();
     catalog = await startServiceProcess('catalog', env.env('catalog', await freePort()));
   });
-  afterAll(() => cleanUp(() => catalog?.stop(), () => env?.dispose()));
+  afterAll(() =>
+    cleanUp(
+      () => catalog?.stop(),
+      () => env?.dispose(),
+    ),
+  );
 
   it('serves an OpenAPI document describing the product endpoints and their bodies, without a token', async () => {
     const doc = (await request(catalog.url).get('/docs/openapi.json')).body;
     expect(doc.openapi).toMatch(/^3\./);
-    for (const path of ['/products', '/products/{id}', '/products/{id}/reviews', '/products/{id}/price-changes', '/compliance/expiry-checks', '/upts', '/kanwils']) {
+    for (const path of [
+      '/products',
+      '/products/{id}',
+      '/products/{id}/reviews',
+      '/products/{id}/price-changes',
+      '/compliance/expiry-checks',
+      '/upts',
+      '/kanwils',
+    ]) {
       expect(doc.paths).toHaveProperty([path]);
     }
     expect(doc.components.schemas.CreateProductDto.required).toEqual(expect.arrayContaining(['sku', 'name', 'category', 'unit', 'price']));

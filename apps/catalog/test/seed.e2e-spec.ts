@@ -18,7 +18,13 @@ describe('catalog seed command', () => {
     catalog = await startServiceProcess('catalog', env.env('catalog', await freePort()));
     probe = await new TopicProbe(env.kafka, [topicName('catalog', env.topicPrefix)]).start();
   });
-  afterAll(() => cleanUp(() => probe?.stop(), () => catalog?.stop(), () => env?.dispose()));
+  afterAll(() =>
+    cleanUp(
+      () => probe?.stop(),
+      () => catalog?.stop(),
+      () => env?.dispose(),
+    ),
+  );
 
   it('loads the reference UPTs and products through the API, approved, and a second run changes nothing', async () => {
     const first = await seedCatalog(catalog.url);
@@ -27,15 +33,22 @@ describe('catalog seed command', () => {
     expect(second).toMatchObject({ created: 0, approved: 0 });
 
     const headers = { authorization: `Bearer ${mintToken(DEV_JWT_SECRET, { role: 'ministry' })}` };
-    const approved = (await (await fetch(`${catalog.url}/products?status=APPROVED&limit=200`, { headers })).json()) as { total: number; items: { sku: string; consignable: boolean }[] };
+    const approved = (await (await fetch(`${catalog.url}/products?status=APPROVED&limit=200`, { headers })).json()) as {
+      total: number;
+      items: { sku: string; consignable: boolean }[];
+    };
     expect(approved.total).toBe(PRODUCTS.length);
-    expect(approved.items.filter((p: { consignable: boolean }) => !p.consignable).map((p: { sku: string }) => p.sku)).toEqual(['BOLU-NONA']);
+    expect(approved.items.filter((p: { consignable: boolean }) => !p.consignable).map((p: { sku: string }) => p.sku)).toEqual([
+      'BOLU-NONA',
+    ]);
     const upts = (await (await fetch(`${catalog.url}/upts?limit=200`, { headers })).json()) as { total: number };
     expect(upts.total).toBe(UPTS.length);
 
     const approvedEvents = await probe.waitFor(PRODUCTS.length, (r) => r.message.value!.toString().includes('"catalog.product.approved"'));
     await new Promise((r) => setTimeout(r, 300));
-    expect(probe.received.filter((r) => r.message.value!.toString().includes('"catalog.product.approved"'))).toHaveLength(approvedEvents.length);
+    expect(probe.received.filter((r) => r.message.value!.toString().includes('"catalog.product.approved"'))).toHaveLength(
+      approvedEvents.length,
+    );
     expect(new Set(approvedEvents.map((r) => r.message.key?.toString())).size).toBe(PRODUCTS.length);
   });
 });

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { DirectoryModule, DirectoryReplicaHandler, PlatformModule } from '@titipan/platform';
+import { PlatformModule } from '@titipan/platform';
+import { DirectoryModule, DirectoryReplicaHandler } from '@titipan/directory';
 import { AfterSaleModule } from './after-sale.module';
 import { AgreementModule } from './agreement/agreement.module';
 import { ConsignmentConfig } from './consignment-config';

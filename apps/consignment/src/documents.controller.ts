@@ -1,7 +1,8 @@
+import { notFound } from '@titipan/kernel';
 import { Controller, Get, Param, ParseUUIDPipe, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { PERIOD_FORMAT, type Actor } from '@titipan/contracts';
-import { AnyActor, CurrentActor, notFound, PageQueryDto } from '@titipan/platform';
+import { AnyActor, CurrentActor, PageQueryDto } from '@titipan/platform';
 import { IsIn, IsOptional, IsString, IsUUID, Length, Matches } from 'class-validator';
 import { DataSource } from 'typeorm';
 import { readScope } from '@titipan/platform';
@@ -77,19 +78,47 @@ export class DocumentsController {
   @Get('sales')
   @ApiOperation({ summary: 'Recorded sale lines; filter by agreement, period, receipt number' })
   sales(@Query() q: SaleQueryDto, @CurrentActor() actor: Actor) {
-    return listScoped(this.dataSource, SALES, readScope(actor), [['x.agreement_id', q.agreement], ['x.period', q.period], ['x.receipt_no', q.receiptNo]], q);
+    return listScoped(
+      this.dataSource,
+      SALES,
+      readScope(actor),
+      [
+        ['x.agreement_id', q.agreement],
+        ['x.period', q.period],
+        ['x.receipt_no', q.receiptNo],
+      ],
+      q,
+    );
   }
 
   @Get('sales/returns')
   @ApiOperation({ summary: 'Customer returns; filter by agreement and period' })
   customerReturns(@Query() q: DocumentQueryDto, @CurrentActor() actor: Actor) {
-    return listScoped(this.dataSource, CUSTOMER_RETURNS, readScope(actor), [['x.agreement_id', q.agreement], ['x.period', q.period]], q);
+    return listScoped(
+      this.dataSource,
+      CUSTOMER_RETURNS,
+      readScope(actor),
+      [
+        ['x.agreement_id', q.agreement],
+        ['x.period', q.period],
+      ],
+      q,
+    );
   }
 
   @Get('returns')
   @ApiOperation({ summary: 'Returns to UPTs; filter by agreement and status' })
   uptReturns(@Query() q: ReturnQueryDto, @CurrentActor() actor: Actor) {
-    return listScoped(this.dataSource, UPT_RETURNS, readScope(actor), [['x.agreement_id', q.agreement], ['x.status', q.status]], q);
+    return listScoped(
+      this.dataSource,
+      UPT_RETURNS,
+      readScope(actor),
+      [
+        ['x.agreement_id', q.agreement],
+        ['x.status', q.status],
+      ],
+      q,
+    );
   }
 
   @Get('returns/:id')

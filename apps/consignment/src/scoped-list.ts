@@ -29,10 +29,9 @@ export async function listScoped<T>(
   ]);
   const from = `FROM ${table.from} JOIN agreement a ON a.id = x.agreement_id JOIN venue v ON v.code = a.venue_code ${where}`;
   const [{ total }] = await dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-  const items = await dataSource.query(`SELECT ${table.select} ${from} ORDER BY ${table.orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-    ...params,
-    page.limit,
-    page.offset,
-  ]);
+  const items = await dataSource.query(
+    `SELECT ${table.select} ${from} ORDER BY ${table.orderBy} LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+    [...params, page.limit, page.offset],
+  );
   return { items, total, limit: page.limit, offset: page.offset };
 }

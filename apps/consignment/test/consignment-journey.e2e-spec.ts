@@ -1,3 +1,4 @@
+import { daysBetween, localDate, periodOf } from '@titipan/kernel';
 import { buildEvent, StatementIssued, StatementPaid, topicName } from '@titipan/contracts';
 import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
 import request from 'supertest';
@@ -5,7 +6,6 @@ import { freePort } from '../../../test/support/free-port';
 import { eventually, TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
-import { daysBetween, localDate, periodOf } from '../src/stock/domain/period';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
 import { cleanUp, stopEach } from '../../../test/support/clean-up';
 
@@ -31,9 +31,9 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
 
   const consumerApplied = async (name: string) => {
     const health = (await request(services.consignment.url).get('/health')).body;
-    const consumer = Object.values(health.checks.consumers as Record<string, { groupId: string; lag: number; counters: { applied: number } }>).find((c) =>
-      c.groupId.endsWith(name),
-    );
+    const consumer = Object.values(
+      health.checks.consumers as Record<string, { groupId: string; lag: number; counters: { applied: number } }>,
+    ).find((c) => c.groupId.endsWith(name));
     return consumer && consumer.lag === 0 ? consumer.counters.applied : undefined;
   };
   const sell = (token: string, lines: object[]) => api().post('/sales/batches').set('Authorization', token).send({ lines });
@@ -58,7 +58,13 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     keripik = products.find((p: { sku: string }) => p.sku === 'KRP-TEMPE-100').id;
     telang = products.find((p: { sku: string }) => p.sku === 'TELANG-250').id;
   });
-  afterAll(() => cleanUp(() => probe?.stop(), stopEach(services), () => env?.dispose()));
+  afterAll(() =>
+    cleanUp(
+      () => probe?.stop(),
+      stopEach(services),
+      () => env?.dispose(),
+    ),
+  );
 
   it('registers the lounge and activates an agreement with Lapas Tangerang; only one can be active', async () => {
     const venue = await api().post('/venues').set('Authorization', admin).send({
@@ -75,20 +81,35 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     const draft = await api()
       .post('/agreements')
       .set('Authorization', admin)
-      .send({ uptCode: 'LP-TGR-1', venueCode: 'IMI-TGR-LOUNGE', commissionBp: 0, validFrom: '2026-01-01', prices: [{ productId: keripik, price: 10_000 }] });
+      .send({
+        uptCode: 'LP-TGR-1',
+        venueCode: 'IMI-TGR-LOUNGE',
+        commissionBp: 0,
+        validFrom: '2026-01-01',
+        prices: [{ productId: keripik, price: 10_000 }],
+      });
     expect(draft.body.status).toBe('DRAFT');
     agreementId = draft.body.id;
     expect((await api().post(`/agreements/${agreementId}/activate`).set('Authorization', admin)).body.status).toBe('ACTIVE');
-    const second = await api().post('/agreements').set('Authorization', admin).send({ uptCode: 'LP-TGR-1', venueCode: 'IMI-TGR-LOUNGE', commissionBp: 500, validFrom: '2026-01-01' });
+    const second = await api()
+      .post('/agreements')
+      .set('Authorization', admin)
+      .send({ uptCode: 'LP-TGR-1', venueCode: 'IMI-TGR-LOUNGE', commissionBp: 500, validFrom: '2026-01-01' });
     const clash = await api().post(`/agreements/${second.body.id}/activate`).set('Authorization', admin);
     expect(clash.status).toBe(409);
     expect(clash.body.code).toBe('AGREEMENT_EXISTS');
-    const unknownUpt = await api().post('/agreements').set('Authorization', admin).send({ uptCode: 'LP-NOWHERE', venueCode: 'IMI-TGR-LOUNGE', commissionBp: 0, validFrom: '2026-01-01' });
+    const unknownUpt = await api()
+      .post('/agreements')
+      .set('Authorization', admin)
+      .send({ uptCode: 'LP-NOWHERE', venueCode: 'IMI-TGR-LOUNGE', commissionBp: 0, validFrom: '2026-01-01' });
     expect(unknownUpt.body).toMatchObject({ statusCode: 422, code: 'UPT_UNKNOWN' });
   });
 
   it('dispatches goods, and the lounge confirms receipt with a damaged and a short line', async () => {
-    const foreign = await api().post('/dispatches').set('Authorization', otherUpt).send({ agreementId, lines: [{ productId: keripik, lotCode: 'KT-1', expiryDate: dateIn(60), quantity: 20 }] });
+    const foreign = await api()
+      .post('/dispatches')
+      .set('Authorization', otherUpt)
+      .send({ agreementId, lines: [{ productId: keripik, lotCode: 'KT-1', expiryDate: dateIn(60), quantity: 20 }] });
     expect(foreign.status).toBe(403);
 
     const dispatch = await api()
@@ -111,7 +132,9 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
         { lineNo: 2, accepted: 10, damaged: 0, short: 0 },
       ],
     };
-    expect((await api().post(`/dispatches/${dispatch.body.id}/receipt`).set('Authorization', otherVenue).send(receiptBody)).status).toBe(403);
+    expect((await api().post(`/dispatches/${dispatch.body.id}/receipt`).set('Authorization', otherVenue).send(receiptBody)).status).toBe(
+      403,
+    );
     const unbalanced = await api()
       .post(`/dispatches/${dispatch.body.id}/receipt`)
       .set('Authorization', lounge)
@@ -127,9 +150,16 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     const old = await api()
       .post('/dispatches')
       .set('Authorization', upt)
-      .send({ agreementId, dispatchedAt: new Date(Date.now() - 10 * day).toISOString(), lines: [{ productId: keripik, lotCode: 'KT-OLD', expiryDate: dateIn(-3), quantity: 5 }] });
+      .send({
+        agreementId,
+        dispatchedAt: new Date(Date.now() - 10 * day).toISOString(),
+        lines: [{ productId: keripik, lotCode: 'KT-OLD', expiryDate: dateIn(-3), quantity: 5 }],
+      });
     expect(old.status).toBe(201);
-    await api().post(`/dispatches/${old.body.id}/receipt`).set('Authorization', lounge).send({ receivedAt: new Date(Date.now() - 9 * day).toISOString(), lines: [{ lineNo: 1, accepted: 5, damaged: 0, short: 0 }] });
+    await api()
+      .post(`/dispatches/${old.body.id}/receipt`)
+      .set('Authorization', lounge)
+      .send({ receivedAt: new Date(Date.now() - 9 * day).toISOString(), lines: [{ lineNo: 1, accepted: 5, damaged: 0, short: 0 }] });
 
     const stock = await stockOf(keripik);
     expect(stock.map((s) => [s.lotCode, s.bucket, s.quantity, s.sellable])).toEqual([
@@ -150,10 +180,19 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     const first = await sell(lounge, lines);
     expect(first.status).toBe(200);
     expect(first.body).toMatchObject({ accepted: 2, duplicates: 0, refused: 2 });
-    expect(first.body.lines[0]).toMatchObject({ status: 'accepted', allocations: [{ lotCode: 'KT-1', quantity: 5 }], unitPrice: 10_000, amount: 50_000 });
+    expect(first.body.lines[0]).toMatchObject({
+      status: 'accepted',
+      allocations: [{ lotCode: 'KT-1', quantity: 5 }],
+      unitPrice: 10_000,
+      amount: 50_000,
+    });
     expect(first.body.lines[1]).toMatchObject({ status: 'accepted', unitPrice: 7_000, listPrice: 8_000, amount: 14_000 });
     expect(first.body.lines[2]).toMatchObject({ status: 'refused', code: 'LOT_EXPIRED', details: { lotCode: 'KT-OLD' } });
-    expect(first.body.lines[3]).toMatchObject({ status: 'refused', code: 'INSUFFICIENT_STOCK', details: { requested: 100, available: 13, expired: 5 } });
+    expect(first.body.lines[3]).toMatchObject({
+      status: 'refused',
+      code: 'INSUFFICIENT_STOCK',
+      details: { requested: 100, available: 13, expired: 5 },
+    });
 
     // the till uploads the same day again: recognised, answered with the original result, counted once
     const retry = await sell(lounge, lines);
@@ -165,22 +204,41 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     expect(changed.body.lines[0]).toMatchObject({ status: 'refused', code: 'SALE_LINE_CONFLICT' });
   });
 
-  it('refuses a single oversell, a future sale and another venue\'s attempt, changing nothing', async () => {
-    const over = await api().post('/sales').set('Authorization', lounge).send({ receiptNo: 'TGR-0004', lineNo: 1, productId: keripik, quantity: 14, soldAt: new Date().toISOString() });
+  it("refuses a single oversell, a future sale and another venue's attempt, changing nothing", async () => {
+    const over = await api()
+      .post('/sales')
+      .set('Authorization', lounge)
+      .send({ receiptNo: 'TGR-0004', lineNo: 1, productId: keripik, quantity: 14, soldAt: new Date().toISOString() });
     expect(over.status).toBe(409);
     expect(over.body).toMatchObject({ code: 'INSUFFICIENT_STOCK', details: { requested: 14, available: 13 } });
-    const future = await api().post('/sales').set('Authorization', lounge).send({ receiptNo: 'TGR-0005', lineNo: 1, productId: keripik, quantity: 1, soldAt: new Date(Date.now() + day).toISOString() });
+    const future = await api()
+      .post('/sales')
+      .set('Authorization', lounge)
+      .send({ receiptNo: 'TGR-0005', lineNo: 1, productId: keripik, quantity: 1, soldAt: new Date(Date.now() + day).toISOString() });
     expect(future.body).toMatchObject({ statusCode: 422, code: 'SALE_IN_FUTURE' });
-    const elsewhere = await api().post('/sales').set('Authorization', otherVenue).send({ receiptNo: 'SBY-1', lineNo: 1, productId: keripik, quantity: 1, soldAt: new Date().toISOString() });
+    const elsewhere = await api()
+      .post('/sales')
+      .set('Authorization', otherVenue)
+      .send({ receiptNo: 'SBY-1', lineNo: 1, productId: keripik, quantity: 1, soldAt: new Date().toISOString() });
     expect(elsewhere.body).toMatchObject({ statusCode: 422, code: 'AGREEMENT_INACTIVE' });
-    expect((await api().post('/sales').set('Authorization', upt).send({ receiptNo: 'X', lineNo: 1, productId: keripik, quantity: 1, soldAt: new Date().toISOString() })).status).toBe(403);
+    expect(
+      (
+        await api()
+          .post('/sales')
+          .set('Authorization', upt)
+          .send({ receiptNo: 'X', lineNo: 1, productId: keripik, quantity: 1, soldAt: new Date().toISOString() })
+      ).status,
+    ).toBe(403);
     expect((await stockOf(keripik)).find((s) => s.lotCode === 'KT-1' && s.bucket === 'SELLABLE')!.quantity).toBe(13);
   });
 
   it('never oversells the last units under concurrent sales', async () => {
     const attempts = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        api().post('/sales').set('Authorization', lounge).send({ receiptNo: `RACE-${i}`, lineNo: 1, productId: keripik, quantity: 1, soldAt: new Date().toISOString() }),
+        api()
+          .post('/sales')
+          .set('Authorization', lounge)
+          .send({ receiptNo: `RACE-${i}`, lineNo: 1, productId: keripik, quantity: 1, soldAt: new Date().toISOString() }),
       ),
     );
     const statuses = attempts.map((r) => r.status).sort();
@@ -205,11 +263,9 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     expect(mine.items.every((s: { venueCode: string }) => s.venueCode === 'IMI-TGR-LOUNGE')).toBe(true);
     expect(mine.total).toBeGreaterThan(0);
     const goods = (await api().get('/stock?upt=LP-TGR-1').set('Authorization', upt)).body;
-    expect(goods.items.map((s: { sku: string; lotCode: string; quantity: number }) => `${s.sku}/${s.lotCode}/${s.quantity}`).sort()).toEqual([
-      'KRP-TEMPE-100/KT-1/1',
-      'KRP-TEMPE-100/KT-OLD/5',
-      'TELANG-250/BT-1/8',
-    ]);
+    expect(
+      goods.items.map((s: { sku: string; lotCode: string; quantity: number }) => `${s.sku}/${s.lotCode}/${s.quantity}`).sort(),
+    ).toEqual(['KRP-TEMPE-100/KT-1/1', 'KRP-TEMPE-100/KT-OLD/5', 'TELANG-250/BT-1/8']);
     expect((await api().get('/stock?venue=IMI-TGR-LOUNGE').set('Authorization', otherVenue)).body.code).toBe('OUT_OF_SCOPE');
     expect((await api().get('/stock?upt=LP-TGR-1').set('Authorization', otherUpt)).status).toBe(403);
   });
@@ -234,18 +290,31 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     const receipt = events[2].data;
     expect(receipt.lines[0]).toMatchObject({ dispatched: 20, accepted: 18, damaged: 1, short: 1 });
     const firstSales = events[5].data.lines;
-    expect(firstSales.map((l: { receiptNo: string; amount: number }) => `${l.receiptNo}:${l.amount}`)).toEqual(['TGR-0001:50000', 'TGR-0001:14000']);
+    expect(firstSales.map((l: { receiptNo: string; amount: number }) => `${l.receiptNo}:${l.amount}`)).toEqual([
+      'TGR-0001:50000',
+      'TGR-0001:14000',
+    ]);
   });
 
   it('reverses a customer return onto the lot it was sold from, once, and never more than was sold', async () => {
     const body = { returnNo: 'RT-0001', receiptNo: 'TGR-0001', lineNo: 2, quantity: 1, resellable: true, reason: 'salah rasa' };
     const first = await api().post('/sales/returns').set('Authorization', lounge).send(body);
     expect(first.status).toBe(201);
-    expect(first.body).toMatchObject({ status: 'accepted', amount: 7_000, lots: [{ lotCode: 'BT-1', bucket: 'SELLABLE', quantity: 1, unitPrice: 7_000 }] });
+    expect(first.body).toMatchObject({
+      status: 'accepted',
+      amount: 7_000,
+      lots: [{ lotCode: 'BT-1', bucket: 'SELLABLE', quantity: 1, unitPrice: 7_000 }],
+    });
     expect((await api().post('/sales/returns').set('Authorization', lounge).send(body)).body.status).toBe('duplicate');
-    const tooMany = await api().post('/sales/returns').set('Authorization', lounge).send({ ...body, returnNo: 'RT-0002', quantity: 2 });
+    const tooMany = await api()
+      .post('/sales/returns')
+      .set('Authorization', lounge)
+      .send({ ...body, returnNo: 'RT-0002', quantity: 2 });
     expect(tooMany.body).toMatchObject({ statusCode: 422, code: 'RETURN_EXCEEDS_SALE', details: { sold: 2, returned: 1, requested: 2 } });
-    const unknown = await api().post('/sales/returns').set('Authorization', lounge).send({ ...body, returnNo: 'RT-0003', receiptNo: 'NOPE' });
+    const unknown = await api()
+      .post('/sales/returns')
+      .set('Authorization', lounge)
+      .send({ ...body, returnNo: 'RT-0003', receiptNo: 'NOPE' });
     expect(unknown.body).toMatchObject({ statusCode: 404, code: 'SALE_LINE_NOT_FOUND' });
     expect((await stockOf(telang)).find((s) => s.lotCode === 'BT-1')!.quantity).toBe(9);
   });
@@ -256,13 +325,19 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
       .set('Authorization', lounge)
       .send({ agreementId, reason: 'expired', lines: [{ productId: keripik, lotCode: 'KT-OLD', quantity: 5 }] });
     expect(shipped.status).toBe(201);
-    expect(shipped.body).toMatchObject({ status: 'SHIPPED', lines: [{ lotCode: 'KT-OLD', bucket: 'SELLABLE', quantity: 5, unitPrice: 10_000 }] });
+    expect(shipped.body).toMatchObject({
+      status: 'SHIPPED',
+      lines: [{ lotCode: 'KT-OLD', bucket: 'SELLABLE', quantity: 5, unitPrice: 10_000 }],
+    });
     const damaged = await api()
       .post('/returns')
       .set('Authorization', lounge)
       .send({ agreementId, reason: 'damaged', lines: [{ productId: keripik, lotCode: 'KT-1', bucket: 'QUARANTINE', quantity: 2 }] });
     expect(damaged.body).toMatchObject({ statusCode: 409, code: 'INSUFFICIENT_STOCK', details: { requested: 2, available: 1 } });
-    await api().post('/returns').set('Authorization', lounge).send({ agreementId, reason: 'damaged', lines: [{ productId: keripik, lotCode: 'KT-1', bucket: 'QUARANTINE', quantity: 1 }] });
+    await api()
+      .post('/returns')
+      .set('Authorization', lounge)
+      .send({ agreementId, reason: 'damaged', lines: [{ productId: keripik, lotCode: 'KT-1', bucket: 'QUARANTINE', quantity: 1 }] });
 
     expect((await api().post(`/returns/${shipped.body.id}/receive`).set('Authorization', otherUpt)).status).toBe(403);
     expect((await api().post(`/returns/${shipped.body.id}/receive`).set('Authorization', upt)).body.status).toBe('RECEIVED');
@@ -270,7 +345,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     expect((await stockOf(keripik)).map((s) => `${s.lotCode}/${s.bucket}/${s.quantity}`)).toEqual([]);
   });
 
-  it('turns a stock count\'s shrinkage into an adjustment', async () => {
+  it("turns a stock count's shrinkage into an adjustment", async () => {
     const count = await api()
       .post('/stock-counts')
       .set('Authorization', lounge)
@@ -278,16 +353,26 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     expect(count.status).toBe(201);
     expect(count.body.lines).toEqual([expect.objectContaining({ lotCode: 'BT-1', book: 9, counted: 8, variance: -1, unitPrice: 8_000 })]);
     expect((await stockOf(telang)).find((s) => s.lotCode === 'BT-1')!.quantity).toBe(8);
-    const stranger = await api().post('/stock-counts').set('Authorization', otherVenue).send({ agreementId, reason: 'x', lines: [{ productId: telang, lotCode: 'BT-1', counted: 0 }] });
+    const stranger = await api()
+      .post('/stock-counts')
+      .set('Authorization', otherVenue)
+      .send({ agreementId, reason: 'x', lines: [{ productId: telang, lotCode: 'BT-1', counted: 0 }] });
     expect(stranger.status).toBe(403);
   });
 
   it('closes an ended month with control totals, after which nothing may be dated in it', async () => {
-    const makaroni = (await request(services.catalog.url).get('/products?upt=LPP-TGR&sku=MAKARONI-150').set('Authorization', admin)).body.items[0].id;
+    const makaroni = (await request(services.catalog.url).get('/products?upt=LPP-TGR&sku=MAKARONI-150').set('Authorization', admin)).body
+      .items[0].id;
     const created = await api()
       .post('/agreements')
       .set('Authorization', admin)
-      .send({ uptCode: 'LPP-TGR', venueCode: 'IMI-TGR-LOUNGE', commissionBp: 1000, validFrom: '2026-01-01', prices: [{ productId: makaroni, price: 15_000 }] });
+      .send({
+        uptCode: 'LPP-TGR',
+        venueCode: 'IMI-TGR-LOUNGE',
+        commissionBp: 1000,
+        validFrom: '2026-01-01',
+        prices: [{ productId: makaroni, price: 15_000 }],
+      });
     const second = created.body.id;
     await api().post(`/agreements/${second}/activate`).set('Authorization', admin);
     // a few days before this month began, in WIB
@@ -298,10 +383,17 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     const dispatch = await api()
       .post('/dispatches')
       .set('Authorization', upt2)
-      .send({ agreementId: second, dispatchedAt: lastMonth.toISOString(), lines: [{ productId: makaroni, lotCode: 'MK-1', expiryDate: dateIn(50), quantity: 10 }] });
+      .send({
+        agreementId: second,
+        dispatchedAt: lastMonth.toISOString(),
+        lines: [{ productId: makaroni, lotCode: 'MK-1', expiryDate: dateIn(50), quantity: 10 }],
+      });
     expect(dispatch.status).toBe(201);
     const receivedAt = new Date(lastMonth.getTime() + 3600_000).toISOString();
-    await api().post(`/dispatches/${dispatch.body.id}/receipt`).set('Authorization', lounge).send({ receivedAt, lines: [{ lineNo: 1, accepted: 9, damaged: 0, short: 1, reason: 'kurang satu' }] });
+    await api()
+      .post(`/dispatches/${dispatch.body.id}/receipt`)
+      .set('Authorization', lounge)
+      .send({ receivedAt, lines: [{ lineNo: 1, accepted: 9, damaged: 0, short: 1, reason: 'kurang satu' }] });
     const soldAt = new Date(lastMonth.getTime() + 2 * 3600_000).toISOString();
     const sold = await sell(lounge, [
       { receiptNo: 'MK-0001', lineNo: 1, productId: makaroni, quantity: 3, soldAt },
@@ -309,7 +401,13 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     ]);
     expect(sold.body.accepted).toBe(2);
 
-    expect((await api().post(`/agreements/${second}/periods/${periodOf(now, 'Asia/Jakarta')}/close`).set('Authorization', admin)).body.code).toBe('PERIOD_NOT_ENDED');
+    expect(
+      (
+        await api()
+          .post(`/agreements/${second}/periods/${periodOf(now, 'Asia/Jakarta')}/close`)
+          .set('Authorization', admin)
+      ).body.code,
+    ).toBe('PERIOD_NOT_ENDED');
     expect((await api().post(`/agreements/${second}/periods/${period}/close`).set('Authorization', upt)).status).toBe(403);
     const close = await api().post(`/agreements/${second}/periods/${period}/close`).set('Authorization', lounge);
     expect(close.status).toBe(201);
@@ -322,17 +420,30 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
       shortQuantity: 1,
       saleLines: 2,
     });
-    expect((await api().post(`/agreements/${second}/periods/${period}/close`).set('Authorization', admin)).body.code).toBe('PERIOD_ALREADY_CLOSED');
+    expect((await api().post(`/agreements/${second}/periods/${period}/close`).set('Authorization', admin)).body.code).toBe(
+      'PERIOD_ALREADY_CLOSED',
+    );
 
     const late = await sell(lounge, [{ receiptNo: 'MK-0002', lineNo: 1, productId: makaroni, quantity: 1, soldAt }]);
     expect(late.body.lines[0]).toMatchObject({ status: 'refused', code: 'PERIOD_CLOSED', details: { period } });
-    const lateReturn = await api().post('/sales/returns').set('Authorization', lounge).send({ returnNo: 'RT-MK-1', receiptNo: 'MK-0001', lineNo: 1, quantity: 1, resellable: true, reason: 'x', returnedAt: soldAt });
+    const lateReturn = await api()
+      .post('/sales/returns')
+      .set('Authorization', lounge)
+      .send({ returnNo: 'RT-MK-1', receiptNo: 'MK-0001', lineNo: 1, quantity: 1, resellable: true, reason: 'x', returnedAt: soldAt });
     expect(lateReturn.body.code).toBe('PERIOD_CLOSED');
     // the next month stays open
-    expect((await sell(lounge, [{ receiptNo: 'MK-0003', lineNo: 1, productId: makaroni, quantity: 1, soldAt: new Date().toISOString() }])).body.accepted).toBe(1);
+    expect(
+      (await sell(lounge, [{ receiptNo: 'MK-0003', lineNo: 1, productId: makaroni, quantity: 1, soldAt: new Date().toISOString() }])).body
+        .accepted,
+    ).toBe(1);
 
-    await probe.waitFor(1, (r) => r.message.key?.toString() === second && r.message.value!.toString().includes('"consignment.period.closed"'));
-    const events = probe.received.filter((r) => r.message.key?.toString() === second).map((r) => JSON.parse(r.message.value!.toString()).type);
+    await probe.waitFor(
+      1,
+      (r) => r.message.key?.toString() === second && r.message.value!.toString().includes('"consignment.period.closed"'),
+    );
+    const events = probe.received
+      .filter((r) => r.message.key?.toString() === second)
+      .map((r) => JSON.parse(r.message.value!.toString()).type);
     expect(events.indexOf('consignment.period.closed')).toBe(4); // after activation, dispatch, receipt, sales
     secondAgreement = second;
     closedPeriod = period;
@@ -341,28 +452,48 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
   it('shows on the agreement which closed months are settled, from reporting.events', async () => {
     const periods = async () => (await api().get(`/agreements/${secondAgreement}/periods`).set('Authorization', lounge)).body;
     expect((await periods())[0]).toMatchObject({ period: closedPeriod, settlement: 'PENDING' });
-    const context = { source: 'reporting', actor: { id: 'venue@IMI-TGR-LOUNGE', role: 'venue' as const, scope: 'IMI-TGR-LOUNGE' }, correlationId: 'settle-1' };
+    const context = {
+      source: 'reporting',
+      actor: { id: 'venue@IMI-TGR-LOUNGE', role: 'venue' as const, scope: 'IMI-TGR-LOUNGE' },
+      correlationId: 'settle-1',
+    };
     const ref = { statementId: '0190c8e4-0000-7000-8000-00000000a001', agreementId: secondAgreement, period: closedPeriod };
     const paid = buildEvent(StatementPaid, { ...ref, amount: 51_300, paidOn: '2026-11-05', transferReference: 'TRF-001' }, context);
-    const issued = buildEvent(StatementIssued, { ...ref, issuedAt: '2026-11-02T01:00:00+00:00', proceeds: 51_300, digest: 'a'.repeat(64) }, context);
+    const issued = buildEvent(
+      StatementIssued,
+      { ...ref, issuedAt: '2026-11-02T01:00:00+00:00', proceeds: 51_300, digest: 'a'.repeat(64) },
+      context,
+    );
     const producer = env.kafka.producer();
     await producer.connect();
     // delivered out of order, as a replay might: the status still only moves forward
     for (const e of [paid, issued]) {
-      await producer.send({ topic: topicName('reporting', env.topicPrefix), messages: [{ key: e.partitionKey, value: JSON.stringify(e) }] });
+      await producer.send({
+        topic: topicName('reporting', env.topicPrefix),
+        messages: [{ key: e.partitionKey, value: JSON.stringify(e) }],
+      });
     }
     await producer.disconnect();
-    const settled = await eventually(async () => {
-      const [p] = await periods();
-      return p.proceeds === 51_300 ? p : undefined;
-    }, 20_000, 'settlement status');
+    const settled = await eventually(
+      async () => {
+        const [p] = await periods();
+        return p.proceeds === 51_300 ? p : undefined;
+      },
+      20_000,
+      'settlement status',
+    );
     expect(settled).toMatchObject({ settlement: 'PAID', statementId: ref.statementId, proceeds: 51_300, paidAmount: 51_300 });
     expect((await api().get(`/agreements/${secondAgreement}/periods`).set('Authorization', otherVenue)).status).toBe(403);
   });
 
   it('publishes the after-sale steps of the first agreement once, in order', async () => {
-    await probe.waitFor(1, (r) => r.message.key?.toString() === agreementId && r.message.value!.toString().includes('"consignment.stock.adjusted"'));
-    const types = probe.received.filter((r) => r.message.key?.toString() === agreementId).map((r) => JSON.parse(r.message.value!.toString()).type);
+    await probe.waitFor(
+      1,
+      (r) => r.message.key?.toString() === agreementId && r.message.value!.toString().includes('"consignment.stock.adjusted"'),
+    );
+    const types = probe.received
+      .filter((r) => r.message.key?.toString() === agreementId)
+      .map((r) => JSON.parse(r.message.value!.toString()).type);
     expect(types.slice(19)).toEqual([
       'consignment.sale.reversed',
       'consignment.return.shipped',
@@ -375,7 +506,9 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
   it('flags lots expiring within the window, and warns about each lot once', async () => {
     const daysLeft = daysBetween(localDate(new Date(), 'Asia/Jakarta'), dateIn(25));
     const within = (await api().get('/stock/near-expiry').set('Authorization', lounge)).body;
-    expect(within).toEqual([expect.objectContaining({ agreementId, sku: 'TELANG-250', lotCode: 'BT-1', quantity: 8, daysLeft, flagged: false })]);
+    expect(within).toEqual([
+      expect.objectContaining({ agreementId, sku: 'TELANG-250', lotCode: 'BT-1', quantity: 8, daysLeft, flagged: false }),
+    ]);
     expect((await api().get('/stock/near-expiry?days=10').set('Authorization', lounge)).body).toEqual([]);
     expect((await api().get('/stock/near-expiry').set('Authorization', otherVenue)).body).toEqual([]);
 
@@ -391,43 +524,88 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
   });
 
   it('cancels a dispatch only while in transit, and asks perishables for their expiry date', async () => {
-    const noExpiry = await api().post('/dispatches').set('Authorization', upt).send({ agreementId, lines: [{ productId: keripik, lotCode: 'KT-2', quantity: 5 }] });
+    const noExpiry = await api()
+      .post('/dispatches')
+      .set('Authorization', upt)
+      .send({ agreementId, lines: [{ productId: keripik, lotCode: 'KT-2', quantity: 5 }] });
     expect(noExpiry.body).toMatchObject({ statusCode: 400, code: 'EXPIRY_REQUIRED', details: { field: 'expiryDate' } });
-    const dispatch = await api().post('/dispatches').set('Authorization', upt).send({ agreementId, lines: [{ productId: keripik, lotCode: 'KT-2', expiryDate: dateIn(40), quantity: 5 }] });
-    expect((await api().post(`/dispatches/${dispatch.body.id}/cancel`).set('Authorization', otherUpt).send({ reason: 'x' })).status).toBe(403);
+    const dispatch = await api()
+      .post('/dispatches')
+      .set('Authorization', upt)
+      .send({ agreementId, lines: [{ productId: keripik, lotCode: 'KT-2', expiryDate: dateIn(40), quantity: 5 }] });
+    expect((await api().post(`/dispatches/${dispatch.body.id}/cancel`).set('Authorization', otherUpt).send({ reason: 'x' })).status).toBe(
+      403,
+    );
     const cancelled = await api().post(`/dispatches/${dispatch.body.id}/cancel`).set('Authorization', upt).send({ reason: 'truk rusak' });
     expect(cancelled.body).toMatchObject({ status: 'CANCELLED', cancelReason: 'truk rusak' });
-    const late = await api().post(`/dispatches/${dispatch.body.id}/receipt`).set('Authorization', lounge).send({ lines: [{ lineNo: 1, accepted: 5, damaged: 0, short: 0 }] });
+    const late = await api()
+      .post(`/dispatches/${dispatch.body.id}/receipt`)
+      .set('Authorization', lounge)
+      .send({ lines: [{ lineNo: 1, accepted: 5, damaged: 0, short: 0 }] });
     expect(late.body).toMatchObject({ statusCode: 409, code: 'DISPATCH_CANCELLED', details: { current: 'CANCELLED' } });
-    expect((await api().post(`/dispatches/${dispatch.body.id}/cancel`).set('Authorization', upt).send({ reason: 'lagi' })).body.code).toBe('DISPATCH_CANCELLED');
+    expect((await api().post(`/dispatches/${dispatch.body.id}/cancel`).set('Authorization', upt).send({ reason: 'lagi' })).body.code).toBe(
+      'DISPATCH_CANCELLED',
+    );
   });
 
-  it('accepts a day\'s upload of 3,000 lines in one request, published in events of at most 500 lines', async () => {
-    const paving = (await request(services.catalog.url).get('/products?upt=LP-TGR-1&sku=PAVING-K100').set('Authorization', admin)).body.items[0].id;
-    const dispatch = await api().post('/dispatches').set('Authorization', upt).send({ agreementId, lines: [{ productId: paving, lotCode: 'PV-1', quantity: 3000 }] });
+  it("accepts a day's upload of 3,000 lines in one request, published in events of at most 500 lines", async () => {
+    const paving = (await request(services.catalog.url).get('/products?upt=LP-TGR-1&sku=PAVING-K100').set('Authorization', admin)).body
+      .items[0].id;
+    const dispatch = await api()
+      .post('/dispatches')
+      .set('Authorization', upt)
+      .send({ agreementId, lines: [{ productId: paving, lotCode: 'PV-1', quantity: 3000 }] });
     expect(dispatch.body.lines[0]).toMatchObject({ expiryDate: '9999-12-31', unitPrice: 2_500 });
-    await api().post(`/dispatches/${dispatch.body.id}/receipt`).set('Authorization', lounge).send({ lines: [{ lineNo: 1, accepted: 3000, damaged: 0, short: 0 }] });
+    await api()
+      .post(`/dispatches/${dispatch.body.id}/receipt`)
+      .set('Authorization', lounge)
+      .send({ lines: [{ lineNo: 1, accepted: 3000, damaged: 0, short: 0 }] });
     const soldAt = new Date().toISOString();
-    const lines = Array.from({ length: 3000 }, (_, i) => ({ receiptNo: `PV-${Math.floor(i / 10)}`, lineNo: (i % 10) + 1, productId: paving, quantity: 1, soldAt }));
+    const lines = Array.from({ length: 3000 }, (_, i) => ({
+      receiptNo: `PV-${Math.floor(i / 10)}`,
+      lineNo: (i % 10) + 1,
+      productId: paving,
+      quantity: 1,
+      soldAt,
+    }));
     const result = await sell(lounge, lines);
     expect(result.status).toBe(200);
     expect(result.body).toMatchObject({ accepted: 3000, duplicates: 0, refused: 0 });
     expect((await stockOf(paving)).find((s) => s.lotCode === 'PV-1')).toBeUndefined();
-    const tooLong = await sell(lounge, Array.from({ length: 5001 }, (_, i) => ({ receiptNo: `PV-BIG-${i}`, lineNo: 1, productId: paving, quantity: 1, soldAt })));
+    const tooLong = await sell(
+      lounge,
+      Array.from({ length: 5001 }, (_, i) => ({ receiptNo: `PV-BIG-${i}`, lineNo: 1, productId: paving, quantity: 1, soldAt })),
+    );
     expect(tooLong.status).toBe(413);
     expect(tooLong.body).toMatchObject({ code: 'BATCH_TOO_LARGE', details: { max: 5000, received: 5001 } });
-    const events = await probe.waitFor(6, (r) => r.message.value!.toString().includes('"consignment.sales.recorded"') && r.message.value!.toString().includes('"PV-'));
+    const events = await probe.waitFor(
+      6,
+      (r) => r.message.value!.toString().includes('"consignment.sales.recorded"') && r.message.value!.toString().includes('"PV-'),
+    );
     expect(events.map((e) => JSON.parse(e.message.value!.toString()).data.lines.length)).toEqual([500, 500, 500, 500, 500, 500]);
   });
 
   it('stops dispatching and selling a product once the catalog suspends it', async () => {
     const appliedBefore = (await consumerApplied('product-replica')) ?? 0;
     const curator = bearer('curator', 'KW-BANTEN');
-    expect((await request(services.catalog.url).post(`/products/${telang}/suspend`).set('Authorization', curator).send({ reason: 'penarikan: label salah' })).status).toBe(200);
+    expect(
+      (
+        await request(services.catalog.url)
+          .post(`/products/${telang}/suspend`)
+          .set('Authorization', curator)
+          .send({ reason: 'penarikan: label salah' })
+      ).status,
+    ).toBe(200);
     await eventually(async () => ((await consumerApplied('product-replica')) ?? 0) > appliedBefore, 20_000, 'suspension replicated');
-    const sale = await api().post('/sales').set('Authorization', lounge).send({ receiptNo: 'TGR-0100', lineNo: 1, productId: telang, quantity: 1, soldAt: new Date().toISOString() });
+    const sale = await api()
+      .post('/sales')
+      .set('Authorization', lounge)
+      .send({ receiptNo: 'TGR-0100', lineNo: 1, productId: telang, quantity: 1, soldAt: new Date().toISOString() });
     expect(sale.body).toMatchObject({ statusCode: 422, code: 'PRODUCT_SUSPENDED' });
-    const dispatch = await api().post('/dispatches').set('Authorization', upt).send({ agreementId, lines: [{ productId: telang, lotCode: 'BT-2', expiryDate: dateIn(30), quantity: 1 }] });
+    const dispatch = await api()
+      .post('/dispatches')
+      .set('Authorization', upt)
+      .send({ agreementId, lines: [{ productId: telang, lotCode: 'BT-2', expiryDate: dateIn(30), quantity: 1 }] });
     expect(dispatch.body).toMatchObject({ statusCode: 422, code: 'PRODUCT_SUSPENDED' });
     expect((await stockOf(telang)).find((s) => s.lotCode === 'BT-1')).toMatchObject({ quantity: 8, sellable: false });
   });
@@ -440,9 +618,14 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     expect(page).toMatchObject({ limit: 10, offset: 10 });
     expect(page.items).toHaveLength(10);
     expect(page.total).toBeGreaterThan(3000);
-    expect((await api().get('/sales/returns').set('Authorization', lounge)).body.items.map((r: { returnNo: string }) => r.returnNo)).toEqual(['RT-0001']);
+    expect(
+      (await api().get('/sales/returns').set('Authorization', lounge)).body.items.map((r: { returnNo: string }) => r.returnNo),
+    ).toEqual(['RT-0001']);
     const returns = (await api().get(`/returns?agreement=${agreementId}`).set('Authorization', upt)).body;
-    expect(returns.items.map((r: { reason: string; status: string }) => `${r.reason}:${r.status}`)).toEqual(['expired:RECEIVED', 'damaged:SHIPPED']);
+    expect(returns.items.map((r: { reason: string; status: string }) => `${r.reason}:${r.status}`)).toEqual([
+      'expired:RECEIVED',
+      'damaged:SHIPPED',
+    ]);
     expect((await api().get(`/returns/${returns.items[0].id}`).set('Authorization', otherVenue)).status).toBe(404);
     expect((await api().get(`/returns/${returns.items[0].id}`).set('Authorization', lounge)).body.status).toBe('RECEIVED');
     expect((await api().get('/stock-counts').set('Authorization', lounge)).body.total).toBe(1);

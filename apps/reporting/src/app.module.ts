@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { DirectoryModule, DirectoryReplicaHandler, PlatformModule } from '@titipan/platform';
+import { PlatformModule } from '@titipan/platform';
+import { DirectoryModule, DirectoryReplicaHandler } from '@titipan/directory';
 import { REPORTING_MIGRATIONS } from './database/migrations';
 import { ProductDimHandler } from './product-dim/product-dim';
 import { ProjectionHandler } from './projection/projection.handler';

@@ -1,3 +1,4 @@
+import { periodOf } from '@titipan/kernel';
 import { topicName } from '@titipan/contracts';
 import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
 import ExcelJS from 'exceljs';
@@ -7,7 +8,6 @@ import { eventually, TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
-import { periodOf } from '../../consignment/src/stock/domain/period';
 import { cleanUp, stopEach } from '../../../test/support/clean-up';
 
 /**
@@ -31,7 +31,11 @@ describe('reporting: settlement statement of a month', () => {
   let statementId: string;
 
   const applied = async (service: ServiceName, name: string) => {
-    const consumers = Object.values((await request(services[service].url).get('/health')).body.checks.consumers) as { groupId: string; lag: number; counters: { applied: number } }[];
+    const consumers = Object.values((await request(services[service].url).get('/health')).body.checks.consumers) as {
+      groupId: string;
+      lag: number;
+      counters: { applied: number };
+    }[];
     const c = consumers.find((x) => x.groupId.endsWith(name));
     return c && c.lag === 0 ? c.counters.applied : undefined;
   };
@@ -44,7 +48,13 @@ describe('reporting: settlement statement of a month', () => {
     await eventually(async () => ((await applied('consignment', 'product-replica')) ?? 0) >= 14, 30_000, 'product replica');
     await eventually(async () => ((await applied('consignment', 'directory-replica')) ?? 0) >= 10, 30_000, 'directory replica');
   });
-  afterAll(() => cleanUp(() => probe?.stop(), stopEach(services), () => env?.dispose()));
+  afterAll(() =>
+    cleanUp(
+      () => probe?.stop(),
+      stopEach(services),
+      () => env?.dispose(),
+    ),
+  );
 
   it('runs a month of consignment at 10% commission and closes it; with no split policy the statement waits and says why', async () => {
     const products = (await request(services.catalog.url).get('/products?upt=LPP-TGR&limit=200').set('Authorization', admin)).body.items;
@@ -63,7 +73,12 @@ describe('reporting: settlement statement of a month', () => {
       { productId: makaroni, price: 15_000 },
       { productId: bawang, price: 18_000 },
     ];
-    agreementId = (await consignment().post('/agreements').set('Authorization', admin).send({ uptCode: 'LPP-TGR', venueCode: 'IMI-TGR-LOUNGE', commissionBp: 1_000, validFrom: '2026-01-01', prices })).body.id;
+    agreementId = (
+      await consignment()
+        .post('/agreements')
+        .set('Authorization', admin)
+        .send({ uptCode: 'LPP-TGR', venueCode: 'IMI-TGR-LOUNGE', commissionBp: 1_000, validFrom: '2026-01-01', prices })
+    ).body.id;
     await consignment().post(`/agreements/${agreementId}/activate`).set('Authorization', admin);
 
     // last month, in WIB: receive, sell, a customer return, goods back, a count
@@ -75,21 +90,48 @@ describe('reporting: settlement statement of a month', () => {
     const dispatch = await consignment()
       .post('/dispatches')
       .set('Authorization', upt)
-      .send({ agreementId, dispatchedAt: at(0), lines: [{ productId: makaroni, lotCode: 'MK-1', expiryDate: expiry, quantity: 20 }, { productId: bawang, lotCode: 'BW-1', expiryDate: expiry, quantity: 10 }] });
+      .send({
+        agreementId,
+        dispatchedAt: at(0),
+        lines: [
+          { productId: makaroni, lotCode: 'MK-1', expiryDate: expiry, quantity: 20 },
+          { productId: bawang, lotCode: 'BW-1', expiryDate: expiry, quantity: 10 },
+        ],
+      });
     expect(dispatch.status).toBe(201);
     await consignment()
       .post(`/dispatches/${dispatch.body.id}/receipt`)
       .set('Authorization', lounge)
-      .send({ receivedAt: at(1), lines: [{ lineNo: 1, accepted: 18, damaged: 1, short: 1, reason: 'satu sobek, satu kurang' }, { lineNo: 2, accepted: 10, damaged: 0, short: 0 }] });
+      .send({
+        receivedAt: at(1),
+        lines: [
+          { lineNo: 1, accepted: 18, damaged: 1, short: 1, reason: 'satu sobek, satu kurang' },
+          { lineNo: 2, accepted: 10, damaged: 0, short: 0 },
+        ],
+      });
     const sales = [
       { receiptNo: 'S-1', lineNo: 1, productId: makaroni, quantity: 5, soldAt: at(2) },
       { receiptNo: 'S-1', lineNo: 2, productId: bawang, quantity: 3, unitPrice: 16_000, soldAt: at(2) },
       { receiptNo: 'S-2', lineNo: 1, productId: makaroni, quantity: 2, soldAt: at(26) },
     ];
     expect((await consignment().post('/sales/batches').set('Authorization', lounge).send({ lines: sales })).body.accepted).toBe(3);
-    await consignment().post('/sales/returns').set('Authorization', lounge).send({ returnNo: 'R-1', receiptNo: 'S-1', lineNo: 2, quantity: 1, resellable: true, reason: 'salah beli', returnedAt: at(30) });
-    await consignment().post('/returns').set('Authorization', lounge).send({ agreementId, reason: 'damaged', shippedAt: at(40), lines: [{ productId: makaroni, lotCode: 'MK-1', bucket: 'QUARANTINE', quantity: 1 }] });
-    await consignment().post('/stock-counts').set('Authorization', lounge).send({ agreementId, reason: 'opname', countedAt: at(50), lines: [{ productId: makaroni, lotCode: 'MK-1', counted: 10 }] });
+    await consignment()
+      .post('/sales/returns')
+      .set('Authorization', lounge)
+      .send({ returnNo: 'R-1', receiptNo: 'S-1', lineNo: 2, quantity: 1, resellable: true, reason: 'salah beli', returnedAt: at(30) });
+    await consignment()
+      .post('/returns')
+      .set('Authorization', lounge)
+      .send({
+        agreementId,
+        reason: 'damaged',
+        shippedAt: at(40),
+        lines: [{ productId: makaroni, lotCode: 'MK-1', bucket: 'QUARANTINE', quantity: 1 }],
+      });
+    await consignment()
+      .post('/stock-counts')
+      .set('Authorization', lounge)
+      .send({ agreementId, reason: 'opname', countedAt: at(50), lines: [{ productId: makaroni, lotCode: 'MK-1', counted: 10 }] });
 
     // live draft figures before the close
     await eventually(async () => ((await applied('reporting', 'statement-source')) ?? 0) >= 7, 20_000, 'reporting caught up');
@@ -97,10 +139,14 @@ describe('reporting: settlement statement of a month', () => {
     expect(draft).toMatchObject({ status: 'DRAFT', figures: { proceeds: 123_300 } });
 
     expect((await consignment().post(`/agreements/${agreementId}/periods/${period}/close`).set('Authorization', lounge)).status).toBe(201);
-    const pending = await eventually(async () => {
-      const { items } = (await reporting().get(`/statements?agreement=${agreementId}`).set('Authorization', ministry)).body;
-      return items.length === 1 ? items[0] : undefined;
-    }, 20_000, 'pending statement');
+    const pending = await eventually(
+      async () => {
+        const { items } = (await reporting().get(`/statements?agreement=${agreementId}`).set('Authorization', ministry)).body;
+        return items.length === 1 ? items[0] : undefined;
+      },
+      20_000,
+      'pending statement',
+    );
     expect(pending).toMatchObject({ status: 'PENDING', mismatches: [expect.stringMatching(/no split policy covers LPP-TGR/)] });
   });
 
@@ -117,7 +163,9 @@ describe('reporting: settlement statement of a month', () => {
         ],
       });
     expect(policy.status).toBe(201);
-    expect((await reporting().post('/split-policies').set('Authorization', upt).send({ effectiveFrom: '2026-02-01', shares: [] })).status).toBe(403);
+    expect(
+      (await reporting().post('/split-policies').set('Authorization', upt).send({ effectiveFrom: '2026-02-01', shares: [] })).status,
+    ).toBe(403);
 
     const { items } = (await reporting().get(`/statements?agreement=${agreementId}&period=${period}`).set('Authorization', lounge)).body;
     const statement = items[0];
@@ -149,7 +197,10 @@ describe('reporting: settlement statement of a month', () => {
       ['PREMI', 61_650],
       ['CAPITAL', 43_155],
     ]);
-    expect((await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body).toMatchObject({ valid: true, digest: statement.digest });
+    expect((await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body).toMatchObject({
+      valid: true,
+      digest: statement.digest,
+    });
 
     // a figure changed behind the service's back no longer verifies
     const ds = await env.dataSource('reporting');
@@ -167,39 +218,89 @@ describe('reporting: settlement statement of a month', () => {
     await consumed.stop();
     const producer = env.kafka.producer();
     await producer.connect();
-    await producer.send({ topic: topicName('consignment', env.topicPrefix), messages: all.map((r) => ({ key: r.message.key, value: r.message.value })) });
+    await producer.send({
+      topic: topicName('consignment', env.topicPrefix),
+      messages: all.map((r) => ({ key: r.message.key, value: r.message.value })),
+    });
     await producer.disconnect();
-    await eventually(async () => {
-      const consumers = Object.values((await request(services.reporting.url).get('/health')).body.checks.consumers) as { groupId: string; lag: number; counters: { duplicates: number } }[];
-      const c = consumers.find((x) => x.groupId.endsWith('statement-source'))!;
-      // every event but dispatch.created (which statements do not use) comes back as a duplicate
-      return c.lag === 0 && c.counters.duplicates >= all.length - 1;
-    }, 20_000, 'duplicates absorbed');
+    await eventually(
+      async () => {
+        const consumers = Object.values((await request(services.reporting.url).get('/health')).body.checks.consumers) as {
+          groupId: string;
+          lag: number;
+          counters: { duplicates: number };
+        }[];
+        const c = consumers.find((x) => x.groupId.endsWith('statement-source'))!;
+        // every event but dispatch.created (which statements do not use) comes back as a duplicate
+        return c.lag === 0 && c.counters.duplicates >= all.length - 1;
+      },
+      20_000,
+      'duplicates absorbed',
+    );
     expect((await reporting().get(`/statements/${statementId}`).set('Authorization', ministry)).body).toEqual(before);
     expect(probe.received.filter((r) => r.message.value!.toString().includes('"reporting.statement.issued"'))).toHaveLength(1);
   });
 
   it('takes the exact payment from the venue, then the PNBP deposit from the UPT; each step an event, and consignment sees it', async () => {
-    expect((await reporting().post(`/statements/${statementId}/deposits`).set('Authorization', upt).send({ simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' })).body.code).toBe('ILLEGAL_TRANSITION');
-    const short = await reporting().post(`/statements/${statementId}/payments`).set('Authorization', lounge).send({ amount: 120_000, paidOn: '2026-11-05', transferReference: 'TRF-1' });
+    expect(
+      (
+        await reporting()
+          .post(`/statements/${statementId}/deposits`)
+          .set('Authorization', upt)
+          .send({ simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' })
+      ).body.code,
+    ).toBe('ILLEGAL_TRANSITION');
+    const short = await reporting()
+      .post(`/statements/${statementId}/payments`)
+      .set('Authorization', lounge)
+      .send({ amount: 120_000, paidOn: '2026-11-05', transferReference: 'TRF-1' });
     expect(short.body).toMatchObject({ statusCode: 422, code: 'AMOUNT_MISMATCH', details: { expected: 123_300, received: 120_000 } });
-    expect((await reporting().post(`/statements/${statementId}/payments`).set('Authorization', bearer('venue', 'IMI-SBY-JUANDA')).send({ amount: 123_300, paidOn: '2026-11-05', transferReference: 'TRF-1' })).status).toBe(403);
-    const paid = await reporting().post(`/statements/${statementId}/payments`).set('Authorization', lounge).send({ amount: 123_300, paidOn: '2026-11-05', transferReference: 'TRF-1' });
+    expect(
+      (
+        await reporting()
+          .post(`/statements/${statementId}/payments`)
+          .set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))
+          .send({ amount: 123_300, paidOn: '2026-11-05', transferReference: 'TRF-1' })
+      ).status,
+    ).toBe(403);
+    const paid = await reporting()
+      .post(`/statements/${statementId}/payments`)
+      .set('Authorization', lounge)
+      .send({ amount: 123_300, paidOn: '2026-11-05', transferReference: 'TRF-1' });
     expect(paid.body).toMatchObject({ status: 'PAID', paidAmount: 123_300, transferReference: 'TRF-1' });
 
-    const badCode = await reporting().post(`/statements/${statementId}/deposits`).set('Authorization', upt).send({ simponiBillingCode: '12345', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' });
+    const badCode = await reporting()
+      .post(`/statements/${statementId}/deposits`)
+      .set('Authorization', upt)
+      .send({ simponiBillingCode: '12345', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' });
     expect(badCode.body.details.fields[0]).toMatchObject({ field: 'simponiBillingCode' });
-    expect((await reporting().post(`/statements/${statementId}/deposits`).set('Authorization', bearer('upt', 'LP-TGR-1')).send({ simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' })).status).toBe(403);
-    const deposited = await reporting().post(`/statements/${statementId}/deposits`).set('Authorization', upt).send({ simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' });
+    expect(
+      (
+        await reporting()
+          .post(`/statements/${statementId}/deposits`)
+          .set('Authorization', bearer('upt', 'LP-TGR-1'))
+          .send({ simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' })
+      ).status,
+    ).toBe(403);
+    const deposited = await reporting()
+      .post(`/statements/${statementId}/deposits`)
+      .set('Authorization', upt)
+      .send({ simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' });
     expect(deposited.body).toMatchObject({ status: 'DEPOSITED', simponiBillingCode: '820261205000123' });
 
-    const events = (await probe.waitFor(3, (r) => r.message.key?.toString() === agreementId)).map((r) => JSON.parse(r.message.value!.toString()));
+    const events = (await probe.waitFor(3, (r) => r.message.key?.toString() === agreementId)).map((r) =>
+      JSON.parse(r.message.value!.toString()),
+    );
     expect(events.map((e) => e.type)).toEqual(['reporting.statement.issued', 'reporting.statement.paid', 'reporting.statement.deposited']);
     expect(events[2].data).toMatchObject({ pnbpAmount: 18_495, ntpn: 'A1B2C3D4E5F6G7H8' });
-    const settled = await eventually(async () => {
-      const [p] = (await consignment().get(`/agreements/${agreementId}/periods`).set('Authorization', upt)).body;
-      return p.settlement === 'DEPOSITED' ? p : undefined;
-    }, 20_000, 'consignment sees the deposit');
+    const settled = await eventually(
+      async () => {
+        const [p] = (await consignment().get(`/agreements/${agreementId}/periods`).set('Authorization', upt)).body;
+        return p.settlement === 'DEPOSITED' ? p : undefined;
+      },
+      20_000,
+      'consignment sees the deposit',
+    );
     expect(settled).toMatchObject({ period, statementId, proceeds: 123_300 });
   });
 
@@ -209,7 +310,9 @@ describe('reporting: settlement statement of a month', () => {
     expect((await reporting().get(`/statements/${statementId}`).set('Authorization', bearer('kanwil', 'KW-DKI'))).status).toBe(403);
     expect((await reporting().get(`/statements/${statementId}`).set('Authorization', bearer('kanwil', 'KW-BANTEN'))).status).toBe(200);
     expect((await reporting().get('/statements').set('Authorization', bearer('kanwil', 'KW-DKI'))).body.total).toBe(0);
-    expect((await reporting().get('/statements?venue=IMI-TGR-LOUNGE').set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).status).toBe(403);
+    expect((await reporting().get('/statements?venue=IMI-TGR-LOUNGE').set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).status).toBe(
+      403,
+    );
   });
 
   it('exports the statement as CSV, XLSX and PDF holding the same numbers', async () => {
@@ -221,12 +324,19 @@ describe('reporting: settlement statement of a month', () => {
     };
     const csv = await reporting().get(`/statements/${statementId}/export?format=csv`).set('Authorization', upt);
     expect(csv.headers['content-type']).toMatch(/text\/csv/);
-    const [header, ...lines] = csv.text.trim().split('\n').map((l) => l.split(','));
+    const [header, ...lines] = csv.text
+      .trim()
+      .split('\n')
+      .map((l) => l.split(','));
     const total = Object.fromEntries(header.map((h, i) => [h, lines.find((l) => l[6] === 'TOTAL')![i]]));
     expect(total).toMatchObject({ netSales: '137000', grossSales: '153000', closing: '18', digest: statement.digest });
     expect(lines.map((l) => l[6]).sort()).toEqual(['KRP-BAWANG-200', 'MAKARONI-150', 'TOTAL']);
 
-    const xlsx = await reporting().get(`/statements/${statementId}/export?format=xlsx`).set('Authorization', lounge).buffer(true).parse(binary);
+    const xlsx = await reporting()
+      .get(`/statements/${statementId}/export?format=xlsx`)
+      .set('Authorization', lounge)
+      .buffer(true)
+      .parse(binary);
     expect(xlsx.headers['content-disposition']).toContain(`statement-LPP-TGR-IMI-TGR-LOUNGE-${period}.xlsx`);
     const book = new ExcelJS.Workbook();
     await book.xlsx.load(xlsx.body);
@@ -242,29 +352,52 @@ describe('reporting: settlement statement of a month', () => {
     expect(netCell.numFmt).toContain('"Rp"');
     expect(cells.find((r) => r[0] === 'Issued')![1]).toBeInstanceOf(Date);
 
-    const pdf = await reporting().get(`/statements/${statementId}/export?format=pdf`).set('Authorization', ministry).buffer(true).parse(binary);
+    const pdf = await reporting()
+      .get(`/statements/${statementId}/export?format=pdf`)
+      .set('Authorization', ministry)
+      .buffer(true)
+      .parse(binary);
     expect(pdf.headers['content-type']).toBe('application/pdf');
     expect(pdf.body.subarray(0, 5).toString()).toBe('%PDF-');
     expect(pdf.body.toString('latin1')).toContain(statement.digest);
     expect((await reporting().get(`/statements/${statementId}/export?format=doc`).set('Authorization', ministry)).status).toBe(400);
-    expect((await reporting().get(`/statements/${statementId}/export?format=csv`).set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).status).toBe(403);
+    expect(
+      (await reporting().get(`/statements/${statementId}/export?format=csv`).set('Authorization', bearer('venue', 'IMI-SBY-JUANDA')))
+        .status,
+    ).toBe(403);
   });
 
-  it('answers the ministry\'s questions from the read models, each saying how fresh it is', async () => {
+  it("answers the ministry's questions from the read models, each saying how fresh it is", async () => {
     const byUpt = (await reporting().get(`/reports/rollup?period=${period}&by=upt`).set('Authorization', ministry)).body;
     expect(byUpt.freshness.lastEventTime).toEqual(expect.any(String));
     expect(byUpt.rows).toEqual([
-      { key: 'LPP-TGR', soldQuantity: 10, grossSales: 153_000, netSales: 137_000, received: 29, sellThrough: 0.3448, proceeds: 123_300, pnbp: 18_495, premi: 61_650 },
+      {
+        key: 'LPP-TGR',
+        soldQuantity: 10,
+        grossSales: 153_000,
+        netSales: 137_000,
+        received: 29,
+        sellThrough: 0.3448,
+        proceeds: 123_300,
+        pnbp: 18_495,
+        premi: 61_650,
+      },
     ]);
     const byKanwil = (await reporting().get(`/reports/rollup?period=${period}&by=kanwil`).set('Authorization', ministry)).body.rows;
     expect(byKanwil).toEqual([expect.objectContaining({ key: 'KW-BANTEN', grossSales: 153_000, pnbp: 18_495 })]);
     const byProduct = (await reporting().get(`/reports/rollup?period=${period}&by=product`).set('Authorization', ministry)).body.rows;
-    expect(byProduct.map((r: { key: string; soldQuantity: number; proceeds: number | null }) => [r.key, r.soldQuantity, r.proceeds])).toEqual([
+    expect(
+      byProduct.map((r: { key: string; soldQuantity: number; proceeds: number | null }) => [r.key, r.soldQuantity, r.proceeds]),
+    ).toEqual([
       ['MAKARONI-150', 7, null],
       ['KRP-BAWANG-200', 3, null],
     ]);
-    expect((await reporting().get(`/reports/rollup?period=${period}&by=upt`).set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).body.rows).toEqual([]);
-    const csv = await reporting().get(`/reports/rollup?period=${period}&by=upt&format=csv`).set('Authorization', bearer('kanwil', 'KW-BANTEN'));
+    expect(
+      (await reporting().get(`/reports/rollup?period=${period}&by=upt`).set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).body.rows,
+    ).toEqual([]);
+    const csv = await reporting()
+      .get(`/reports/rollup?period=${period}&by=upt&format=csv`)
+      .set('Authorization', bearer('kanwil', 'KW-BANTEN'));
     expect(csv.text.split('\n')[1]).toBe('LPP-TGR,10,153000,137000,29,0.3448,123300,18495,61650');
 
     const discrepancies = (await reporting().get(`/reports/discrepancies?period=${period}`).set('Authorization', ministry)).body;
@@ -273,7 +406,10 @@ describe('reporting: settlement statement of a month', () => {
     expect([movers.top[0].sku, movers.slow[0].sku]).toEqual(['MAKARONI-150', 'KRP-BAWANG-200']);
 
     const stock = (await reporting().get('/reports/stock').set('Authorization', upt)).body.rows;
-    expect(stock.map((r: { sku: string; lotCode: string; quantity: number }) => `${r.sku}/${r.lotCode}/${r.quantity}`).sort()).toEqual(['KRP-BAWANG-200/BW-1/8', 'MAKARONI-150/MK-1/10']);
+    expect(stock.map((r: { sku: string; lotCode: string; quantity: number }) => `${r.sku}/${r.lotCode}/${r.quantity}`).sort()).toEqual([
+      'KRP-BAWANG-200/BW-1/8',
+      'MAKARONI-150/MK-1/10',
+    ]);
     expect((await reporting().get('/reports/near-expiry?days=30').set('Authorization', upt)).body.rows).toEqual([]);
     expect((await reporting().get('/reports/near-expiry?days=90').set('Authorization', upt)).body.rows).toHaveLength(2);
 
@@ -282,9 +418,23 @@ describe('reporting: settlement statement of a month', () => {
     expect(daily.reduce((s: number, r: { amount: number }) => s + r.amount, 0)).toBe(137_000);
     expect(daily.reduce((s: number, r: { quantity: number }) => s + r.quantity, 0)).toBe(9);
 
-    expect((await reporting().put(`/pnbp-targets/LPP-TGR/${period.slice(0, 4)}`).set('Authorization', upt).send({ amount: 100_000 })).status).toBe(403);
-    await reporting().put(`/pnbp-targets/LPP-TGR/${period.slice(0, 4)}`).set('Authorization', ministry).send({ amount: 100_000 });
-    const progress = (await reporting().get(`/reports/pnbp-progress?year=${period.slice(0, 4)}`).set('Authorization', ministry)).body.rows;
+    expect(
+      (
+        await reporting()
+          .put(`/pnbp-targets/LPP-TGR/${period.slice(0, 4)}`)
+          .set('Authorization', upt)
+          .send({ amount: 100_000 })
+      ).status,
+    ).toBe(403);
+    await reporting()
+      .put(`/pnbp-targets/LPP-TGR/${period.slice(0, 4)}`)
+      .set('Authorization', ministry)
+      .send({ amount: 100_000 });
+    const progress = (
+      await reporting()
+        .get(`/reports/pnbp-progress?year=${period.slice(0, 4)}`)
+        .set('Authorization', ministry)
+    ).body.rows;
     expect(progress).toEqual([{ uptCode: 'LPP-TGR', target: 100_000, issued: 18_495, deposited: 18_495, progress: 0.185 }]);
     expect((await reporting().get('/reports/outstanding').set('Authorization', ministry)).body.rows).toEqual([]);
   });
@@ -305,14 +455,26 @@ describe('reporting: settlement statement of a month', () => {
     expect(await snapshot()).toEqual(before);
 
     // the live consumer goes on with the swapped-in tables, without repeating what the replay applied
-    const makaroni = (await request(services.catalog.url).get('/products?upt=LPP-TGR&sku=MAKARONI-150').set('Authorization', admin)).body.items[0].id;
+    const makaroni = (await request(services.catalog.url).get('/products?upt=LPP-TGR&sku=MAKARONI-150').set('Authorization', admin)).body
+      .items[0].id;
     const now = new Date().toISOString();
-    expect((await consignment().post('/sales').set('Authorization', lounge).send({ receiptNo: 'S-NOW', lineNo: 1, productId: makaroni, quantity: 1, soldAt: now })).status).toBe(201);
+    expect(
+      (
+        await consignment()
+          .post('/sales')
+          .set('Authorization', lounge)
+          .send({ receiptNo: 'S-NOW', lineNo: 1, productId: makaroni, quantity: 1, soldAt: now })
+      ).status,
+    ).toBe(201);
     const today = periodOf(new Date(), 'Asia/Jakarta');
-    const current = await eventually(async () => {
-      const rows = (await reporting().get(`/reports/rollup?period=${today}&by=product`).set('Authorization', ministry)).body.rows;
-      return rows.length === 1 ? rows : undefined;
-    }, 20_000, 'new sale projected');
+    const current = await eventually(
+      async () => {
+        const rows = (await reporting().get(`/reports/rollup?period=${today}&by=product`).set('Authorization', ministry)).body.rows;
+        return rows.length === 1 ? rows : undefined;
+      },
+      20_000,
+      'new sale projected',
+    );
     expect(current[0]).toMatchObject({ key: 'MAKARONI-150', soldQuantity: 1, grossSales: 15_000 });
     const stock = (await reporting().get('/reports/stock').set('Authorization', ministry)).body.rows;
     expect(stock.find((r: { lotCode: string }) => r.lotCode === 'MK-1').quantity).toBe(9);

@@ -1,4 +1,4 @@
-import { v7 as uuidv7 } from 'uuid';
+import { newId } from '@titipan/kernel';
 import type { Actor } from './actor';
 import type { EventEnvelope } from './envelope';
 import type { EventDefinition } from './event-definition';
@@ -20,13 +20,9 @@ export function isoWithOffset(time: Date): string {
 }
 
 /** Stamps a payload into a complete envelope: id (UUIDv7), time, source, correlation and causation, actor. */
-export function buildEvent<T extends object>(
-  definition: EventDefinition<T>,
-  data: T,
-  context: EventContext,
-): EventEnvelope<T> {
+export function buildEvent<T extends object>(definition: EventDefinition<T>, data: T, context: EventContext): EventEnvelope<T> {
   return {
-    id: uuidv7(),
+    id: newId(),
     type: definition.type,
     version: definition.version,
     source: context.source,

@@ -5,7 +5,14 @@ const context = {
   actor: { id: 'admin@ditjenpas', role: 'admin' as const, scope: null },
   correlationId: 'req-123',
 };
-const upt = { code: 'LP-TGR-1', name: 'Lapas Kelas I Tangerang', type: 'LAPAS' as const, class: 'I' as const, kanwilCode: 'KW-BANTEN', satkerCode: '412345' };
+const upt = {
+  code: 'LP-TGR-1',
+  name: 'Lapas Kelas I Tangerang',
+  type: 'LAPAS' as const,
+  class: 'I' as const,
+  kanwilCode: 'KW-BANTEN',
+  satkerCode: '412345',
+};
 
 describe('event envelope', () => {
   it('stamps id (UUIDv7), time with offset, source, subject, key, correlation, causation and actor', () => {

@@ -4,7 +4,6 @@ export * from './topics';
 export * from './envelope';
 export * from './event-definition';
 export * from './build-event';
-export * from './local-calendar';
 export * from './event-registry';
 export * from './parse-event';
 export * from './catalog';

@@ -55,10 +55,7 @@ export function parseEvent(value: Buffer | string | null, registry: EventRegistr
   if (!definition) return { kind: 'unknown', event: raw };
 
   const data = plainToInstance(definition.payload, raw.data);
-  const dataProblems = flattenValidationErrors(
-    validateSync(data, { whitelist: true, forbidUnknownValues: true }),
-    'data',
-  );
+  const dataProblems = flattenValidationErrors(validateSync(data, { whitelist: true, forbidUnknownValues: true }), 'data');
   if (dataProblems.length > 0) {
     return { kind: 'invalid', reason: `payload of ${raw.type} v${raw.version} does not conform`, problems: dataProblems };
   }

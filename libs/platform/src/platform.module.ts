@@ -96,7 +96,11 @@ export class PlatformModule {
       ],
       controllers: [HealthController],
       providers: [
-        { provide: KAFKA, inject: [PLATFORM_CONFIG], useFactory: (c: PlatformConfig) => createKafka(`titipan-${definition.service}`, brokerList(c)) },
+        {
+          provide: KAFKA,
+          inject: [PLATFORM_CONFIG],
+          useFactory: (c: PlatformConfig) => createKafka(`titipan-${definition.service}`, brokerList(c)),
+        },
         { provide: EVENT_HANDLERS, useValue: definition.handlers ?? [] },
         { provide: OutboxStore, inject: [DataSource], useFactory: (ds: DataSource) => new OutboxStore(ds) },
         { provide: InboxStore, useValue: new InboxStore() },

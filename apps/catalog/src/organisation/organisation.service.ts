@@ -1,6 +1,7 @@
+import { DomainError, notFound } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { KanwilRegistered, UptRegistered, type Actor } from '@titipan/contracts';
-import { DomainError, notFound, UnitOfWork, type Page, type PageQueryDto } from '@titipan/platform';
+import { UnitOfWork, type Page, type PageQueryDto } from '@titipan/platform';
 import type { UptQueryDto } from './dto/upt-query.dto';
 import type { RegisterKanwilDto } from './dto/register-kanwil.dto';
 import type { RegisterUptDto } from './dto/register-upt.dto';
@@ -31,7 +32,15 @@ export class OrganisationService {
         throw new DomainError('rule', 'KANWIL_UNKNOWN', `Kanwil ${input.kanwilCode} is not registered`, { field: 'kanwilCode' });
       }
       const { code, name, type, kanwilCode, satkerCode } = input;
-      const outcome = await this.repository.insertUpt(tx.manager, { code, name, type, class: input.class, kanwilCode, satkerCode, createdBy: actor.id });
+      const outcome = await this.repository.insertUpt(tx.manager, {
+        code,
+        name,
+        type,
+        class: input.class,
+        kanwilCode,
+        satkerCode,
+        createdBy: actor.id,
+      });
       if (outcome === 'duplicate-code') throw new DomainError('conflict', 'UPT_EXISTS', `UPT ${code} is already registered`, { code });
       if (outcome === 'duplicate-satker') {
         throw new DomainError('conflict', 'SATKER_CODE_TAKEN', `satker code ${satkerCode} belongs to another UPT`, { field: 'satkerCode' });

@@ -1,14 +1,20 @@
+import { DomainError } from '@titipan/kernel';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor, DomainError } from '@titipan/platform';
+import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
 import { CreateProductDto, OptionalReasonDto, PriceChangeDto, ReasonDto, UpdateProductDto } from './dto/product.dto';
 import { ProductQueryDto } from './dto/product-query.dto';
 import { ReviewDto } from './dto/review.dto';
 import { ProductService } from './product.service';
 
 const ProductId = () =>
-  Param('id', new ParseUUIDPipe({ exceptionFactory: () => new DomainError('validation', 'INVALID_ID', 'product id must be a UUID', { field: 'id' }) }));
+  Param(
+    'id',
+    new ParseUUIDPipe({
+      exceptionFactory: () => new DomainError('validation', 'INVALID_ID', 'product id must be a UUID', { field: 'id' }),
+    }),
+  );
 
 @ApiTags('products')
 @ApiBearerAuth()

@@ -1,3 +1,4 @@
+import { DomainError, notFound, newId } from '@titipan/kernel';
 import { Injectable, Logger } from '@nestjs/common';
 import {
   isoWithOffset,
@@ -11,8 +12,7 @@ import {
   systemActor,
   type Actor,
 } from '@titipan/contracts';
-import { assertInScope, DomainError, notFound, runInContext, UnitOfWork, type Page, type Tx } from '@titipan/platform';
-import { v7 as uuidv7 } from 'uuid';
+import { assertInScope, runInContext, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { jakartaDate } from './domain/calendar';
 import { approvalViolations, izinEdarViolations, type RuleViolation } from './domain/compliance';
 import { assertEditable, nextStatus, type ProductAction } from './domain/product-lifecycle';
@@ -51,11 +51,14 @@ export class ProductService {
     if (!(await this.products.kanwilOf(uptCode))) {
       throw new DomainError('rule', 'UPT_UNKNOWN', `UPT ${uptCode} of the token is not registered`, { uptCode });
     }
-    const id = uuidv7();
+    const id = newId();
     await this.uow.run(async (tx) => {
       const fields = { ...input, description: input.description ?? '', shelfLifeDays: input.shelfLifeDays ?? null };
       if (!(await this.products.insert(tx.manager, id, uptCode, fields, actor.id))) {
-        throw new DomainError('conflict', 'SKU_TAKEN', `UPT ${uptCode} already has a product with SKU ${input.sku}`, { field: 'sku', sku: input.sku });
+        throw new DomainError('conflict', 'SKU_TAKEN', `UPT ${uptCode} already has a product with SKU ${input.sku}`, {
+          field: 'sku',
+          sku: input.sku,
+        });
       }
       await this.products.addPrice(tx.manager, id, input.price, new Date(), actor.id);
       await this.products.replaceCertificates(tx.manager, id, input.certificates ?? []);
@@ -70,7 +73,10 @@ export class ProductService {
       const fields = Object.keys(input).filter((k) => input[k as keyof UpdateProductDto] !== undefined);
       assertEditable(product.status, fields);
       if (input.sku && input.sku !== product.sku && (await this.products.skuTaken(tx.manager, product.uptCode, input.sku, id))) {
-        throw new DomainError('conflict', 'SKU_TAKEN', `UPT ${product.uptCode} already has a product with SKU ${input.sku}`, { field: 'sku', sku: input.sku });
+        throw new DomainError('conflict', 'SKU_TAKEN', `UPT ${product.uptCode} already has a product with SKU ${input.sku}`, {
+          field: 'sku',
+          sku: input.sku,
+        });
       }
       const { price, certificates, ...columns } = input;
       await this.products.update(tx.manager, id, columns);
@@ -94,7 +100,7 @@ export class ProductService {
   async review(id: string, input: ReviewDto, actor: Actor): Promise<{ review: ReviewRecord; product: ProductRecord }> {
     const now = new Date();
     const review: ReviewRecord = {
-      id: uuidv7(),
+      id: newId(),
       productId: id,
       decision: input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED',
       scores: input.scores,
@@ -131,9 +137,16 @@ export class ProductService {
   }
 
   suspend(id: string, reason: string, actor: Actor): Promise<ProductRecord> {
-    return this.transition(id, actor, 'kanwil', 'suspend', (tx, p) => {
-      tx.publish(ProductSuspended, { productId: p.id, uptCode: p.uptCode, cause: 'CURATOR', reason });
-    }, reason);
+    return this.transition(
+      id,
+      actor,
+      'kanwil',
+      'suspend',
+      (tx, p) => {
+        tx.publish(ProductSuspended, { productId: p.id, uptCode: p.uptCode, cause: 'CURATOR', reason });
+      },
+      reason,
+    );
   }
 
   /** A suspended product returns to sale only if it passes today's approval rules. */
@@ -148,9 +161,16 @@ export class ProductService {
   /** The producing UPT or a curator of its Kanwil withdraws the product for good. */
   discontinue(id: string, reason: string | undefined, actor: Actor): Promise<ProductRecord> {
     const scope = actor.role === 'upt' ? 'upt' : 'kanwil';
-    return this.transition(id, actor, scope, 'discontinue', (tx, p) => {
-      tx.publish(ProductDiscontinued, { productId: p.id, uptCode: p.uptCode, reason });
-    }, reason);
+    return this.transition(
+      id,
+      actor,
+      scope,
+      'discontinue',
+      (tx, p) => {
+        tx.publish(ProductDiscontinued, { productId: p.id, uptCode: p.uptCode, reason });
+      },
+      reason,
+    );
   }
 
   async changePrice(id: string, input: PriceChangeDto, actor: Actor): Promise<PriceRecord[]> {
@@ -162,18 +182,28 @@ export class ProductService {
       });
     }
     if (effectiveFrom.getTime() > now + MAX_PRICE_LEAD_MS) {
-      throw new DomainError('rule', 'PRICE_CHANGE_TOO_FAR', 'a price change can be scheduled at most a year ahead', { field: 'effectiveFrom' });
+      throw new DomainError('rule', 'PRICE_CHANGE_TOO_FAR', 'a price change can be scheduled at most a year ahead', {
+        field: 'effectiveFrom',
+      });
     }
     await this.uow.run(async (tx) => {
       const product = await this.lockInScope(tx, id, actor, 'upt');
       if (product.status === 'DRAFT' || product.status === 'DISCONTINUED') {
-        throw new DomainError('conflict', 'PRICE_CHANGE_NOT_ALLOWED', `the price of a ${product.status} product is not changed this way${product.status === 'DRAFT' ? '; edit the draft' : ''}`, {
-          current: product.status,
-        });
+        throw new DomainError(
+          'conflict',
+          'PRICE_CHANGE_NOT_ALLOWED',
+          `the price of a ${product.status} product is not changed this way${product.status === 'DRAFT' ? '; edit the draft' : ''}`,
+          {
+            current: product.status,
+          },
+        );
       }
       const oldPrice = (await this.products.priceBefore(tx.manager, id, effectiveFrom)) ?? product.price;
       if (oldPrice === input.price) {
-        throw new DomainError('rule', 'PRICE_UNCHANGED', `the price at that time is already ${oldPrice}`, { field: 'price', price: oldPrice });
+        throw new DomainError('rule', 'PRICE_UNCHANGED', `the price at that time is already ${oldPrice}`, {
+          field: 'price',
+          price: oldPrice,
+        });
       }
       await this.products.addPrice(tx.manager, id, input.price, effectiveFrom, actor.id);
       tx.publish(ProductPriceChanged, {
@@ -214,7 +244,7 @@ export class ProductService {
 
   /** The nightly run acts as the catalog service itself. */
   runScheduledExpiryCheck(): Promise<ExpiryCheckResult> {
-    return runInContext({ correlationId: `expiry-check-${uuidv7()}`, actor: systemActor('catalog') }, () => this.runExpiryCheck());
+    return runInContext({ correlationId: `expiry-check-${newId()}`, actor: systemActor('catalog') }, () => this.runExpiryCheck());
   }
 
   async get(id: string): Promise<ProductRecord> {

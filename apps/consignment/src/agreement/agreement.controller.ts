@@ -41,7 +41,7 @@ export class AgreementController {
 
   @Get()
   @AnyActor()
-  @ApiOperation({ summary: 'Agreements in the caller\'s scope; paged' })
+  @ApiOperation({ summary: "Agreements in the caller's scope; paged" })
   list(@Query() query: AgreementQueryDto, @CurrentActor() actor: Actor) {
     return this.agreements.list(query, actor);
   }

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DirectoryModule } from '@titipan/platform';
+import { DirectoryModule } from '@titipan/directory';
 import { VenueModule } from '../venue/venue.module';
 import { AgreementController } from './agreement.controller';
 import { AgreementRepository } from './agreement.repository';

@@ -1,5 +1,6 @@
+import { DomainError, notFound } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
-import { DomainError, equalityWhere, notFound } from '@titipan/platform';
+import { equalityWhere } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'TERMINATED';
@@ -25,10 +26,15 @@ export interface Agreement {
 /** Refuses a document dated outside the agreement's validity (a venue-calendar day). */
 export function assertWithinValidity(agreement: Pick<Agreement, 'id' | 'validFrom' | 'validTo'>, day: string): void {
   if (!isWithinValidity(agreement, day)) {
-    throw new DomainError('rule', 'AGREEMENT_INACTIVE', `the agreement is valid ${agreement.validFrom} to ${agreement.validTo ?? 'open'}, not on ${day}`, {
-      agreementId: agreement.id,
-      day,
-    });
+    throw new DomainError(
+      'rule',
+      'AGREEMENT_INACTIVE',
+      `the agreement is valid ${agreement.validFrom} to ${agreement.validTo ?? 'open'}, not on ${day}`,
+      {
+        agreementId: agreement.id,
+        day,
+      },
+    );
   }
 }
 
@@ -58,7 +64,11 @@ const SELECT = `
 export class AgreementRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  async insert(manager: EntityManager, a: { id: string; uptCode: string; venueCode: string; commissionBp: number; validFrom: string; validTo?: string }, createdBy: string) {
+  async insert(
+    manager: EntityManager,
+    a: { id: string; uptCode: string; venueCode: string; commissionBp: number; validFrom: string; validTo?: string },
+    createdBy: string,
+  ) {
     await manager.query(
       `INSERT INTO agreement (id, upt_code, venue_code, commission_bp, valid_from, valid_to, status, created_by)
        VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7)`,
@@ -96,7 +106,10 @@ export class AgreementRepository {
 
   /** Ids of the active agreements between a venue and the given UPTs, in lock order (lock them to read them). */
   async activeIdsForVenue(manager: EntityManager, venueCode: string, uptCodes: string[]): Promise<string[]> {
-    const rows = await manager.query(`SELECT id FROM agreement WHERE venue_code = $1 AND upt_code = ANY($2::text[]) AND status = 'ACTIVE' ORDER BY id`, [venueCode, uptCodes]);
+    const rows = await manager.query(
+      `SELECT id FROM agreement WHERE venue_code = $1 AND upt_code = ANY($2::text[]) AND status = 'ACTIVE' ORDER BY id`,
+      [venueCode, uptCodes],
+    );
     return rows.map((r: { id: string }) => r.id);
   }
 
@@ -105,7 +118,10 @@ export class AgreementRepository {
   }
 
   async terminate(manager: EntityManager, id: string, reason: string): Promise<void> {
-    await manager.query(`UPDATE agreement SET status = 'TERMINATED', terminated_at = now(), termination_reason = $2 WHERE id = $1`, [id, reason]);
+    await manager.query(`UPDATE agreement SET status = 'TERMINATED', terminated_at = now(), termination_reason = $2 WHERE id = $1`, [
+      id,
+      reason,
+    ]);
   }
 
   async list(filter: AgreementFilter): Promise<{ items: Agreement[]; total: number }> {
@@ -115,12 +131,14 @@ export class AgreementRepository {
       ['v.kanwil_code', filter.kanwilCode],
       ['a.status', filter.status],
     ]);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM agreement a JOIN venue v ON v.code = a.venue_code ${where}`, params);
-    const rows = await this.dataSource.query(`${SELECT} ${where} ORDER BY a.created_at, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-      ...params,
-      filter.limit,
-      filter.offset,
-    ]);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM agreement a JOIN venue v ON v.code = a.venue_code ${where}`,
+      params,
+    );
+    const rows = await this.dataSource.query(
+      `${SELECT} ${where} ORDER BY a.created_at, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
     return { items: rows.map(normalise), total };
   }
 }

@@ -1,7 +1,8 @@
+import { DomainError, notFound, newId } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { AgreementActivated, AgreementTerminated, type Actor } from '@titipan/contracts';
-import { DirectoryStore, DomainError, notFound, UnitOfWork, type Page, type Tx } from '@titipan/platform';
-import { v7 as uuidv7 } from 'uuid';
+import { UnitOfWork, type Page, type Tx } from '@titipan/platform';
+import { DirectoryStore } from '@titipan/directory';
 import { assertMayRead, scopedFilter } from '@titipan/platform';
 import { VenueRepository } from '../venue/venue.repository';
 import type { AgreementQueryDto, CreateAgreementDto } from './agreement.dto';
@@ -27,7 +28,7 @@ export class AgreementService {
     if (!(await this.directory.upt(input.uptCode))) {
       throw new DomainError('rule', 'UPT_UNKNOWN', `UPT ${input.uptCode} is not known (from catalog.events)`, { field: 'uptCode' });
     }
-    const id = uuidv7();
+    const id = newId();
     await this.uow.run(async (tx) => {
       await this.agreements.insert(tx.manager, { id, ...input }, actor.id);
       await this.agreements.setPrices(tx.manager, id, input.prices ?? []);
@@ -69,7 +70,8 @@ export class AgreementService {
     await this.uow.run(async (tx) => {
       const a = await this.agreements.lock(tx.manager, id);
       if (!a) throw notFound('agreement', id);
-      if (a.status === 'TERMINATED') throw new DomainError('conflict', 'AGREEMENT_TERMINATED', 'a terminated agreement does not change', { current: a.status });
+      if (a.status === 'TERMINATED')
+        throw new DomainError('conflict', 'AGREEMENT_TERMINATED', 'a terminated agreement does not change', { current: a.status });
       await this.agreements.setPrices(tx.manager, id, prices);
     });
     return (await this.agreements.find(id))!;
@@ -83,7 +85,13 @@ export class AgreementService {
   }
 
   async list(query: AgreementQueryDto, actor: Actor): Promise<Page<Agreement>> {
-    const filter = scopedFilter(actor, { uptCode: query.upt, venueCode: query.venue, status: query.status, limit: query.limit, offset: query.offset });
+    const filter = scopedFilter(actor, {
+      uptCode: query.upt,
+      venueCode: query.venue,
+      status: query.status,
+      limit: query.limit,
+      offset: query.offset,
+    });
     const { items, total } = await this.agreements.list(filter);
     return { items, total, limit: query.limit, offset: query.offset };
   }
@@ -93,7 +101,10 @@ export class AgreementService {
       const a = await this.agreements.lock(tx.manager, id);
       if (!a) throw notFound('agreement', id);
       if (a.status !== from) {
-        throw new DomainError('conflict', 'ILLEGAL_TRANSITION', `the agreement is ${a.status}, not ${from}`, { current: a.status, expected: from });
+        throw new DomainError('conflict', 'ILLEGAL_TRANSITION', `the agreement is ${a.status}, not ${from}`, {
+          current: a.status,
+          expected: from,
+        });
       }
       await effect(tx, a);
     });

@@ -17,6 +17,11 @@ export function priceAt(history: PricePoint[] | undefined, at: Date): number | u
 }
 
 /** The price a unit goes for under an agreement at a time: its own consignment price, else the catalog price then. */
-export function listPriceAt(agreement: Pick<Agreement, 'prices'>, productId: string, history: PricePoint[] | undefined, at: Date): number | undefined {
+export function listPriceAt(
+  agreement: Pick<Agreement, 'prices'>,
+  productId: string,
+  history: PricePoint[] | undefined,
+  at: Date,
+): number | undefined {
   return agreement.prices.find((p) => p.productId === productId)?.price ?? priceAt(history, at);
 }

@@ -56,7 +56,11 @@ export class DispatchRepository {
     return `SJ/${uptCode}/${year}/${String(row.last).padStart(4, '0')}`;
   }
 
-  async insert(manager: EntityManager, d: Omit<Dispatch, 'status' | 'receivedAt' | 'cancelledAt' | 'cancelReason' | 'venueKanwilCode'>, createdBy: string) {
+  async insert(
+    manager: EntityManager,
+    d: Omit<Dispatch, 'status' | 'receivedAt' | 'cancelledAt' | 'cancelReason' | 'venueKanwilCode'>,
+    createdBy: string,
+  ) {
     await manager.query(
       `INSERT INTO dispatch (id, number, agreement_id, upt_code, venue_code, status, dispatched_at, created_by)
        VALUES ($1, $2, $3, $4, $5, 'IN_TRANSIT', $6, $7)`,
@@ -88,7 +92,14 @@ export class DispatchRepository {
     return row?.agreement_id;
   }
 
-  async markReceived(manager: EntityManager, id: string, receivedAt: Date, period: string, by: string, lines: { lineNo: number; accepted: number; damaged: number; short: number; reason?: string }[]) {
+  async markReceived(
+    manager: EntityManager,
+    id: string,
+    receivedAt: Date,
+    period: string,
+    by: string,
+    lines: { lineNo: number; accepted: number; damaged: number; short: number; reason?: string }[],
+  ) {
     await manager.query(`UPDATE dispatch SET status = 'RECEIVED', received_at = $2, received_period = $3, received_by = $4 WHERE id = $1`, [
       id,
       receivedAt,
@@ -99,7 +110,14 @@ export class DispatchRepository {
       `UPDATE dispatch_line l SET accepted = r.accepted, damaged = r.damaged, short = r.short, reason = r.reason
          FROM unnest($2::int[], $3::int[], $4::int[], $5::int[], $6::text[]) AS r(line_no, accepted, damaged, short, reason)
         WHERE l.dispatch_id = $1 AND l.line_no = r.line_no`,
-      [id, lines.map((l) => l.lineNo), lines.map((l) => l.accepted), lines.map((l) => l.damaged), lines.map((l) => l.short), lines.map((l) => l.reason ?? null)],
+      [
+        id,
+        lines.map((l) => l.lineNo),
+        lines.map((l) => l.accepted),
+        lines.map((l) => l.damaged),
+        lines.map((l) => l.short),
+        lines.map((l) => l.reason ?? null),
+      ],
     );
   }
 
@@ -107,7 +125,15 @@ export class DispatchRepository {
     await manager.query(`UPDATE dispatch SET status = 'CANCELLED', cancelled_at = now(), cancel_reason = $2 WHERE id = $1`, [id, reason]);
   }
 
-  async list(filter: { venueCode?: string; uptCode?: string; kanwilCode?: string; agreementId?: string; status?: string; limit: number; offset: number }) {
+  async list(filter: {
+    venueCode?: string;
+    uptCode?: string;
+    kanwilCode?: string;
+    agreementId?: string;
+    status?: string;
+    limit: number;
+    offset: number;
+  }) {
     const { where, params } = equalityWhere([
       ['d.venue_code', filter.venueCode],
       ['d.upt_code', filter.uptCode],
@@ -115,12 +141,14 @@ export class DispatchRepository {
       ['d.agreement_id', filter.agreementId],
       ['d.status', filter.status],
     ]);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM dispatch d JOIN venue v ON v.code = d.venue_code ${where}`, params);
-    const rows = await this.dataSource.query(`${SELECT} ${where} ORDER BY d.dispatched_at, d.number LIMIT $${params.length + 1} OFFSET $${params.length + 2}`, [
-      ...params,
-      filter.limit,
-      filter.offset,
-    ]);
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM dispatch d JOIN venue v ON v.code = d.venue_code ${where}`,
+      params,
+    );
+    const rows = await this.dataSource.query(
+      `${SELECT} ${where} ORDER BY d.dispatched_at, d.number LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
     return { items: rows.map(normalise), total };
   }
 }

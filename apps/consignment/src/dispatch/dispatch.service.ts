@@ -1,7 +1,7 @@
+import { DomainError, notFound, localDate, periodOf, newId } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { DispatchCancelled, DispatchCreated, isoWithOffset, NO_EXPIRY, ReceiptConfirmed, type Actor } from '@titipan/contracts';
-import { assertInScope, DomainError, notFound, UnitOfWork, type Page, type Tx } from '@titipan/platform';
-import { v7 as uuidv7 } from 'uuid';
+import { assertInScope, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { assertMayRead, scopedFilter } from '@titipan/platform';
 import { AgreementRepository, assertWithinValidity, type Agreement } from '../agreement/agreement.repository';
 import { listPriceAt } from '../agreement/list-price';
@@ -9,7 +9,6 @@ import { ProductReplicaStore } from '../product-replica/product-replica.store';
 import { productRefusal } from '../product-replica/sellable';
 import { isExpired } from '../stock/domain/fefo';
 import type { Movement } from '../stock/domain/movement';
-import { localDate, periodOf } from '../stock/domain/period';
 import { documentTime } from '../stock/domain/document-time';
 import { receiptLineProblems } from '../stock/domain/receipt-rule';
 import { StockLedger } from '../stock/stock-ledger';
@@ -33,10 +32,11 @@ export class DispatchService {
     const seen = new Set<string>();
     for (const [i, line] of input.lines.entries()) {
       const key = `${line.productId}|${line.lotCode}`;
-      if (seen.has(key)) throw new DomainError('validation', 'DUPLICATE_LINE', `line ${i + 1} repeats product and lot of an earlier line`, { line: i + 1 });
+      if (seen.has(key))
+        throw new DomainError('validation', 'DUPLICATE_LINE', `line ${i + 1} repeats product and lot of an earlier line`, { line: i + 1 });
       seen.add(key);
     }
-    const id = uuidv7();
+    const id = newId();
     await this.uow.run(async (tx) => {
       const agreement = await this.activeAgreement(tx, input.agreementId);
       assertInScope(actor, 'upt', agreement.uptCode);
@@ -48,23 +48,38 @@ export class DispatchService {
       const lines = input.lines.map((line, i) => {
         const product = products.get(line.productId);
         const refusal = productRefusal(product, line.productId, agreement.uptCode);
-        if (refusal) throw new DomainError('rule', refusal.code, `line ${i + 1}: ${refusal.message}`, { line: i + 1, productId: line.productId });
+        if (refusal)
+          throw new DomainError('rule', refusal.code, `line ${i + 1}: ${refusal.message}`, { line: i + 1, productId: line.productId });
         const perishable = product!.shelfLifeDays !== null;
         if (perishable && !line.expiryDate) {
-          throw new DomainError('validation', 'EXPIRY_REQUIRED', `line ${i + 1}: ${product!.sku} is perishable; give the lot's expiry date`, { line: i + 1, field: 'expiryDate' });
+          throw new DomainError(
+            'validation',
+            'EXPIRY_REQUIRED',
+            `line ${i + 1}: ${product!.sku} is perishable; give the lot's expiry date`,
+            { line: i + 1, field: 'expiryDate' },
+          );
         }
         const expiryDate = line.expiryDate ?? NO_EXPIRY;
         if (isExpired(expiryDate, today)) {
           throw new DomainError('rule', 'LOT_EXPIRED', `line ${i + 1}: lot ${line.lotCode} expired on ${expiryDate}`, { line: i + 1 });
         }
         const unitPrice = listPriceAt(agreement, line.productId, histories.get(line.productId), dispatchedAt);
-        if (unitPrice === undefined) throw new DomainError('rule', 'PRICE_UNKNOWN', `line ${i + 1}: no price for the product`, { line: i + 1 });
+        if (unitPrice === undefined)
+          throw new DomainError('rule', 'PRICE_UNKNOWN', `line ${i + 1}: no price for the product`, { line: i + 1 });
         return { lineNo: i + 1, productId: line.productId, lotCode: line.lotCode, expiryDate, quantity: line.quantity, unitPrice };
       });
       const number = await this.dispatches.nextNumber(tx.manager, agreement.uptCode, Number(today.slice(0, 4)));
       await this.dispatches.insert(
         tx.manager,
-        { id, number, agreementId: agreement.id, uptCode: agreement.uptCode, venueCode: agreement.venueCode, dispatchedAt: dispatchedAt.toISOString(), lines: lines.map((l) => ({ ...l, accepted: null, damaged: null, short: null, reason: null })) },
+        {
+          id,
+          number,
+          agreementId: agreement.id,
+          uptCode: agreement.uptCode,
+          venueCode: agreement.venueCode,
+          dispatchedAt: dispatchedAt.toISOString(),
+          lines: lines.map((l) => ({ ...l, accepted: null, damaged: null, short: null, reason: null })),
+        },
         actor.id,
       );
       tx.publish(DispatchCreated, {
@@ -98,13 +113,24 @@ export class DispatchService {
       assertInScope(actor, 'venue', dispatch.venueCode);
       this.assertInTransit(dispatch);
       if (receivedAt < new Date(dispatch.dispatchedAt)) {
-        throw new DomainError('rule', 'RECEIVED_BEFORE_DISPATCH', 'receivedAt is before the goods were dispatched', { field: 'receivedAt' });
+        throw new DomainError('rule', 'RECEIVED_BEFORE_DISPATCH', 'receivedAt is before the goods were dispatched', {
+          field: 'receivedAt',
+        });
       }
       const byLine = new Map(input.lines.map((l) => [l.lineNo, l]));
-      if (byLine.size !== input.lines.length || byLine.size !== dispatch.lines.length || dispatch.lines.some((l) => !byLine.has(l.lineNo))) {
-        throw new DomainError('validation', 'RECEIPT_LINES_MISMATCH', `the receipt must account for each of the ${dispatch.lines.length} dispatch lines exactly once`, {
-          expected: dispatch.lines.map((l) => l.lineNo),
-        });
+      if (
+        byLine.size !== input.lines.length ||
+        byLine.size !== dispatch.lines.length ||
+        dispatch.lines.some((l) => !byLine.has(l.lineNo))
+      ) {
+        throw new DomainError(
+          'validation',
+          'RECEIPT_LINES_MISMATCH',
+          `the receipt must account for each of the ${dispatch.lines.length} dispatch lines exactly once`,
+          {
+            expected: dispatch.lines.map((l) => l.lineNo),
+          },
+        );
       }
       for (const line of dispatch.lines) {
         const r = byLine.get(line.lineNo)!;
@@ -115,7 +141,16 @@ export class DispatchService {
       await this.ledger.assertPeriodsOpen(tx.manager, agreement.id, [period]);
       const movements: Movement[] = dispatch.lines.flatMap((line) => {
         const r = byLine.get(line.lineNo)!;
-        const base = { agreementId: agreement.id, productId: line.productId, lotCode: line.lotCode, expiryDate: line.expiryDate, unitPrice: line.unitPrice, occurredAt: receivedAt, period, document: `dispatch:${id}:${line.lineNo}` };
+        const base = {
+          agreementId: agreement.id,
+          productId: line.productId,
+          lotCode: line.lotCode,
+          expiryDate: line.expiryDate,
+          unitPrice: line.unitPrice,
+          occurredAt: receivedAt,
+          period,
+          document: `dispatch:${id}:${line.lineNo}`,
+        };
         return [
           ...(r.accepted > 0 ? [{ ...base, bucket: 'SELLABLE' as const, kind: 'RECEIVED' as const, quantity: r.accepted }] : []),
           ...(r.damaged > 0 ? [{ ...base, bucket: 'QUARANTINE' as const, kind: 'RECEIVED_DAMAGED' as const, quantity: r.damaged }] : []),
@@ -130,7 +165,18 @@ export class DispatchService {
         period,
         lines: dispatch.lines.map((line) => {
           const r = byLine.get(line.lineNo)!;
-          return { lineNo: line.lineNo, productId: line.productId, lotCode: line.lotCode, expiryDate: line.expiryDate, dispatched: line.quantity, accepted: r.accepted, damaged: r.damaged, short: r.short, unitPrice: line.unitPrice, reason: r.reason };
+          return {
+            lineNo: line.lineNo,
+            productId: line.productId,
+            lotCode: line.lotCode,
+            expiryDate: line.expiryDate,
+            dispatched: line.quantity,
+            accepted: r.accepted,
+            damaged: r.damaged,
+            short: r.short,
+            unitPrice: line.unitPrice,
+            reason: r.reason,
+          };
         }),
       });
     });
@@ -162,7 +208,10 @@ export class DispatchService {
     const agreement = await this.agreements.lock(tx.manager, id);
     if (!agreement) throw notFound('agreement', id);
     if (agreement.status !== 'ACTIVE') {
-      throw new DomainError('rule', 'AGREEMENT_INACTIVE', `agreement ${id} is ${agreement.status}`, { agreementId: id, status: agreement.status });
+      throw new DomainError('rule', 'AGREEMENT_INACTIVE', `agreement ${id} is ${agreement.status}`, {
+        agreementId: id,
+        status: agreement.status,
+      });
     }
     return agreement;
   }
@@ -181,6 +230,9 @@ export class DispatchService {
   private assertInTransit(dispatch: Dispatch): void {
     if (dispatch.status === 'IN_TRANSIT') return;
     const code = dispatch.status === 'RECEIVED' ? 'ALREADY_RECEIVED' : 'DISPATCH_CANCELLED';
-    throw new DomainError('conflict', code, `dispatch ${dispatch.number} is ${dispatch.status}`, { current: dispatch.status, requested: 'IN_TRANSIT' });
+    throw new DomainError('conflict', code, `dispatch ${dispatch.number} is ${dispatch.status}`, {
+      current: dispatch.status,
+      requested: 'IN_TRANSIT',
+    });
   }
 }

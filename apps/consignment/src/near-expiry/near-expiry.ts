@@ -1,3 +1,4 @@
+import { daysBetween, localDate, newId } from '@titipan/kernel';
 import { Controller, Get, HttpCode, Inject, Injectable, Post, Query } from '@nestjs/common';
 import { Cron } from '@nestjs/schedule';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
@@ -6,10 +7,8 @@ import { Allow, AnyActor, CurrentActor, PLATFORM_CONFIG, runInContext, UnitOfWor
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { DataSource } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import { scopedFilter, type ReadScope } from '@titipan/platform';
 import type { ConsignmentConfig } from '../consignment-config';
-import { daysBetween, localDate } from '../stock/domain/period';
 
 export interface NearExpiryLot {
   agreementId: string;
@@ -61,7 +60,10 @@ export class NearExpiryService {
       [horizon, scope.venueCode ?? null, scope.uptCode ?? null, scope.kanwilCode ?? null],
     );
     return rows
-      .map(({ timeZone, ...row }: NearExpiryLot & { timeZone: string }) => ({ ...row, daysLeft: daysBetween(localDate(at, timeZone), row.expiryDate) }))
+      .map(({ timeZone, ...row }: NearExpiryLot & { timeZone: string }) => ({
+        ...row,
+        daysLeft: daysBetween(localDate(at, timeZone), row.expiryDate),
+      }))
       .filter((lot: NearExpiryLot) => lot.daysLeft <= days);
   }
 
@@ -76,7 +78,14 @@ export class NearExpiryService {
           [lot.agreementId, lot.productId, lot.lotCode],
         );
         if (inserted.length === 0) return; // another instance flagged it meanwhile
-        tx.publish(LotNearExpiry, { agreementId: lot.agreementId, productId: lot.productId, lotCode: lot.lotCode, expiryDate: lot.expiryDate, quantity: lot.quantity, daysLeft: lot.daysLeft });
+        tx.publish(LotNearExpiry, {
+          agreementId: lot.agreementId,
+          productId: lot.productId,
+          lotCode: lot.lotCode,
+          expiryDate: lot.expiryDate,
+          quantity: lot.quantity,
+          daysLeft: lot.daysLeft,
+        });
         flagged.push({ ...lot, flagged: true });
       });
     }
@@ -85,7 +94,7 @@ export class NearExpiryService {
 
   @Cron('0 2 * * *', { name: 'near-expiry', timeZone: 'Asia/Jakarta' })
   nightly() {
-    return runInContext({ correlationId: `near-expiry-${uuidv7()}`, actor: systemActor('consignment') }, () => this.scan());
+    return runInContext({ correlationId: `near-expiry-${newId()}`, actor: systemActor('consignment') }, () => this.scan());
   }
 }
 

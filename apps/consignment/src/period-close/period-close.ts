@@ -1,15 +1,16 @@
+import { DomainError, notFound, periodOf } from '@titipan/kernel';
 import { Controller, Get, Injectable, Param, ParseUUIDPipe, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { isoWithOffset, PERIOD_FORMAT, PeriodClosed, type Actor } from '@titipan/contracts';
-import { Allow, AnyActor, assertMayRead, CurrentActor, DomainError, notFound, UnitOfWork } from '@titipan/platform';
+import { Allow, AnyActor, assertMayRead, CurrentActor, UnitOfWork } from '@titipan/platform';
 import { DataSource } from 'typeorm';
 import { AgreementRepository, type Agreement } from '../agreement/agreement.repository';
-import { periodOf } from '../stock/domain/period';
 import { StockLedger } from '../stock/stock-ledger';
 
 /** Who may close an agreement's month: its venue, its UPT, or an admin. */
 function assertMayClose(actor: Actor, agreement: Agreement): void {
-  const party = (actor.role === 'venue' && actor.scope === agreement.venueCode) || (actor.role === 'upt' && actor.scope === agreement.uptCode);
+  const party =
+    (actor.role === 'venue' && actor.scope === agreement.venueCode) || (actor.role === 'upt' && actor.scope === agreement.uptCode);
   if (actor.role !== 'admin' && !party) {
     throw new DomainError('forbidden', 'OUT_OF_SCOPE', `${actor.role} of ${actor.scope} is not a party to agreement ${agreement.id}`, {
       role: actor.role,
@@ -32,14 +33,20 @@ export class PeriodCloseService {
   ) {}
 
   async close(agreementId: string, period: string, actor: Actor) {
-    if (!PERIOD_FORMAT.test(period)) throw new DomainError('validation', 'VALIDATION_FAILED', 'period must be YYYY-MM', { fields: [{ field: 'period', rule: 'matches' }] });
+    if (!PERIOD_FORMAT.test(period))
+      throw new DomainError('validation', 'VALIDATION_FAILED', 'period must be YYYY-MM', {
+        fields: [{ field: 'period', rule: 'matches' }],
+      });
     const closedAt = new Date();
     return this.uow.run(async (tx) => {
       const agreement = await this.agreements.lockExisting(tx.manager, agreementId);
       assertMayClose(actor, agreement);
       const current = periodOf(closedAt, agreement.timeZone);
       if (period >= current) {
-        throw new DomainError('rule', 'PERIOD_NOT_ENDED', `${period} has not ended at ${agreement.venueCode} (it is ${current} there)`, { period, current });
+        throw new DomainError('rule', 'PERIOD_NOT_ENDED', `${period} has not ended at ${agreement.venueCode} (it is ${current} there)`, {
+          period,
+          current,
+        });
       }
       const totals = await this.ledger.periodTotals(tx.manager, agreement.id, period);
       if (!(await this.ledger.closePeriod(tx.manager, agreement.id, period, closedAt, actor.id, totals))) {
@@ -57,7 +64,9 @@ export class PeriodCloseService {
     assertMayRead(actor, agreement);
     const manager = this.dataSource.manager;
     const periods = await this.ledger.activePeriods(agreementId);
-    return Promise.all(periods.map(async (period) => ({ period, controlTotals: await this.ledger.periodTotals(manager, agreementId, period) })));
+    return Promise.all(
+      periods.map(async (period) => ({ period, controlTotals: await this.ledger.periodTotals(manager, agreementId, period) })),
+    );
   }
 
   async list(agreementId: string, actor: Actor) {
@@ -83,7 +92,7 @@ export class PeriodCloseController {
 
   @Get('ledger-totals')
   @AnyActor()
-  @ApiOperation({ summary: "Control totals of every month with movements, from the ledger (open months too), for reconciliation" })
+  @ApiOperation({ summary: 'Control totals of every month with movements, from the ledger (open months too), for reconciliation' })
   ledgerTotals(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.periods.ledgerTotals(id, actor);
   }

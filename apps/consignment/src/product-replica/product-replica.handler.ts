@@ -1,5 +1,12 @@
 import { Injectable } from '@nestjs/common';
-import { ProductApproved, ProductDiscontinued, ProductPriceChanged, ProductReinstated, ProductSuspended, type EventEnvelope } from '@titipan/contracts';
+import {
+  ProductApproved,
+  ProductDiscontinued,
+  ProductPriceChanged,
+  ProductReinstated,
+  ProductSuspended,
+  type EventEnvelope,
+} from '@titipan/contracts';
 import type { EventHandler, Tx } from '@titipan/platform';
 import { ProductReplicaStore } from './product-replica.store';
 

@@ -1,10 +1,10 @@
+import { DomainError, periodOf } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, SaleReversed, type Actor } from '@titipan/contracts';
-import { DomainError, UnitOfWork } from '@titipan/platform';
+import { UnitOfWork } from '@titipan/platform';
 import { AgreementRepository } from '../agreement/agreement.repository';
 import { documentTime } from '../stock/domain/document-time';
 import type { Movement } from '../stock/domain/movement';
-import { periodOf } from '../stock/domain/period';
 import { StockLedger } from '../stock/stock-ledger';
 import type { CustomerReturnDto } from './sale.dto';
 import { SaleLineRepository, type RecordedSaleLine } from './sale-line.repository';
@@ -20,7 +20,14 @@ export interface CustomerReturn {
   amount: number;
   returnedAt: string;
   period: string;
-  lots: { productId: string; lotCode: string; expiryDate: string; bucket: 'SELLABLE' | 'QUARANTINE'; quantity: number; unitPrice: number }[];
+  lots: {
+    productId: string;
+    lotCode: string;
+    expiryDate: string;
+    bucket: 'SELLABLE' | 'QUARANTINE';
+    quantity: number;
+    unitPrice: number;
+  }[];
 }
 
 /**
@@ -56,35 +63,60 @@ export class CustomerReturnService {
     const returnedAt = documentTime(input.returnedAt, 'returnedAt', now);
     const sale = await this.sales.findSale(venueCode, input.receiptNo, input.lineNo);
     if (!sale) {
-      throw new DomainError('not_found', 'SALE_LINE_NOT_FOUND', `no sale with receipt ${input.receiptNo} line ${input.lineNo} at ${venueCode}`, {
-        receiptNo: input.receiptNo,
-        lineNo: input.lineNo,
-      });
+      throw new DomainError(
+        'not_found',
+        'SALE_LINE_NOT_FOUND',
+        `no sale with receipt ${input.receiptNo} line ${input.lineNo} at ${venueCode}`,
+        {
+          receiptNo: input.receiptNo,
+          lineNo: input.lineNo,
+        },
+      );
     }
     return this.uow.run(async (tx) => {
       const agreement = await this.agreements.lockExisting(tx.manager, sale.agreementId);
       const earlier = await this.sales.findReturn(tx.manager, venueCode, input.returnNo);
       if (earlier) {
-        const same = earlier.receiptNo === input.receiptNo && earlier.lineNo === input.lineNo && earlier.quantity === input.quantity && earlier.resellable === input.resellable;
-        if (!same) throw new DomainError('conflict', 'RETURN_NO_CONFLICT', `return ${input.returnNo} was already recorded with other content`, { recorded: earlier });
+        const same =
+          earlier.receiptNo === input.receiptNo &&
+          earlier.lineNo === input.lineNo &&
+          earlier.quantity === input.quantity &&
+          earlier.resellable === input.resellable;
+        if (!same)
+          throw new DomainError('conflict', 'RETURN_NO_CONFLICT', `return ${input.returnNo} was already recorded with other content`, {
+            recorded: earlier,
+          });
         return { ...earlier, status: 'duplicate' as const };
       }
       if (returnedAt < new Date(sale.soldAt)) {
-        throw new DomainError('rule', 'RETURNED_BEFORE_SALE', 'returnedAt is before the sale', { field: 'returnedAt', soldAt: sale.soldAt });
+        throw new DomainError('rule', 'RETURNED_BEFORE_SALE', 'returnedAt is before the sale', {
+          field: 'returnedAt',
+          soldAt: sale.soldAt,
+        });
       }
       const returnedByLot = await this.sales.returnedByLot(tx.manager, venueCode, input.receiptNo, input.lineNo);
       const returned = [...returnedByLot.values()].reduce((s, q) => s + q, 0);
       if (input.quantity > sale.quantity - returned) {
-        throw new DomainError('rule', 'RETURN_EXCEEDS_SALE', `${input.quantity} returned, but ${sale.quantity - returned} of ${sale.quantity} remain on the sale`, {
-          sold: sale.quantity,
-          returned,
-          requested: input.quantity,
-        });
+        throw new DomainError(
+          'rule',
+          'RETURN_EXCEEDS_SALE',
+          `${input.quantity} returned, but ${sale.quantity - returned} of ${sale.quantity} remain on the sale`,
+          {
+            sold: sale.quantity,
+            returned,
+            requested: input.quantity,
+          },
+        );
       }
       const period = periodOf(returnedAt, agreement.timeZone);
       await this.ledger.assertPeriodsOpen(tx.manager, agreement.id, [period]);
       const bucket = input.resellable ? ('SELLABLE' as const) : ('QUARANTINE' as const);
-      const lots = lotsToRestock(sale, returnedByLot, input.quantity).map((l) => ({ productId: sale.productId, ...l, bucket, unitPrice: sale.unitPrice }));
+      const lots = lotsToRestock(sale, returnedByLot, input.quantity).map((l) => ({
+        productId: sale.productId,
+        ...l,
+        bucket,
+        unitPrice: sale.unitPrice,
+      }));
       const movements: Movement[] = lots.map((l) => ({
         agreementId: agreement.id,
         productId: sale.productId,

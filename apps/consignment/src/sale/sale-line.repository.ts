@@ -29,7 +29,11 @@ export class SaleLineRepository {
     return (await this.findByKeys(this.dataSource.manager, venueCode, [{ receiptNo, lineNo }])).get(saleKey({ receiptNo, lineNo }));
   }
 
-  async findByKeys(manager: EntityManager, venueCode: string, keys: { receiptNo: string; lineNo: number }[]): Promise<Map<string, RecordedSaleLine>> {
+  async findByKeys(
+    manager: EntityManager,
+    venueCode: string,
+    keys: { receiptNo: string; lineNo: number }[],
+  ): Promise<Map<string, RecordedSaleLine>> {
     if (keys.length === 0) return new Map();
     const rows = await manager.query(
       `SELECT s.venue_code AS "venueCode", s.receipt_no AS "receiptNo", s.line_no AS "lineNo", s.agreement_id AS "agreementId",
@@ -72,7 +76,20 @@ export class SaleLineRepository {
     await manager.query(
       `INSERT INTO customer_return (venue_code, return_no, receipt_no, line_no, agreement_id, quantity, resellable, amount, reason, returned_at, period, lots)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)`,
-      [venueCode, r.returnNo, r.receiptNo, r.lineNo, r.agreementId, r.quantity, r.resellable, r.amount, reason, r.returnedAt, r.period, JSON.stringify(r.lots)],
+      [
+        venueCode,
+        r.returnNo,
+        r.receiptNo,
+        r.lineNo,
+        r.agreementId,
+        r.quantity,
+        r.resellable,
+        r.amount,
+        reason,
+        r.returnedAt,
+        r.period,
+        JSON.stringify(r.lots),
+      ],
     );
   }
 

@@ -1,7 +1,7 @@
+import { DomainError, localDate, periodOf, newId } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, MAX_LINES_PER_EVENT, SalesRecorded, type Actor } from '@titipan/contracts';
-import { DomainError, UnitOfWork } from '@titipan/platform';
-import { v7 as uuidv7 } from 'uuid';
+import { UnitOfWork } from '@titipan/platform';
 import { AgreementRepository, isWithinValidity, type Agreement } from '../agreement/agreement.repository';
 import { listPriceAt } from '../agreement/list-price';
 import { ProductReplicaStore } from '../product-replica/product-replica.store';
@@ -9,11 +9,9 @@ import { productRefusal, type Refusal } from '../product-replica/sellable';
 import { allocate, isExpired, type SellableLot } from '../stock/domain/fefo';
 import type { Movement } from '../stock/domain/movement';
 import { CLOCK_SKEW_MS } from '../stock/domain/document-time';
-import { localDate, periodOf } from '../stock/domain/period';
 import { StockLedger } from '../stock/stock-ledger';
 import type { SaleLineDto } from './sale.dto';
 import { saleKey, SaleLineRepository, type RecordedSaleLine } from './sale-line.repository';
-
 
 export type SaleLineResult =
   | ({ status: 'accepted' | 'duplicate' } & Omit<RecordedSaleLine, 'venueCode'>)
@@ -90,7 +88,7 @@ export class SaleService {
         closed.set(a.id, await this.ledger.closedPeriods(tx.manager, a.id, periods));
       }
 
-      const batchId = uuidv7();
+      const batchId = newId();
       const results: SaleLineResult[] = [];
       const accepted: RecordedSaleLine[] = [];
       const movements: Movement[] = [];
@@ -101,9 +99,14 @@ export class SaleService {
           results.push(
             earlier.venueCode === venueCode && sameSale(line, earlier)
               ? { status: 'duplicate', ...withoutVenue(earlier) }
-              : refused(line, 'SALE_LINE_CONFLICT', `receipt ${line.receiptNo} line ${line.lineNo} was already recorded with other content`, {
-                  recorded: withoutVenue(earlier),
-                }),
+              : refused(
+                  line,
+                  'SALE_LINE_CONFLICT',
+                  `receipt ${line.receiptNo} line ${line.lineNo} was already recorded with other content`,
+                  {
+                    recorded: withoutVenue(earlier),
+                  },
+                ),
           );
           continue;
         }
@@ -115,21 +118,32 @@ export class SaleService {
         }
         const agreement = agreementByUpt.get(product!.uptCode);
         if (!agreement) {
-          results.push(refused(line, 'AGREEMENT_INACTIVE', `${venueCode} has no active agreement with ${product!.uptCode}`, { uptCode: product!.uptCode }));
+          results.push(
+            refused(line, 'AGREEMENT_INACTIVE', `${venueCode} has no active agreement with ${product!.uptCode}`, {
+              uptCode: product!.uptCode,
+            }),
+          );
           continue;
         }
         const soldAt = new Date(line.soldAt);
         if (soldAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-          results.push(refused(line, 'SALE_IN_FUTURE', `soldAt ${line.soldAt} is in the future`, { soldAt: line.soldAt, now: now.toISOString() }));
+          results.push(
+            refused(line, 'SALE_IN_FUTURE', `soldAt ${line.soldAt} is in the future`, { soldAt: line.soldAt, now: now.toISOString() }),
+          );
           continue;
         }
         const day = localDate(soldAt, agreement.timeZone);
         if (!isWithinValidity(agreement, day)) {
           results.push(
-            refused(line, 'AGREEMENT_INACTIVE', `the agreement is valid ${agreement.validFrom} to ${agreement.validTo ?? 'open'}, not on ${day}`, {
-              agreementId: agreement.id,
-              day,
-            }),
+            refused(
+              line,
+              'AGREEMENT_INACTIVE',
+              `the agreement is valid ${agreement.validFrom} to ${agreement.validTo ?? 'open'}, not on ${day}`,
+              {
+                agreementId: agreement.id,
+                day,
+              },
+            ),
           );
           continue;
         }
@@ -145,7 +159,9 @@ export class SaleService {
         }
         const unitPrice = line.unitPrice ?? list;
         if (unitPrice > list) {
-          results.push(refused(line, 'PRICE_ABOVE_LIST', `unit price ${unitPrice} is above the list price ${list}`, { unitPrice, listPrice: list }));
+          results.push(
+            refused(line, 'PRICE_ABOVE_LIST', `unit price ${unitPrice} is above the list price ${list}`, { unitPrice, listPrice: list }),
+          );
           continue;
         }
         const productLots = lots.get(`${agreement.id}|${line.productId}`) ?? [];
@@ -213,7 +229,8 @@ export class SaleService {
   /** A single sale: the same rules, with a refusal answered as an error. */
   async recordOne(line: SaleLineDto, actor: Actor): Promise<SaleLineResult> {
     const [result] = (await this.record([line], actor)).lines;
-    if (result.status === 'refused') throw new DomainError(REFUSAL_KIND[result.code] ?? 'rule', result.code, result.message, result.details);
+    if (result.status === 'refused')
+      throw new DomainError(REFUSAL_KIND[result.code] ?? 'rule', result.code, result.message, result.details);
     return result;
   }
 
@@ -231,7 +248,13 @@ export class SaleService {
   }
 
   /** One event per agreement per request, split so no message grows past MAX_LINES_PER_EVENT lines. */
-  private publish(tx: Parameters<Parameters<UnitOfWork['run']>[0]>[0], accepted: RecordedSaleLine[], agreements: Map<string, Agreement>, venueCode: string, batchId: string) {
+  private publish(
+    tx: Parameters<Parameters<UnitOfWork['run']>[0]>[0],
+    accepted: RecordedSaleLine[],
+    agreements: Map<string, Agreement>,
+    venueCode: string,
+    batchId: string,
+  ) {
     for (const agreement of agreements.values()) {
       const lines = accepted
         .filter((s) => s.agreementId === agreement.id)
@@ -252,7 +275,7 @@ export class SaleService {
       for (let i = 0; i < lines.length; i += MAX_LINES_PER_EVENT) {
         tx.publish(SalesRecorded, {
           agreementId: agreement.id,
-          batchId: i === 0 ? batchId : uuidv7(),
+          batchId: i === 0 ? batchId : newId(),
           venueCode,
           uptCode: agreement.uptCode,
           lines: lines.slice(i, i + MAX_LINES_PER_EVENT),

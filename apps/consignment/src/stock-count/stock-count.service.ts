@@ -1,14 +1,26 @@
+import { DomainError, periodOf, newId } from '@titipan/kernel';
 import { Body, Controller, Injectable, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { isoWithOffset, MAX_LINE_QUANTITY, StockAdjusted, type Actor } from '@titipan/contracts';
-import { Allow, assertInScope, CurrentActor, DomainError, UnitOfWork } from '@titipan/platform';
+import { Allow, assertInScope, CurrentActor, UnitOfWork } from '@titipan/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsInt, IsISO8601, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateNested } from 'class-validator';
-import { v7 as uuidv7 } from 'uuid';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsInt,
+  IsISO8601,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Length,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { AgreementRepository } from '../agreement/agreement.repository';
 import { documentTime } from '../stock/domain/document-time';
 import type { Movement } from '../stock/domain/movement';
-import { periodOf } from '../stock/domain/period';
 import { lotKey, StockLedger } from '../stock/stock-ledger';
 import { LotLineDto } from '../upt-return/upt-return.dto';
 
@@ -55,7 +67,7 @@ export class StockCountService {
 
   async count(input: StockCountDto, actor: Actor) {
     const countedAt = documentTime(input.countedAt, 'countedAt', new Date());
-    const id = uuidv7();
+    const id = newId();
     return this.uow.run(async (tx) => {
       const agreement = await this.agreements.lockExisting(tx.manager, input.agreementId);
       assertInScope(actor, 'venue', agreement.venueCode);
@@ -67,7 +79,8 @@ export class StockCountService {
       const lines = input.lines.map((line, i) => {
         const bucket = line.bucket ?? 'SELLABLE';
         const key = lotKey({ ...line, bucket });
-        if (seen.has(key)) throw new DomainError('validation', 'DUPLICATE_LINE', `line ${i + 1} counts the same lot twice`, { line: i + 1 });
+        if (seen.has(key))
+          throw new DomainError('validation', 'DUPLICATE_LINE', `line ${i + 1} counts the same lot twice`, { line: i + 1 });
         seen.add(key);
         const balance = balances.get(key) ?? balances.get(lotKey({ ...line, bucket: bucket === 'SELLABLE' ? 'QUARANTINE' : 'SELLABLE' }));
         const price = prices.get(`${line.productId}|${line.lotCode}`);
@@ -75,7 +88,16 @@ export class StockCountService {
           throw new DomainError('rule', 'LOT_UNKNOWN', `line ${i + 1}: lot ${line.lotCode} was never received here`, { line: i + 1 });
         }
         const book = balances.get(key)?.quantity ?? 0;
-        return { productId: line.productId, lotCode: line.lotCode, expiryDate: balance.expiryDate, bucket, book, counted: line.counted, variance: line.counted - book, unitPrice: price };
+        return {
+          productId: line.productId,
+          lotCode: line.lotCode,
+          expiryDate: balance.expiryDate,
+          bucket,
+          book,
+          counted: line.counted,
+          variance: line.counted - book,
+          unitPrice: price,
+        };
       });
       const variances = lines.filter((l) => l.variance !== 0);
       if (variances.length > 0) await this.ledger.assertPeriodsOpen(tx.manager, agreement.id, [period]);
@@ -92,17 +114,20 @@ export class StockCountService {
         period,
         document: `stock-count:${id}`,
       }));
-      await tx.manager.query(`INSERT INTO stock_count (id, agreement_id, counted_at, counted_by, reason, lines) VALUES ($1, $2, $3, $4, $5, $6)`, [
-        id,
-        agreement.id,
-        countedAt,
-        actor.id,
-        input.reason,
-        JSON.stringify(lines),
-      ]);
+      await tx.manager.query(
+        `INSERT INTO stock_count (id, agreement_id, counted_at, counted_by, reason, lines) VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, agreement.id, countedAt, actor.id, input.reason, JSON.stringify(lines)],
+      );
       await this.ledger.record(tx.manager, movements);
       if (variances.length > 0) {
-        tx.publish(StockAdjusted, { agreementId: agreement.id, countId: id, reason: input.reason, countedAt: isoWithOffset(countedAt), period, lines: variances });
+        tx.publish(StockAdjusted, {
+          agreementId: agreement.id,
+          countId: id,
+          reason: input.reason,
+          countedAt: isoWithOffset(countedAt),
+          period,
+          lines: variances,
+        });
       }
       return { id, agreementId: agreement.id, countedAt: countedAt.toISOString(), period, reason: input.reason, lines };
     });

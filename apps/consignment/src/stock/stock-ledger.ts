@@ -1,5 +1,6 @@
+import { DomainError } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
-import { DomainError, equalityWhere } from '@titipan/platform';
+import { equalityWhere } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import { amountOf, balanceChanges, type BalanceChange, type Bucket, type Movement } from './domain/movement';
 
@@ -125,7 +126,12 @@ export class StockLedger {
         ORDER BY l.product_id, l.lot_code, d.received_at DESC`,
       [agreementId, productIds],
     );
-    return new Map(rows.map((r: { product_id: string; lot_code: string; unit_price: string }) => [`${r.product_id}|${r.lot_code}`, Number(r.unit_price)]));
+    return new Map(
+      rows.map((r: { product_id: string; lot_code: string; unit_price: string }) => [
+        `${r.product_id}|${r.lot_code}`,
+        Number(r.unit_price),
+      ]),
+    );
   }
 
   /** Movement totals of one agreement and period by kind: the control totals of a period close. */
@@ -141,9 +147,15 @@ export class StockLedger {
         WHERE d.agreement_id = $1 AND d.received_period = $2`,
       [agreementId, period],
     );
-    const [sales] = await manager.query(`SELECT count(*)::int AS lines FROM sale_line WHERE agreement_id = $1 AND period = $2`, [agreementId, period]);
+    const [sales] = await manager.query(`SELECT count(*)::int AS lines FROM sale_line WHERE agreement_id = $1 AND period = $2`, [
+      agreementId,
+      period,
+    ]);
     return {
-      movements: movements.map((m: { kind: string; count: number; quantity: number; amount: string }) => ({ ...m, amount: Number(m.amount) })),
+      movements: movements.map((m: { kind: string; count: number; quantity: number; amount: string }) => ({
+        ...m,
+        amount: Number(m.amount),
+      })),
       receipts: receipts.receipts as number,
       shortQuantity: receipts.short as number,
       saleLines: sales.lines as number,
@@ -160,7 +172,14 @@ export class StockLedger {
     return rows.map((r: { period: string }) => r.period);
   }
 
-  async closePeriod(manager: EntityManager, agreementId: string, period: string, closedAt: Date, by: string, totals: object): Promise<boolean> {
+  async closePeriod(
+    manager: EntityManager,
+    agreementId: string,
+    period: string,
+    closedAt: Date,
+    by: string,
+    totals: object,
+  ): Promise<boolean> {
     const rows = await manager.query(
       `INSERT INTO period_close (agreement_id, period, closed_at, closed_by, control_totals) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING RETURNING period`,
@@ -190,7 +209,10 @@ export class StockLedger {
   }
 
   async closedPeriods(manager: EntityManager, agreementId: string, periods: string[]): Promise<string[]> {
-    const rows = await manager.query(`SELECT period FROM period_close WHERE agreement_id = $1 AND period = ANY($2::text[])`, [agreementId, [...new Set(periods)]]);
+    const rows = await manager.query(`SELECT period FROM period_close WHERE agreement_id = $1 AND period = ANY($2::text[])`, [
+      agreementId,
+      [...new Set(periods)],
+    ]);
     return rows.map((r: { period: string }) => r.period).sort();
   }
 

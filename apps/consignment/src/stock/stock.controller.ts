@@ -1,3 +1,4 @@
+import { localDate } from '@titipan/kernel';
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { ORG_CODE_PATTERN, type Actor } from '@titipan/contracts';
@@ -5,7 +6,6 @@ import { AnyActor, CurrentActor, PageQueryDto, type Page } from '@titipan/platfo
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { scopedFilter } from '@titipan/platform';
 import { isExpired } from './domain/fefo';
-import { localDate } from './domain/period';
 import { StockLedger } from './stock-ledger';
 
 class StockQueryDto extends PageQueryDto {

@@ -1,12 +1,11 @@
+import { DomainError, notFound, periodOf, newId } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, ReturnReceived, ReturnShipped, type Actor } from '@titipan/contracts';
-import { assertInScope, DomainError, notFound, UnitOfWork } from '@titipan/platform';
-import { v7 as uuidv7 } from 'uuid';
+import { assertInScope, UnitOfWork } from '@titipan/platform';
 import { DataSource } from 'typeorm';
 import { AgreementRepository } from '../agreement/agreement.repository';
 import { documentTime } from '../stock/domain/document-time';
 import type { Movement } from '../stock/domain/movement';
-import { periodOf } from '../stock/domain/period';
 import { lotKey, StockLedger } from '../stock/stock-ledger';
 import type { ShipReturnDto } from './upt-return.dto';
 
@@ -25,7 +24,7 @@ export class UptReturnService {
 
   async ship(input: ShipReturnDto, actor: Actor) {
     const shippedAt = documentTime(input.shippedAt, 'shippedAt', new Date());
-    const id = uuidv7();
+    const id = newId();
     await this.uow.run(async (tx) => {
       const agreement = await this.agreements.lockExisting(tx.manager, input.agreementId);
       assertInScope(actor, 'venue', agreement.venueCode);
@@ -38,14 +37,26 @@ export class UptReturnService {
         const bucket = line.bucket ?? 'SELLABLE';
         const balance = balances.get(lotKey({ ...line, bucket }));
         if (!balance || balance.quantity < line.quantity) {
-          throw new DomainError('conflict', 'INSUFFICIENT_STOCK', `line ${i + 1}: ${line.quantity} to return, ${balance?.quantity ?? 0} on hand in ${bucket}`, {
-            line: i + 1,
-            requested: line.quantity,
-            available: balance?.quantity ?? 0,
-          });
+          throw new DomainError(
+            'conflict',
+            'INSUFFICIENT_STOCK',
+            `line ${i + 1}: ${line.quantity} to return, ${balance?.quantity ?? 0} on hand in ${bucket}`,
+            {
+              line: i + 1,
+              requested: line.quantity,
+              available: balance?.quantity ?? 0,
+            },
+          );
         }
         balance.quantity -= line.quantity; // two lines of the same lot add up
-        return { productId: line.productId, lotCode: line.lotCode, expiryDate: balance.expiryDate, bucket, quantity: line.quantity, unitPrice: prices.get(`${line.productId}|${line.lotCode}`)! };
+        return {
+          productId: line.productId,
+          lotCode: line.lotCode,
+          expiryDate: balance.expiryDate,
+          bucket,
+          quantity: line.quantity,
+          unitPrice: prices.get(`${line.productId}|${line.lotCode}`)!,
+        };
       });
       const movements: Movement[] = lines.map((l) => ({
         agreementId: agreement.id,
@@ -61,7 +72,14 @@ export class UptReturnService {
         [id, agreement.id, input.reason, shippedAt, actor.id, JSON.stringify(lines)],
       );
       await this.ledger.record(tx.manager, movements);
-      tx.publish(ReturnShipped, { agreementId: agreement.id, returnId: id, reason: input.reason, shippedAt: isoWithOffset(shippedAt), period, lines });
+      tx.publish(ReturnShipped, {
+        agreementId: agreement.id,
+        returnId: id,
+        reason: input.reason,
+        shippedAt: isoWithOffset(shippedAt),
+        period,
+        lines,
+      });
     });
     return this.get(id);
   }
@@ -74,10 +92,17 @@ export class UptReturnService {
       assertInScope(actor, 'upt', agreement.uptCode);
       const [current] = await tx.manager.query(`SELECT status FROM upt_return WHERE id = $1`, [id]);
       if (current.status !== 'SHIPPED') {
-        throw new DomainError('conflict', 'ALREADY_RECEIVED', `return ${id} is ${current.status}`, { current: current.status, requested: 'RECEIVED' });
+        throw new DomainError('conflict', 'ALREADY_RECEIVED', `return ${id} is ${current.status}`, {
+          current: current.status,
+          requested: 'RECEIVED',
+        });
       }
       const receivedAt = new Date();
-      await tx.manager.query(`UPDATE upt_return SET status = 'RECEIVED', received_at = $2, received_by = $3 WHERE id = $1`, [id, receivedAt, actor.id]);
+      await tx.manager.query(`UPDATE upt_return SET status = 'RECEIVED', received_at = $2, received_by = $3 WHERE id = $1`, [
+        id,
+        receivedAt,
+        actor.id,
+      ]);
       tx.publish(ReturnReceived, { agreementId: agreement.id, returnId: id, receivedAt: isoWithOffset(receivedAt) });
     });
     return this.get(id);

@@ -29,7 +29,10 @@ export class VenueRepository {
     const where = filter.kanwilCode ? 'WHERE kanwil_code = $3' : '';
     const params = filter.kanwilCode ? [filter.limit, filter.offset, filter.kanwilCode] : [filter.limit, filter.offset];
     const items = await this.dataSource.query(`${SELECT} ${where} ORDER BY code LIMIT $1 OFFSET $2`, params);
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total FROM venue ${where.replace('$3', '$1')}`, params.slice(2));
+    const [{ total }] = await this.dataSource.query(
+      `SELECT count(*)::int AS total FROM venue ${where.replace('$3', '$1')}`,
+      params.slice(2),
+    );
     return { items, total };
   }
 }

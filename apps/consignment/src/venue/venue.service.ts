@@ -1,6 +1,7 @@
+import { DomainError, notFound } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { VenueRegistered, type Actor } from '@titipan/contracts';
-import { DomainError, notFound, UnitOfWork, type Page } from '@titipan/platform';
+import { UnitOfWork, type Page } from '@titipan/platform';
 import type { RegisterVenueDto } from './venue.dto';
 import { VenueRepository, type Venue } from './venue.repository';
 

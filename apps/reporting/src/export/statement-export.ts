@@ -35,7 +35,11 @@ export const formatRupiah = (amount: number) => `Rp ${rupiah.format(amount)}`;
 function rows(doc: StatementDocument): { sku: string; name: string; figures: Figures }[] {
   const f = doc.statement.figures;
   return [
-    ...f.lines.map((line) => ({ sku: doc.products.get(line.productId)?.sku ?? line.productId, name: doc.products.get(line.productId)?.name ?? '', figures: line })),
+    ...f.lines.map((line) => ({
+      sku: doc.products.get(line.productId)?.sku ?? line.productId,
+      name: doc.products.get(line.productId)?.name ?? '',
+      figures: line,
+    })),
     { sku: 'TOTAL', name: '', figures: f.totals },
   ];
 }
@@ -49,14 +53,25 @@ function summary(doc: StatementDocument): [string, number, string][] {
   ];
 }
 
-const csvCell = (value: string | number) => (typeof value === 'number' ? String(value) : /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value);
+const csvCell = (value: string | number) =>
+  typeof value === 'number' ? String(value) : /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
 
 /** Plain numbers (whole rupiah, units), one header row: what a spreadsheet or script reads without guessing. */
 export function statementCsv(doc: StatementDocument): string {
   const s = doc.statement;
   const lines = [
     ['agreement', 'period', 'upt', 'venue', 'status', 'digest', 'sku', 'product', ...COLUMNS.map((c) => c.key)],
-    ...rows(doc).map((r) => [s.agreementId, s.period, s.uptCode, s.venueCode, s.status, s.digest ?? '', r.sku, r.name, ...COLUMNS.map((c) => r.figures[c.key])]),
+    ...rows(doc).map((r) => [
+      s.agreementId,
+      s.period,
+      s.uptCode,
+      s.venueCode,
+      s.status,
+      s.digest ?? '',
+      r.sku,
+      r.name,
+      ...COLUMNS.map((c) => r.figures[c.key]),
+    ]),
   ];
   return `${lines.map((l) => l.map(csvCell).join(',')).join('\n')}\n`;
 }
@@ -102,7 +117,11 @@ export function statementPdf(doc: StatementDocument): Promise<Buffer> {
     size: 'A4',
     layout: 'landscape',
     margin: 36,
-    info: { Title: `Settlement statement ${s.uptCode} at ${s.venueCode}, ${s.period}`, Subject: `SHA-256 ${s.digest ?? 'not issued'}`, Author: 'Titipan' },
+    info: {
+      Title: `Settlement statement ${s.uptCode} at ${s.venueCode}, ${s.period}`,
+      Subject: `SHA-256 ${s.digest ?? 'not issued'}`,
+      Author: 'Titipan',
+    },
   });
   const chunks: Buffer[] = [];
   pdf.on('data', (c: Buffer) => chunks.push(c));
@@ -112,7 +131,9 @@ export function statementPdf(doc: StatementDocument): Promise<Buffer> {
   pdf.moveDown(0.5).fontSize(10).font('Helvetica');
   pdf.text(`UPT: ${doc.uptName} (${s.uptCode})`);
   pdf.text(`Venue: ${doc.venueName} (${s.venueCode})`);
-  pdf.text(`Period: ${s.period}    Status: ${s.status}${s.issuedAt ? `    Issued: ${new Date(s.issuedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}`);
+  pdf.text(
+    `Period: ${s.period}    Status: ${s.status}${s.issuedAt ? `    Issued: ${new Date(s.issuedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}`,
+  );
   pdf.moveDown();
 
   const columns = ['SKU', ...COLUMNS.map((c) => c.label)];
@@ -129,10 +150,15 @@ export function statementPdf(doc: StatementDocument): Promise<Buffer> {
     pdf.moveDown(0.6);
   };
   table(columns, true);
-  for (const r of rows(doc)) table([r.sku, ...COLUMNS.map((c) => (c.money ? rupiah.format(r.figures[c.key]) : String(r.figures[c.key])))], r.sku === 'TOTAL');
+  for (const r of rows(doc))
+    table([r.sku, ...COLUMNS.map((c) => (c.money ? rupiah.format(r.figures[c.key]) : String(r.figures[c.key])))], r.sku === 'TOTAL');
   pdf.moveDown().fontSize(10).font('Helvetica');
-  for (const [label, amount, reference] of summary(doc)) pdf.text(`${label}: ${formatRupiah(amount)}${reference ? `  (${reference})` : ''}`);
-  pdf.moveDown().fontSize(8).text(`SHA-256 over the source events and figures: ${s.digest ?? 'not issued'}`);
+  for (const [label, amount, reference] of summary(doc))
+    pdf.text(`${label}: ${formatRupiah(amount)}${reference ? `  (${reference})` : ''}`);
+  pdf
+    .moveDown()
+    .fontSize(8)
+    .text(`SHA-256 over the source events and figures: ${s.digest ?? 'not issued'}`);
   pdf.text(`Verify: GET /statements/${s.id}/verify`);
   pdf.moveDown(2).fontSize(10);
   const y = pdf.y;

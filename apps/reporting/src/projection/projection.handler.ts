@@ -22,7 +22,16 @@ export const PROJECTIONS = 'consignment-projections';
 export class ProjectionHandler implements EventHandler {
   readonly name = PROJECTIONS;
   readonly streams = ['consignment'] as const;
-  readonly events = [VenueRegistered, AgreementActivated, DispatchCreated, ReceiptConfirmed, SalesRecorded, SaleReversed, ReturnShipped, StockAdjusted];
+  readonly events = [
+    VenueRegistered,
+    AgreementActivated,
+    DispatchCreated,
+    ReceiptConfirmed,
+    SalesRecorded,
+    SaleReversed,
+    ReturnShipped,
+    StockAdjusted,
+  ];
 
   constructor(
     private readonly store: ProjectionStore,
@@ -40,7 +49,10 @@ export class ProjectionHandler implements EventHandler {
       if (e.type === AgreementActivated.type) await this.dims.upsertAgreement(tx.manager, e.data);
     }
     const zones = await this.store.timeZones(tx.manager, [...new Set(events.map((e) => e.data.agreementId).filter(Boolean))]);
-    await this.store.apply(tx.manager, projectionDeltas(events, (id) => zones.get(id)));
+    await this.store.apply(
+      tx.manager,
+      projectionDeltas(events, (id) => zones.get(id)),
+    );
     const newest = events.reduce((a, b) => (a.time >= b.time ? a : b));
     await this.store.touch(tx.manager, PROJECTIONS, newest.id, newest.time);
   }

@@ -8,6 +8,12 @@ import { ReportQueries } from './report.queries';
 
 @Module({
   controllers: [ReportController],
-  providers: [ProjectionHandler, { provide: ProjectionStore, useFactory: () => new ProjectionStore() }, ReportQueries, SourceEventsStore, ReplayService],
+  providers: [
+    ProjectionHandler,
+    { provide: ProjectionStore, useFactory: () => new ProjectionStore() },
+    ReportQueries,
+    SourceEventsStore,
+    ReplayService,
+  ],
 })
 export class ProjectionModule {}

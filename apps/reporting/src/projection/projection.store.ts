@@ -24,7 +24,13 @@ export class ProjectionStore {
          SELECT a, p, l, COALESCE(e, '9999-12-31'), q FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::int[]) AS t(a, p, l, e, q)
          ON CONFLICT (agreement_id, product_id, lot_code) DO UPDATE SET quantity = stock_on_hand.quantity + EXCLUDED.quantity,
            expiry_date = CASE WHEN stock_on_hand.expiry_date = '9999-12-31' THEN EXCLUDED.expiry_date ELSE stock_on_hand.expiry_date END`,
-        [stock.map((s) => s.agreementId), stock.map((s) => s.productId), stock.map((s) => s.lotCode), stock.map((s) => s.expiryDate), stock.map((s) => s.quantity)],
+        [
+          stock.map((s) => s.agreementId),
+          stock.map((s) => s.productId),
+          stock.map((s) => s.lotCode),
+          stock.map((s) => s.expiryDate),
+          stock.map((s) => s.quantity),
+        ],
       );
     }
     const daily = [...deltas.daily.values()];
@@ -33,7 +39,13 @@ export class ProjectionStore {
         `INSERT INTO ${this.tables.daily} AS sales_daily (day, agreement_id, product_id, quantity, amount)
          SELECT * FROM unnest($1::date[], $2::uuid[], $3::uuid[], $4::int[], $5::bigint[])
          ON CONFLICT (day, agreement_id, product_id) DO UPDATE SET quantity = sales_daily.quantity + EXCLUDED.quantity, amount = sales_daily.amount + EXCLUDED.amount`,
-        [daily.map((d) => d.day), daily.map((d) => d.agreementId), daily.map((d) => d.productId), daily.map((d) => d.quantity), daily.map((d) => d.amount)],
+        [
+          daily.map((d) => d.day),
+          daily.map((d) => d.agreementId),
+          daily.map((d) => d.productId),
+          daily.map((d) => d.quantity),
+          daily.map((d) => d.amount),
+        ],
       );
     }
     const monthly = [...deltas.monthly.values()];
@@ -65,7 +77,9 @@ export class ProjectionStore {
   }
 
   async timeZones(manager: EntityManager, agreementIds: string[]): Promise<Map<string, string>> {
-    const rows = await manager.query(`SELECT agreement_id, time_zone FROM agreement_dim WHERE agreement_id = ANY($1::uuid[])`, [agreementIds]);
+    const rows = await manager.query(`SELECT agreement_id, time_zone FROM agreement_dim WHERE agreement_id = ANY($1::uuid[])`, [
+      agreementIds,
+    ]);
     return new Map(rows.map((r: { agreement_id: string; time_zone: string }) => [r.agreement_id, r.time_zone]));
   }
 

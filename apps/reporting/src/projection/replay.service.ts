@@ -1,9 +1,9 @@
+import { newId } from '@titipan/kernel';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventRegistry, parseEvent, topicName, type EventEnvelope } from '@titipan/contracts';
 import { KAFKA, PLATFORM_CONFIG, type PlatformConfig } from '@titipan/platform';
 import type { Kafka } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import { projectionDeltas } from './domain/projection-deltas';
 import { PROJECTIONS, ProjectionHandler } from './projection.handler';
 import { LIVE_TABLES, ProjectionStore, type ProjectionTables } from './projection.store';
@@ -53,13 +53,15 @@ export class ReplayService {
     const position = new Map<number, bigint>();
     let events = 0;
     let applied = 0;
-    const consumer = this.kafka.consumer({ groupId: `${this.config.KAFKA_TOPIC_PREFIX}reporting.replay-${uuidv7()}`, maxWaitTimeInMs: 50 });
+    const consumer = this.kafka.consumer({ groupId: `${this.config.KAFKA_TOPIC_PREFIX}reporting.replay-${newId()}`, maxWaitTimeInMs: 50 });
     try {
       await this.dataSource.query(`DROP TABLE IF EXISTS ${REBUILD.stock}, ${REBUILD.daily}, ${REBUILD.monthly}, replay_applied`);
       for (const [live, fresh] of Object.entries(REBUILD).map(([k, v]) => [LIVE_TABLES[k as keyof ProjectionTables], v])) {
         await this.dataSource.query(`CREATE TABLE ${fresh} (LIKE ${live} INCLUDING ALL)`);
       }
-      await this.dataSource.query(`CREATE TABLE replay_applied (event_id uuid PRIMARY KEY, event_type text, kafka_partition int, kafka_offset bigint)`);
+      await this.dataSource.query(
+        `CREATE TABLE replay_applied (event_id uuid PRIMARY KEY, event_type text, kafka_partition int, kafka_offset bigint)`,
+      );
 
       await consumer.connect();
       await consumer.subscribe({ topics: [topic], fromBeginning: true });
@@ -69,7 +71,11 @@ export class ReplayService {
           // drain's writes (CPU in Postgres)
           for (const message of batch.messages) {
             const result = parseEvent(message.value, registry);
-            queue.push({ partition: batch.partition, offset: message.offset, event: result.kind === 'ok' && wanted.has(result.event.type) ? result.event : undefined });
+            queue.push({
+              partition: batch.partition,
+              offset: message.offset,
+              event: result.kind === 'ok' && wanted.has(result.event.type) ? result.event : undefined,
+            });
             resolveOffset(message.offset);
           }
           await heartbeat();
@@ -91,15 +97,25 @@ export class ReplayService {
           const fresh: { event_id: string }[] = parsed.length
             ? await m.query(
                 `INSERT INTO replay_applied SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::bigint[]) ON CONFLICT DO NOTHING RETURNING event_id`,
-                [parsed.map((p) => p.event.id), parsed.map((p) => p.event.type), parsed.map((p) => p.partition), parsed.map((p) => p.offset)],
+                [
+                  parsed.map((p) => p.event.id),
+                  parsed.map((p) => p.event.type),
+                  parsed.map((p) => p.partition),
+                  parsed.map((p) => p.offset),
+                ],
               )
             : [];
           const ids = new Set(fresh.map((f) => f.event_id));
           const batch = parsed.filter((p) => ids.delete(p.event.id)).map((p) => p.event);
           if (batch.length === 0) return;
           const zones = await this.dataSource.manager.query(`SELECT agreement_id, time_zone FROM agreement_dim`);
-          const zoneOf = new Map<string, string>(zones.map((z: { agreement_id: string; time_zone: string }) => [z.agreement_id, z.time_zone]));
-          await store.apply(m, projectionDeltas(batch, (id) => zoneOf.get(id)));
+          const zoneOf = new Map<string, string>(
+            zones.map((z: { agreement_id: string; time_zone: string }) => [z.agreement_id, z.time_zone]),
+          );
+          await store.apply(
+            m,
+            projectionDeltas(batch, (id) => zoneOf.get(id)),
+          );
           applied += batch.length;
         };
         if (manager) await work(manager);

@@ -1,7 +1,8 @@
+import { DomainError } from '@titipan/kernel';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DATE_PATTERN, ORG_CODE_PATTERN, PERIOD_FORMAT, type Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor, DomainError, readScope } from '@titipan/platform';
+import { Allow, AnyActor, CurrentActor, readScope } from '@titipan/platform';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { tableCsv, tableXlsx, type TableColumn } from '../export/table-export';
@@ -102,11 +103,16 @@ export class ReportController {
 
   @Get('reports/rollup')
   @AnyActor()
-  @ApiOperation({ summary: 'A month by Kanwil, UPT, venue, category or product: units, sales, sell-through, proceeds, PNBP, premi (JSON, CSV or XLSX)' })
+  @ApiOperation({
+    summary: 'A month by Kanwil, UPT, venue, category or product: units, sales, sell-through, proceeds, PNBP, premi (JSON, CSV or XLSX)',
+  })
   async rollup(@Query() q: RollupQuery, @CurrentActor() actor: Actor) {
     const rows = await this.reports.rollup(q.period, q.by, readScope(actor));
     if (q.format === 'csv' || q.format === 'xlsx') {
-      const body = q.format === 'csv' ? Buffer.from(tableCsv(ROLLUP_COLUMNS, rows)) : await tableXlsx(`Rollup ${q.period} by ${q.by}`, ROLLUP_COLUMNS, rows);
+      const body =
+        q.format === 'csv'
+          ? Buffer.from(tableCsv(ROLLUP_COLUMNS, rows))
+          : await tableXlsx(`Rollup ${q.period} by ${q.by}`, ROLLUP_COLUMNS, rows);
       return new StreamableFile(body, {
         type: q.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
         disposition: `attachment; filename="rollup-${q.period}-${q.by}.${q.format}"`,
@@ -119,14 +125,22 @@ export class ReportController {
   @AnyActor()
   @ApiOperation({ summary: 'Top and slow movers of a month' })
   async movers(@Query() q: MoversQuery, @CurrentActor() actor: Actor) {
-    return { freshness: await this.reports.freshness(), period: q.period, ...(await this.reports.movers(q.period, readScope(actor), q.limit)) };
+    return {
+      freshness: await this.reports.freshness(),
+      period: q.period,
+      ...(await this.reports.movers(q.period, readScope(actor), q.limit)),
+    };
   }
 
   @Get('reports/discrepancies')
   @AnyActor()
   @ApiOperation({ summary: 'Damaged and short rates on receipts, per UPT and per venue' })
   async discrepancies(@Query() q: PeriodQuery, @CurrentActor() actor: Actor) {
-    return { freshness: await this.reports.freshness(), period: q.period, ...(await this.reports.discrepancies(q.period, readScope(actor))) };
+    return {
+      freshness: await this.reports.freshness(),
+      period: q.period,
+      ...(await this.reports.discrepancies(q.period, readScope(actor))),
+    };
   }
 
   @Get('reports/sales-daily')
@@ -161,9 +175,16 @@ export class ReportController {
   @Put('pnbp-targets/:upt/:year')
   @Allow('ministry')
   @ApiOperation({ summary: "Set a UPT's yearly PNBP target (ministry)" })
-  async setTarget(@Param('upt') upt: string, @Param('year', ParseIntPipe) year: number, @Body() body: TargetDto, @CurrentActor() actor: Actor) {
+  async setTarget(
+    @Param('upt') upt: string,
+    @Param('year', ParseIntPipe) year: number,
+    @Body() body: TargetDto,
+    @CurrentActor() actor: Actor,
+  ) {
     if (!ORG_CODE_PATTERN.test(upt) || year < 2000 || year > 2100) {
-      throw new DomainError('validation', 'VALIDATION_FAILED', 'a UPT code and a year are needed', { fields: [{ field: 'upt', rule: 'matches' }] });
+      throw new DomainError('validation', 'VALIDATION_FAILED', 'a UPT code and a year are needed', {
+        fields: [{ field: 'upt', rule: 'matches' }],
+      });
     }
     await this.reports.setTarget(upt, year, body.amount, actor.id);
     return { uptCode: upt, year, amount: body.amount };

@@ -20,7 +20,8 @@ const DIMS = `JOIN agreement_dim a ON a.agreement_id = x.agreement_id JOIN venue
 function scopeCondition(scope: ReadScope, offset: number): { sql: string; params: unknown[] } {
   if (scope.venueCode) return { sql: ` AND a.venue_code = $${offset + 1}`, params: [scope.venueCode] };
   if (scope.uptCode) return { sql: ` AND a.upt_code = $${offset + 1}`, params: [scope.uptCode] };
-  if (scope.kanwilCode) return { sql: ` AND (v.kanwil_code = $${offset + 1} OR u.kanwil_code = $${offset + 1})`, params: [scope.kanwilCode] };
+  if (scope.kanwilCode)
+    return { sql: ` AND (v.kanwil_code = $${offset + 1} OR u.kanwil_code = $${offset + 1})`, params: [scope.kanwilCode] };
   return { sql: '', params: [] };
 }
 
@@ -79,7 +80,10 @@ export class ReportQueries {
     const top = [...rows].sort((a, b) => b.sold - a.sold || a.sku.localeCompare(b.sku)).slice(0, limit);
     const slow = rows
       .filter((r: { received: number }) => r.received > 0)
-      .sort((a: { sold: number; received: number; sku: string }, b: { sold: number; received: number; sku: string }) => a.sold / a.received - b.sold / b.received || a.sku.localeCompare(b.sku))
+      .sort(
+        (a: { sold: number; received: number; sku: string }, b: { sold: number; received: number; sku: string }) =>
+          a.sold / a.received - b.sold / b.received || a.sku.localeCompare(b.sku),
+      )
       .slice(0, limit);
     return { top, slow };
   }

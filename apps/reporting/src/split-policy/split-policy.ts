@@ -1,11 +1,23 @@
+import { DomainError, newId } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, ORG_CODE_PATTERN, type Actor } from '@titipan/contracts';
-import { DomainError } from '@titipan/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { DataSource, type EntityManager } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import type { SplitShare } from '../statement/domain/split';
 
 /** The parts a UPT's proceeds are divided into. */
@@ -64,19 +76,27 @@ export class SplitPolicyService {
 
   async create(input: CreateSplitPolicyDto, actor: Actor, manager: EntityManager): Promise<SplitPolicy> {
     const names = input.shares.map((s) => s.name);
-    if (new Set(names).size !== names.length) throw new DomainError('validation', 'SHARE_REPEATED', 'each share may appear once', { field: 'shares' });
-    if (!names.includes('PNBP')) throw new DomainError('validation', 'PNBP_SHARE_REQUIRED', 'a split must name the PNBP share', { field: 'shares' });
+    if (new Set(names).size !== names.length)
+      throw new DomainError('validation', 'SHARE_REPEATED', 'each share may appear once', { field: 'shares' });
+    if (!names.includes('PNBP'))
+      throw new DomainError('validation', 'PNBP_SHARE_REQUIRED', 'a split must name the PNBP share', { field: 'shares' });
     const sum = input.shares.reduce((s, x) => s + x.basisPoints, 0);
-    if (sum !== 10_000) throw new DomainError('validation', 'SHARES_NOT_WHOLE', `shares sum to ${sum} basis points, not 10,000`, { field: 'shares', sum });
-    const id = uuidv7();
+    if (sum !== 10_000)
+      throw new DomainError('validation', 'SHARES_NOT_WHOLE', `shares sum to ${sum} basis points, not 10,000`, { field: 'shares', sum });
+    const id = newId();
     const rows = await manager.query(
       `INSERT INTO split_policy (id, upt_code, effective_from, shares, created_by) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING RETURNING id`,
       [id, input.uptCode ?? null, input.effectiveFrom, JSON.stringify(input.shares), actor.id],
     );
     if (rows.length === 0) {
-      throw new DomainError('conflict', 'POLICY_EXISTS', `a policy for ${input.uptCode ?? 'the national default'} from ${input.effectiveFrom} exists; policies are never rewritten`, {
-        effectiveFrom: input.effectiveFrom,
-      });
+      throw new DomainError(
+        'conflict',
+        'POLICY_EXISTS',
+        `a policy for ${input.uptCode ?? 'the national default'} from ${input.effectiveFrom} exists; policies are never rewritten`,
+        {
+          effectiveFrom: input.effectiveFrom,
+        },
+      );
     }
     return { id, uptCode: input.uptCode ?? null, effectiveFrom: input.effectiveFrom, shares: input.shares };
   }

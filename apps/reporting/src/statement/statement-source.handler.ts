@@ -27,7 +27,17 @@ const MOVEMENT_EVENTS = new Set([ReceiptConfirmed.type, SalesRecorded.type, Sale
 export class StatementSourceHandler implements EventHandler {
   readonly name = 'statement-source';
   readonly streams = ['consignment'] as const;
-  readonly events = [VenueRegistered, AgreementActivated, AgreementTerminated, ReceiptConfirmed, SalesRecorded, SaleReversed, ReturnShipped, StockAdjusted, PeriodClosed];
+  readonly events = [
+    VenueRegistered,
+    AgreementActivated,
+    AgreementTerminated,
+    ReceiptConfirmed,
+    SalesRecorded,
+    SaleReversed,
+    ReturnShipped,
+    StockAdjusted,
+    PeriodClosed,
+  ];
 
   constructor(
     private readonly sources: SourceEventsStore,

@@ -1,7 +1,8 @@
+import { DomainError } from '@titipan/kernel';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { DATE_PATTERN, PERIOD_FORMAT, type Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor, DomainError, OrgPageQueryDto, UnitOfWork } from '@titipan/platform';
+import { Allow, AnyActor, CurrentActor, OrgPageQueryDto, UnitOfWork } from '@titipan/platform';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
 import { CreateSplitPolicyDto, SplitPolicyService } from '../split-policy/split-policy';
 import { StatementService } from './statement.service';
@@ -87,7 +88,10 @@ export class StatementController {
   @AnyActor()
   @ApiOperation({ summary: 'The statement of an agreement-month: issued, or live draft figures while the month is open' })
   forPeriod(@Param('id', ParseUUIDPipe) id: string, @Param('period') period: string, @CurrentActor() actor: Actor) {
-    if (!PERIOD_FORMAT.test(period)) throw new DomainError('validation', 'VALIDATION_FAILED', 'period must be YYYY-MM', { fields: [{ field: 'period', rule: 'matches' }] });
+    if (!PERIOD_FORMAT.test(period))
+      throw new DomainError('validation', 'VALIDATION_FAILED', 'period must be YYYY-MM', {
+        fields: [{ field: 'period', rule: 'matches' }],
+      });
     return this.statements.forPeriod(id, period, actor);
   }
 

@@ -1,5 +1,5 @@
 import { Module } from '@nestjs/common';
-import { DirectoryModule } from '@titipan/platform';
+import { DirectoryModule } from '@titipan/directory';
 import { ExportController } from '../export/export.controller';
 import { ProductDimHandler } from '../product-dim/product-dim';
 import { SplitPolicyService } from '../split-policy/split-policy';

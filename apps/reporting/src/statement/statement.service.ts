@@ -1,9 +1,9 @@
+import { DomainError, notFound, newId } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, StatementDeposited, StatementIssued, StatementPaid, type Actor, type EventEnvelope } from '@titipan/contracts';
-import { assertInScope, DomainError, notFound, scopedFilter, UnitOfWork, type Page, type Tx } from '@titipan/platform';
+import { assertInScope, scopedFilter, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { stringify } from 'safe-stable-stringify';
 import { DataSource, type EntityManager } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import { SplitPolicyService } from '../split-policy/split-policy';
 import { factsOf } from './domain/movement-facts';
 import { computeStatement, controlMismatches, statementDigest, type StatementFigures } from './domain/statement';
@@ -67,24 +67,59 @@ export class StatementService {
     if (existing && existing.status !== 'PENDING') return;
     const close = await this.sources.close(tx.manager, agreementId, period);
     if (!close) return;
-    const id = existing?.id ?? uuidv7();
+    const id = existing?.id ?? newId();
     const agreement = await this.sources.agreement(tx.manager, agreementId);
     if (!agreement) {
-      await this.statements.save(tx.manager, { id, agreementId, period, status: 'PENDING', figures: null, mismatches: ['the agreement is not known yet'], sourceEventIds: [], digest: null, issuedAt: null });
+      await this.statements.save(tx.manager, {
+        id,
+        agreementId,
+        period,
+        status: 'PENDING',
+        figures: null,
+        mismatches: ['the agreement is not known yet'],
+        sourceEventIds: [],
+        digest: null,
+        issuedAt: null,
+      });
       return;
     }
     const live = await this.compute(tx.manager, agreement, period);
     const mismatches = controlMismatches(live.figures.controlTotals, close.controlTotals);
-    if (!live.splitPolicyId) mismatches.push(`no split policy covers ${agreement.uptCode} in ${period}; the ministry sets a national default`);
+    if (!live.splitPolicyId)
+      mismatches.push(`no split policy covers ${agreement.uptCode} in ${period}; the ministry sets a national default`);
     if (mismatches.length > 0) {
-      await this.statements.save(tx.manager, { id, agreementId, period, status: 'PENDING', figures: live.figures, mismatches, sourceEventIds: live.sourceEventIds, digest: null, issuedAt: null });
+      await this.statements.save(tx.manager, {
+        id,
+        agreementId,
+        period,
+        status: 'PENDING',
+        figures: live.figures,
+        mismatches,
+        sourceEventIds: live.sourceEventIds,
+        digest: null,
+        issuedAt: null,
+      });
       return;
     }
     const sourceEventIds = [...live.sourceEventIds, close.eventId].sort();
     const digest = statementDigest(agreementId, period, sourceEventIds, live.figures);
     const issuedAt = new Date();
-    await this.statements.save(tx.manager, { id, agreementId, period, status: 'ISSUED', figures: live.figures, mismatches: [], sourceEventIds, digest, issuedAt });
-    tx.publish(StatementIssued, { statementId: id, agreementId, period, issuedAt: isoWithOffset(issuedAt), proceeds: live.figures.proceeds, digest }, { causedBy: cause });
+    await this.statements.save(tx.manager, {
+      id,
+      agreementId,
+      period,
+      status: 'ISSUED',
+      figures: live.figures,
+      mismatches: [],
+      sourceEventIds,
+      digest,
+      issuedAt,
+    });
+    tx.publish(
+      StatementIssued,
+      { statementId: id, agreementId, period, issuedAt: isoWithOffset(issuedAt), proceeds: live.figures.proceeds, digest },
+      { causedBy: cause },
+    );
   }
 
   /** Retries every pending statement (after a split policy is set, or late events). */
@@ -100,7 +135,15 @@ export class StatementService {
     this.assertMayRead(actor, agreement);
     const stored = await this.statements.findFor(manager, agreementId, period);
     if (stored && stored.status !== 'PENDING') {
-      return { agreementId, period, status: stored.status, figures: stored.figures!, sourceEventIds: stored.sourceEventIds, splitPolicyId: null, statement: stored };
+      return {
+        agreementId,
+        period,
+        status: stored.status,
+        figures: stored.figures!,
+        sourceEventIds: stored.sourceEventIds,
+        splitPolicyId: null,
+        statement: stored,
+      };
     }
     const live = await this.compute(manager, agreement, period);
     return { ...live, status: stored ? 'PENDING' : 'DRAFT', statement: stored };
@@ -109,14 +152,23 @@ export class StatementService {
   /** Recomputes an issued statement from the stored events and checks its digest. */
   async verify(id: string, actor: Actor) {
     const statement = await this.get(id, actor);
-    if (!statement.digest) throw new DomainError('conflict', 'NOT_ISSUED', `statement ${id} is ${statement.status}; only issued statements carry a digest`, { current: statement.status });
+    if (!statement.digest)
+      throw new DomainError('conflict', 'NOT_ISSUED', `statement ${id} is ${statement.status}; only issued statements carry a digest`, {
+        current: statement.status,
+      });
     const agreement = (await this.sources.agreement(this.dataSource.manager, statement.agreementId))!;
     const live = await this.compute(this.dataSource.manager, agreement, statement.period);
     // the split is part of the figures: recompute with the policy the statement was issued under
     const figures = { ...live.figures, split: statement.figures!.split };
     const recomputed = statementDigest(statement.agreementId, statement.period, statement.sourceEventIds, figures);
     const figuresMatch = stringify({ ...figures, split: null }) === stringify({ ...statement.figures, split: null });
-    return { statementId: id, digest: statement.digest, recomputed, valid: recomputed === statement.digest && figuresMatch, sourceEvents: statement.sourceEventIds.length };
+    return {
+      statementId: id,
+      digest: statement.digest,
+      recomputed,
+      valid: recomputed === statement.digest && figuresMatch,
+      sourceEvents: statement.sourceEventIds.length,
+    };
   }
 
   /** The venue records its transfer of the proceeds; anything but the exact amount is refused. */
@@ -126,7 +178,10 @@ export class StatementService {
       assertInScope(actor, 'venue', s.venueCode);
       const expected = s.figures!.proceeds;
       if (input.amount !== expected) {
-        throw new DomainError('rule', 'AMOUNT_MISMATCH', `the statement's proceeds are ${expected}, not ${input.amount}`, { expected, received: input.amount });
+        throw new DomainError('rule', 'AMOUNT_MISMATCH', `the statement's proceeds are ${expected}, not ${input.amount}`, {
+          expected,
+          received: input.amount,
+        });
       }
       await this.statements.markPaid(tx.manager, id, { ...input, by: actor.id });
       tx.publish(StatementPaid, { statementId: id, agreementId: s.agreementId, period: s.period, ...input });
@@ -153,8 +208,19 @@ export class StatementService {
     return s;
   }
 
-  async list(query: { agreement?: string; period?: string; status?: StatementStatus; upt?: string; venue?: string; limit: number; offset: number }, actor: Actor): Promise<Page<Statement>> {
-    const filter = scopedFilter(actor, { agreementId: query.agreement, period: query.period, status: query.status, uptCode: query.upt, venueCode: query.venue, limit: query.limit, offset: query.offset });
+  async list(
+    query: { agreement?: string; period?: string; status?: StatementStatus; upt?: string; venue?: string; limit: number; offset: number },
+    actor: Actor,
+  ): Promise<Page<Statement>> {
+    const filter = scopedFilter(actor, {
+      agreementId: query.agreement,
+      period: query.period,
+      status: query.status,
+      uptCode: query.upt,
+      venueCode: query.venue,
+      limit: query.limit,
+      offset: query.offset,
+    });
     const { items, total } = await this.statements.list(filter);
     return { items, total, limit: query.limit, offset: query.offset };
   }
@@ -163,13 +229,19 @@ export class StatementService {
     const s = await this.statements.lock(tx.manager, id);
     if (!s) throw notFound('statement', id);
     if (s.status !== expected) {
-      throw new DomainError('conflict', 'ILLEGAL_TRANSITION', `statement ${id} is ${s.status}, not ${expected}`, { current: s.status, expected });
+      throw new DomainError('conflict', 'ILLEGAL_TRANSITION', `statement ${id} is ${s.status}, not ${expected}`, {
+        current: s.status,
+        expected,
+      });
     }
     return s;
   }
 
   /** Venues and UPTs read their own; a Kanwil reads statements of its venues or its UPTs; national roles all. */
-  private assertMayRead(actor: Actor, s: { uptCode: string; venueCode: string; venueKanwilCode?: string | null; uptKanwilCode?: string | null }): void {
+  private assertMayRead(
+    actor: Actor,
+    s: { uptCode: string; venueCode: string; venueKanwilCode?: string | null; uptKanwilCode?: string | null },
+  ): void {
     if (actor.role === 'venue') assertInScope(actor, 'venue', s.venueCode);
     else if (actor.role === 'upt') assertInScope(actor, 'upt', s.uptCode);
     else if (actor.role === 'kanwil' || actor.role === 'curator') {

@@ -1,11 +1,25 @@
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsBoolean, IsIn, IsInt, IsISO8601, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsBoolean,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsString,
+  IsUUID,
+  Length,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
 import { MAX_PRICE_RUPIAH } from '../catalog/product-fields';
 import { DATE_PATTERN, LOT_CODE_PATTERN, MAX_LINE_QUANTITY } from './consignment-fields';
 import { LotRefV1 } from './lot-ref';
 import { PERIOD_FORMAT } from './period-format';
 import { agreementEvent } from './stock-movements.v1';
-
 
 const BUCKETS = ['SELLABLE', 'QUARANTINE'] as const;
 
@@ -230,4 +244,8 @@ export class LotNearExpiryV1 {
   @IsInt()
   daysLeft: number;
 }
-export const LotNearExpiry = agreementEvent('consignment.lot.near-expiry', LotNearExpiryV1, (d) => `${d.agreementId}/${d.productId}/${d.lotCode}`);
+export const LotNearExpiry = agreementEvent(
+  'consignment.lot.near-expiry',
+  LotNearExpiryV1,
+  (d) => `${d.agreementId}/${d.productId}/${d.lotCode}`,
+);

@@ -21,7 +21,11 @@ import { LotRefV1 } from './lot-ref';
 import { PERIOD_FORMAT } from './period-format';
 
 /** Events that move stock or money are about one agreement and keyed by it, so they stay in order. */
-export function agreementEvent<T extends { agreementId: string }>(type: string, payload: new () => T, subject: (d: T) => string): EventDefinition<T> {
+export function agreementEvent<T extends { agreementId: string }>(
+  type: string,
+  payload: new () => T,
+  subject: (d: T) => string,
+): EventDefinition<T> {
   return defineEvent<T>({ type, version: 1, stream: 'consignment', payload, subject, partitionKey: (d) => d.agreementId });
 }
 

@@ -4,7 +4,14 @@ import { defineEvent, type EventDefinition } from '../event-definition';
 
 /** Statement events are keyed by agreement, like the movements they settle. */
 function statementEvent<T extends { agreementId: string; statementId: string }>(type: string, payload: new () => T): EventDefinition<T> {
-  return defineEvent<T>({ type, version: 1, stream: 'reporting', payload, subject: (d) => d.statementId, partitionKey: (d) => d.agreementId });
+  return defineEvent<T>({
+    type,
+    version: 1,
+    stream: 'reporting',
+    payload,
+    subject: (d) => d.statementId,
+    partitionKey: (d) => d.agreementId,
+  });
 }
 
 class StatementRef {

@@ -1,10 +1,10 @@
+import { DomainError } from '@titipan/kernel';
 import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Actor, ActorRole } from '@titipan/contracts';
 import type { Request } from 'express';
 import { currentContext } from '../context/request-context';
-import { DomainError } from '../errors/domain-error';
 import { actorFromClaims, TOKEN_ISSUER, type TokenClaims } from './tokens';
 
 const ALLOWED_ROLES = 'titipan:allowed-roles';

@@ -1,5 +1,5 @@
+import { DomainError } from '@titipan/kernel';
 import type { Actor } from '@titipan/contracts';
-import { DomainError } from '../errors/domain-error';
 
 /** What an actor may read: its venue, its UPT, its Kanwil's venues (and UPTs), or all. */
 export interface ReadScope {
@@ -27,10 +27,15 @@ export function scopedFilter<F extends ReadScope>(actor: Actor, filter: F): F {
   const scope = readScope(actor);
   for (const key of Object.keys(scope) as (keyof ReadScope)[]) {
     if (filter[key] !== undefined && filter[key] !== scope[key]) {
-      throw new DomainError('forbidden', 'OUT_OF_SCOPE', `${actor.role} of ${actor.scope} may not read ${key.replace('Code', '')} ${filter[key]}`, {
-        role: actor.role,
-        scope: actor.scope,
-      });
+      throw new DomainError(
+        'forbidden',
+        'OUT_OF_SCOPE',
+        `${actor.role} of ${actor.scope} may not read ${key.replace('Code', '')} ${filter[key]}`,
+        {
+          role: actor.role,
+          scope: actor.scope,
+        },
+      );
     }
   }
   return { ...filter, ...scope };
@@ -44,9 +49,14 @@ export function assertMayRead(actor: Actor, owner: { venueCode: string; uptCode:
     (scope.uptCode === undefined || scope.uptCode === owner.uptCode) &&
     (scope.kanwilCode === undefined || scope.kanwilCode === owner.venueKanwilCode);
   if (!ok) {
-    throw new DomainError('forbidden', 'OUT_OF_SCOPE', `${actor.role} of ${actor.scope} may not see documents of ${owner.uptCode} at ${owner.venueCode}`, {
-      role: actor.role,
-      scope: actor.scope,
-    });
+    throw new DomainError(
+      'forbidden',
+      'OUT_OF_SCOPE',
+      `${actor.role} of ${actor.scope} may not see documents of ${owner.uptCode} at ${owner.venueCode}`,
+      {
+        role: actor.role,
+        scope: actor.scope,
+      },
+    );
   }
 }

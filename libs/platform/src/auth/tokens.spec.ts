@@ -1,5 +1,5 @@
+import { DomainError } from '@titipan/kernel';
 import { JwtService } from '@nestjs/jwt';
-import { DomainError } from '../errors/domain-error';
 import { mintToken } from './mint-token';
 import { actorFromClaims, assertInScope } from './tokens';
 

@@ -1,5 +1,5 @@
+import { DomainError } from '@titipan/kernel';
 import { ACTOR_ROLES, SCOPED_ROLES, type Actor, type ActorRole } from '@titipan/contracts';
-import { DomainError } from '../errors/domain-error';
 
 /** Claims of a Titipan bearer token (HS256 JWT). */
 export interface TokenClaims {
@@ -22,7 +22,11 @@ export function actorFromClaims(claims: Partial<TokenClaims>): Actor {
     throw new DomainError('unauthenticated', 'TOKEN_INVALID', 'token has no subject (sub)');
   }
   if (!PERSON_ROLES.includes(role)) {
-    throw new DomainError('unauthenticated', 'TOKEN_INVALID', `token role "${String(claims.role)}" is not one of ${PERSON_ROLES.join(', ')}`);
+    throw new DomainError(
+      'unauthenticated',
+      'TOKEN_INVALID',
+      `token role "${String(claims.role)}" is not one of ${PERSON_ROLES.join(', ')}`,
+    );
   }
   const scopeKind = SCOPED_ROLES[role];
   const scope = typeof claims.scope === 'string' && claims.scope.length > 0 ? claims.scope : null;
@@ -43,10 +47,9 @@ export function assertInScope(actor: Actor, kind: ScopeKind, code: string, kanwi
   const actorKind = SCOPED_ROLES[actor.role];
   if (actorKind === kind && actor.scope === code) return;
   if (actorKind === 'kanwil' && kanwilOfTarget !== undefined && actor.scope === kanwilOfTarget) return;
-  throw new DomainError(
-    'forbidden',
-    'OUT_OF_SCOPE',
-    `${actor.role} of ${actor.scope ?? 'no scope'} may not act on ${kind} ${code}`,
-    { role: actor.role, scope: actor.scope, target: { kind, code } },
-  );
+  throw new DomainError('forbidden', 'OUT_OF_SCOPE', `${actor.role} of ${actor.scope ?? 'no scope'} may not act on ${kind} ${code}`, {
+    role: actor.role,
+    scope: actor.scope,
+    target: { kind, code },
+  });
 }

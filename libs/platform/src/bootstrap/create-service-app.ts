@@ -18,11 +18,7 @@ function correlationMiddleware(req: Request, res: Response, next: NextFunction):
 }
 
 export function openApiDocument(app: INestApplication, service: string): OpenAPIObject {
-  const config = new DocumentBuilder()
-    .setTitle(`Titipan ${service} API`)
-    .setVersion('1')
-    .addBearerAuth()
-    .build();
+  const config = new DocumentBuilder().setTitle(`Titipan ${service} API`).setVersion('1').addBearerAuth().build();
   return SwaggerModule.createDocument(app, config);
 }
 

@@ -16,7 +16,14 @@ function problemsOf(env: Record<string, string>): string[] {
 describe('configuration', () => {
   it('reads the required settings and fills in defaults', () => {
     const config = loadConfig(PlatformConfig, minimal);
-    expect(config).toMatchObject({ PORT: 3001, DB_PORT: 5432, DB_HOST: '127.0.0.1', NODE_ENV: 'development', DB_MIGRATE_ON_START: true, KAFKA_TOPIC_PREFIX: '' });
+    expect(config).toMatchObject({
+      PORT: 3001,
+      DB_PORT: 5432,
+      DB_HOST: '127.0.0.1',
+      NODE_ENV: 'development',
+      DB_MIGRATE_ON_START: true,
+      KAFKA_TOPIC_PREFIX: '',
+    });
   });
 
   it('names each missing setting', () => {

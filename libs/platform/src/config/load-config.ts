@@ -11,10 +11,7 @@ export class ConfigError extends Error {
 type Env = Record<string, string | undefined>;
 
 /** Reads and validates a config class from the environment; throws ConfigError naming every bad setting. */
-export function loadConfig<T extends PlatformConfig>(
-  configClass: new () => T,
-  env: Env = process.env,
-): T {
+export function loadConfig<T extends PlatformConfig>(configClass: new () => T, env: Env = process.env): T {
   const known = settingNames(configClass);
   const source = Object.fromEntries(known.filter((k) => env[k] !== undefined && env[k] !== '').map((k) => [k, env[k]]));
   const config = plainToInstance(configClass, source, { exposeDefaultValues: true });

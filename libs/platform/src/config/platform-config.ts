@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 
 /** Used only when NODE_ENV is not production; production refuses it (see loadConfig). */
 export const DEV_JWT_SECRET = 'titipan-development-secret-not-for-production';
@@ -70,10 +70,9 @@ export class PlatformConfig {
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
 
-  /** json or pretty (human-readable, development only: production and CI always write JSON). Unset: pretty at a terminal. */
-  @IsOptional()
-  @IsIn(['json', 'pretty'])
-  LOG_FORMAT?: 'json' | 'pretty';
+  /** json, pretty (human-readable, development only: production and CI always write JSON), or auto: pretty at a terminal. */
+  @IsIn(['auto', 'json', 'pretty'])
+  LOG_FORMAT: 'auto' | 'json' | 'pretty' = 'auto';
 
   /** Safety-net poll of the outbox; commits wake the relay at once through LISTEN/NOTIFY. */
   @Type(() => Number)

@@ -33,7 +33,10 @@ export async function listDeadLetters(kafka: Kafka, topic: string): Promise<Dead
   const entries: DeadLetterEntry[] = [];
   if ([...ends.values()].every((end) => end === 0n)) return entries;
   const seen = new Map<number, bigint>();
-  const consumer = kafka.consumer({ groupId: `dead-letter-reader-${Date.now()}-${Math.random().toString(36).slice(2)}`, maxWaitTimeInMs: 100 });
+  const consumer = kafka.consumer({
+    groupId: `dead-letter-reader-${Date.now()}-${Math.random().toString(36).slice(2)}`,
+    maxWaitTimeInMs: 100,
+  });
   await consumer.connect();
   await consumer.subscribe({ topics: [dlq], fromBeginning: true });
   await consumer.run({
@@ -76,7 +79,17 @@ export async function redriveDeadLetters(kafka: Kafka, entries: DeadLetterEntry[
   try {
     for (const e of entries) {
       const headers = Object.fromEntries(Object.entries(e.message.headers ?? {}).filter(([k]) => !k.startsWith('dlq-'))) as IHeaders;
-      await producer.send({ topic: e.originalTopic, acks: -1, messages: [{ key: e.message.key, value: e.message.value, headers: { ...headers, 'redriven-from': `${dlqTopic(e.originalTopic)}/${e.dlqPartition}/${e.dlqOffset}` } }] });
+      await producer.send({
+        topic: e.originalTopic,
+        acks: -1,
+        messages: [
+          {
+            key: e.message.key,
+            value: e.message.value,
+            headers: { ...headers, 'redriven-from': `${dlqTopic(e.originalTopic)}/${e.dlqPartition}/${e.dlqOffset}` },
+          },
+        ],
+      });
     }
   } finally {
     await producer.disconnect();

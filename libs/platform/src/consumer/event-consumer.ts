@@ -212,7 +212,10 @@ export class EventConsumer {
   }
 
   private async deadLetter(batch: Batch, message: KafkaMessage, reason: DeadLetterReason, error: string, payload: EachBatchPayload) {
-    this.logger.warn({ topic: batch.topic, partition: batch.partition, offset: message.offset, reason, error: error.slice(0, 500) }, 'dead-lettering message');
+    this.logger.warn(
+      { topic: batch.topic, partition: batch.partition, offset: message.offset, reason, error: error.slice(0, 500) },
+      'dead-lettering message',
+    );
     let delay = 100;
     // a dead letter is accepted data too: keep trying until the broker takes it
     for (;;) {

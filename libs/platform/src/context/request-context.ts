@@ -1,6 +1,6 @@
+import { newId } from '@titipan/kernel';
 import { AsyncLocalStorage } from 'node:async_hooks';
 import type { Actor } from '@titipan/contracts';
-import { v7 as uuidv7 } from 'uuid';
 
 /** What the current request or event handler runs on behalf of; read by logs and by the outbox. */
 export interface RequestContext {
@@ -24,5 +24,5 @@ const CORRELATION_ID = /^[A-Za-z0-9._:-]{1,100}$/;
 
 /** Keeps a caller's correlation id when it is well-formed, otherwise starts a new one. */
 export function correlationIdFrom(header: unknown): string {
-  return typeof header === 'string' && CORRELATION_ID.test(header) ? header : uuidv7();
+  return typeof header === 'string' && CORRELATION_ID.test(header) ? header : newId();
 }

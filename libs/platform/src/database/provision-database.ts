@@ -37,7 +37,9 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<void
       const role = roleOf(service);
       const exists = await admin.query('SELECT 1 FROM pg_roles WHERE rolname = $1', [role]);
       const verb = exists.rowCount ? 'ALTER' : 'CREATE';
-      await admin.query(`${verb} ROLE ${ident(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${passwordOf(service).replace(/'/g, "''")}'`);
+      await admin.query(
+        `${verb} ROLE ${ident(role)} LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE PASSWORD '${passwordOf(service).replace(/'/g, "''")}'`,
+      );
     }
     const db = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
     if (!db.rowCount) await admin.query(`CREATE DATABASE ${ident(options.database)}`);

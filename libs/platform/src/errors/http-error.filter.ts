@@ -1,3 +1,4 @@
+import { DomainError, type ErrorKind } from '@titipan/kernel';
 import {
   ArgumentsHost,
   BadRequestException,
@@ -12,7 +13,6 @@ import type { ValidationError } from 'class-validator';
 import type { Response } from 'express';
 import { flattenValidationErrors } from '@titipan/contracts';
 import { currentContext } from '../context/request-context';
-import { DomainError, type ErrorKind } from './domain-error';
 import { isTransientError } from './transient';
 
 const STATUS_OF: Record<ErrorKind, number> = {
@@ -84,7 +84,8 @@ export class HttpErrorFilter implements ExceptionFilter {
           ? String((response as { message: unknown }).message)
           : error.message;
       // body-parser's syntax errors arrive as 400 BadRequestException
-      const code = error instanceof BadRequestException && /JSON/i.test(message) ? 'MALFORMED_JSON' : CODE_OF_STATUS[status] ?? 'HTTP_ERROR';
+      const code =
+        error instanceof BadRequestException && /JSON/i.test(message) ? 'MALFORMED_JSON' : (CODE_OF_STATUS[status] ?? 'HTTP_ERROR');
       return { statusCode: status, code, message };
     }
     const typed = error as { type?: string; status?: number; message?: string };

@@ -9,7 +9,11 @@ describe('transient errors', () => {
     [{ code: 'ECONNREFUSED' }],
     [new Error('Connection terminated unexpectedly')],
     [{ message: 'query failed', driverError: { code: '57P01' } }],
-    [Object.assign(new Error('Database connection provided by a query runner was already released'), { name: 'QueryRunnerProviderAlreadyReleasedError' })],
+    [
+      Object.assign(new Error('Database connection provided by a query runner was already released'), {
+        name: 'QueryRunnerProviderAlreadyReleasedError',
+      }),
+    ],
   ])('retries %p', (error) => expect(isTransientError(error)).toBe(true));
 
   it.each([[{ code: '23505' }], [new Error('rule broken')], [undefined]])('does not retry %p', (error) =>

@@ -18,7 +18,9 @@ const OUTBOX_STALE_MS = 30_000;
 function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
   return Promise.race([
     work,
-    new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what} did not answer in ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS)),
+    new Promise<T>((_, reject) =>
+      setTimeout(() => reject(new Error(`${what} did not answer in ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS),
+    ),
   ]);
 }
 
@@ -92,13 +94,20 @@ export class HealthController implements OnModuleDestroy {
   }
 
   private async checkConsumers() {
-    const result: Record<string, { status: Status; groupId: string; topics: string[]; lag?: number; error?: string; counters: object }> = {};
+    const result: Record<string, { status: Status; groupId: string; topics: string[]; lag?: number; error?: string; counters: object }> =
+      {};
     for (const consumer of this.host.consumers) {
       try {
         const lag = await withTimeout(consumerLag(this.admin!, consumer.groupId, consumer.topics), 'consumer lag');
         result[consumer.groupId] = { status: 'ok', groupId: consumer.groupId, topics: consumer.topics, lag, counters: consumer.counters };
       } catch (e) {
-        result[consumer.groupId] = { status: 'degraded', groupId: consumer.groupId, topics: consumer.topics, error: message(e), counters: consumer.counters };
+        result[consumer.groupId] = {
+          status: 'degraded',
+          groupId: consumer.groupId,
+          topics: consumer.topics,
+          error: message(e),
+          counters: consumer.counters,
+        };
       }
     }
     return result;

@@ -16,14 +16,20 @@ describe('topic provisioning on a broker that is still settling', () => {
   });
 
   it('repeats an aggregate whose errors are settling or "already exists", and names the settling one', () => {
-    const aggregate = new KafkaJSAggregateError('create failed', [protocolError('TOPIC_ALREADY_EXISTS', 36), protocolError('NOT_CONTROLLER', 41)]);
+    const aggregate = new KafkaJSAggregateError('create failed', [
+      protocolError('TOPIC_ALREADY_EXISTS', 36),
+      protocolError('NOT_CONTROLLER', 41),
+    ]);
     expect(settlingErrorType(aggregate)).toBe('NOT_CONTROLLER');
   });
 
   it.each([
     ['an invalid replication factor', protocolError('INVALID_REPLICATION_FACTOR', 38)],
     ['an authorisation failure', protocolError('TOPIC_AUTHORIZATION_FAILED', 29)],
-    ['an aggregate with one real failure', new KafkaJSAggregateError('x', [protocolError('LEADER_NOT_AVAILABLE', 5), protocolError('INVALID_CONFIG', 40)])],
+    [
+      'an aggregate with one real failure',
+      new KafkaJSAggregateError('x', [protocolError('LEADER_NOT_AVAILABLE', 5), protocolError('INVALID_CONFIG', 40)]),
+    ],
     ['a plain error', new Error('boom')],
     ['nothing', undefined],
   ])('gives up at once on %s', (_, error) => expect(settlingErrorType(error)).toBeUndefined());

@@ -27,7 +27,9 @@ export function settlingErrorType(error: unknown): string | undefined {
     const { type, errors, cause, originalError } = e as { type?: unknown; errors?: unknown; cause?: unknown; originalError?: unknown };
     if (typeof type === 'string' && SETTLING.has(type)) return type;
     if (Array.isArray(errors) && errors.length > 0) {
-      const types = errors.map((inner) => (inner as { type?: unknown })?.type === 'TOPIC_ALREADY_EXISTS' ? 'TOPIC_ALREADY_EXISTS' : visit(inner));
+      const types = errors.map((inner) =>
+        (inner as { type?: unknown })?.type === 'TOPIC_ALREADY_EXISTS' ? 'TOPIC_ALREADY_EXISTS' : visit(inner),
+      );
       if (types.every((t) => t !== undefined)) return types.find((t) => t !== 'TOPIC_ALREADY_EXISTS') ?? 'TOPIC_ALREADY_EXISTS';
       return undefined;
     }

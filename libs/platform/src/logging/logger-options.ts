@@ -27,12 +27,23 @@ export function loggerOptions(config: PlatformConfig, service: string): Params {
   const format = chooseLogFormat({
     nodeEnv: config.NODE_ENV,
     ci: process.env.CI === 'true',
-    requested: config.LOG_FORMAT,
+    requested: config.LOG_FORMAT === 'auto' ? undefined : config.LOG_FORMAT,
     stdoutIsTerminal: process.stdout.isTTY === true,
   });
   if (format === 'json') return { pinoHttp: options };
   // loaded only here: production never needs it; sync so lines are not lost when the process exits
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { build } = require('pino-pretty') as typeof import('pino-pretty');
-  return { pinoHttp: [options, build({ sync: true, messageKey: 'message', ignore: 'pid,hostname,service,context', messageFormat: '{service} {if context}[{context}] {end}{message}', translateTime: 'SYS:HH:MM:ss.l' })] };
+  return {
+    pinoHttp: [
+      options,
+      build({
+        sync: true,
+        messageKey: 'message',
+        ignore: 'pid,hostname,service,context',
+        messageFormat: '{service} {if context}[{context}] {end}{message}',
+        translateTime: 'SYS:HH:MM:ss.l',
+      }),
+    ],
+  };
 }

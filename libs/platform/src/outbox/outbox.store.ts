@@ -36,12 +36,11 @@ export class OutboxStore {
 
   /** Unsent rows in commit order (position is taken at insert, inside the writing transaction). */
   async nextBatch(limit: number): Promise<PendingOutboxRow[]> {
-    const rows: { position: string; topic: Stream; partition_key: string; envelope: EventEnvelope }[] =
-      await this.dataSource.query(
-        `SELECT position, topic, partition_key, envelope FROM outbox
+    const rows: { position: string; topic: Stream; partition_key: string; envelope: EventEnvelope }[] = await this.dataSource.query(
+      `SELECT position, topic, partition_key, envelope FROM outbox
           WHERE sent_at IS NULL ORDER BY position LIMIT $1`,
-        [limit],
-      );
+      [limit],
+    );
     return rows.map((r) => ({ position: r.position, topic: r.topic, partitionKey: r.partition_key, envelope: r.envelope }));
   }
 

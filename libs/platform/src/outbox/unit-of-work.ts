@@ -1,6 +1,6 @@
+import { newId } from '@titipan/kernel';
 import { buildEvent, systemActor, type EventDefinition, type EventEnvelope, type Stream } from '@titipan/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
-import { v7 as uuidv7 } from 'uuid';
 import { currentContext } from '../context/request-context';
 import type { OutboxStore } from './outbox.store';
 
@@ -44,7 +44,7 @@ export class UnitOfWork {
         const envelope = buildEvent(definition, data, {
           source: this.service,
           actor: cause?.actor ?? context?.actor ?? systemActor(this.service),
-          correlationId: cause?.correlationId ?? context?.correlationId ?? uuidv7(),
+          correlationId: cause?.correlationId ?? context?.correlationId ?? newId(),
           causationId: cause?.id ?? context?.causationId ?? null,
           time: options?.time,
         });

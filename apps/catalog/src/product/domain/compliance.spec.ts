@@ -5,7 +5,11 @@ import { approvalViolations, isConsignable, izinEdarViolations, type ComplianceF
 const pirt = (issuedOn: string, number = 'P-IRT No. 2063671010123-29'): Certificate => ({ kind: 'PIRT', number, issuedOn });
 const bpom = (number = 'MD 123456789012'): Certificate => ({ kind: 'BPOM_MD', number, issuedOn: '2025-01-10' });
 const halal = (number = 'ID36110012345670126'): Certificate => ({ kind: 'HALAL', number, issuedOn: '2026-01-05' });
-const food = (certificates: Certificate[], shelfLifeDays: number | null = 90): ComplianceFacts => ({ category: 'food', shelfLifeDays, certificates });
+const food = (certificates: Certificate[], shelfLifeDays: number | null = 90): ComplianceFacts => ({
+  category: 'food',
+  shelfLifeDays,
+  certificates,
+});
 const codes = (facts: ComplianceFacts, at: string) => approvalViolations(facts, new Date(at)).map((v) => v.code);
 /** Noon in Jakarta on the given day. */
 const wib = (day: string) => `${day}T12:00:00+07:00`;
@@ -72,7 +76,12 @@ describe('approval rules for food and beverage', () => {
 
   it('names every failed rule at once', () => {
     const violations = approvalViolations(food([pirt('2019-01-01', '123')], 5), new Date(wib('2026-11-25')));
-    expect(violations.map((v) => v.rule)).toEqual(['pirt-number-format', 'pirt-valid-5-years', 'pirt-shelf-life-over-7-days', 'halal-from-2026-10-17']);
+    expect(violations.map((v) => v.rule)).toEqual([
+      'pirt-number-format',
+      'pirt-valid-5-years',
+      'pirt-shelf-life-over-7-days',
+      'halal-from-2026-10-17',
+    ]);
   });
 });
 

@@ -45,11 +45,19 @@ export function izinEdarViolations(facts: ComplianceFacts, day: string): RuleVio
   for (const c of pirt) {
     const problems: RuleViolation[] = [];
     if (digitsOf(c.number).length < PIRT_MIN_DIGITS) {
-      problems.push({ code: 'PIRT_NUMBER_TOO_SHORT', rule: 'pirt-number-format', message: `P-IRT ${c.number} has fewer than ${PIRT_MIN_DIGITS} digits` });
+      problems.push({
+        code: 'PIRT_NUMBER_TOO_SHORT',
+        rule: 'pirt-number-format',
+        message: `P-IRT ${c.number} has fewer than ${PIRT_MIN_DIGITS} digits`,
+      });
     }
     const expiresOn = addYears(c.issuedOn, PIRT_VALID_YEARS);
     if (day >= expiresOn) {
-      problems.push({ code: 'PIRT_EXPIRED', rule: 'pirt-valid-5-years', message: `P-IRT ${c.number} issued ${c.issuedOn} expired on ${expiresOn}` });
+      problems.push({
+        code: 'PIRT_EXPIRED',
+        rule: 'pirt-valid-5-years',
+        message: `P-IRT ${c.number} issued ${c.issuedOn} expired on ${expiresOn}`,
+      });
     }
     if (facts.shelfLifeDays !== null && facts.shelfLifeDays <= PIRT_MIN_SHELF_LIFE_DAYS) {
       problems.push({
@@ -62,7 +70,11 @@ export function izinEdarViolations(facts: ComplianceFacts, day: string): RuleVio
     violations.push(...problems);
   }
   if (bpom.length === 0 && pirt.length === 0) {
-    violations.push({ code: 'IZIN_EDAR_REQUIRED', rule: 'food-beverage-izin-edar', message: 'food and beverage need a P-IRT or BPOM MD number' });
+    violations.push({
+      code: 'IZIN_EDAR_REQUIRED',
+      rule: 'food-beverage-izin-edar',
+      message: 'food and beverage need a P-IRT or BPOM MD number',
+    });
   }
   return violations;
 }
@@ -80,7 +92,11 @@ export function approvalViolations(facts: ComplianceFacts, at: Date): RuleViolat
         message: `food and beverage approved from ${HALAL_MANDATORY_FROM} need a halal certificate`,
       });
     } else if (!halal.some((c) => CERTIFICATE_NUMBER_FORMAT.HALAL.test(c.number))) {
-      violations.push({ code: 'HALAL_NUMBER_INVALID', rule: 'halal-number-format', message: 'a halal certificate number is "ID" followed by 17 digits' });
+      violations.push({
+        code: 'HALAL_NUMBER_INVALID',
+        rule: 'halal-number-format',
+        message: 'a halal certificate number is "ID" followed by 17 digits',
+      });
     }
   }
   return violations;

@@ -1,5 +1,5 @@
+import { DomainError } from '@titipan/kernel';
 import { PRODUCT_STATUSES, type ProductStatus } from '@titipan/contracts';
-import { DomainError } from '@titipan/platform/errors/domain-error';
 import { assertEditable, nextStatus, type ProductAction } from './product-lifecycle';
 
 const errorOf = (fn: () => unknown): DomainError => {

@@ -1,5 +1,5 @@
+import { DomainError } from '@titipan/kernel';
 import type { ProductStatus } from '@titipan/contracts';
-import { DomainError } from '@titipan/platform/errors/domain-error';
 
 /** What can happen to a product, and from which states. */
 const TRANSITIONS = {

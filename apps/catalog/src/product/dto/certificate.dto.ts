@@ -1,5 +1,14 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsIn, IsISO8601, IsString, Matches, ValidatorConstraint, Validate, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
+import {
+  IsIn,
+  IsISO8601,
+  IsString,
+  Matches,
+  ValidatorConstraint,
+  Validate,
+  type ValidationArguments,
+  type ValidatorConstraintInterface,
+} from 'class-validator';
 import { CERTIFICATE_KINDS, CERTIFICATE_NUMBER_FORMAT, type CertificateKind } from '../domain/certificates';
 
 @ValidatorConstraint({ name: 'certificateNumberFormat' })

@@ -1,5 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { ORG_CODE_PATTERN, PRODUCT_CATEGORIES, SKU_PATTERN, PRODUCT_STATUSES, type ProductCategory, type ProductStatus } from '@titipan/contracts';
+import {
+  ORG_CODE_PATTERN,
+  PRODUCT_CATEGORIES,
+  SKU_PATTERN,
+  PRODUCT_STATUSES,
+  type ProductCategory,
+  type ProductStatus,
+} from '@titipan/contracts';
 import { PageQueryDto } from '@titipan/platform';
 import { IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 

@@ -66,7 +66,9 @@ export class PriceChangeDto {
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00', description: 'when the new price takes effect; now if omitted' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, { message: 'effectiveFrom must be an ISO-8601 time with an offset' })
+  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+    message: 'effectiveFrom must be an ISO-8601 time with an offset',
+  })
   effectiveFrom?: string;
 }
 

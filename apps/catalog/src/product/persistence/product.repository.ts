@@ -147,7 +147,10 @@ export class ProductRepository {
     };
     const entries = Object.entries(fields).filter(([k, v]) => v !== undefined && k in columns) as [keyof ProductFields, unknown][];
     const sets = entries.map(([k], i) => `${columns[k]} = $${i + 2}`);
-    await manager.query(`UPDATE product SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`, [id, ...entries.map(([, v]) => v)]);
+    await manager.query(`UPDATE product SET ${[...sets, 'updated_at = now()'].join(', ')} WHERE id = $1`, [
+      id,
+      ...entries.map(([, v]) => v),
+    ]);
   }
 
   async replaceCertificates(manager: EntityManager, id: string, certificates: Certificate[]): Promise<void> {
@@ -160,7 +163,14 @@ export class ProductRepository {
     );
   }
 
-  async setStatus(manager: EntityManager, id: string, from: ProductStatus | null, to: ProductStatus, actor: string, reason = ''): Promise<void> {
+  async setStatus(
+    manager: EntityManager,
+    id: string,
+    from: ProductStatus | null,
+    to: ProductStatus,
+    actor: string,
+    reason = '',
+  ): Promise<void> {
     await manager.query(`UPDATE product SET status = $2, updated_at = now() WHERE id = $1`, [id, to]);
     await manager.query(
       `INSERT INTO product_status_change (product_id, at, from_status, to_status, actor, reason) VALUES ($1, now(), $2, $3, $4, $5)`,
@@ -203,7 +213,18 @@ export class ProductRepository {
     await manager.query(
       `INSERT INTO curation_review (id, product_id, decision, score_quality, score_packaging, score_compliance, score_market, notes, reviewer, reviewed_at)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
-      [review.id, review.productId, review.decision, s.quality, s.packaging, s.compliance, s.marketPotential, review.notes, review.reviewer, review.reviewedAt],
+      [
+        review.id,
+        review.productId,
+        review.decision,
+        s.quality,
+        s.packaging,
+        s.compliance,
+        s.marketPotential,
+        review.notes,
+        review.reviewer,
+        review.reviewedAt,
+      ],
     );
   }
 
@@ -246,7 +267,9 @@ export class ProductRepository {
 
   /** Approved food and beverage: the products whose izin edar can run out. */
   async approvedNeedingIzinEdar(): Promise<ProductRecord[]> {
-    const rows = await this.dataSource.query(`${SELECT_PRODUCT} WHERE p.status = 'APPROVED' AND p.category IN ('food', 'beverage') ORDER BY p.id`);
+    const rows = await this.dataSource.query(
+      `${SELECT_PRODUCT} WHERE p.status = 'APPROVED' AND p.category IN ('food', 'beverage') ORDER BY p.id`,
+    );
     return rows.map(toRecord);
   }
 

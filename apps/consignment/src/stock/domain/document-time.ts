@@ -1,5 +1,3 @@
-import { DomainError } from '@titipan/platform/errors/domain-error';
-
 /** Clock skew allowed between a client's "now" (a till, a phone) and ours. */
 export const CLOCK_SKEW_MS = 5 * 60_000;
 
@@ -11,3 +9,4 @@ export function documentTime(value: string | undefined, field: string, now: Date
   }
   return at;
 }
+import { DomainError } from '@titipan/kernel';

@@ -41,7 +41,15 @@ export function balanceChanges(movements: Movement[]): BalanceChange[] {
     const key = `${m.agreementId}|${m.productId}|${m.lotCode}|${m.bucket}`;
     const change = changes.get(key);
     if (change) change.delta += m.quantity;
-    else changes.set(key, { agreementId: m.agreementId, productId: m.productId, lotCode: m.lotCode, bucket: m.bucket, expiryDate: m.expiryDate, delta: m.quantity });
+    else
+      changes.set(key, {
+        agreementId: m.agreementId,
+        productId: m.productId,
+        lotCode: m.lotCode,
+        bucket: m.bucket,
+        expiryDate: m.expiryDate,
+        delta: m.quantity,
+      });
   }
   return [...changes.values()].filter((c) => c.delta !== 0);
 }

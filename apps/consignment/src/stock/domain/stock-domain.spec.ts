@@ -1,10 +1,10 @@
+import { localDate, periodOf } from '@titipan/kernel';
 import { listPriceAt, priceAt } from '../../agreement/list-price';
 import { allocate, isExpired } from './fefo';
 import { amountOf, balanceChanges, type Movement } from './movement';
-import { localDate, periodOf } from './period';
 import { receiptLineProblems } from './receipt-rule';
 
-describe('period assignment in the venue\'s time zone', () => {
+describe("period assignment in the venue's time zone", () => {
   it('puts 23:30 WIB on the last day of November in November', () => {
     const at = new Date('2026-11-30T23:30:00+07:00');
     expect(periodOf(at, 'Asia/Jakarta')).toBe('2026-11');
@@ -57,7 +57,10 @@ describe('first-expiry-first-out allocation', () => {
   });
 
   it('sells a named lot only, and refuses a lot that is not there', () => {
-    expect(allocate(lots, 5, '2026-11-25', 'B')).toEqual({ ok: true, allocations: [{ lotCode: 'B', expiryDate: '2026-12-20', quantity: 5 }] });
+    expect(allocate(lots, 5, '2026-11-25', 'B')).toEqual({
+      ok: true,
+      allocations: [{ lotCode: 'B', expiryDate: '2026-12-20', quantity: 5 }],
+    });
     expect(allocate(lots, 6, '2026-11-25', 'B')).toEqual({ ok: false, code: 'INSUFFICIENT_STOCK', requested: 6, available: 5 });
     expect(allocate(lots, 1, '2026-11-25', 'Z')).toEqual({ ok: false, code: 'LOT_UNKNOWN', lotCode: 'Z' });
   });
@@ -76,8 +79,12 @@ describe('receipt balance rule', () => {
   });
 
   it('needs a reason when not all was accepted', () => {
-    expect(receiptLineProblems({ dispatched: 10, accepted: 9, damaged: 1, short: 0 }).map((p) => p.code)).toEqual(['DISCREPANCY_REASON_REQUIRED']);
-    expect(receiptLineProblems({ dispatched: 10, accepted: 9, damaged: 0, short: 1, reason: '  ' }).map((p) => p.code)).toEqual(['DISCREPANCY_REASON_REQUIRED']);
+    expect(receiptLineProblems({ dispatched: 10, accepted: 9, damaged: 1, short: 0 }).map((p) => p.code)).toEqual([
+      'DISCREPANCY_REASON_REQUIRED',
+    ]);
+    expect(receiptLineProblems({ dispatched: 10, accepted: 9, damaged: 0, short: 1, reason: '  ' }).map((p) => p.code)).toEqual([
+      'DISCREPANCY_REASON_REQUIRED',
+    ]);
   });
 });
 
@@ -123,7 +130,7 @@ describe('catalog price at a time', () => {
     expect(priceAt(history, new Date('2026-10-01T00:00:00Z'))).toBeUndefined();
   });
 
-  it('prefers the agreement\'s own consignment price', () => {
+  it("prefers the agreement's own consignment price", () => {
     expect(listPriceAt({ prices: [{ productId: 'p', price: 9_000 }] }, 'p', history, new Date('2026-12-02T00:00:00Z'))).toBe(9_000);
     expect(listPriceAt({ prices: [{ productId: 'q', price: 9_000 }] }, 'p', history, new Date('2026-12-02T00:00:00Z'))).toBe(12_000);
   });

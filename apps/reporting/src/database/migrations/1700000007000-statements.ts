@@ -84,6 +84,7 @@ export class Statements1700000007000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['statement', 'split_policy', 'period_close_log', 'event_period', 'event_log', 'agreement_dim', 'venue_dim']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['statement', 'split_policy', 'period_close_log', 'event_period', 'event_log', 'agreement_dim', 'venue_dim'])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

@@ -60,6 +60,7 @@ export class Projections1700000009000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['projection_state', 'pnbp_target', 'monthly_product', 'sales_daily', 'stock_on_hand']) await q.query(`DROP TABLE ${t}`);
+    for (const t of ['projection_state', 'pnbp_target', 'monthly_product', 'sales_daily', 'stock_on_hand'])
+      await q.query(`DROP TABLE ${t}`);
   }
 }

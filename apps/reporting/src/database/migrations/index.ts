@@ -1,7 +1,12 @@
-import { DirectoryTables1700000000100 } from '@titipan/platform';
+import { DirectoryTables1700000000100 } from '@titipan/directory';
 import { Statements1700000007000 } from './1700000007000-statements';
 import { ProductDim1700000008000 } from './1700000008000-product-dim';
 import { Projections1700000009000 } from './1700000009000-projections';
 
 /** In order; listed explicitly so bundled builds need no file globbing. */
-export const REPORTING_MIGRATIONS = [DirectoryTables1700000000100, Statements1700000007000, ProductDim1700000008000, Projections1700000009000];
+export const REPORTING_MIGRATIONS = [
+  DirectoryTables1700000000100,
+  Statements1700000007000,
+  ProductDim1700000008000,
+  Projections1700000009000,
+];

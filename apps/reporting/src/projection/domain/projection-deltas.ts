@@ -1,4 +1,5 @@
-import { localDate, type EventEnvelope } from '@titipan/contracts';
+import { localDate } from '@titipan/kernel';
+import { type EventEnvelope } from '@titipan/contracts';
 
 /** Changes a batch of consignment events makes to the read models, summed per key. */
 export interface ProjectionDeltas {
@@ -43,9 +44,26 @@ export function projectionDeltas(events: EventEnvelope<any>[], timeZoneOf: (agre
     d.amount += amount;
     deltas.daily.set(key, d);
   };
-  const monthly = (period: string, agreementId: string, productId: string, change: Partial<Omit<MonthlyDelta, 'period' | 'agreementId' | 'productId'>>) => {
+  const monthly = (
+    period: string,
+    agreementId: string,
+    productId: string,
+    change: Partial<Omit<MonthlyDelta, 'period' | 'agreementId' | 'productId'>>,
+  ) => {
     const key = `${period}|${agreementId}|${productId}`;
-    const d = deltas.monthly.get(key) ?? { period, agreementId, productId, dispatched: 0, received: 0, damaged: 0, short: 0, sold: 0, grossSales: 0, customerReturns: 0, returnsValue: 0 };
+    const d = deltas.monthly.get(key) ?? {
+      period,
+      agreementId,
+      productId,
+      dispatched: 0,
+      received: 0,
+      damaged: 0,
+      short: 0,
+      sold: 0,
+      grossSales: 0,
+      customerReturns: 0,
+      returnsValue: 0,
+    };
     for (const [k, v] of Object.entries(change) as [keyof typeof change, number][]) d[k] += v;
     deltas.monthly.set(key, d);
   };

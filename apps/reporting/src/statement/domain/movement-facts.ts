@@ -50,33 +50,85 @@ export function factsOf(event: EventEnvelope<any>): EventFacts {
     case 'consignment.receipt.confirmed':
       return {
         movements: d.lines.flatMap((l: any) => [
-          ...(l.accepted > 0 ? [{ eventId: id, period: d.period, productId: l.productId, kind: 'RECEIVED' as const, quantity: l.accepted, amount: l.accepted * l.unitPrice }] : []),
-          ...(l.damaged > 0 ? [{ eventId: id, period: d.period, productId: l.productId, kind: 'RECEIVED_DAMAGED' as const, quantity: l.damaged, amount: l.damaged * l.unitPrice }] : []),
+          ...(l.accepted > 0
+            ? [
+                {
+                  eventId: id,
+                  period: d.period,
+                  productId: l.productId,
+                  kind: 'RECEIVED' as const,
+                  quantity: l.accepted,
+                  amount: l.accepted * l.unitPrice,
+                },
+              ]
+            : []),
+          ...(l.damaged > 0
+            ? [
+                {
+                  eventId: id,
+                  period: d.period,
+                  productId: l.productId,
+                  kind: 'RECEIVED_DAMAGED' as const,
+                  quantity: l.damaged,
+                  amount: l.damaged * l.unitPrice,
+                },
+              ]
+            : []),
         ]),
-        shorts: d.lines.filter((l: any) => l.short > 0).map((l: any) => ({ eventId: id, period: d.period, productId: l.productId, quantity: l.short })),
+        shorts: d.lines
+          .filter((l: any) => l.short > 0)
+          .map((l: any) => ({ eventId: id, period: d.period, productId: l.productId, quantity: l.short })),
         saleLines: [],
         receipts: [{ period: d.period }],
       };
     case 'consignment.sales.recorded':
       return {
         ...EMPTY,
-        movements: d.lines.map((l: any) => ({ eventId: id, period: l.period, productId: l.productId, kind: 'SOLD' as const, quantity: -l.quantity, amount: -l.amount })),
+        movements: d.lines.map((l: any) => ({
+          eventId: id,
+          period: l.period,
+          productId: l.productId,
+          kind: 'SOLD' as const,
+          quantity: -l.quantity,
+          amount: -l.amount,
+        })),
         saleLines: d.lines.map((l: any) => ({ period: l.period, receiptNo: l.receiptNo, lineNo: l.lineNo })),
       };
     case 'consignment.sale.reversed':
       return {
         ...EMPTY,
-        movements: d.lots.map((l: any) => ({ eventId: id, period: d.period, productId: l.productId, kind: 'CUSTOMER_RETURN' as const, quantity: l.quantity, amount: l.quantity * l.unitPrice })),
+        movements: d.lots.map((l: any) => ({
+          eventId: id,
+          period: d.period,
+          productId: l.productId,
+          kind: 'CUSTOMER_RETURN' as const,
+          quantity: l.quantity,
+          amount: l.quantity * l.unitPrice,
+        })),
       };
     case 'consignment.return.shipped':
       return {
         ...EMPTY,
-        movements: d.lines.map((l: any) => ({ eventId: id, period: d.period, productId: l.productId, kind: 'RETURNED_TO_UPT' as const, quantity: -l.quantity, amount: -l.quantity * l.unitPrice })),
+        movements: d.lines.map((l: any) => ({
+          eventId: id,
+          period: d.period,
+          productId: l.productId,
+          kind: 'RETURNED_TO_UPT' as const,
+          quantity: -l.quantity,
+          amount: -l.quantity * l.unitPrice,
+        })),
       };
     case 'consignment.stock.adjusted':
       return {
         ...EMPTY,
-        movements: d.lines.map((l: any) => ({ eventId: id, period: d.period, productId: l.productId, kind: 'ADJUSTMENT' as const, quantity: l.variance, amount: l.variance * l.unitPrice })),
+        movements: d.lines.map((l: any) => ({
+          eventId: id,
+          period: d.period,
+          productId: l.productId,
+          kind: 'ADJUSTMENT' as const,
+          quantity: l.variance,
+          amount: l.variance * l.unitPrice,
+        })),
       };
     default:
       return EMPTY;
@@ -85,5 +137,7 @@ export function factsOf(event: EventEnvelope<any>): EventFacts {
 
 /** The periods an event contributes to (a batch of sales may straddle a month end). */
 export function periodsOf(facts: EventFacts): string[] {
-  return [...new Set([...facts.movements.map((m) => m.period), ...facts.shorts.map((s) => s.period), ...facts.receipts.map((r) => r.period)])];
+  return [
+    ...new Set([...facts.movements.map((m) => m.period), ...facts.shorts.map((s) => s.period), ...facts.receipts.map((r) => r.period)]),
+  ];
 }

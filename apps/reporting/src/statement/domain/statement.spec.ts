@@ -21,8 +21,16 @@ const T = 't0000000-0000-7000-8000-000000000002';
 
 /** A month at the lounge: October stock carried over, November receipt, sales, a return, shrinkage. */
 const events = [
-  envelope('consignment.receipt.confirmed', { period: '2026-10', lines: [{ productId: K, accepted: 10, damaged: 0, short: 0, unitPrice: 10_000 }] }, 'e1'),
-  envelope('consignment.sales.recorded', { lines: [{ receiptNo: 'R0', lineNo: 1, productId: K, quantity: 4, amount: 40_000, period: '2026-10' }] }, 'e2'),
+  envelope(
+    'consignment.receipt.confirmed',
+    { period: '2026-10', lines: [{ productId: K, accepted: 10, damaged: 0, short: 0, unitPrice: 10_000 }] },
+    'e1',
+  ),
+  envelope(
+    'consignment.sales.recorded',
+    { lines: [{ receiptNo: 'R0', lineNo: 1, productId: K, quantity: 4, amount: 40_000, period: '2026-10' }] },
+    'e2',
+  ),
   envelope(
     'consignment.receipt.confirmed',
     {
@@ -124,7 +132,11 @@ describe('settlement statement', () => {
       saleLines: 2,
     });
     expect(controlMismatches(figures.controlTotals, figures.controlTotals)).toEqual([]);
-    const announced = { ...figures.controlTotals, saleLines: 3, movements: figures.controlTotals.movements.filter((m) => m.kind !== 'ADJUSTMENT') };
+    const announced = {
+      ...figures.controlTotals,
+      saleLines: 3,
+      movements: figures.controlTotals.movements.filter((m) => m.kind !== 'ADJUSTMENT'),
+    };
     expect(controlMismatches(figures.controlTotals, announced)).toEqual([
       'ADJUSTMENT count: events give 1, the close says 0',
       'ADJUSTMENT quantity: events give -1, the close says 0',
@@ -133,10 +145,16 @@ describe('settlement statement', () => {
     ]);
   });
 
-  it('gives the same figures from the previous month\'s closing as from the whole history', () => {
+  it("gives the same figures from the previous month's closing as from the whole history", () => {
     const october = computeStatement(events, '2026-10', 1_000, null);
     const opening = new Map(october.lines.map((l) => [l.productId, l.closing]));
-    const fromOpening = computeStatement(events, '2026-11', 1_000, figures.split!.map(({ amount: _, ...share }) => share), opening);
+    const fromOpening = computeStatement(
+      events,
+      '2026-11',
+      1_000,
+      figures.split!.map(({ amount: _, ...share }) => share),
+      opening,
+    );
     expect(fromOpening).toEqual(figures);
   });
 
@@ -154,13 +172,11 @@ describe('settlement statement', () => {
 });
 
 describe('largest-remainder split', () => {
-  const shares = fc
-    .array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 6 })
-    .map((cuts) => {
-      const sorted = [...cuts].sort((a, b) => a - b);
-      const points = [...sorted, 10_000].map((p, i) => p - (i === 0 ? 0 : sorted[i - 1]));
-      return points.map((basisPoints, i) => ({ name: `S${i}`, basisPoints, legalReference: 'ref' }));
-    });
+  const shares = fc.array(fc.integer({ min: 0, max: 10_000 }), { minLength: 1, maxLength: 6 }).map((cuts) => {
+    const sorted = [...cuts].sort((a, b) => a - b);
+    const points = [...sorted, 10_000].map((p, i) => p - (i === 0 ? 0 : sorted[i - 1]));
+    return points.map((basisPoints, i) => ({ name: `S${i}`, basisPoints, legalReference: 'ref' }));
+  });
 
   it('always sums exactly to the total, each part within one rupiah of its exact share', () => {
     fc.assert(

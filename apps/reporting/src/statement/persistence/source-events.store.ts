@@ -21,7 +21,12 @@ export class SourceEventsStore {
     await manager.query(
       `INSERT INTO event_log (event_id, agreement_id, type, envelope)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[]) ON CONFLICT DO NOTHING`,
-      [rows.map((r) => r.event.id), rows.map((r) => r.agreementId), rows.map((r) => r.event.type), rows.map((r) => JSON.stringify(r.event))],
+      [
+        rows.map((r) => r.event.id),
+        rows.map((r) => r.agreementId),
+        rows.map((r) => r.event.type),
+        rows.map((r) => JSON.stringify(r.event)),
+      ],
     );
     const periods = rows.flatMap((r) => r.periods.map((period) => ({ agreementId: r.agreementId, period, eventId: r.event.id })));
     if (periods.length === 0) return;
@@ -36,7 +41,12 @@ export class SourceEventsStore {
    * Events of the agreement that moved stock in the period, and with `fromStart` also those before it
    * (for the opening stock when no earlier statement gives it).
    */
-  async upTo(manager: EntityManager, agreementId: string, period: string, fromStart = true): Promise<{ events: EventEnvelope<any>[]; inPeriod: string[] }> {
+  async upTo(
+    manager: EntityManager,
+    agreementId: string,
+    period: string,
+    fromStart = true,
+  ): Promise<{ events: EventEnvelope<any>[]; inPeriod: string[] }> {
     const rows: { envelope: EventEnvelope<any>; in_period: boolean }[] = await manager.query(
       `SELECT e.envelope, bool_or(p.period = $2) AS in_period
          FROM event_log e JOIN event_period p ON p.event_id = e.event_id
@@ -47,7 +57,10 @@ export class SourceEventsStore {
     return { events: rows.map((r) => r.envelope), inPeriod: rows.filter((r) => r.in_period).map((r) => r.envelope.id) };
   }
 
-  async upsertVenue(manager: EntityManager, v: { code: string; name: string; partnerAgency: string; kanwilCode: string; timeZone: string }) {
+  async upsertVenue(
+    manager: EntityManager,
+    v: { code: string; name: string; partnerAgency: string; kanwilCode: string; timeZone: string },
+  ) {
     await manager.query(
       `INSERT INTO venue_dim (code, name, partner_agency, kanwil_code, time_zone) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, partner_agency = EXCLUDED.partner_agency, kanwil_code = EXCLUDED.kanwil_code, time_zone = EXCLUDED.time_zone`,
@@ -79,15 +92,25 @@ export class SourceEventsStore {
     return row;
   }
 
-  async recordClose(manager: EntityManager, c: { agreementId: string; period: string; eventId: string; closedAt: string; controlTotals: ControlTotals }) {
+  async recordClose(
+    manager: EntityManager,
+    c: { agreementId: string; period: string; eventId: string; closedAt: string; controlTotals: ControlTotals },
+  ) {
     await manager.query(
       `INSERT INTO period_close_log (agreement_id, period, event_id, closed_at, control_totals) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
       [c.agreementId, c.period, c.eventId, c.closedAt, JSON.stringify(c.controlTotals)],
     );
   }
 
-  async close(manager: EntityManager, agreementId: string, period: string): Promise<{ controlTotals: ControlTotals; eventId: string } | undefined> {
-    const [row] = await manager.query(`SELECT control_totals, event_id FROM period_close_log WHERE agreement_id = $1 AND period = $2`, [agreementId, period]);
+  async close(
+    manager: EntityManager,
+    agreementId: string,
+    period: string,
+  ): Promise<{ controlTotals: ControlTotals; eventId: string } | undefined> {
+    const [row] = await manager.query(`SELECT control_totals, event_id FROM period_close_log WHERE agreement_id = $1 AND period = $2`, [
+      agreementId,
+      period,
+    ]);
     return row ? { controlTotals: row.control_totals, eventId: row.event_id } : undefined;
   }
 }

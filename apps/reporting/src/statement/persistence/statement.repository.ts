@@ -71,7 +71,17 @@ export class StatementRepository {
   /** Writes the statement of an agreement-month unless it is already issued (issued figures never change). */
   async save(
     manager: EntityManager,
-    s: { id: string; agreementId: string; period: string; status: 'PENDING' | 'ISSUED'; figures: StatementFigures | null; mismatches: string[]; sourceEventIds: string[]; digest: string | null; issuedAt: Date | null },
+    s: {
+      id: string;
+      agreementId: string;
+      period: string;
+      status: 'PENDING' | 'ISSUED';
+      figures: StatementFigures | null;
+      mismatches: string[];
+      sourceEventIds: string[];
+      digest: string | null;
+      issuedAt: Date | null;
+    },
   ): Promise<void> {
     await manager.query(
       `INSERT INTO statement (id, agreement_id, period, status, figures, mismatches, source_event_ids, digest, issued_at, updated_at)
@@ -79,7 +89,17 @@ export class StatementRepository {
        ON CONFLICT (agreement_id, period) DO UPDATE SET status = EXCLUDED.status, figures = EXCLUDED.figures, mismatches = EXCLUDED.mismatches,
          source_event_ids = EXCLUDED.source_event_ids, digest = EXCLUDED.digest, issued_at = EXCLUDED.issued_at, updated_at = now()
        WHERE statement.status = 'PENDING'`,
-      [s.id, s.agreementId, s.period, s.status, JSON.stringify(s.figures), JSON.stringify(s.mismatches), JSON.stringify(s.sourceEventIds), s.digest, s.issuedAt],
+      [
+        s.id,
+        s.agreementId,
+        s.period,
+        s.status,
+        JSON.stringify(s.figures),
+        JSON.stringify(s.mismatches),
+        JSON.stringify(s.sourceEventIds),
+        s.digest,
+        s.issuedAt,
+      ],
     );
   }
 
@@ -90,11 +110,15 @@ export class StatementRepository {
       [agreementId, period],
     );
     if (!row) return undefined;
-    return new Map((row.lines as { productId: string; closing: number }[]).filter((l) => l.closing !== 0).map((l) => [l.productId, l.closing]));
+    return new Map(
+      (row.lines as { productId: string; closing: number }[]).filter((l) => l.closing !== 0).map((l) => [l.productId, l.closing]),
+    );
   }
 
   async pending(manager: EntityManager): Promise<{ agreementId: string; period: string }[]> {
-    return manager.query(`SELECT agreement_id AS "agreementId", period FROM statement WHERE status = 'PENDING' ORDER BY period, agreement_id`);
+    return manager.query(
+      `SELECT agreement_id AS "agreementId", period FROM statement WHERE status = 'PENDING' ORDER BY period, agreement_id`,
+    );
   }
 
   async markPaid(manager: EntityManager, id: string, p: { amount: number; paidOn: string; transferReference: string; by: string }) {
@@ -104,7 +128,11 @@ export class StatementRepository {
     );
   }
 
-  async markDeposited(manager: EntityManager, id: string, d: { simponiBillingCode: string; ntpn: string; depositedOn: string; by: string }) {
+  async markDeposited(
+    manager: EntityManager,
+    id: string,
+    d: { simponiBillingCode: string; ntpn: string; depositedOn: string; by: string },
+  ) {
     await manager.query(
       `UPDATE statement SET status = 'DEPOSITED', simponi_billing_code = $2, ntpn = $3, deposited_on = $4, deposited_by = $5, updated_at = now() WHERE id = $1`,
       [id, d.simponiBillingCode, d.ntpn, d.depositedOn, d.by],

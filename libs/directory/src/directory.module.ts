@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DirectoryController } from './directory.controller';
-import { DirectoryReplicaHandler } from './directory-replica.handler';
+import { DirectoryReplicaHandler } from './directory.listener';
 import { DirectoryStore } from './directory.store';
 
 /**

@@ -47,9 +47,7 @@ export class DirectoryStore {
   }
 
   async kanwils(): Promise<KanwilView[]> {
-    return this.dataSource.query(
-      `SELECT code, name, updated_at AS "updatedAt" FROM kanwil_replica ORDER BY code`,
-    );
+    return this.dataSource.query(`SELECT code, name, updated_at AS "updatedAt" FROM kanwil_replica ORDER BY code`);
   }
 
   async upt(code: string): Promise<UptView | undefined> {

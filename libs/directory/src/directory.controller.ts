@@ -1,6 +1,6 @@
 import { Controller, Get, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AnyActor } from '../auth/auth.guard';
+import { AnyActor } from '@titipan/platform';
 import { DirectoryStore, type KanwilView, type UptView } from './directory.store';
 
 /** Read-only view of this service's own replica (what it knows from catalog.events). */

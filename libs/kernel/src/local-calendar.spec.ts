@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { localDate, periodOf } from './local-calendar';
 
-const exact = (at: Date, timeZone: string) => new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
+const exact = (at: Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 
 describe('local calendar', () => {
   it('places an instant in the venue’s own day and month', () => {
@@ -17,11 +18,23 @@ describe('local calendar', () => {
   });
 
   it('agrees with formatting every instant exactly, in zones with odd offsets and daylight saving too', () => {
-    const zones = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura', 'Asia/Kathmandu', 'Australia/Lord_Howe', 'America/St_Johns', 'Europe/Berlin'];
+    const zones = [
+      'Asia/Jakarta',
+      'Asia/Makassar',
+      'Asia/Jayapura',
+      'Asia/Kathmandu',
+      'Australia/Lord_Howe',
+      'America/St_Johns',
+      'Europe/Berlin',
+    ];
     fc.assert(
-      fc.property(fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }), fc.constantFrom(...zones), (at, zone) => {
-        expect(localDate(at, zone)).toBe(exact(at, zone));
-      }),
+      fc.property(
+        fc.date({ min: new Date('1900-01-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        fc.constantFrom(...zones),
+        (at, zone) => {
+          expect(localDate(at, zone)).toBe(exact(at, zone));
+        },
+      ),
       { numRuns: 20_000 },
     );
   });

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { KanwilRegistered, UptRegistered, type EventEnvelope } from '@titipan/contracts';
-import type { EventHandler } from '../consumer/event-handler';
-import type { Tx } from '../outbox/unit-of-work';
+import type { EventHandler, Tx } from '@titipan/platform';
 import { DirectoryStore } from './directory.store';
 
 /** Keeps this service's replica of Kanwil and UPT master data from catalog.events. */

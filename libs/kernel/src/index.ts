@@ -1,0 +1,5 @@
+// Framework-free building blocks that domain code may import: no Nest, no TypeORM, no SQL, no Kafka.
+export * from './domain-error';
+export * from './ids';
+export * from './local-calendar';
+export * from './money';
