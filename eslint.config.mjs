@@ -9,6 +9,14 @@ export default tseslint.config(
   ...tseslint.configs.recommendedTypeChecked,
   { languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } } },
   {
+    rules: {
+      // kafkajs callbacks and Nest hooks are declared async by their interfaces; an await-less one is fine
+      '@typescript-eslint/require-await': 'off',
+      // _ and __ name deliberately unused parameters and destructured parts
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+    },
+  },
+  {
     // Tests, the demo and the benchmarks read HTTP answers as untyped JSON and assert on them or print them;
     // typing every answer there would add declarations nobody reads. Production code gets the full rules.
     files: ['**/*.spec.ts', '**/*.e2e-spec.ts', 'test/**/*.ts', 'tools/**/*.ts', 'bench/**/*.ts'],

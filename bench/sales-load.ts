@@ -102,11 +102,12 @@ export async function runSalesLoad(options: SalesLoadOptions): Promise<SalesLoad
   };
   let instance!: autocannon.Instance;
   const finished = new Promise<autocannon.Result>((resolve, reject) => {
-    instance = autocannon(load, (error, result) => (error ? reject(error) : resolve(result)));
+    instance = autocannon(load, (error, result) =>
+      error ? reject(error instanceof Error ? error : new Error(String(error))) : resolve(result),
+    );
   });
   // autocannon passes the client first, which its type declarations leave out
-  instance.on('response', ((_client: unknown, _status: number, _bytes: number, responseTime: number) =>
-    latencies.push(responseTime)) as any);
+  instance.on('response', (_client: unknown, _status: number, _bytes: number, responseTime: number) => latencies.push(responseTime));
   const result = await finished;
   const seconds = (performance.now() - startedAtMs) / 1000;
   if (firstFailures.length > 0)

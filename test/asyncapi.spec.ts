@@ -13,7 +13,9 @@ describe('AsyncAPI document', () => {
 
   it('is a valid AsyncAPI 3 document', async () => {
     const { document, diagnostics } = await new Parser().parse(JSON.stringify(committed));
-    const errors = diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error).map((d) => `${d.path.join('.')}: ${d.message}`);
+    const errors = diagnostics
+      .filter((d) => Number(d.severity) === Number(DiagnosticSeverity.Error))
+      .map((d) => `${d.path.join('.')}: ${d.message}`);
     expect(errors).toEqual([]);
     expect(document?.version()).toBe('3.0.0');
   });

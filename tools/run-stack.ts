@@ -9,8 +9,8 @@ async function main(): Promise<void> {
     await Promise.all(running.map((s) => s.stop()));
     process.exit(0);
   };
-  process.on('SIGINT', stopAll);
-  process.on('SIGTERM', stopAll);
+  process.on('SIGINT', () => void stopAll());
+  process.on('SIGTERM', () => void stopAll());
   // the services' output comes through a pipe: at a terminal, ask them for readable, coloured lines
   const terminal: Record<string, string> =
     process.stdout.isTTY && !process.env.CI ? { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', FORCE_COLOR: '1' } : {};

@@ -18,11 +18,11 @@ export const FAULT_LOAD = Math.max(1, Number(process.env.FAULT_LOAD ?? 1));
 
 /** The figures every fault test prints and checks once the system has converged. */
 export async function faultFigures(urls: { consignment: string; reporting: string }): Promise<FaultFigures> {
-  const health = async (url: string) => (await fetch(`${url}/health`)).json() as Promise<any>;
+  const health = async (url: string): Promise<any> => (await fetch(`${url}/health`)).json();
   const consignment = await health(urls.consignment);
-  const consumers = Object.values((await health(urls.reporting)).checks.consumers) as {
-    counters: { applied: number; duplicates: number; deadLettered: number };
-  }[];
+  const consumers: { counters: { applied: number; duplicates: number; deadLettered: number } }[] = Object.values(
+    (await health(urls.reporting)).checks.consumers,
+  );
   const result = await reconcile(urls);
   return {
     produced: consignment.checks.outbox.relay.published,

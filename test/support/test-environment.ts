@@ -8,6 +8,7 @@ import {
   PlatformConfig,
   provisionDatabase,
   provisionTopics,
+  type MigrationClass,
   type ServiceName,
 } from '@titipan/platform';
 import type { Kafka } from 'kafkajs';
@@ -55,7 +56,7 @@ export class TestEnvironment {
   }
 
   /** A DataSource logged in as the service's own role, with the platform's and the given migrations applied. */
-  async dataSource(service: ServiceName, migrations: Function[] = []): Promise<DataSource> {
+  async dataSource(service: ServiceName, migrations: MigrationClass[] = []): Promise<DataSource> {
     const ds = new DataSource(dataSourceOptions(this.config(service), { service, schema: service, migrations }));
     await ds.initialize();
     await ds.runMigrations();

@@ -68,7 +68,7 @@ async function findBySku(
   call: (method: string, path: string, auth: string) => Promise<{ status: number; body: any }>,
   auth: string,
   product: SeedProduct,
-): Promise<any | undefined> {
+): Promise<any> {
   const found = await call('GET', `/products?upt=${product.uptCode}&sku=${product.sku}`, auth);
   return found.body?.items?.[0];
 }

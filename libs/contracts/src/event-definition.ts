@@ -1,4 +1,5 @@
 import type { Stream } from './topics';
+import type { EventEnvelope } from './envelope';
 
 /**
  * Everything the platform needs to know about one event type at one version: where it is published,
@@ -25,4 +26,9 @@ export function defineEvent<T extends object>(definition: EventDefinition<T>): E
 
 export function definitionKey(type: string, version: number): string {
   return `${type}@v${version}`;
+}
+
+/** Narrows an envelope to one event definition's payload: its type and version both match. */
+export function isEvent<T extends object>(event: EventEnvelope<unknown>, definition: EventDefinition<T>): event is EventEnvelope<T> {
+  return event.type === definition.type && event.version === definition.version;
 }

@@ -28,7 +28,7 @@ import {
 import { StatementDeposited, StatementIssued, StatementPaid } from './reporting';
 
 /** Every event type the system knows, at every version still published or stored. */
-export const ALL_EVENTS: readonly EventDefinition<any>[] = [
+export const ALL_EVENTS: readonly EventDefinition[] = [
   KanwilRegistered,
   UptRegistered,
   ProductSubmitted,
@@ -57,9 +57,9 @@ export const ALL_EVENTS: readonly EventDefinition<any>[] = [
 ];
 
 export class EventRegistry {
-  private readonly byKey = new Map<string, EventDefinition<any>>();
+  private readonly byKey = new Map<string, EventDefinition>();
 
-  constructor(definitions: readonly EventDefinition<any>[] = ALL_EVENTS) {
+  constructor(definitions: readonly EventDefinition[] = ALL_EVENTS) {
     for (const d of definitions) {
       const key = definitionKey(d.type, d.version);
       if (this.byKey.has(key)) throw new Error(`event ${key} is defined twice`);
@@ -67,11 +67,11 @@ export class EventRegistry {
     }
   }
 
-  find(type: string, version: number): EventDefinition<any> | undefined {
+  find(type: string, version: number): EventDefinition | undefined {
     return this.byKey.get(definitionKey(type, version));
   }
 
-  all(): EventDefinition<any>[] {
+  all(): EventDefinition[] {
     return [...this.byKey.values()];
   }
 }

@@ -11,7 +11,7 @@ export interface FieldProblem {
 }
 
 export type ParseResult =
-  | { kind: 'ok'; event: EventEnvelope<any>; definition: EventDefinition<any> }
+  | { kind: 'ok'; event: EventEnvelope<object>; definition: EventDefinition }
   /** A well-formed envelope of a type or version this consumer does not know: ignore it (rule 4). */
   | { kind: 'unknown'; event: EventEnvelope<unknown> }
   /** Not JSON, not an envelope, or a payload that breaks its contract: a dead letter. */
@@ -54,7 +54,7 @@ export function parseEvent(value: Buffer | string | null, registry: EventRegistr
   const definition = registry.find(raw.type, raw.version);
   if (!definition) return { kind: 'unknown', event: raw };
 
-  const data = plainToInstance(definition.payload, raw.data);
+  const data: object = plainToInstance(definition.payload, raw.data);
   const dataProblems = flattenValidationErrors(validateSync(data, { whitelist: true, forbidUnknownValues: true }), 'data');
   if (dataProblems.length > 0) {
     return { kind: 'invalid', reason: `payload of ${raw.type} v${raw.version} does not conform`, problems: dataProblems };

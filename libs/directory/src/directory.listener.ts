@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { KanwilRegistered, UptRegistered, type EventEnvelope } from '@titipan/contracts';
+import { isEvent, KanwilRegistered, UptRegistered, type EventEnvelope } from '@titipan/contracts';
 import type { EventHandler, Tx } from '@titipan/platform';
 import { DirectoryStore } from './directory.store';
 
@@ -12,8 +12,8 @@ export class DirectoryReplicaHandler implements EventHandler {
 
   constructor(private readonly store: DirectoryStore) {}
 
-  async handle(event: EventEnvelope<any>, tx: Tx): Promise<void> {
-    if (event.type === KanwilRegistered.type) await this.store.upsertKanwil(tx.manager, event);
-    else if (event.type === UptRegistered.type) await this.store.upsertUpt(tx.manager, event);
+  async handle(event: EventEnvelope<unknown>, tx: Tx): Promise<void> {
+    if (isEvent(event, KanwilRegistered)) await this.store.upsertKanwil(tx.manager, event);
+    else if (isEvent(event, UptRegistered)) await this.store.upsertUpt(tx.manager, event);
   }
 }

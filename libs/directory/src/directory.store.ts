@@ -51,7 +51,7 @@ export class DirectoryStore {
   }
 
   async upt(code: string): Promise<UptView | undefined> {
-    const [row] = await this.dataSource.query(
+    const [row]: UptView[] = await this.dataSource.query(
       `SELECT code, name, type, class, kanwil_code AS "kanwilCode", satker_code AS "satkerCode", updated_at AS "updatedAt"
          FROM upt_replica WHERE code = $1`,
       [code],

@@ -11,16 +11,19 @@ import { PlatformConfig } from './config/platform-config';
 import { ConsumerHost } from './consumer/consumer-host';
 import { EVENT_HANDLERS, type EventHandler } from './consumer/event-handler';
 import { InboxStore } from './consumer/inbox.store';
-import { dataSourceOptions, guardPoolErrors } from './database/data-source-options';
+import { dataSourceOptions, guardPoolErrors, type MigrationClass } from './database/data-source-options';
 import { DatabaseMigrator } from './database/database-migrator';
 import { schemaOf, type ServiceName } from './database/service-identity';
 import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthController } from './health/health.controller';
+import { HealthService } from './health/health.service';
+import { HealthStore } from './health/health.store';
 import { createKafka } from './kafka/kafka-client';
 import { loggerOptions } from './logging/logger-options';
 import { OutboxRelay, relayOptions } from './outbox/outbox-relay';
 import type { Kafka } from 'kafkajs';
 import { OutboxStore } from './outbox/outbox.store';
+import { RelayHost } from './outbox/relay-host';
 import { UnitOfWork } from './outbox/unit-of-work';
 import { brokerList } from './config/platform-config';
 import { KAFKA, PLATFORM_CONFIG, SERVICE_NAME } from './platform.tokens';
@@ -29,8 +32,8 @@ export interface ServiceDefinition {
   service: ServiceName;
   /** A subclass of PlatformConfig when the service has settings of its own. */
   configClass?: new () => PlatformConfig;
-  entities?: Function[];
-  migrations?: Function[];
+  entities?: (new () => object)[];
+  migrations?: MigrationClass[];
   /** Event handler classes, provided by feature modules; each runs as its own consumer group. */
   handlers?: Type<EventHandler>[];
 }
@@ -117,6 +120,9 @@ export class PlatformModule {
         },
         DatabaseMigrator,
         ConsumerHost,
+        RelayHost,
+        HealthStore,
+        HealthService,
         { provide: APP_GUARD, useClass: AuthGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],

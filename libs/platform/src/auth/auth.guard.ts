@@ -49,7 +49,7 @@ export class AuthGuard implements CanActivate {
       throw new DomainError(
         'forbidden',
         'ROLE_NOT_ALLOWED',
-        `role ${actor.role} may not call ${request.method} ${request.route?.path ?? request.path}; allowed: ${(allowed ?? []).join(', ') || 'nobody'}`,
+        `role ${actor.role} may not call ${request.method} ${(request as { route?: { path?: string } }).route?.path ?? request.path}; allowed: ${(allowed ?? []).join(', ') || 'nobody'}`,
         { role: actor.role, allowed: allowed ?? [] },
       );
     }

@@ -1,4 +1,4 @@
-import { JwtService } from '@nestjs/jwt';
+import { JwtService, type JwtSignOptions } from '@nestjs/jwt';
 import type { ActorRole } from '@titipan/contracts';
 import { actorFromClaims, TOKEN_ISSUER } from './tokens';
 
@@ -17,6 +17,6 @@ export function mintToken(secret: string, options: MintOptions): string {
   actorFromClaims({ sub, role: options.role, scope: options.scope }); // refuse nonsense before signing
   return new JwtService({ secret }).sign(
     { role: options.role, scope: options.scope ?? null, name: options.name ?? sub },
-    { subject: sub, issuer: TOKEN_ISSUER, algorithm: 'HS256', expiresIn: (options.expiresIn ?? '8h') as any },
+    { subject: sub, issuer: TOKEN_ISSUER, algorithm: 'HS256', expiresIn: (options.expiresIn ?? '8h') as JwtSignOptions['expiresIn'] },
   );
 }

@@ -4,7 +4,6 @@ import { EventRegistry } from '@titipan/contracts';
 import type { Kafka, Producer } from 'kafkajs';
 import { DataSource } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
-import { OutboxRelay } from '../outbox/outbox-relay';
 import { UnitOfWork } from '../outbox/unit-of-work';
 import { KAFKA, PLATFORM_CONFIG, SERVICE_NAME } from '../platform.tokens';
 import { EventConsumer } from './event-consumer';
@@ -12,9 +11,9 @@ import { EVENT_HANDLERS, type EventHandler } from './event-handler';
 import { InboxStore } from './inbox.store';
 
 /**
- * Starts the outbox relay and one consumer per handler once the app is up, and stops them on
- * shutdown: consumers first (their offsets commit), then the relay, so nothing is left half-done.
- * A broker that is down at start-up does not stop the service: connecting is retried in the background.
+ * Starts one consumer per handler once the app is up, and stops them (their offsets commit) before the
+ * database connections close. A broker that is down at start-up does not stop the service: connecting is
+ * retried in the background.
  */
 @Injectable()
 export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -32,7 +31,6 @@ export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationSh
     private readonly dataSource: DataSource,
     private readonly inbox: InboxStore,
     private readonly uow: UnitOfWork,
-    readonly relay: OutboxRelay,
     @Inject(KAFKA) private readonly kafka: Kafka,
   ) {
     this.deadLetterProducer = kafka.producer({ idempotent: true, maxInFlightRequests: 1, allowAutoTopicCreation: false });
@@ -50,7 +48,6 @@ export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationSh
           deadLetterProducer: this.deadLetterProducer,
         }),
     );
-    this.relay.start();
     if (this.consumers.length > 0) this.starting = this.startConsumers();
   }
 
@@ -72,12 +69,11 @@ export class ConsumerHost implements OnApplicationBootstrap, BeforeApplicationSh
     }
   }
 
-  /** Before any module's onApplicationShutdown: the consumers and the relay still have their database connections. */
+  /** Before any module's onApplicationShutdown: the consumers still have their database connections. */
   async beforeApplicationShutdown(): Promise<void> {
     this.stopping = true;
     await this.starting?.catch(() => undefined);
-    await Promise.all(this.consumers.map((c) => c.stop().catch((e) => this.logger.warn({ err: e }, 'consumer stop failed'))));
-    await this.relay.stop();
+    await Promise.all(this.consumers.map((c) => c.stop().catch((e: unknown) => this.logger.warn({ err: e }, 'consumer stop failed'))));
     await this.deadLetterProducer.disconnect().catch(() => undefined);
   }
 }

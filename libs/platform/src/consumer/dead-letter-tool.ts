@@ -78,7 +78,7 @@ export async function redriveDeadLetters(kafka: Kafka, entries: DeadLetterEntry[
   await producer.connect();
   try {
     for (const e of entries) {
-      const headers = Object.fromEntries(Object.entries(e.message.headers ?? {}).filter(([k]) => !k.startsWith('dlq-'))) as IHeaders;
+      const headers: IHeaders = Object.fromEntries(Object.entries(e.message.headers ?? {}).filter(([k]) => !k.startsWith('dlq-')));
       await producer.send({
         topic: e.originalTopic,
         acks: -1,

@@ -93,7 +93,10 @@ export class EventConsumer {
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
-    const { batch, resolveOffset, heartbeat, commitOffsetsIfNecessary } = payload;
+    const { batch } = payload;
+    const resolveOffset = (offset: string) => payload.resolveOffset(offset);
+    const heartbeat = () => payload.heartbeat();
+    const commitOffsetsIfNecessary = () => payload.commitOffsetsIfNecessary();
     let firstUnresolved: string | undefined = batch.messages[0]?.offset;
     const done = (message: KafkaMessage) => {
       resolveOffset(message.offset);
@@ -155,13 +158,13 @@ export class EventConsumer {
 
   private async applyInTransaction(run: Received[], batch: Batch): Promise<void> {
     const wanted = new Set(this.handler.events);
-    const relevant: { event: EventEnvelope<any>; message: KafkaMessage }[] = [];
+    const relevant: { event: EventEnvelope<object>; message: KafkaMessage }[] = [];
     let ignored = 0;
     for (const { message, parsed } of run) {
       if (parsed.kind === 'ok' && wanted.has(parsed.definition)) relevant.push({ event: parsed.event, message });
       else ignored++;
     }
-    let fresh: EventEnvelope<any>[] = [];
+    let fresh: EventEnvelope<object>[] = [];
     if (relevant.length > 0) {
       await this.dataSource.transaction(async (manager) => {
         const claimed = await this.inbox.claim(

@@ -10,10 +10,10 @@ export interface EventHandler {
   readonly name: string;
   readonly streams: readonly Stream[];
   /** The event types it applies; other events on its topics are acknowledged and skipped. */
-  readonly events: readonly EventDefinition<any>[];
-  handle(event: EventEnvelope<any>, tx: Tx): Promise<void>;
+  readonly events: readonly EventDefinition[];
+  handle(event: EventEnvelope<unknown>, tx: Tx): Promise<void>;
   /** Optional set-based version for throughput; by default events are handled one by one, in order. */
-  handleBatch?(events: EventEnvelope<any>[], tx: Tx): Promise<void>;
+  handleBatch?(events: EventEnvelope<unknown>[], tx: Tx): Promise<void>;
 }
 
 export const EVENT_HANDLERS = Symbol('EVENT_HANDLERS');

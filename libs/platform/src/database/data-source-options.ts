@@ -1,13 +1,15 @@
-import type { DataSourceOptions, MixedList, EntitySchema } from 'typeorm';
+import type { DataSourceOptions, EntitySchema, MigrationInterface, MixedList } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
 import { PlatformTables1700000000000 } from './platform-tables.migration';
+
+export type MigrationClass = new () => MigrationInterface;
 
 export interface ServiceDataSourceParts {
   service: string;
   schema: string;
-  entities?: MixedList<Function | string | EntitySchema>;
+  entities?: MixedList<(new () => object) | string | EntitySchema>;
   /** The service's own migrations, in order; the platform's tables come first. */
-  migrations?: Function[];
+  migrations?: MigrationClass[];
 }
 
 /**
@@ -47,9 +49,10 @@ export function dataSourceOptions(config: PlatformConfig, parts: ServiceDataSour
  * replaces the client; the transaction that used it fails with a retryable error.
  */
 export function guardPoolErrors(dataSource: { driver: unknown }, onError: (error: Error) => void): void {
-  const pool = (dataSource.driver as { master?: { on: Function; _clients?: { on: Function; listenerCount: Function }[] } }).master;
+  type Emitter = { on(event: string, listener: (arg: never) => void): unknown };
+  const pool = (dataSource.driver as { master?: Emitter & { _clients?: Emitter[] } }).master;
   if (!pool) return;
-  const guard = (client: { on: Function; listenerCount?: Function }) => client.on('error', onError);
+  const guard = (client: Emitter) => client.on('error', onError);
   pool.on('connect', guard);
   pool.on('error', onError);
   for (const client of pool._clients ?? []) guard(client);

@@ -68,7 +68,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     const body = this.toBody(error);
     body.correlationId = currentContext()?.correlationId;
     if (body.statusCode >= 500) this.logger.error({ err: error }, body.message);
-    if (body.statusCode === HttpStatus.SERVICE_UNAVAILABLE) response.setHeader('Retry-After', '1');
+    if (body.statusCode === (HttpStatus.SERVICE_UNAVAILABLE as number)) response.setHeader('Retry-After', '1');
     response.status(body.statusCode).json(body);
   }
 
@@ -79,10 +79,7 @@ export class HttpErrorFilter implements ExceptionFilter {
     if (error instanceof HttpException) {
       const status = error.getStatus();
       const response = error.getResponse();
-      const message =
-        typeof response === 'object' && response && 'message' in response
-          ? String((response as { message: unknown }).message)
-          : error.message;
+      const message = typeof response === 'object' && response && 'message' in response ? String(response.message) : error.message;
       // body-parser's syntax errors arrive as 400 BadRequestException
       const code =
         error instanceof BadRequestException && /JSON/i.test(message) ? 'MALFORMED_JSON' : (CODE_OF_STATUS[status] ?? 'HTTP_ERROR');

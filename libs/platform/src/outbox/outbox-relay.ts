@@ -126,7 +126,9 @@ export class OutboxRelay {
       this.wake?.();
     });
     await client.connect();
-    const [row] = (await client.query(`SELECT pg_try_advisory_lock(hashtext($1)) AS got`, [`titipan.relay.${this.options.schema}`])).rows;
+    const [row] = (
+      await client.query<{ got: boolean }>(`SELECT pg_try_advisory_lock(hashtext($1)) AS got`, [`titipan.relay.${this.options.schema}`])
+    ).rows;
     if (!row.got) {
       await client.end().catch(() => undefined);
       return false;

@@ -49,7 +49,7 @@ export class OutboxStore {
   }
 
   async backlog(): Promise<OutboxBacklog> {
-    const [row] = await this.dataSource.query(
+    const [row]: { unsent: number; oldest: string | null }[] = await this.dataSource.query(
       `SELECT count(*)::int AS unsent,
               (extract(epoch FROM now() - min(created_at)) * 1000)::bigint AS oldest
          FROM outbox WHERE sent_at IS NULL`,
