@@ -32,7 +32,7 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     services[service] = await startServiceProcess(service, env.env(service, port ?? (await freePort())));
   };
   const replicaUpts = async (service: ServiceName) =>
-    (await request(services[service].url).get('/directory/upts').set('Authorization', token('ministry'))).body as { code: string }[];
+    (await request(services[service].url).get('/directory/upts').set('Authorization', token('ministry'))).body.items as { code: string }[];
   const health = async (service: ServiceName) => (await request(services[service].url).get('/health')).body;
 
   beforeAll(async () => {
@@ -107,7 +107,7 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
         `${service} replica`,
       );
       expect(upts[0]).toMatchObject(upt);
-      const kanwils = (await request(services[service].url).get('/directory/kanwils').set('Authorization', admin)).body;
+      const kanwils = (await request(services[service].url).get('/directory/kanwils').set('Authorization', admin)).body.items;
       expect(kanwils).toEqual([expect.objectContaining(kanwil)]);
     }
     // the event carries the caller's correlation id and the actor

@@ -1,7 +1,9 @@
 import { Controller, Get, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
-import { AnyActor } from '@titipan/platform';
-import { DirectoryStore, type KanwilView, type UptView } from './directory.store';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { AnyActor, PageQueryDto, type Page } from '@titipan/platform';
+import { UptQueryDto } from './directory.dto';
+import { DirectoryService } from './directory.service';
+import type { KanwilView, UptView } from './domain/replica';
 
 /** Read-only view of this service's own replica (what it knows from catalog.events). */
 @ApiTags('directory')
@@ -9,18 +11,17 @@ import { DirectoryStore, type KanwilView, type UptView } from './directory.store
 @AnyActor()
 @Controller('directory')
 export class DirectoryController {
-  constructor(private readonly store: DirectoryStore) {}
+  constructor(private readonly service: DirectoryService) {}
 
   @Get('kanwils')
   @ApiOperation({ summary: 'Kanwil known to this service' })
-  kanwils(): Promise<KanwilView[]> {
-    return this.store.kanwils();
+  kanwils(@Query() query: PageQueryDto): Promise<Page<KanwilView>> {
+    return this.service.kanwils(query);
   }
 
   @Get('upts')
   @ApiOperation({ summary: 'UPTs known to this service' })
-  @ApiQuery({ name: 'kanwil', required: false })
-  upts(@Query('kanwil') kanwil?: string): Promise<UptView[]> {
-    return this.store.upts(kanwil);
+  upts(@Query() query: UptQueryDto): Promise<Page<UptView>> {
+    return this.service.upts(query);
   }
 }

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { DirectoryController } from './directory.controller';
 import { DirectoryReplicaHandler } from './directory.listener';
+import { DirectoryService } from './directory.service';
 import { DirectoryStore } from './directory.store';
 
 /**
@@ -12,6 +13,7 @@ import { DirectoryStore } from './directory.store';
   controllers: [DirectoryController],
   providers: [
     { provide: DirectoryStore, useFactory: (ds: DataSource) => new DirectoryStore(ds), inject: [DataSource] },
+    DirectoryService,
     DirectoryReplicaHandler,
   ],
   exports: [DirectoryStore, DirectoryReplicaHandler],

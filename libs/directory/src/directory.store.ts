@@ -1,21 +1,7 @@
 import type { EventEnvelope, KanwilRegisteredV1, UptRegisteredV1 } from '@titipan/contracts';
+import type { Page } from '@titipan/platform';
 import type { DataSource, EntityManager } from 'typeorm';
-
-export interface KanwilView {
-  code: string;
-  name: string;
-  updatedAt: string;
-}
-
-export interface UptView {
-  code: string;
-  name: string;
-  type: string;
-  class: string;
-  kanwilCode: string;
-  satkerCode: string;
-  updatedAt: string;
-}
+import type { KanwilView, UptView } from './domain/replica';
 
 /**
  * The replica tables. Writes keep the newest event (UUIDv7 ids sort by time), so an older event that
@@ -46,8 +32,13 @@ export class DirectoryStore {
     );
   }
 
-  async kanwils(): Promise<KanwilView[]> {
-    return this.dataSource.query(`SELECT code, name, updated_at AS "updatedAt" FROM kanwil_replica ORDER BY code`);
+  async kanwils(page: { limit: number; offset: number }): Promise<Page<KanwilView>> {
+    const rows: (KanwilView & { total: number })[] = await this.dataSource.query(
+      `SELECT code, name, updated_at AS "updatedAt", count(*) OVER ()::int AS total
+         FROM kanwil_replica ORDER BY code LIMIT $1 OFFSET $2`,
+      [page.limit, page.offset],
+    );
+    return toPage(rows, page);
   }
 
   async upt(code: string): Promise<UptView | undefined> {
@@ -59,11 +50,18 @@ export class DirectoryStore {
     return row;
   }
 
-  async upts(kanwilCode?: string): Promise<UptView[]> {
-    return this.dataSource.query(
-      `SELECT code, name, type, class, kanwil_code AS "kanwilCode", satker_code AS "satkerCode", updated_at AS "updatedAt"
-         FROM upt_replica WHERE ($1::text IS NULL OR kanwil_code = $1) ORDER BY code`,
-      [kanwilCode ?? null],
+  async upts(filter: { kanwilCode?: string; limit: number; offset: number }): Promise<Page<UptView>> {
+    const rows: (UptView & { total: number })[] = await this.dataSource.query(
+      `SELECT code, name, type, class, kanwil_code AS "kanwilCode", satker_code AS "satkerCode", updated_at AS "updatedAt",
+              count(*) OVER ()::int AS total
+         FROM upt_replica WHERE ($1::text IS NULL OR kanwil_code = $1) ORDER BY code LIMIT $2 OFFSET $3`,
+      [filter.kanwilCode ?? null, filter.limit, filter.offset],
     );
+    return toPage(rows, filter);
   }
+}
+
+/** A page from rows that each carry the window's total (count(*) OVER ()). */
+function toPage<T>(rows: (T & { total: number })[], page: { limit: number; offset: number }): Page<T> {
+  return { items: rows.map(({ total: _total, ...item }) => item as T), total: rows[0]?.total ?? 0, limit: page.limit, offset: page.offset };
 }

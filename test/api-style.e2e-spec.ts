@@ -1,0 +1,169 @@
+import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
+import { runDemo } from '../tools/demo/run-demo';
+import { startServiceProcess, type RunningService } from '../tools/service-process';
+import { cleanUp, scratchDir, stopEach } from './support/clean-up';
+import { freePort } from './support/free-port';
+import { TestEnvironment } from './support/test-environment';
+
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  schema?: object;
+}
+interface Operation {
+  parameters?: Parameter[];
+  responses: Record<string, unknown>;
+}
+interface OpenApi {
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, { properties?: Record<string, { description?: string }> }> };
+}
+interface Endpoint {
+  service: ServiceName;
+  method: string;
+  path: string;
+  operation: Operation;
+}
+
+/** The last path segment of a POST that changes the state of an existing document, or runs an action: 200. */
+const TRANSITIONS = new Set([
+  'activate',
+  'terminate',
+  'cancel',
+  'close',
+  'receive',
+  'submit',
+  'revise',
+  'suspend',
+  'reinstate',
+  'discontinue',
+  'scan',
+]);
+/** POSTs that run a job and create nothing a client could fetch again: 200, like a transition. */
+const ACTIONS = new Set(['POST /compliance/expiry-checks', 'POST /admin/replay']);
+/** GETs that answer one document, a report or a file rather than a list; anything else must be paged. */
+const NOT_LISTS: Record<string, string> = {
+  '/health': 'the service health',
+  '/statements/{id}/verify': 'the verdict on one statement',
+  '/statements/{id}/export': 'a file',
+  '/agreements/{id}/periods/ledger-totals': "one period's control totals",
+  '/agreements/{id}/periods/{period}/statement': 'one statement',
+};
+const isReport = (path: string) => path.startsWith('/reports/');
+/** Lists of one agreement's documents: each takes the same scope filters. */
+const AGREEMENT_DOCUMENT_LISTS = ['/sales', '/sales/returns', '/returns', '/stock-counts', '/stock', '/dispatches'];
+const SCOPE_FILTERS = ['upt', 'venue', 'agreement'];
+
+/**
+ * One API style across the three services, checked on their own OpenAPI documents so a new endpoint cannot
+ * drift: lists are paged {items, total}; a POST that creates a document answers 201 and a state transition
+ * 200; a filter means the same thing everywhere; the statement's figures are defined in the document.
+ */
+describe('one API style across the services (their OpenAPI documents)', () => {
+  const demoOutput = scratchDir('demo');
+  let env: TestEnvironment;
+  const services = {} as Record<ServiceName, RunningService>;
+  const documents = {} as Record<ServiceName, OpenApi>;
+  const endpoints: Endpoint[] = [];
+  const admin = `Bearer ${mintToken(DEV_JWT_SECRET, { role: 'admin' })}`;
+  const sample: Record<string, string> = {};
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create();
+    for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
+    await runDemo(
+      { catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url },
+      { outputDir: demoOutput.path },
+    );
+    for (const service of SERVICES) {
+      documents[service] = (await (await fetch(`${services[service].url}/docs/openapi.json`)).json()) as OpenApi;
+      for (const [path, operations] of Object.entries(documents[service].paths)) {
+        for (const [method, operation] of Object.entries(operations))
+          endpoints.push({ service, method: method.toUpperCase(), path, operation });
+      }
+    }
+    const first = async (service: ServiceName, path: string) =>
+      (
+        (await (await fetch(`${services[service].url}${path}`, { headers: { authorization: admin } })).json()) as {
+          items: { id: string }[];
+        }
+      ).items[0].id;
+    sample.product = await first('catalog', '/products?limit=1');
+    sample.agreement = await first('consignment', '/agreements?limit=1');
+  }, 240_000);
+  afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), demoOutput.remove));
+
+  const pathWithSamples = (path: string) =>
+    path.replace(/^\/products\/\{id\}/, `/products/${sample.product}`).replace(/^\/agreements\/\{id\}/, `/agreements/${sample.agreement}`);
+
+  it('answers every list as a page {items, total}', async () => {
+    const lists = endpoints.filter((e) => e.method === 'GET' && !(e.path in NOT_LISTS) && !isReport(e.path) && !e.path.endsWith('}'));
+    expect(lists.length).toBeGreaterThan(15);
+    const notPaged: string[] = [];
+    for (const list of lists) {
+      const response = await fetch(`${services[list.service].url}${pathWithSamples(list.path)}`, { headers: { authorization: admin } });
+      const body = (await response.json()) as { items?: unknown; total?: unknown };
+      const paged = response.status === 200 && Array.isArray(body.items) && Number.isInteger(body.total);
+      if (!paged) notPaged.push(`${list.service} GET ${list.path}: ${response.status} ${JSON.stringify(body).slice(0, 80)}`);
+      const query = (list.operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
+      if (!query.includes('limit') || !query.includes('offset')) notPaged.push(`${list.service} GET ${list.path}: no limit/offset`);
+    }
+    expect(notPaged).toEqual([]);
+  });
+
+  it('answers 201 to a POST that creates a document or record, and 200 to a state transition or an action', () => {
+    const wrong = endpoints
+      .filter((e) => e.method === 'POST')
+      .flatMap((e) => {
+        const last = e.path.split('/').pop()!;
+        const expected = TRANSITIONS.has(last) || ACTIONS.has(`POST ${e.path}`) ? '200' : '201';
+        const documented = Object.keys(e.operation.responses).filter((code) => code.startsWith('2'));
+        return documented.length === 1 && documented[0] === expected
+          ? []
+          : [`${e.service} POST ${e.path}: ${documented.join(',')}, want ${expected}`];
+      });
+    expect(wrong).toEqual([]);
+  });
+
+  it('gives a filter of one name the same meaning everywhere, and every agreement-document list the same scope filters', () => {
+    const schemas = new Map<string, Set<string>>();
+    for (const e of endpoints) {
+      for (const p of e.operation.parameters ?? []) {
+        if (p.in !== 'query') continue;
+        const shape = JSON.stringify({ ...p.schema, required: p.required ?? false });
+        schemas.set(p.name, (schemas.get(p.name) ?? new Set()).add(shape));
+      }
+    }
+    const differing = [...schemas].filter(([, shapes]) => shapes.size > 1).map(([name, shapes]) => `${name}: ${[...shapes].join(' | ')}`);
+    expect(differing).toEqual([]);
+
+    const missing = AGREEMENT_DOCUMENT_LISTS.flatMap((path) => {
+      const list = endpoints.find((e) => e.service === 'consignment' && e.method === 'GET' && e.path === path);
+      const query = (list?.operation.parameters ?? []).map((p) => p.name);
+      return SCOPE_FILTERS.filter((f) => !query.includes(f)).map((f) => `GET ${path} has no ${f} filter`);
+    });
+    expect(missing).toEqual([]);
+  });
+
+  it("defines each of the statement's figures in its documented answer", () => {
+    const statement = endpoints.find((e) => e.service === 'reporting' && e.method === 'GET' && e.path === '/statements/{id}');
+    const schemas = documents.reporting.components?.schemas ?? {};
+    // every schema the answer reaches, nested figures and split parts included
+    const reached = new Set<string>();
+    const visit = (node: unknown) => {
+      for (const [, name] of JSON.stringify(node ?? {}).matchAll(/#\/components\/schemas\/(\w+)/g)) {
+        if (!reached.has(name)) {
+          reached.add(name);
+          visit(schemas[name]);
+        }
+      }
+    };
+    visit(statement?.operation.responses['200']);
+    const properties = [...reached].flatMap((name) =>
+      Object.entries(schemas[name]?.properties ?? {}).map(([p, d]) => ({ name: `${name}.${p}`, ...d })),
+    );
+    expect(properties.length).toBeGreaterThan(15);
+    expect(properties.filter((p) => !p.description).map((p) => p.name)).toEqual([]);
+  });
+});
