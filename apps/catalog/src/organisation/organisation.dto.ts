@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { KanwilRegisteredV1, ORG_CODE_PATTERN, UPT_CLASSES, UPT_TYPES, UptRegisteredV1, type UptClass, type UptType } from '@titipan/contracts';
+import {
+  KanwilRegisteredV1,
+  ORG_CODE_PATTERN,
+  UPT_CLASSES,
+  UPT_TYPES,
+  UptRegisteredV1,
+  type UptClass,
+  type UptType,
+} from '@titipan/contracts';
 import { PageQueryDto } from '@titipan/platform';
 import { IsOptional, Matches } from 'class-validator';
 

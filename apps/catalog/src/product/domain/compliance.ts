@@ -2,7 +2,14 @@ import { DomainError } from '@titipan/kernel';
 import type { ProductCategory } from '@titipan/contracts';
 import { firstRefusal, type Rule } from '../../domain/rules';
 import { addYears, jakartaDate } from './calendar';
-import { CERTIFICATE_NUMBER_FORMAT, digitsOf, PIRT_MIN_DIGITS, PIRT_VALID_YEARS, type Certificate, type CertificateKind } from './certificates';
+import {
+  CERTIFICATE_NUMBER_FORMAT,
+  digitsOf,
+  PIRT_MIN_DIGITS,
+  PIRT_VALID_YEARS,
+  type Certificate,
+  type CertificateKind,
+} from './certificates';
 
 export interface ComplianceFacts {
   category: ProductCategory;
@@ -68,7 +75,9 @@ const PIRT_RULES: ApprovalRule<PirtOnDay>[] = [
     name: 'pirt-valid-5-years',
     check: ({ pirt, day }) => {
       const expiresOn = addYears(pirt.issuedOn, PIRT_VALID_YEARS);
-      return day >= expiresOn ? { code: 'PIRT_EXPIRED', message: `P-IRT ${pirt.number} issued ${pirt.issuedOn} expired on ${expiresOn}` } : undefined;
+      return day >= expiresOn
+        ? { code: 'PIRT_EXPIRED', message: `P-IRT ${pirt.number} issued ${pirt.issuedOn} expired on ${expiresOn}` }
+        : undefined;
     },
   },
   {

@@ -58,7 +58,12 @@ const EDIT_RULES: Rule<Edit, LifecycleRefusal>[] = [
     name: 'discontinued-is-final',
     check: ({ status }) =>
       status === 'DISCONTINUED'
-        ? { kind: 'conflict', code: 'PRODUCT_DISCONTINUED', message: 'a discontinued product cannot be edited', details: { current: status } }
+        ? {
+            kind: 'conflict',
+            code: 'PRODUCT_DISCONTINUED',
+            message: 'a discontinued product cannot be edited',
+            details: { current: status },
+          }
         : undefined,
   },
   {
