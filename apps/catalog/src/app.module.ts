@@ -1,22 +1,18 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PlatformModule } from '@titipan/platform';
+import { CertificateExpiryModule } from './certificate-expiry/certificate-expiry.module';
 import { CATALOG_MIGRATIONS } from './database/migrations';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ProductModule } from './product/product.module';
-import { KanwilEntity } from './organisation/persistence/kanwil.entity';
-import { UptEntity } from './organisation/persistence/upt.entity';
 
 @Module({
   imports: [
-    PlatformModule.forService({
-      service: 'catalog',
-      entities: [KanwilEntity, UptEntity],
-      migrations: CATALOG_MIGRATIONS,
-    }),
+    PlatformModule.forService({ service: 'catalog', migrations: CATALOG_MIGRATIONS }),
     ScheduleModule.forRoot(),
     OrganisationModule,
     ProductModule,
+    CertificateExpiryModule,
   ],
 })
 export class AppModule {}

@@ -322,9 +322,9 @@ describe('catalog products', () => {
     expect((await api().patch(`/products/${id}`).set('Authorization', tangerang).send({ description: 'x' })).body.code).toBe(
       'PRODUCT_DISCONTINUED',
     );
-    const types = async () => eventsOf(id).map((e) => e.type);
+    const types = () => eventsOf(id).map((e) => e.type);
     await probe.waitFor(1, (r) => r.message.key?.toString() === id && r.message.value!.toString().includes('discontinued'));
-    expect((await types()).slice(-3)).toEqual(['catalog.product.suspended', 'catalog.product.reinstated', 'catalog.product.discontinued']);
+    expect(types().slice(-3)).toEqual(['catalog.product.suspended', 'catalog.product.reinstated', 'catalog.product.discontinued']);
   });
 
   it('suspends, on the expiry check, an approved product whose P-IRT reached 5 years, with an event, once', async () => {

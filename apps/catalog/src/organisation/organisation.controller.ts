@@ -2,9 +2,7 @@ import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@titipan/contracts';
 import { Allow, AnyActor, CurrentActor, PageQueryDto } from '@titipan/platform';
-import { UptQueryDto } from './dto/upt-query.dto';
-import { RegisterKanwilDto } from './dto/register-kanwil.dto';
-import { RegisterUptDto } from './dto/register-upt.dto';
+import { RegisterKanwilDto, RegisterUptDto, UptQueryDto } from './organisation.dto';
 import { OrganisationService } from './organisation.service';
 
 @ApiTags('organisation')

@@ -1,10 +1,10 @@
 import { Module } from '@nestjs/common';
 import { OrganisationController } from './organisation.controller';
 import { OrganisationService } from './organisation.service';
-import { OrganisationRepository } from './persistence/organisation.repository';
+import { OrganisationStore } from './organisation.store';
 
 @Module({
   controllers: [OrganisationController],
-  providers: [OrganisationService, OrganisationRepository],
+  providers: [OrganisationService, OrganisationStore],
 })
 export class OrganisationModule {}

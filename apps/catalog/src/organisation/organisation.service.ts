@@ -2,66 +2,54 @@ import { DomainError, notFound } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { KanwilRegistered, UptRegistered, type Actor } from '@titipan/contracts';
 import { UnitOfWork, type Page, type PageQueryDto } from '@titipan/platform';
-import type { UptQueryDto } from './dto/upt-query.dto';
-import type { RegisterKanwilDto } from './dto/register-kanwil.dto';
-import type { RegisterUptDto } from './dto/register-upt.dto';
-import { OrganisationRepository } from './persistence/organisation.repository';
-import type { KanwilEntity } from './persistence/kanwil.entity';
-import type { UptEntity } from './persistence/upt.entity';
+import { throwIfRefused } from '../domain/rules';
+import type { Kanwil, Upt } from './domain/organisation';
+import { uptRegistrationRefusal } from './domain/upt-registration-rules';
+import type { RegisterKanwilDto, RegisterUptDto, UptQueryDto } from './organisation.dto';
+import { OrganisationStore } from './organisation.store';
 
 /** Kanwil and UPT master data: written by admins, announced on catalog.events. */
 @Injectable()
 export class OrganisationService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly repository: OrganisationRepository,
+    private readonly store: OrganisationStore,
   ) {}
 
-  registerKanwil(input: RegisterKanwilDto, actor: Actor): Promise<KanwilEntity> {
+  registerKanwil(input: RegisterKanwilDto, actor: Actor): Promise<Kanwil> {
     return this.uow.run(async (tx) => {
-      const inserted = await this.repository.insertKanwil(tx.manager, { code: input.code, name: input.name, createdBy: actor.id });
+      // insert-or-ignore rather than look-then-insert: two concurrent registrations cannot both pass
+      const inserted = await this.store.insertKanwil(tx.manager, { code: input.code, name: input.name, createdBy: actor.id });
       if (!inserted) throw new DomainError('conflict', 'KANWIL_EXISTS', `Kanwil ${input.code} is already registered`, { code: input.code });
       tx.publish(KanwilRegistered, { code: input.code, name: input.name });
-      return (await this.repository.findKanwil(input.code, tx.manager))!;
+      return (await this.store.findKanwil(input.code, tx.manager))!;
     });
   }
 
-  registerUpt(input: RegisterUptDto, actor: Actor): Promise<UptEntity> {
+  registerUpt(input: RegisterUptDto, actor: Actor): Promise<Upt> {
+    const { code, name, type, kanwilCode, satkerCode } = input;
     return this.uow.run(async (tx) => {
-      if (!(await this.repository.findKanwil(input.kanwilCode, tx.manager))) {
-        throw new DomainError('rule', 'KANWIL_UNKNOWN', `Kanwil ${input.kanwilCode} is not registered`, { field: 'kanwilCode' });
-      }
-      const { code, name, type, kanwilCode, satkerCode } = input;
-      const outcome = await this.repository.insertUpt(tx.manager, {
-        code,
-        name,
-        type,
-        class: input.class,
-        kanwilCode,
-        satkerCode,
-        createdBy: actor.id,
-      });
-      if (outcome === 'duplicate-code') throw new DomainError('conflict', 'UPT_EXISTS', `UPT ${code} is already registered`, { code });
-      if (outcome === 'duplicate-satker') {
-        throw new DomainError('conflict', 'SATKER_CODE_TAKEN', `satker code ${satkerCode} belongs to another UPT`, { field: 'satkerCode' });
-      }
+      const kanwilRegistered = (await this.store.findKanwil(kanwilCode, tx.manager)) !== undefined;
+      const clashes = await this.store.uptsClashingWith(tx.manager, code, satkerCode);
+      throwIfRefused(uptRegistrationRefusal({ upt: input, kanwilRegistered, clashes }));
+      await this.store.insertUpt(tx.manager, { code, name, type, class: input.class, kanwilCode, satkerCode, createdBy: actor.id });
       tx.publish(UptRegistered, { code, name, type, class: input.class, kanwilCode, satkerCode });
       return { code, name, type, class: input.class, kanwilCode, satkerCode, createdBy: actor.id, createdAt: new Date() };
     });
   }
 
-  async listKanwils(page: PageQueryDto): Promise<Page<KanwilEntity>> {
-    const [items, total] = await this.repository.listKanwils(page);
+  async listKanwils(page: PageQueryDto): Promise<Page<Kanwil>> {
+    const { items, total } = await this.store.listKanwils(page);
     return { items, total, limit: page.limit, offset: page.offset };
   }
 
-  async listUpts(query: UptQueryDto): Promise<Page<UptEntity>> {
-    const [items, total] = await this.repository.listUpts({ kanwilCode: query.kanwil, limit: query.limit, offset: query.offset });
+  async listUpts(query: UptQueryDto): Promise<Page<Upt>> {
+    const { items, total } = await this.store.listUpts({ kanwilCode: query.kanwil, limit: query.limit, offset: query.offset });
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  async getUpt(code: string): Promise<UptEntity> {
-    const upt = await this.repository.findUpt(code);
+  async getUpt(code: string): Promise<Upt> {
+    const upt = await this.store.findUpt(code);
     if (!upt) throw notFound('UPT', code);
     return upt;
   }

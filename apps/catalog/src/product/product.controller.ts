@@ -3,10 +3,9 @@ import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Que
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@titipan/contracts';
 import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
-import { CreateProductDto, OptionalReasonDto, PriceChangeDto, ReasonDto, UpdateProductDto } from './dto/product.dto';
-import { ProductQueryDto } from './dto/product-query.dto';
-import { ReviewDto } from './dto/review.dto';
+import { CreateProductDto, OptionalReasonDto, PriceChangeDto, ProductQueryDto, ReasonDto, UpdateProductDto } from './product.dto';
 import { ProductService } from './product.service';
+import { ReviewDto } from './review.dto';
 
 const ProductId = () =>
   Param(

@@ -1,5 +1,5 @@
 import { DomainError, notFound, newId } from '@titipan/kernel';
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import {
   isoWithOffset,
   ProductApproved,
@@ -9,60 +9,46 @@ import {
   ProductRejected,
   ProductSubmitted,
   ProductSuspended,
-  systemActor,
   type Actor,
 } from '@titipan/contracts';
-import { assertInScope, runInContext, UnitOfWork, type Page, type Tx } from '@titipan/platform';
-import { jakartaDate } from './domain/calendar';
-import { approvalViolations, izinEdarViolations, type RuleViolation } from './domain/compliance';
+import { assertInScope, UnitOfWork, type Page, type Tx } from '@titipan/platform';
+import { throwIfRefused } from '../domain/rules';
+import { assertApprovable } from './domain/compliance';
+import { priceChangeRefusal, priceTimingRefusal } from './domain/price-rules';
+import type { PriceRecord, ProductRecord, ReviewRecord } from './domain/product';
 import { assertEditable, nextStatus, type ProductAction } from './domain/product-lifecycle';
-import type { CreateProductDto, PriceChangeDto, UpdateProductDto } from './dto/product.dto';
-import type { ProductQueryDto } from './dto/product-query.dto';
-import type { ReviewDto } from './dto/review.dto';
-import { ProductRepository, type PriceRecord, type ProductRecord, type ReviewRecord } from './persistence/product.repository';
+import type { CreateProductDto, PriceChangeDto, ProductQueryDto, UpdateProductDto } from './product.dto';
+import { ProductQueries } from './product.queries';
+import { ProductStore } from './product.store';
+import type { ReviewDto } from './review.dto';
 
-/** How far in the past a price change may claim to start: clock skew, never history. */
-const PRICE_CLOCK_SKEW_MS = 60_000;
-const MAX_PRICE_LEAD_MS = 366 * 24 * 3600_000;
+/** Who may act on a product: staff of its UPT, or curators of its UPT's Kanwil. */
+type ProductScope = 'upt' | 'kanwil';
 
-export interface ExpiryCheckResult {
-  checkedAt: string;
-  checked: number;
-  suspended: { productId: string; uptCode: string; sku: string; violations: RuleViolation[] }[];
-}
-
-function refuseApproval(violations: RuleViolation[]): never {
-  const [first] = violations;
-  throw new DomainError('rule', first.code, violations.map((v) => v.message).join('; '), { rule: first.rule, violations });
-}
+const skuTaken = (uptCode: string, sku: string) =>
+  new DomainError('conflict', 'SKU_TAKEN', `UPT ${uptCode} already has a product with SKU ${sku}`, { field: 'sku', sku });
 
 /** Products from draft to approval and beyond. Every change is one transaction with its event. */
 @Injectable()
 export class ProductService {
-  private readonly logger = new Logger('ProductService');
-
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly products: ProductRepository,
+    private readonly store: ProductStore,
+    private readonly queries: ProductQueries,
   ) {}
 
   async create(input: CreateProductDto, actor: Actor): Promise<ProductRecord> {
     const uptCode = actor.scope!;
-    if (!(await this.products.kanwilOf(uptCode))) {
+    if (!(await this.store.kanwilOf(uptCode))) {
       throw new DomainError('rule', 'UPT_UNKNOWN', `UPT ${uptCode} of the token is not registered`, { uptCode });
     }
     const id = newId();
     await this.uow.run(async (tx) => {
       const fields = { ...input, description: input.description ?? '', shelfLifeDays: input.shelfLifeDays ?? null };
-      if (!(await this.products.insert(tx.manager, id, uptCode, fields, actor.id))) {
-        throw new DomainError('conflict', 'SKU_TAKEN', `UPT ${uptCode} already has a product with SKU ${input.sku}`, {
-          field: 'sku',
-          sku: input.sku,
-        });
-      }
-      await this.products.addPrice(tx.manager, id, input.price, new Date(), actor.id);
-      await this.products.replaceCertificates(tx.manager, id, input.certificates ?? []);
-      await this.products.setStatus(tx.manager, id, null, 'DRAFT', actor.id);
+      if (!(await this.store.insert(tx.manager, id, uptCode, fields, actor.id))) throw skuTaken(uptCode, input.sku);
+      await this.store.addPrice(tx.manager, id, input.price, new Date(), actor.id);
+      await this.store.replaceCertificates(tx.manager, id, input.certificates ?? []);
+      await this.store.setStatus(tx.manager, id, null, 'DRAFT', actor.id);
     });
     return this.get(id);
   }
@@ -72,49 +58,45 @@ export class ProductService {
       const product = await this.lockInScope(tx, id, actor, 'upt');
       const fields = Object.keys(input).filter((k) => input[k as keyof UpdateProductDto] !== undefined);
       assertEditable(product.status, fields);
-      if (input.sku && input.sku !== product.sku && (await this.products.skuTaken(tx.manager, product.uptCode, input.sku, id))) {
-        throw new DomainError('conflict', 'SKU_TAKEN', `UPT ${product.uptCode} already has a product with SKU ${input.sku}`, {
-          field: 'sku',
-          sku: input.sku,
-        });
+      if (input.sku && input.sku !== product.sku && (await this.store.skuTaken(tx.manager, product.uptCode, input.sku, id))) {
+        throw skuTaken(product.uptCode, input.sku);
       }
       const { price, certificates, ...columns } = input;
-      await this.products.update(tx.manager, id, columns);
-      if (price !== undefined && price !== product.price) await this.products.addPrice(tx.manager, id, price, new Date(), actor.id);
-      if (certificates) await this.products.replaceCertificates(tx.manager, id, certificates);
+      await this.store.update(tx.manager, id, columns);
+      if (price !== undefined && price !== product.price) await this.store.addPrice(tx.manager, id, price, new Date(), actor.id);
+      if (certificates) await this.store.replaceCertificates(tx.manager, id, certificates);
     });
     return this.get(id);
   }
 
   submit(id: string, actor: Actor): Promise<ProductRecord> {
-    return this.transition(id, actor, 'upt', 'submit', (tx, p) => {
+    return this.transition(id, actor, 'upt', 'submit', '', (tx, p) => {
       tx.publish(ProductSubmitted, { productId: p.id, uptCode: p.uptCode, sku: p.sku, name: p.name, category: p.category });
     });
   }
 
   /** UPT staff reopen a rejected product as a draft to fix it. */
   revise(id: string, actor: Actor): Promise<ProductRecord> {
-    return this.transition(id, actor, 'upt', 'revise', () => undefined);
+    return this.transition(id, actor, 'upt', 'revise', '', () => undefined);
   }
 
+  /** A curator of the product's Kanwil approves (if it passes the compliance rules today) or rejects it. */
   async review(id: string, input: ReviewDto, actor: Actor): Promise<{ review: ReviewRecord; product: ProductRecord }> {
     const now = new Date();
+    const approve = input.decision === 'APPROVE';
     const review: ReviewRecord = {
       id: newId(),
       productId: id,
-      decision: input.decision === 'APPROVE' ? 'APPROVED' : 'REJECTED',
+      decision: approve ? 'APPROVED' : 'REJECTED',
       scores: input.scores,
       notes: input.notes ?? '',
       reviewer: actor.id,
       reviewedAt: now.toISOString(),
     };
-    const product = await this.transition(id, actor, 'kanwil', input.decision === 'APPROVE' ? 'approve' : 'reject', async (tx, p) => {
-      if (input.decision === 'APPROVE') {
-        const violations = approvalViolations(p, now);
-        if (violations.length > 0) refuseApproval(violations);
-      }
-      await this.products.addReview(tx.manager, review);
-      if (input.decision === 'APPROVE') {
+    const product = await this.transition(id, actor, 'kanwil', approve ? 'approve' : 'reject', '', async (tx, p) => {
+      if (approve) assertApprovable(p, now);
+      await this.store.addReview(tx.manager, review);
+      if (approve) {
         tx.publish(ProductApproved, {
           productId: p.id,
           sku: p.sku,
@@ -137,23 +119,15 @@ export class ProductService {
   }
 
   suspend(id: string, reason: string, actor: Actor): Promise<ProductRecord> {
-    return this.transition(
-      id,
-      actor,
-      'kanwil',
-      'suspend',
-      (tx, p) => {
-        tx.publish(ProductSuspended, { productId: p.id, uptCode: p.uptCode, cause: 'CURATOR', reason });
-      },
-      reason,
-    );
+    return this.transition(id, actor, 'kanwil', 'suspend', reason, (tx, p) => {
+      tx.publish(ProductSuspended, { productId: p.id, uptCode: p.uptCode, cause: 'CURATOR', reason });
+    });
   }
 
   /** A suspended product returns to sale only if it passes today's approval rules. */
   reinstate(id: string, actor: Actor): Promise<ProductRecord> {
-    return this.transition(id, actor, 'kanwil', 'reinstate', (tx, p) => {
-      const violations = approvalViolations(p, new Date());
-      if (violations.length > 0) refuseApproval(violations);
+    return this.transition(id, actor, 'kanwil', 'reinstate', '', (tx, p) => {
+      assertApprovable(p, new Date());
       tx.publish(ProductReinstated, { productId: p.id, uptCode: p.uptCode });
     });
   }
@@ -161,51 +135,21 @@ export class ProductService {
   /** The producing UPT or a curator of its Kanwil withdraws the product for good. */
   discontinue(id: string, reason: string | undefined, actor: Actor): Promise<ProductRecord> {
     const scope = actor.role === 'upt' ? 'upt' : 'kanwil';
-    return this.transition(
-      id,
-      actor,
-      scope,
-      'discontinue',
-      (tx, p) => {
-        tx.publish(ProductDiscontinued, { productId: p.id, uptCode: p.uptCode, reason });
-      },
-      reason,
-    );
+    return this.transition(id, actor, scope, 'discontinue', reason, (tx, p) => {
+      tx.publish(ProductDiscontinued, { productId: p.id, uptCode: p.uptCode, reason });
+    });
   }
 
+  /** A new retail price from a time on (now or later), never rewriting history. */
   async changePrice(id: string, input: PriceChangeDto, actor: Actor): Promise<PriceRecord[]> {
-    const now = Date.now();
-    const effectiveFrom = input.effectiveFrom ? new Date(input.effectiveFrom) : new Date(now);
-    if (effectiveFrom.getTime() < now - PRICE_CLOCK_SKEW_MS) {
-      throw new DomainError('rule', 'PRICE_CHANGE_IN_PAST', 'a price change cannot take effect in the past; history is never rewritten', {
-        field: 'effectiveFrom',
-      });
-    }
-    if (effectiveFrom.getTime() > now + MAX_PRICE_LEAD_MS) {
-      throw new DomainError('rule', 'PRICE_CHANGE_TOO_FAR', 'a price change can be scheduled at most a year ahead', {
-        field: 'effectiveFrom',
-      });
-    }
+    const now = new Date();
+    const effectiveFrom = input.effectiveFrom ? new Date(input.effectiveFrom) : now;
+    throwIfRefused(priceTimingRefusal({ effectiveFrom, now }));
     await this.uow.run(async (tx) => {
       const product = await this.lockInScope(tx, id, actor, 'upt');
-      if (product.status === 'DRAFT' || product.status === 'DISCONTINUED') {
-        throw new DomainError(
-          'conflict',
-          'PRICE_CHANGE_NOT_ALLOWED',
-          `the price of a ${product.status} product is not changed this way${product.status === 'DRAFT' ? '; edit the draft' : ''}`,
-          {
-            current: product.status,
-          },
-        );
-      }
-      const oldPrice = (await this.products.priceBefore(tx.manager, id, effectiveFrom)) ?? product.price;
-      if (oldPrice === input.price) {
-        throw new DomainError('rule', 'PRICE_UNCHANGED', `the price at that time is already ${oldPrice}`, {
-          field: 'price',
-          price: oldPrice,
-        });
-      }
-      await this.products.addPrice(tx.manager, id, input.price, effectiveFrom, actor.id);
+      const oldPrice = (await this.store.priceBefore(tx.manager, id, effectiveFrom)) ?? product.price;
+      throwIfRefused(priceChangeRefusal({ status: product.status, oldPrice, newPrice: input.price }));
+      await this.store.addPrice(tx.manager, id, input.price, effectiveFrom, actor.id);
       tx.publish(ProductPriceChanged, {
         productId: id,
         uptCode: product.uptCode,
@@ -214,47 +158,17 @@ export class ProductService {
         effectiveFrom: isoWithOffset(effectiveFrom),
       });
     });
-    return this.products.prices(id);
-  }
-
-  /**
-   * Suspends approved food and beverage whose izin edar ran out (a P-IRT reaches 5 years).
-   * Run nightly and on demand; a product already suspended is not touched again.
-   */
-  async runExpiryCheck(at: Date = new Date()): Promise<ExpiryCheckResult> {
-    const day = jakartaDate(at);
-    const candidates = await this.products.approvedNeedingIzinEdar();
-    const result: ExpiryCheckResult = { checkedAt: at.toISOString(), checked: candidates.length, suspended: [] };
-    for (const candidate of candidates) {
-      if (izinEdarViolations(candidate, day).length === 0) continue;
-      await this.uow.run(async (tx) => {
-        const product = await this.products.lock(tx.manager, candidate.id);
-        if (!product || product.status !== 'APPROVED') return; // changed meanwhile
-        const violations = izinEdarViolations(product, day);
-        if (violations.length === 0) return;
-        const reason = violations.map((v) => v.message).join('; ');
-        await this.products.setStatus(tx.manager, product.id, product.status, 'SUSPENDED', systemActor('catalog').id, reason);
-        tx.publish(ProductSuspended, { productId: product.id, uptCode: product.uptCode, cause: 'CERTIFICATE_EXPIRED', reason });
-        result.suspended.push({ productId: product.id, uptCode: product.uptCode, sku: product.sku, violations });
-      });
-    }
-    if (result.suspended.length > 0) this.logger.log(`expiry check suspended ${result.suspended.length} of ${result.checked} products`);
-    return result;
-  }
-
-  /** The nightly run acts as the catalog service itself. */
-  runScheduledExpiryCheck(): Promise<ExpiryCheckResult> {
-    return runInContext({ correlationId: `expiry-check-${newId()}`, actor: systemActor('catalog') }, () => this.runExpiryCheck());
+    return this.queries.prices(id);
   }
 
   async get(id: string): Promise<ProductRecord> {
-    const product = await this.products.find(id);
+    const product = await this.store.find(id);
     if (!product) throw notFound('product', id);
     return product;
   }
 
   async list(query: ProductQueryDto): Promise<Page<ProductRecord>> {
-    const { items, total } = await this.products.list({
+    const { items, total } = await this.queries.list({
       uptCode: query.upt,
       kanwilCode: query.kanwil,
       category: query.category,
@@ -269,36 +183,40 @@ export class ProductService {
 
   async reviews(id: string): Promise<ReviewRecord[]> {
     await this.get(id);
-    return this.products.reviews(id);
+    return this.queries.reviews(id);
   }
 
   async prices(id: string): Promise<PriceRecord[]> {
     await this.get(id);
-    return this.products.prices(id);
+    return this.queries.prices(id);
   }
 
-  /** Locks the product and checks the actor may act on it: its UPT's staff, or curators of its Kanwil. */
-  private async lockInScope(tx: Tx, id: string, actor: Actor, scope: 'upt' | 'kanwil'): Promise<ProductRecord> {
-    const product = await this.products.lock(tx.manager, id);
+  /** Locks the product and checks the actor may act on it. */
+  private async lockInScope(tx: Tx, id: string, actor: Actor, scope: ProductScope): Promise<ProductRecord> {
+    const product = await this.store.lock(tx.manager, id);
     if (!product) throw notFound('product', id);
     if (scope === 'upt') assertInScope(actor, 'upt', product.uptCode);
     else assertInScope(actor, 'kanwil', product.kanwilCode);
     return product;
   }
 
+  /**
+   * One status change as one transaction: lock the product, decide the next state (the lifecycle table),
+   * let the use case check its own rules, write and publish, record the change.
+   */
   private async transition(
     id: string,
     actor: Actor,
-    scope: 'upt' | 'kanwil',
+    scope: ProductScope,
     action: ProductAction,
+    reason: string | undefined,
     effect: (tx: Tx, product: ProductRecord) => void | Promise<void>,
-    reason = '',
   ): Promise<ProductRecord> {
     await this.uow.run(async (tx) => {
       const product = await this.lockInScope(tx, id, actor, scope);
       const to = nextStatus(product.status, action);
       await effect(tx, product);
-      await this.products.setStatus(tx.manager, id, product.status, to, actor.id, reason);
+      await this.store.setStatus(tx.manager, id, product.status, to, actor.id, reason);
     });
     return this.get(id);
   }

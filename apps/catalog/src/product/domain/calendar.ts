@@ -1,8 +1,10 @@
-/** Calendar dates (YYYY-MM-DD) as Indonesian rules read them: in WIB (Asia/Jakarta). */
-const jakarta = new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Jakarta', year: 'numeric', month: '2-digit', day: '2-digit' });
+import { localDate } from '@titipan/kernel';
+
+/** Indonesian rules read calendar dates (YYYY-MM-DD) in WIB. */
+const WIB = 'Asia/Jakarta';
 
 export function jakartaDate(at: Date): string {
-  return jakarta.format(at);
+  return localDate(at, WIB);
 }
 
 /**

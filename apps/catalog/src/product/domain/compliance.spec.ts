@@ -1,6 +1,14 @@
 import { addYears, jakartaDate } from './calendar';
 import type { Certificate } from './certificates';
-import { approvalViolations, isConsignable, izinEdarViolations, type ComplianceFacts } from './compliance';
+import { DomainError } from '@titipan/kernel';
+import {
+  approvalViolations,
+  assertApprovable,
+  isConsignable,
+  izinEdarViolations,
+  type ApprovalRefusalCode,
+  type ComplianceFacts,
+} from './compliance';
 
 const pirt = (issuedOn: string, number = 'P-IRT No. 2063671010123-29'): Certificate => ({ kind: 'PIRT', number, issuedOn });
 const bpom = (number = 'MD 123456789012'): Certificate => ({ kind: 'BPOM_MD', number, issuedOn: '2025-01-10' });
@@ -82,6 +90,104 @@ describe('approval rules for food and beverage', () => {
       'pirt-shelf-life-over-7-days',
       'halal-from-2026-10-17',
     ]);
+  });
+});
+
+describe('each approval refusal code', () => {
+  const day = wib('2026-11-25');
+  const cases: { code: ApprovalRefusalCode; rule: string; refused: ComplianceFacts; passes: ComplianceFacts; message: string }[] = [
+    {
+      code: 'IZIN_EDAR_REQUIRED',
+      rule: 'food-beverage-izin-edar',
+      refused: food([halal()]),
+      passes: food([pirt('2024-03-01'), halal()]),
+      message: 'food and beverage need a P-IRT or BPOM MD number',
+    },
+    {
+      code: 'BPOM_NUMBER_INVALID',
+      rule: 'bpom-md-format',
+      refused: food([bpom('MD 12345'), halal()]),
+      passes: food([bpom(), halal()]),
+      message: 'a BPOM number is "MD" followed by 12 digits',
+    },
+    {
+      code: 'PIRT_NUMBER_TOO_SHORT',
+      rule: 'pirt-number-format',
+      refused: food([pirt('2024-03-01', '20636710101232'), halal()]),
+      passes: food([pirt('2024-03-01', '206367101012329'), halal()]),
+      message: 'P-IRT 20636710101232 has fewer than 15 digits',
+    },
+    {
+      code: 'PIRT_EXPIRED',
+      rule: 'pirt-valid-5-years',
+      refused: food([pirt('2021-11-25'), halal()]),
+      passes: food([pirt('2021-11-26'), halal()]),
+      message: 'P-IRT P-IRT No. 2063671010123-29 issued 2021-11-25 expired on 2026-11-25',
+    },
+    {
+      code: 'PIRT_SHELF_LIFE_TOO_SHORT',
+      rule: 'pirt-shelf-life-over-7-days',
+      refused: food([pirt('2024-03-01'), halal()], 7),
+      passes: food([pirt('2024-03-01'), halal()], 8),
+      message: 'P-IRT covers only shelf life over 7 days; this product keeps 7',
+    },
+    {
+      code: 'HALAL_REQUIRED',
+      rule: 'halal-from-2026-10-17',
+      refused: food([pirt('2024-03-01')]),
+      passes: food([pirt('2024-03-01'), halal()]),
+      message: 'food and beverage approved from 2026-10-17 need a halal certificate',
+    },
+    {
+      code: 'HALAL_NUMBER_INVALID',
+      rule: 'halal-number-format',
+      refused: food([pirt('2024-03-01'), halal('ID123')]),
+      passes: food([pirt('2024-03-01'), halal()]),
+      message: 'a halal certificate number is "ID" followed by 17 digits',
+    },
+  ];
+
+  it('covers every code of ApprovalRefusalCode', () => {
+    const all: Record<ApprovalRefusalCode, true> = {
+      IZIN_EDAR_REQUIRED: true,
+      BPOM_NUMBER_INVALID: true,
+      PIRT_NUMBER_TOO_SHORT: true,
+      PIRT_EXPIRED: true,
+      PIRT_SHELF_LIFE_TOO_SHORT: true,
+      HALAL_REQUIRED: true,
+      HALAL_NUMBER_INVALID: true,
+    };
+    expect(cases.map((c) => c.code).sort()).toEqual(Object.keys(all).sort());
+  });
+
+  it.each(cases)('$code: refused by $rule with its figures', ({ code, rule, refused, message }) => {
+    expect(approvalViolations(refused, new Date(day))).toEqual([{ code, rule, message }]);
+  });
+
+  it.each(cases)('$code: passes when the condition does not hold', ({ passes }) => {
+    expect(approvalViolations(passes, new Date(day))).toEqual([]);
+  });
+
+  it('refuses an approval as a 422 with the first failed rule and every failed rule listed', () => {
+    const facts = food([pirt('2019-01-01', '123')], 5);
+    let error: unknown;
+    try {
+      assertApprovable(facts, new Date(day));
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(DomainError);
+    expect(error).toMatchObject({
+      kind: 'rule',
+      code: 'PIRT_NUMBER_TOO_SHORT',
+      details: { rule: 'pirt-number-format', violations: approvalViolations(facts, new Date(day)) },
+    });
+    expect((error as DomainError).message).toBe(
+      approvalViolations(facts, new Date(day))
+        .map((v) => v.message)
+        .join('; '),
+    );
+    expect(() => assertApprovable(food([pirt('2024-03-01'), halal()]), new Date(day))).not.toThrow();
   });
 });
 

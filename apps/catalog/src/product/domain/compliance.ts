@@ -1,6 +1,15 @@
+import { DomainError } from '@titipan/kernel';
 import type { ProductCategory } from '@titipan/contracts';
+import { firstRefusal, type Rule } from '../../domain/rules';
 import { addYears, jakartaDate } from './calendar';
-import { CERTIFICATE_NUMBER_FORMAT, digitsOf, PIRT_MIN_DIGITS, PIRT_VALID_YEARS, type Certificate } from './certificates';
+import {
+  CERTIFICATE_NUMBER_FORMAT,
+  digitsOf,
+  PIRT_MIN_DIGITS,
+  PIRT_VALID_YEARS,
+  type Certificate,
+  type CertificateKind,
+} from './certificates';
 
 export interface ComplianceFacts {
   category: ProductCategory;
@@ -8,23 +17,127 @@ export interface ComplianceFacts {
   certificates: Certificate[];
 }
 
-/** One failed rule: a stable code for machines, the rule's name and a sentence for people. */
+/** Every reason the curation gates can refuse an approval or reinstatement. */
+export type ApprovalRefusalCode =
+  | 'IZIN_EDAR_REQUIRED'
+  | 'BPOM_NUMBER_INVALID'
+  | 'PIRT_NUMBER_TOO_SHORT'
+  | 'PIRT_EXPIRED'
+  | 'PIRT_SHELF_LIFE_TOO_SHORT'
+  | 'HALAL_REQUIRED'
+  | 'HALAL_NUMBER_INVALID';
+
+/** One failed rule: a stable code for machines, the rule's name and a sentence (with the figures) for people. */
 export interface RuleViolation {
-  code: string;
+  code: ApprovalRefusalCode;
   rule: string;
   message: string;
 }
+
+type ApprovalRule<Facts> = Rule<Facts, Omit<RuleViolation, 'rule'>>;
 
 /** PP 42/2024: micro and small food and drink need a halal certificate from this date (WIB). */
 export const HALAL_MANDATORY_FROM = '2026-10-17';
 /** P-IRT covers only food that keeps longer than this. */
 export const PIRT_MIN_SHELF_LIFE_DAYS = 7;
 
-const needsIzinEdar = (category: ProductCategory) => category === 'food' || category === 'beverage';
+/** Food and beverage need an izin edar, and from HALAL_MANDATORY_FROM a halal certificate. */
+const isFoodOrBeverage = (category: ProductCategory) => category === 'food' || category === 'beverage';
+const ofKind = (facts: ComplianceFacts, kind: CertificateKind) => facts.certificates.filter((c) => c.kind === kind);
+const hasValidNumber = (certificates: Certificate[], kind: CertificateKind) =>
+  certificates.some((c) => CERTIFICATE_NUMBER_FORMAT[kind].test(c.number));
 
 /** Shelf life of a day or less: the product can be listed but not placed on consignment. */
 export function isConsignable(shelfLifeDays: number | null): boolean {
   return shelfLifeDays === null || shelfLifeDays > 1;
+}
+
+interface ProductOnDay {
+  facts: ComplianceFacts;
+  /** YYYY-MM-DD in WIB */
+  day: string;
+}
+
+interface PirtOnDay extends ProductOnDay {
+  pirt: Certificate;
+}
+
+/** What one P-IRT must satisfy to cover the product; one P-IRT that passes them all is enough. */
+const PIRT_RULES: ApprovalRule<PirtOnDay>[] = [
+  {
+    name: 'pirt-number-format',
+    check: ({ pirt }) =>
+      digitsOf(pirt.number).length < PIRT_MIN_DIGITS
+        ? { code: 'PIRT_NUMBER_TOO_SHORT', message: `P-IRT ${pirt.number} has fewer than ${PIRT_MIN_DIGITS} digits` }
+        : undefined,
+  },
+  {
+    name: 'pirt-valid-5-years',
+    check: ({ pirt, day }) => {
+      const expiresOn = addYears(pirt.issuedOn, PIRT_VALID_YEARS);
+      return day >= expiresOn
+        ? { code: 'PIRT_EXPIRED', message: `P-IRT ${pirt.number} issued ${pirt.issuedOn} expired on ${expiresOn}` }
+        : undefined;
+    },
+  },
+  {
+    name: 'pirt-shelf-life-over-7-days',
+    check: ({ facts }) =>
+      facts.shelfLifeDays !== null && facts.shelfLifeDays <= PIRT_MIN_SHELF_LIFE_DAYS
+        ? {
+            code: 'PIRT_SHELF_LIFE_TOO_SHORT',
+            message: `P-IRT covers only shelf life over ${PIRT_MIN_SHELF_LIFE_DAYS} days; this product keeps ${facts.shelfLifeDays}`,
+          }
+        : undefined,
+  },
+];
+
+/** What the product's certificates as a whole must satisfy for an izin edar (the P-IRT rules come after these). */
+const PERMIT_RULES: ApprovalRule<ProductOnDay>[] = [
+  {
+    name: 'bpom-md-format',
+    check: ({ facts }) => {
+      const bpom = ofKind(facts, 'BPOM_MD');
+      return bpom.length > 0 && !hasValidNumber(bpom, 'BPOM_MD')
+        ? { code: 'BPOM_NUMBER_INVALID', message: 'a BPOM number is "MD" followed by 12 digits' }
+        : undefined;
+    },
+  },
+  {
+    name: 'food-beverage-izin-edar',
+    check: ({ facts }) =>
+      ofKind(facts, 'BPOM_MD').length === 0 && ofKind(facts, 'PIRT').length === 0
+        ? { code: 'IZIN_EDAR_REQUIRED', message: 'food and beverage need a P-IRT or BPOM MD number' }
+        : undefined,
+  },
+];
+
+/** Halal certification, checked on approval and reinstatement but not by the expiry check. */
+const HALAL_RULES: ApprovalRule<ProductOnDay>[] = [
+  {
+    name: 'halal-from-2026-10-17',
+    check: ({ facts, day }) =>
+      isFoodOrBeverage(facts.category) && day >= HALAL_MANDATORY_FROM && ofKind(facts, 'HALAL').length === 0
+        ? { code: 'HALAL_REQUIRED', message: `food and beverage approved from ${HALAL_MANDATORY_FROM} need a halal certificate` }
+        : undefined,
+  },
+  {
+    name: 'halal-number-format',
+    check: ({ facts, day }) => {
+      const halal = ofKind(facts, 'HALAL');
+      return isFoodOrBeverage(facts.category) && day >= HALAL_MANDATORY_FROM && halal.length > 0 && !hasValidNumber(halal, 'HALAL')
+        ? { code: 'HALAL_NUMBER_INVALID', message: 'a halal certificate number is "ID" followed by 17 digits' }
+        : undefined;
+    },
+  },
+];
+
+/** Every rule of the list that the facts fail, in the list's order, each named. */
+function violationsOf<Facts>(rules: ApprovalRule<Facts>[], facts: Facts): RuleViolation[] {
+  return rules.flatMap((rule) => {
+    const refused = rule.check(facts);
+    return refused ? [{ code: refused.code, rule: rule.name, message: refused.message }] : [];
+  });
 }
 
 /**
@@ -33,71 +146,22 @@ export function isConsignable(shelfLifeDays: number | null): boolean {
  * Also what the expiry check re-runs on approved products.
  */
 export function izinEdarViolations(facts: ComplianceFacts, day: string): RuleViolation[] {
-  if (!needsIzinEdar(facts.category)) return [];
-  const bpom = facts.certificates.filter((c) => c.kind === 'BPOM_MD');
-  const pirt = facts.certificates.filter((c) => c.kind === 'PIRT');
-  if (bpom.some((c) => CERTIFICATE_NUMBER_FORMAT.BPOM_MD.test(c.number))) return [];
-
-  const violations: RuleViolation[] = [];
-  if (bpom.length > 0) {
-    violations.push({ code: 'BPOM_NUMBER_INVALID', rule: 'bpom-md-format', message: 'a BPOM number is "MD" followed by 12 digits' });
-  }
-  for (const c of pirt) {
-    const problems: RuleViolation[] = [];
-    if (digitsOf(c.number).length < PIRT_MIN_DIGITS) {
-      problems.push({
-        code: 'PIRT_NUMBER_TOO_SHORT',
-        rule: 'pirt-number-format',
-        message: `P-IRT ${c.number} has fewer than ${PIRT_MIN_DIGITS} digits`,
-      });
-    }
-    const expiresOn = addYears(c.issuedOn, PIRT_VALID_YEARS);
-    if (day >= expiresOn) {
-      problems.push({
-        code: 'PIRT_EXPIRED',
-        rule: 'pirt-valid-5-years',
-        message: `P-IRT ${c.number} issued ${c.issuedOn} expired on ${expiresOn}`,
-      });
-    }
-    if (facts.shelfLifeDays !== null && facts.shelfLifeDays <= PIRT_MIN_SHELF_LIFE_DAYS) {
-      problems.push({
-        code: 'PIRT_SHELF_LIFE_TOO_SHORT',
-        rule: 'pirt-shelf-life-over-7-days',
-        message: `P-IRT covers only shelf life over ${PIRT_MIN_SHELF_LIFE_DAYS} days; this product keeps ${facts.shelfLifeDays}`,
-      });
-    }
-    if (problems.length === 0) return []; // one good P-IRT is enough
-    violations.push(...problems);
-  }
-  if (bpom.length === 0 && pirt.length === 0) {
-    violations.push({
-      code: 'IZIN_EDAR_REQUIRED',
-      rule: 'food-beverage-izin-edar',
-      message: 'food and beverage need a P-IRT or BPOM MD number',
-    });
-  }
-  return violations;
+  if (!isFoodOrBeverage(facts.category) || hasValidNumber(ofKind(facts, 'BPOM_MD'), 'BPOM_MD')) return [];
+  const pirts = ofKind(facts, 'PIRT');
+  if (pirts.some((pirt) => firstRefusal(PIRT_RULES, { facts, day, pirt }) === undefined)) return [];
+  return [...violationsOf(PERMIT_RULES, { facts, day }), ...pirts.flatMap((pirt) => violationsOf(PIRT_RULES, { facts, day, pirt }))];
 }
 
-/** Every rule a product must pass to be approved (or reinstated) at the given time. */
+/** Every rule a product fails to be approved (or reinstated) at the given time; empty when it passes. */
 export function approvalViolations(facts: ComplianceFacts, at: Date): RuleViolation[] {
   const day = jakartaDate(at);
-  const violations = izinEdarViolations(facts, day);
-  if (needsIzinEdar(facts.category) && day >= HALAL_MANDATORY_FROM) {
-    const halal = facts.certificates.filter((c) => c.kind === 'HALAL');
-    if (halal.length === 0) {
-      violations.push({
-        code: 'HALAL_REQUIRED',
-        rule: 'halal-from-2026-10-17',
-        message: `food and beverage approved from ${HALAL_MANDATORY_FROM} need a halal certificate`,
-      });
-    } else if (!halal.some((c) => CERTIFICATE_NUMBER_FORMAT.HALAL.test(c.number))) {
-      violations.push({
-        code: 'HALAL_NUMBER_INVALID',
-        rule: 'halal-number-format',
-        message: 'a halal certificate number is "ID" followed by 17 digits',
-      });
-    }
-  }
-  return violations;
+  return [...izinEdarViolations(facts, day), ...violationsOf(HALAL_RULES, { facts, day })];
+}
+
+/** Refuses an approval or reinstatement with the first failed rule's code, naming every failed rule. */
+export function assertApprovable(facts: ComplianceFacts, at: Date): void {
+  const violations = approvalViolations(facts, at);
+  if (violations.length === 0) return;
+  const [first] = violations;
+  throw new DomainError('rule', first.code, violations.map((v) => v.message).join('; '), { rule: first.rule, violations });
 }

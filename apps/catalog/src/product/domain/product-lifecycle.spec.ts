@@ -1,6 +1,13 @@
 import { DomainError } from '@titipan/kernel';
 import { PRODUCT_STATUSES, type ProductStatus } from '@titipan/contracts';
-import { assertEditable, nextStatus, type ProductAction } from './product-lifecycle';
+import {
+  assertEditable,
+  editRefusal,
+  nextStatus,
+  transitionRefusal,
+  type LifecycleRefusalCode,
+  type ProductAction,
+} from './product-lifecycle';
 
 const errorOf = (fn: () => unknown): DomainError => {
   try {
@@ -68,4 +75,49 @@ describe('editing', () => {
     expect(errorOf(() => assertEditable('APPROVED', ['name'])).code).toBe('NOT_EDITABLE_IN_STATE');
     expect(errorOf(() => assertEditable('DISCONTINUED', ['description'])).code).toBe('PRODUCT_DISCONTINUED');
   });
+});
+
+describe('each lifecycle refusal code, with its figures', () => {
+  const cases: Record<LifecycleRefusalCode, () => void> = {
+    ILLEGAL_TRANSITION: () => {
+      expect(transitionRefusal('DRAFT', 'approve')).toEqual({
+        kind: 'conflict',
+        code: 'ILLEGAL_TRANSITION',
+        message: 'cannot approve a product that is DRAFT (to APPROVED)',
+        details: { current: 'DRAFT', requested: 'APPROVED', action: 'approve' },
+      });
+      expect(transitionRefusal('SUBMITTED', 'approve')).toBeUndefined();
+    },
+    PRODUCT_DISCONTINUED: () => {
+      expect(editRefusal('DISCONTINUED', ['sku', 'description'])).toEqual({
+        kind: 'conflict',
+        code: 'PRODUCT_DISCONTINUED',
+        message: 'a discontinued product cannot be edited',
+        details: { current: 'DISCONTINUED' },
+      });
+      expect(editRefusal('SUSPENDED', ['description'])).toBeUndefined();
+    },
+    IDENTITY_IMMUTABLE: () => {
+      // every field the state refuses is listed; the message names the identity ones
+      expect(editRefusal('APPROVED', ['category', 'name', 'description'])).toEqual({
+        kind: 'conflict',
+        code: 'IDENTITY_IMMUTABLE',
+        message: 'category of a APPROVED product cannot change; register a new product instead',
+        details: { current: 'APPROVED', fields: ['category', 'name'] },
+      });
+      expect(editRefusal('DRAFT', ['sku', 'category'])).toBeUndefined();
+    },
+    NOT_EDITABLE_IN_STATE: () => {
+      expect(editRefusal('SUBMITTED', ['name', 'price'])).toEqual({
+        kind: 'conflict',
+        code: 'NOT_EDITABLE_IN_STATE',
+        message: 'name, price can change only while the product is a DRAFT (it is SUBMITTED)',
+        details: { current: 'SUBMITTED', fields: ['name', 'price'] },
+      });
+      expect(editRefusal('SUBMITTED', ['description', 'certificates'])).toBeUndefined();
+      expect(editRefusal('DRAFT', ['name', 'price'])).toBeUndefined();
+    },
+  };
+
+  it.each(Object.entries(cases))('%s', (_code, check) => check());
 });

@@ -1,7 +1,11 @@
-import { DomainError } from '@titipan/kernel';
 import type { ProductStatus } from '@titipan/contracts';
+import { firstRefusal, throwIfRefused, type Refusal, type Rule } from '../../domain/rules';
 
-/** What can happen to a product, and from which states. */
+/** Every reason the lifecycle refuses a transition or an edit. */
+export type LifecycleRefusalCode = 'ILLEGAL_TRANSITION' | 'PRODUCT_DISCONTINUED' | 'IDENTITY_IMMUTABLE' | 'NOT_EDITABLE_IN_STATE';
+export type LifecycleRefusal = Refusal<LifecycleRefusalCode>;
+
+/** What can happen to a product, and from which states; anything not in this table is ILLEGAL_TRANSITION. */
 const TRANSITIONS = {
   submit: { from: ['DRAFT'], to: 'SUBMITTED' },
   approve: { from: ['SUBMITTED'], to: 'APPROVED' },
@@ -15,17 +19,22 @@ const TRANSITIONS = {
 
 export type ProductAction = keyof typeof TRANSITIONS;
 
+/** Refuses an action the table does not allow from the current state, naming both states. */
+export function transitionRefusal(current: ProductStatus, action: ProductAction): LifecycleRefusal | undefined {
+  const transition = TRANSITIONS[action];
+  if ((transition.from as readonly ProductStatus[]).includes(current)) return undefined;
+  return {
+    kind: 'conflict',
+    code: 'ILLEGAL_TRANSITION',
+    message: `cannot ${action} a product that is ${current} (to ${transition.to})`,
+    details: { current, requested: transition.to, action },
+  };
+}
+
 /** The state after the action, or a 409 naming the current and the requested state. */
 export function nextStatus(current: ProductStatus, action: ProductAction): ProductStatus {
-  const transition = TRANSITIONS[action];
-  if (!(transition.from as readonly ProductStatus[]).includes(current)) {
-    throw new DomainError('conflict', 'ILLEGAL_TRANSITION', `cannot ${action} a product that is ${current} (to ${transition.to})`, {
-      current,
-      requested: transition.to,
-      action,
-    });
-  }
-  return transition.to;
+  throwIfRefused(transitionRefusal(current, action));
+  return TRANSITIONS[action].to;
 }
 
 /** Fields that make a product what it is; once it leaves DRAFT they never change. */
@@ -33,22 +42,65 @@ export const IDENTITY_FIELDS = ['sku', 'category'] as const;
 /** Fields that can change after submission (descriptions, renewed certificates). */
 export const ALWAYS_EDITABLE_FIELDS = ['description', 'certificates'] as const;
 
+interface Edit {
+  status: ProductStatus;
+  /** The fields the edit sets. */
+  fields: string[];
+}
+
+/** Fields of the edit that only a DRAFT allows. */
+const draftOnlyFields = ({ status, fields }: Edit) =>
+  status === 'DRAFT' ? [] : fields.filter((f) => !(ALWAYS_EDITABLE_FIELDS as readonly string[]).includes(f));
+
+/** In order: a discontinued product is final; past DRAFT the identity never changes, and other fields only in DRAFT. */
+const EDIT_RULES: Rule<Edit, LifecycleRefusal>[] = [
+  {
+    name: 'discontinued-is-final',
+    check: ({ status }) =>
+      status === 'DISCONTINUED'
+        ? {
+            kind: 'conflict',
+            code: 'PRODUCT_DISCONTINUED',
+            message: 'a discontinued product cannot be edited',
+            details: { current: status },
+          }
+        : undefined,
+  },
+  {
+    name: 'identity-never-changes-after-draft',
+    check: (edit) => {
+      const refused = draftOnlyFields(edit);
+      const identity = refused.filter((f) => (IDENTITY_FIELDS as readonly string[]).includes(f));
+      if (identity.length === 0) return undefined;
+      return {
+        kind: 'conflict',
+        code: 'IDENTITY_IMMUTABLE',
+        message: `${identity.join(', ')} of a ${edit.status} product cannot change; register a new product instead`,
+        details: { current: edit.status, fields: refused },
+      };
+    },
+  },
+  {
+    name: 'other-fields-only-in-draft',
+    check: (edit) => {
+      const refused = draftOnlyFields(edit);
+      if (refused.length === 0) return undefined;
+      return {
+        kind: 'conflict',
+        code: 'NOT_EDITABLE_IN_STATE',
+        message: `${refused.join(', ')} can change only while the product is a DRAFT (it is ${edit.status})`,
+        details: { current: edit.status, fields: refused },
+      };
+    },
+  },
+];
+
+/** The first rule an edit of these fields breaks in this state, or undefined when the edit is allowed. */
+export function editRefusal(status: ProductStatus, fields: string[]): LifecycleRefusal | undefined {
+  return firstRefusal(EDIT_RULES, { status, fields });
+}
+
 /** Refuses edits that a product in this state does not allow. */
 export function assertEditable(status: ProductStatus, fields: string[]): void {
-  if (status === 'DRAFT') return;
-  if (status === 'DISCONTINUED') {
-    throw new DomainError('conflict', 'PRODUCT_DISCONTINUED', 'a discontinued product cannot be edited', { current: status });
-  }
-  const refused = fields.filter((f) => !(ALWAYS_EDITABLE_FIELDS as readonly string[]).includes(f));
-  if (refused.length > 0) {
-    const identity = refused.filter((f) => (IDENTITY_FIELDS as readonly string[]).includes(f));
-    throw new DomainError(
-      'conflict',
-      identity.length > 0 ? 'IDENTITY_IMMUTABLE' : 'NOT_EDITABLE_IN_STATE',
-      identity.length > 0
-        ? `${identity.join(', ')} of a ${status} product cannot change; register a new product instead`
-        : `${refused.join(', ')} can change only while the product is a DRAFT (it is ${status})`,
-      { current: status, fields: refused },
-    );
-  }
+  throwIfRefused(editRefusal(status, fields));
 }

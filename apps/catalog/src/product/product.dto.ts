@@ -1,5 +1,14 @@
 import { ApiProperty, ApiPropertyOptional, PartialType } from '@nestjs/swagger';
-import { MAX_PRICE_RUPIAH, PRODUCT_CATEGORIES, SKU_PATTERN, type ProductCategory } from '@titipan/contracts';
+import {
+  MAX_PRICE_RUPIAH,
+  ORG_CODE_PATTERN,
+  PRODUCT_CATEGORIES,
+  PRODUCT_STATUSES,
+  SKU_PATTERN,
+  type ProductCategory,
+  type ProductStatus,
+} from '@titipan/contracts';
+import { PageQueryDto } from '@titipan/platform';
 import { Type } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { CertificateDto } from './certificate.dto';
@@ -85,4 +94,37 @@ export class OptionalReasonDto {
   @IsString()
   @Length(0, 1000)
   reason?: string;
+}
+
+export class ProductQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'UPT code' })
+  @IsOptional()
+  @Matches(ORG_CODE_PATTERN)
+  upt?: string;
+
+  @ApiPropertyOptional({ description: 'Kanwil code' })
+  @IsOptional()
+  @Matches(ORG_CODE_PATTERN)
+  kanwil?: string;
+
+  @ApiPropertyOptional({ enum: PRODUCT_CATEGORIES })
+  @IsOptional()
+  @IsIn(PRODUCT_CATEGORIES)
+  category?: ProductCategory;
+
+  @ApiPropertyOptional({ enum: PRODUCT_STATUSES })
+  @IsOptional()
+  @IsIn(PRODUCT_STATUSES)
+  status?: ProductStatus;
+
+  @ApiPropertyOptional({ description: 'exact SKU' })
+  @IsOptional()
+  @Matches(SKU_PATTERN)
+  sku?: string;
+
+  @ApiPropertyOptional({ description: 'text in the name (case-insensitive)' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 100)
+  q?: string;
 }

@@ -9,7 +9,7 @@ import {
   type ValidationArguments,
   type ValidatorConstraintInterface,
 } from 'class-validator';
-import { CERTIFICATE_KINDS, CERTIFICATE_NUMBER_FORMAT, type CertificateKind } from '../domain/certificates';
+import { CERTIFICATE_KINDS, CERTIFICATE_NUMBER_FORMAT, type CertificateKind } from './domain/certificates';
 
 @ValidatorConstraint({ name: 'certificateNumberFormat' })
 class CertificateNumberFormat implements ValidatorConstraintInterface {
