@@ -141,7 +141,7 @@ describe('catalog products', () => {
     expect(refused.status).toBe(422);
     expect(refused.body).toMatchObject({ code: 'HALAL_REQUIRED', details: { rule: 'halal-from-2026-10-17' } });
     expect((await api().get(`/products/${product.id}`).set('Authorization', admin)).body.status).toBe('SUBMITTED');
-    expect((await api().get(`/products/${product.id}/reviews`).set('Authorization', admin)).body).toEqual([]);
+    expect((await api().get(`/products/${product.id}/reviews`).set('Authorization', admin)).body).toMatchObject({ items: [], total: 0 });
 
     const reject = await api()
       .post(`/products/${product.id}/reviews`)
@@ -289,7 +289,7 @@ describe('catalog products', () => {
       .set('Authorization', tangerang)
       .send({ price: 12_000, effectiveFrom: future.toISOString() });
     expect(scheduled.status).toBe(201);
-    expect(scheduled.body.map((p: { price: number }) => p.price)).toEqual([10_000, 12_000]);
+    expect(scheduled.body.items.map((p: { price: number }) => p.price)).toEqual([10_000, 12_000]);
     // the current price is still the old one until the new one takes effect
     expect((await api().get(`/products/${id}`).set('Authorization', admin)).body.price).toBe(10_000);
     const [changed] = await probe.waitFor(

@@ -3,3 +3,4 @@ export * from './domain-error';
 export * from './ids';
 export * from './local-calendar';
 export * from './money';
+export * from './rules';

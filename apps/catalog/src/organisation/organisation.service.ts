@@ -1,8 +1,7 @@
-import { DomainError, notFound } from '@titipan/kernel';
+import { DomainError, notFound, throwIfRefused } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { KanwilRegistered, UptRegistered, type Actor } from '@titipan/contracts';
 import { UnitOfWork, type Page, type PageQueryDto } from '@titipan/platform';
-import { throwIfRefused } from '../domain/rules';
 import type { Kanwil, Upt } from './domain/organisation';
 import { uptRegistrationRefusal } from './domain/upt-registration-rules';
 import type { RegisterKanwilDto, RegisterUptDto, UptQueryDto } from './organisation.dto';

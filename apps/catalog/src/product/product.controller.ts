@@ -2,7 +2,7 @@ import { DomainError } from '@titipan/kernel';
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
+import { Allow, AnyActor, CurrentActor, PageQueryDto } from '@titipan/platform';
 import { CreateProductDto, OptionalReasonDto, PriceChangeDto, ProductQueryDto, ReasonDto, UpdateProductDto } from './product.dto';
 import { ProductService } from './product.service';
 import { ReviewDto } from './review.dto';
@@ -75,8 +75,8 @@ export class ProductController {
   @Get(':id/reviews')
   @AnyActor()
   @ApiOperation({ summary: 'Curation reviews of a product' })
-  reviews(@ProductId() id: string) {
-    return this.products.reviews(id);
+  reviews(@ProductId() id: string, @Query() page: PageQueryDto) {
+    return this.products.reviews(id, page);
   }
 
   @Post(':id/suspend')
@@ -105,7 +105,7 @@ export class ProductController {
 
   @Post(':id/price-changes')
   @Allow('upt')
-  @ApiOperation({ summary: 'Change the retail price from a time on (now or later); returns the price history' })
+  @ApiOperation({ summary: 'Change the retail price from a time on (now or later); returns the first page of the price history' })
   changePrice(@ProductId() id: string, @Body() body: PriceChangeDto, @CurrentActor() actor: Actor) {
     return this.products.changePrice(id, body, actor);
   }
@@ -113,7 +113,7 @@ export class ProductController {
   @Get(':id/prices')
   @AnyActor()
   @ApiOperation({ summary: 'Price history, effective-dated' })
-  prices(@ProductId() id: string) {
-    return this.products.prices(id);
+  prices(@ProductId() id: string, @Query() page: PageQueryDto) {
+    return this.products.prices(id, page);
   }
 }

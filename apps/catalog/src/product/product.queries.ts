@@ -74,12 +74,13 @@ export class ProductQueries {
     return rows.map(toProductRecord);
   }
 
-  async prices(id: string): Promise<PriceRecord[]> {
-    const rows = await this.dataSource.query<PriceRow[]>(
-      `SELECT price, effective_from, recorded_at, recorded_by FROM product_price WHERE product_id = $1 ORDER BY effective_from`,
-      [id],
+  async prices(id: string, page: PageWindow): Promise<{ items: PriceRecord[]; total: number }> {
+    const rows = await this.dataSource.query<(PriceRow & Counted)[]>(
+      `SELECT price, effective_from, recorded_at, recorded_by, count(*) OVER ()::int AS total
+         FROM product_price WHERE product_id = $1 ORDER BY effective_from LIMIT $2 OFFSET $3`,
+      [id, page.limit, page.offset],
     );
-    return rows.map((r) => ({
+    return counted(rows, (r) => ({
       price: Number(r.price),
       effectiveFrom: r.effective_from.toISOString(),
       recordedAt: r.recorded_at.toISOString(),
@@ -87,11 +88,12 @@ export class ProductQueries {
     }));
   }
 
-  async reviews(productId: string): Promise<ReviewRecord[]> {
-    const rows = await this.dataSource.query<ReviewRow[]>(`SELECT * FROM curation_review WHERE product_id = $1 ORDER BY reviewed_at`, [
-      productId,
-    ]);
-    return rows.map((r) => ({
+  async reviews(productId: string, page: PageWindow): Promise<{ items: ReviewRecord[]; total: number }> {
+    const rows = await this.dataSource.query<(ReviewRow & Counted)[]>(
+      `SELECT *, count(*) OVER ()::int AS total FROM curation_review WHERE product_id = $1 ORDER BY reviewed_at LIMIT $2 OFFSET $3`,
+      [productId, page.limit, page.offset],
+    );
+    return counted(rows, (r) => ({
       id: r.id,
       productId: r.product_id,
       decision: r.decision,
@@ -101,4 +103,12 @@ export class ProductQueries {
       reviewedAt: r.reviewed_at.toISOString(),
     }));
   }
+}
+
+type PageWindow = { limit: number; offset: number };
+type Counted = { total: number };
+
+/** Maps a window of rows that each carry the full count (count(*) OVER ()) to its items and total. */
+function counted<R extends Counted, T>(rows: R[], map: (row: R) => T): { items: T[]; total: number } {
+  return { items: rows.map(map), total: rows[0]?.total ?? 0 };
 }

@@ -1,4 +1,4 @@
-import { DomainError, notFound, newId } from '@titipan/kernel';
+import { DomainError, notFound, newId, throwIfRefused } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import {
   isoWithOffset,
@@ -11,8 +11,7 @@ import {
   ProductSuspended,
   type Actor,
 } from '@titipan/contracts';
-import { assertInScope, UnitOfWork, type Page, type Tx } from '@titipan/platform';
-import { throwIfRefused } from '../domain/rules';
+import { assertInScope, PageQueryDto, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { assertApprovable } from './domain/compliance';
 import { priceChangeRefusal, priceTimingRefusal } from './domain/price-rules';
 import type { PriceRecord, ProductRecord, ReviewRecord } from './domain/product';
@@ -141,7 +140,7 @@ export class ProductService {
   }
 
   /** A new retail price from a time on (now or later), never rewriting history. */
-  async changePrice(id: string, input: PriceChangeDto, actor: Actor): Promise<PriceRecord[]> {
+  async changePrice(id: string, input: PriceChangeDto, actor: Actor): Promise<Page<PriceRecord>> {
     const now = new Date();
     const effectiveFrom = input.effectiveFrom ? new Date(input.effectiveFrom) : now;
     throwIfRefused(priceTimingRefusal({ effectiveFrom, now }));
@@ -158,7 +157,7 @@ export class ProductService {
         effectiveFrom: isoWithOffset(effectiveFrom),
       });
     });
-    return this.queries.prices(id);
+    return this.prices(id, new PageQueryDto());
   }
 
   async get(id: string): Promise<ProductRecord> {
@@ -181,14 +180,14 @@ export class ProductService {
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  async reviews(id: string): Promise<ReviewRecord[]> {
+  async reviews(id: string, page: PageQueryDto): Promise<Page<ReviewRecord>> {
     await this.get(id);
-    return this.queries.reviews(id);
+    return { ...(await this.queries.reviews(id, page)), limit: page.limit, offset: page.offset };
   }
 
-  async prices(id: string): Promise<PriceRecord[]> {
+  async prices(id: string, page: PageQueryDto): Promise<Page<PriceRecord>> {
     await this.get(id);
-    return this.queries.prices(id);
+    return { ...(await this.queries.prices(id, page)), limit: page.limit, offset: page.offset };
   }
 
   /** Locks the product and checks the actor may act on it. */

@@ -1,4 +1,4 @@
-import { firstRefusal, type Refusal, type Rule } from '../../domain/rules';
+import { firstRefusal, type Refusal, type Rule } from '@titipan/kernel';
 import type { Upt } from './organisation';
 
 /** Every reason a UPT registration is refused. */

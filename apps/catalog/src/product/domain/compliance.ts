@@ -1,6 +1,5 @@
-import { DomainError } from '@titipan/kernel';
+import { DomainError, firstRefusal, type Rule } from '@titipan/kernel';
 import type { ProductCategory } from '@titipan/contracts';
-import { firstRefusal, type Rule } from '../../domain/rules';
 import { addYears, jakartaDate } from './calendar';
 import {
   CERTIFICATE_NUMBER_FORMAT,

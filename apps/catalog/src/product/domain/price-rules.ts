@@ -1,5 +1,5 @@
+import { firstRefusal, type Refusal, type Rule } from '@titipan/kernel';
 import type { ProductStatus } from '@titipan/contracts';
-import { firstRefusal, type Refusal, type Rule } from '../../domain/rules';
 
 /** Every reason a price change is refused. */
 export type PriceRefusalCode = 'PRICE_CHANGE_IN_PAST' | 'PRICE_CHANGE_TOO_FAR' | 'PRICE_CHANGE_NOT_ALLOWED' | 'PRICE_UNCHANGED';

@@ -1,5 +1,5 @@
+import { firstRefusal, throwIfRefused, type Refusal, type Rule } from '@titipan/kernel';
 import type { ProductStatus } from '@titipan/contracts';
-import { firstRefusal, throwIfRefused, type Refusal, type Rule } from '../../domain/rules';
 
 /** Every reason the lifecycle refuses a transition or an edit. */
 export type LifecycleRefusalCode = 'ILLEGAL_TRANSITION' | 'PRODUCT_DISCONTINUED' | 'IDENTITY_IMMUTABLE' | 'NOT_EDITABLE_IN_STATE';

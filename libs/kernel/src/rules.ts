@@ -1,4 +1,5 @@
-import { DomainError, type ErrorKind } from '@titipan/kernel';
+/** Decisions as ordered lists of named rules: each rule returns a refusal with its figures, or nothing. */
+import { DomainError, type ErrorKind } from './domain-error';
 
 /** Why a rule refuses: a code from the decision's closed list, the error kind it maps to, and its figures. */
 export interface Refusal<Code extends string> {
