@@ -1,8 +1,8 @@
 import { localDate, periodOf } from '@titipan/kernel';
-import { listPriceAt, priceAt } from '../../agreement/list-price';
+import { listPriceAt, priceAt } from '../../agreement/domain/list-price';
 import { allocate, isExpired } from './fefo';
 import { amountOf, balanceChanges, type Movement } from './movement';
-import { receiptLineProblems } from './receipt-rule';
+import { receiptLineProblems } from '../../dispatch/domain/receipt-rules';
 
 describe("period assignment in the venue's time zone", () => {
   it('puts 23:30 WIB on the last day of November in November', () => {
