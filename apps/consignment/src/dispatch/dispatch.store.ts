@@ -20,7 +20,7 @@ export class DispatchStore {
 
   /** Next surat jalan number of a UPT in a year: SJ/<UPT>/<year>/<0001…>. */
   async nextNumber(manager: EntityManager, uptCode: string, year: number): Promise<string> {
-    const [row] = await manager.query(
+    const [row] = await manager.query<{ last: number }[]>(
       `INSERT INTO dispatch_counter (upt_code, year, last) VALUES ($1, $2, 1)
        ON CONFLICT (upt_code, year) DO UPDATE SET last = dispatch_counter.last + 1 RETURNING last`,
       [uptCode, year],
@@ -54,13 +54,13 @@ export class DispatchStore {
   }
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Dispatch | undefined> {
-    const [row] = await manager.query(`${SELECT} WHERE d.id = $1`, [id]);
+    const [row] = await manager.query<DispatchRow[]>(`${SELECT} WHERE d.id = $1`, [id]);
     return row ? normalise(row) : undefined;
   }
 
   /** The agreement a dispatch belongs to, without locking (to lock the agreement first). */
   async agreementOf(id: string): Promise<string | undefined> {
-    const [row] = await this.dataSource.query(`SELECT agreement_id FROM dispatch WHERE id = $1`, [id]);
+    const [row] = await this.dataSource.query<{ agreement_id: string }[]>(`SELECT agreement_id FROM dispatch WHERE id = $1`, [id]);
     return row?.agreement_id;
   }
 
@@ -109,11 +109,11 @@ export class DispatchStore {
       ['d.agreement_id', scope.agreementId],
       ['d.status', filter.status],
     ]);
-    const [{ total }] = await this.dataSource.query(
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
       `SELECT count(*)::int AS total FROM dispatch d JOIN venue v ON v.code = d.venue_code ${where}`,
       params,
     );
-    const rows = await this.dataSource.query(
+    const rows = await this.dataSource.query<DispatchRow[]>(
       `${SELECT} ${where} ORDER BY d.dispatched_at, d.number LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, page.limit, page.offset],
     );
@@ -121,6 +121,9 @@ export class DispatchStore {
   }
 }
 
-function normalise(row: Dispatch & { lines: (DispatchLine & { unitPrice: string | number })[] }): Dispatch {
+/** A dispatch as read: its lines come from json_agg, the price (bigint) as string or number. */
+type DispatchRow = Omit<Dispatch, 'lines'> & { lines: (Omit<DispatchLine, 'unitPrice'> & { unitPrice: string | number })[] };
+
+function normalise(row: DispatchRow): Dispatch {
   return { ...row, lines: row.lines.map((l) => ({ ...l, unitPrice: Number(l.unitPrice) })) };
 }

@@ -160,8 +160,7 @@ export class SaleService {
   /** A single sale: the same rules, with a refusal answered as an error. */
   async recordOne(line: SaleLineDto, actor: Actor): Promise<SaleLineResult> {
     const [result] = (await this.record([line], actor)).lines;
-    if (result.status === 'refused')
-      throw new DomainError(SALE_REFUSAL_KIND[result.code], result.code, result.message, result.details);
+    if (result.status === 'refused') throw new DomainError(SALE_REFUSAL_KIND[result.code], result.code, result.message, result.details);
     return result;
   }
 
@@ -183,13 +182,7 @@ export class SaleService {
   }
 
   /** One event per agreement per request, split so no message grows past MAX_LINES_PER_EVENT lines. */
-  private publish(
-    tx: Tx,
-    accepted: RecordedSaleLine[],
-    agreements: Map<string, Agreement>,
-    venueCode: string,
-    batchId: string,
-  ) {
+  private publish(tx: Tx, accepted: RecordedSaleLine[], agreements: Map<string, Agreement>, venueCode: string, batchId: string) {
     for (const agreement of agreements.values()) {
       const lines = accepted
         .filter((s) => s.agreementId === agreement.id)

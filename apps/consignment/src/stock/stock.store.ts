@@ -101,12 +101,7 @@ export class StockStore {
         ORDER BY l.product_id, l.lot_code, d.received_at DESC`,
       [agreementId, productIds],
     );
-    return new Map(
-      rows.map((r) => [
-        lotPriceKey({ productId: r.product_id, lotCode: r.lot_code }),
-        Number(r.unit_price),
-      ]),
-    );
+    return new Map(rows.map((r) => [lotPriceKey({ productId: r.product_id, lotCode: r.lot_code }), Number(r.unit_price)]));
   }
 
   /** Refuses movements dated in a period already closed for the agreement. */
@@ -118,10 +113,10 @@ export class StockStore {
   }
 
   async closedPeriods(manager: EntityManager, agreementId: string, periods: string[]): Promise<string[]> {
-    const rows = await manager.query<{ period: string }[]>(`SELECT period FROM period_close WHERE agreement_id = $1 AND period = ANY($2::text[])`, [
-      agreementId,
-      [...new Set(periods)],
-    ]);
+    const rows = await manager.query<{ period: string }[]>(
+      `SELECT period FROM period_close WHERE agreement_id = $1 AND period = ANY($2::text[])`,
+      [agreementId, [...new Set(periods)]],
+    );
     return rows.map((r) => r.period).sort();
   }
 }

@@ -3,7 +3,8 @@ import { Injectable } from '@nestjs/common';
 import { VenueRegistered, type Actor } from '@titipan/contracts';
 import { UnitOfWork, type Page } from '@titipan/platform';
 import type { RegisterVenueDto } from './venue.dto';
-import { VenueStore, type Venue } from './venue.store';
+import type { Venue } from './domain/venue';
+import { VenueStore } from './venue.store';
 
 @Injectable()
 export class VenueService {

@@ -48,7 +48,9 @@ export const periodEnded: PeriodCloseRule = ({ agreement, period, current }) =>
     : undefined;
 
 export const notClosedYet: PeriodCloseRule = ({ period, alreadyClosed }) =>
-  alreadyClosed ? { code: 'PERIOD_ALREADY_CLOSED', message: `${period} is already closed for this agreement`, details: { period } } : undefined;
+  alreadyClosed
+    ? { code: 'PERIOD_ALREADY_CLOSED', message: `${period} is already closed for this agreement`, details: { period } }
+    : undefined;
 
 /** The rules of a month close, in the order they are applied. */
 export const PERIOD_CLOSE_RULES: readonly PeriodCloseRule[] = [mayClose, periodEnded, notClosedYet];

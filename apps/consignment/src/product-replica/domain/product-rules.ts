@@ -2,11 +2,7 @@ import { firstRefusal, type Refusal, type Rule } from '../../shared/domain/rules
 import type { ReplicaProduct } from './product';
 
 export type ProductRefusalCode =
-  | 'PRODUCT_UNKNOWN'
-  | 'PRODUCT_OF_OTHER_UPT'
-  | 'PRODUCT_SUSPENDED'
-  | 'PRODUCT_DISCONTINUED'
-  | 'PRODUCT_NOT_CONSIGNABLE';
+  'PRODUCT_UNKNOWN' | 'PRODUCT_OF_OTHER_UPT' | 'PRODUCT_SUSPENDED' | 'PRODUCT_DISCONTINUED' | 'PRODUCT_NOT_CONSIGNABLE';
 
 /** A product asked to move to or be sold at a venue under an agreement of the given UPT. */
 export interface ProductCandidate {

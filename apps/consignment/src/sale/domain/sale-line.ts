@@ -45,6 +45,9 @@ export function isResentSale(line: SaleLineInput, recorded: RecordedSaleLine, ve
   );
 }
 
-export function withoutVenue({ venueCode: _, ...rest }: RecordedSaleLine): Omit<RecordedSaleLine, 'venueCode'> {
-  return rest;
+/** A recorded line as the venue that sent it sees it. */
+export function withoutVenue(line: RecordedSaleLine): Omit<RecordedSaleLine, 'venueCode'> {
+  const rest: Partial<RecordedSaleLine> = { ...line };
+  delete rest.venueCode;
+  return rest as Omit<RecordedSaleLine, 'venueCode'>;
 }
