@@ -168,7 +168,7 @@ export async function startBenchStack(log: (line: string) => void, venueCount = 
             quantity: STOCK_PER_LOT,
           })),
         });
-        await api.expect([200], 'POST', `/dispatches/${dispatch.id}/receipt`, token, {
+        await api.expect([201], 'POST', `/dispatches/${dispatch.id}/receipt`, token, {
           lines: products.map((_: unknown, i: number) => ({ lineNo: i + 1, accepted: STOCK_PER_LOT, damaged: 0, short: 0 })),
         });
       }

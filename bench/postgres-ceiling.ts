@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
-import { SaleLineRepository, type RecordedSaleLine } from '../apps/consignment/src/sale/sale-line.repository';
+import { type RecordedSaleLine } from '../apps/consignment/src/sale/domain/sale-line';
+import { SaleStore } from '../apps/consignment/src/sale/sale.store';
 
 export interface InsertCeiling {
   rows: number;
@@ -18,7 +19,7 @@ const ROWS_PER_COMMIT = 200;
  * with none of the work a real sale does around it (validation, locks, stock ledger, outbox).
  */
 export async function measurePostgresInserts(consignment: DataSource, connections: number, seconds: number): Promise<InsertCeiling> {
-  const repository = new SaleLineRepository(consignment);
+  const repository = new SaleStore(consignment);
   const agreementId = uuidv7();
   const productId = uuidv7();
   let rows = 0;

@@ -106,10 +106,10 @@ describe('fault: services killed mid-stream', () => {
     await restart('consignment');
     // the till retries the same upload with the same receipt numbers
     const retry = await call('consignment', 'POST', '/sales/batches', lounge, { lines });
-    expect(retry.status).toBe(200);
+    expect(retry.status).toBe(201);
     expect(retry.body.accepted + retry.body.duplicates).toBe(4000);
     expect(retry.body.refused).toBe(0);
-    if (interrupted.status === 200)
+    if (interrupted.status === 201)
       expect(retry.body.duplicates).toBe(4000); // the first had committed after all
     else expect(retry.body.accepted).toBe(4000); // the first rolled back whole
     const figures = await converged();

@@ -65,7 +65,7 @@ describe('fault: graceful shutdown under load', () => {
     console.log(
       `SIGTERM during a 4,000-line upload: the upload answered ${result.status} (${result.body.accepted} accepted); exit ${exitCode} after ${seconds.toFixed(1)} s`,
     );
-    expect(result.status).toBe(200);
+    expect(result.status).toBe(201);
     expect(result.body.accepted).toBe(4000);
     expect(exitCode).toBe(0);
     expect(seconds).toBeLessThan(20);

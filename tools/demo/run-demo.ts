@@ -135,7 +135,7 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
       });
       agreement = await consignment.expect([200], 'POST', `/agreements/${agreement.id}/activate`, admin);
     }
-    const closed = (await consignment.expect([200], 'GET', `/agreements/${agreement.id}/periods`, admin)).some(
+    const closed = (await consignment.expect([200], 'GET', `/agreements/${agreement.id}/periods`, admin)).items.some(
       (p: any) => p.period === period,
     );
     if (closed) {
@@ -227,7 +227,7 @@ async function runMonth(args: {
     lines: lots.map(({ productId, lotCode, expiryDate, quantity }) => ({ productId, lotCode, expiryDate, quantity })),
   });
   log(`   dispatched ${dispatch.number}: ${lots.map((l) => `${l.sku} × ${l.quantity}`).join(', ')}`);
-  await consignment.expect([200], 'POST', `/dispatches/${dispatch.id}/receipt`, lounge, {
+  await consignment.expect([201], 'POST', `/dispatches/${dispatch.id}/receipt`, lounge, {
     receivedAt: at(1, 10),
     lines: lots.map((l, i) =>
       i === 0
@@ -260,7 +260,7 @@ async function runMonth(args: {
         soldAt: at(day, 15),
       });
     if (lines.length === 0) continue;
-    const result = await consignment.expect([200], 'POST', '/sales/batches', lounge, { lines });
+    const result = await consignment.expect([201], 'POST', '/sales/batches', lounge, { lines });
     accepted += result.accepted;
     duplicates += result.duplicates;
     // count what was sent and answered accepted, from the request itself
@@ -271,7 +271,7 @@ async function runMonth(args: {
     });
     if (day === 10) log(`   day 10: an oversell refused: ${result.lines.find((l: any) => l.status === 'refused').message}`);
   }
-  const retry = await consignment.expect([200], 'POST', '/sales/batches', lounge, { lines: batchOf(5) });
+  const retry = await consignment.expect([201], 'POST', '/sales/batches', lounge, { lines: batchOf(5) });
   duplicates += retry.duplicates;
   log(
     `   ${accepted} sale lines accepted in daily batches; the day-5 upload sent again: ${retry.duplicates} duplicates, nothing counted twice`,
@@ -294,7 +294,7 @@ async function runMonth(args: {
     });
   }
   log('   damaged goods sent back to the UPT; the month-end count found one missing');
-  const close = await consignment.expect([201], 'POST', `/agreements/${agreementId}/periods/${period}/close`, lounge);
+  const close = await consignment.expect([200], 'POST', `/agreements/${agreementId}/periods/${period}/close`, lounge);
   const sold = close.controlTotals.movements.find((m: any) => m.kind === 'SOLD');
   log(
     `   ${period} closed: ${close.controlTotals.saleLines} sale lines, ${-(sold?.quantity ?? 0)} units, ${rupiah.format(-(sold?.amount ?? 0))} rupiah`,

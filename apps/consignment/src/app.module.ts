@@ -2,16 +2,20 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PlatformModule } from '@titipan/platform';
 import { DirectoryModule, DirectoryReplicaHandler } from '@titipan/directory';
-import { AfterSaleModule } from './after-sale.module';
 import { AgreementModule } from './agreement/agreement.module';
 import { ConsignmentConfig } from './consignment-config';
+import { CustomerReturnModule } from './customer-return/customer-return.module';
 import { CONSIGNMENT_MIGRATIONS } from './database/migrations';
 import { DispatchModule } from './dispatch/dispatch.module';
-import { ProductReplicaHandler } from './product-replica/product-replica.handler';
+import { NearExpiryModule } from './near-expiry/near-expiry.module';
+import { PeriodCloseModule } from './period-close/period-close.module';
+import { SettlementStatusListener } from './period-close/settlement-status.listener';
+import { ProductReplicaListener } from './product-replica/product-replica.listener';
 import { ProductReplicaModule } from './product-replica/product-replica.module';
-import { SettlementStatusHandler } from './period-close/settlement-status.handler';
 import { SaleModule } from './sale/sale.module';
+import { StockCountModule } from './stock-count/stock-count.module';
 import { StockModule } from './stock/stock.module';
+import { UptReturnModule } from './upt-return/upt-return.module';
 import { VenueModule } from './venue/venue.module';
 
 @Module({
@@ -20,7 +24,7 @@ import { VenueModule } from './venue/venue.module';
       service: 'consignment',
       configClass: ConsignmentConfig,
       migrations: CONSIGNMENT_MIGRATIONS,
-      handlers: [DirectoryReplicaHandler, ProductReplicaHandler, SettlementStatusHandler],
+      handlers: [DirectoryReplicaHandler, ProductReplicaListener, SettlementStatusListener],
     }),
     ScheduleModule.forRoot(),
     DirectoryModule,
@@ -30,7 +34,11 @@ import { VenueModule } from './venue/venue.module';
     StockModule,
     DispatchModule,
     SaleModule,
-    AfterSaleModule,
+    CustomerReturnModule,
+    UptReturnModule,
+    StockCountModule,
+    PeriodCloseModule,
+    NearExpiryModule,
   ],
 })
 export class AppModule {}

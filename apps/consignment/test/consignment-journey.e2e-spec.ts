@@ -141,7 +141,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
       .send({ lines: [{ ...receiptBody.lines[0], short: 0 }, receiptBody.lines[1]] });
     expect(unbalanced.body).toMatchObject({ statusCode: 422, code: 'RECEIPT_UNBALANCED', details: { line: 1 } });
     const received = await api().post(`/dispatches/${dispatch.body.id}/receipt`).set('Authorization', lounge).send(receiptBody);
-    expect(received.status).toBe(200);
+    expect(received.status).toBe(201);
     expect(received.body.status).toBe('RECEIVED');
     const again = await api().post(`/dispatches/${dispatch.body.id}/receipt`).set('Authorization', lounge).send(receiptBody);
     expect(again.body).toMatchObject({ statusCode: 409, code: 'ALREADY_RECEIVED' });
@@ -178,7 +178,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
       { receiptNo: 'TGR-0003', lineNo: 1, productId: keripik, quantity: 100, soldAt },
     ];
     const first = await sell(lounge, lines);
-    expect(first.status).toBe(200);
+    expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ accepted: 2, duplicates: 0, refused: 2 });
     expect(first.body.lines[0]).toMatchObject({
       status: 'accepted',
@@ -273,7 +273,11 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
   it('publishes each step once, in order, keyed by the agreement', async () => {
     const ofAgreement = () =>
       probe.received.filter((r) => r.message.key?.toString() === agreementId).map((r) => JSON.parse(r.message.value!.toString()));
-    await eventually(async () => ofAgreement().filter((e) => e.type === 'consignment.sales.recorded').length >= 14, 20_000, 'sale events');
+    await eventually(
+      () => Promise.resolve(ofAgreement().filter((e) => e.type === 'consignment.sales.recorded').length >= 14),
+      20_000,
+      'sale events',
+    );
     await new Promise((r) => setTimeout(r, 300));
     const events = ofAgreement();
     expect(new Set(events.map((e) => e.id)).size).toBe(events.length);
@@ -410,7 +414,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     ).toBe('PERIOD_NOT_ENDED');
     expect((await api().post(`/agreements/${second}/periods/${period}/close`).set('Authorization', upt)).status).toBe(403);
     const close = await api().post(`/agreements/${second}/periods/${period}/close`).set('Authorization', lounge);
-    expect(close.status).toBe(201);
+    expect(close.status).toBe(200);
     expect(close.body.controlTotals).toEqual({
       movements: [
         { kind: 'RECEIVED', count: 1, quantity: 9, amount: 135_000 },
@@ -451,7 +455,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
 
   it('shows on the agreement which closed months are settled, from reporting.events', async () => {
     const periods = async () => (await api().get(`/agreements/${secondAgreement}/periods`).set('Authorization', lounge)).body;
-    expect((await periods())[0]).toMatchObject({ period: closedPeriod, settlement: 'PENDING' });
+    expect((await periods()).items[0]).toMatchObject({ period: closedPeriod, settlement: 'PENDING' });
     const context = {
       source: 'reporting',
       actor: { id: 'venue@IMI-TGR-LOUNGE', role: 'venue' as const, scope: 'IMI-TGR-LOUNGE' },
@@ -476,7 +480,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     await producer.disconnect();
     const settled = await eventually(
       async () => {
-        const [p] = await periods();
+        const [p] = (await periods()).items;
         return p.proceeds === 51_300 ? p : undefined;
       },
       20_000,
@@ -569,7 +573,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
       soldAt,
     }));
     const result = await sell(lounge, lines);
-    expect(result.status).toBe(200);
+    expect(result.status).toBe(201);
     expect(result.body).toMatchObject({ accepted: 3000, duplicates: 0, refused: 0 });
     expect((await stockOf(paving)).find((s) => s.lotCode === 'PV-1')).toBeUndefined();
     const tooLong = await sell(

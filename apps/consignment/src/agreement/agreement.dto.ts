@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, MAX_COMMISSION_BP, MAX_PRICE_RUPIAH, ORG_CODE_PATTERN } from '@titipan/contracts';
-import { OrgPageQueryDto } from '@titipan/platform';
+import { AgreementScopedQueryDto } from '../shared/agreement-scope.dto';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -78,7 +78,7 @@ export class TerminateDto {
   reason: string;
 }
 
-export class AgreementQueryDto extends OrgPageQueryDto {
+export class AgreementQueryDto extends AgreementScopedQueryDto {
   @ApiPropertyOptional({ enum: ['DRAFT', 'ACTIVE', 'TERMINATED'] })
   @IsOptional()
   @IsIn(['DRAFT', 'ACTIVE', 'TERMINATED'])

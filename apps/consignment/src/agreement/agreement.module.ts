@@ -2,13 +2,13 @@ import { Module } from '@nestjs/common';
 import { DirectoryModule } from '@titipan/directory';
 import { VenueModule } from '../venue/venue.module';
 import { AgreementController } from './agreement.controller';
-import { AgreementRepository } from './agreement.repository';
+import { AgreementStore } from './agreement.store';
 import { AgreementService } from './agreement.service';
 
 @Module({
   imports: [VenueModule, DirectoryModule],
   controllers: [AgreementController],
-  providers: [AgreementService, AgreementRepository],
-  exports: [AgreementRepository],
+  providers: [AgreementService, AgreementStore],
+  exports: [AgreementStore],
 })
 export class AgreementModule {}

@@ -3,18 +3,20 @@ import { Injectable } from '@nestjs/common';
 import { AgreementActivated, AgreementTerminated, type Actor } from '@titipan/contracts';
 import { UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { DirectoryStore } from '@titipan/directory';
-import { assertMayRead, scopedFilter } from '@titipan/platform';
-import { VenueRepository } from '../venue/venue.repository';
+import { assertMayRead } from '@titipan/platform';
+import { agreementScope } from '../shared/agreement-scope';
+import { VenueStore } from '../venue/venue.store';
 import type { AgreementQueryDto, CreateAgreementDto } from './agreement.dto';
-import { AgreementRepository, type Agreement, type AgreementStatus } from './agreement.repository';
+import { AgreementStore } from './agreement.store';
+import type { Agreement, AgreementStatus } from './domain/agreement';
 
 /** Perjanjian konsinyasi: DRAFT → ACTIVE → TERMINATED, written by admins. */
 @Injectable()
 export class AgreementService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly agreements: AgreementRepository,
-    private readonly venues: VenueRepository,
+    private readonly agreements: AgreementStore,
+    private readonly venues: VenueStore,
     private readonly directory: DirectoryStore,
   ) {}
 
@@ -85,13 +87,7 @@ export class AgreementService {
   }
 
   async list(query: AgreementQueryDto, actor: Actor): Promise<Page<Agreement>> {
-    const filter = scopedFilter(actor, {
-      uptCode: query.upt,
-      venueCode: query.venue,
-      status: query.status,
-      limit: query.limit,
-      offset: query.offset,
-    });
+    const filter = { ...agreementScope(actor, query), status: query.status, limit: query.limit, offset: query.offset };
     const { items, total } = await this.agreements.list(filter);
     return { items, total, limit: query.limit, offset: query.offset };
   }

@@ -27,7 +27,6 @@ export class DispatchController {
   }
 
   @Post(':id/receipt')
-  @HttpCode(200)
   @Allow('venue')
   @ApiOperation({ summary: 'Confirm what arrived (berita acara): accepted + damaged + short = dispatched per line' })
   confirmReceipt(@Param('id', ParseUUIDPipe) id: string, @Body() body: ConfirmReceiptDto, @CurrentActor() actor: Actor) {

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, LOT_CODE_PATTERN, MAX_LINE_QUANTITY, MAX_LINES_PER_EVENT } from '@titipan/contracts';
-import { PageQueryDto } from '@titipan/platform';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -18,6 +17,8 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { AgreementScopedQueryDto } from '../shared/agreement-scope.dto';
+import type { DispatchStatus } from './domain/dispatch';
 
 export class DispatchLineDto {
   @ApiProperty()
@@ -112,14 +113,9 @@ export class CancelDispatchDto {
   reason: string;
 }
 
-export class DispatchQueryDto extends PageQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsUUID()
-  agreement?: string;
-
+export class DispatchQueryDto extends AgreementScopedQueryDto {
   @ApiPropertyOptional({ enum: ['IN_TRANSIT', 'RECEIVED', 'CANCELLED'] })
   @IsOptional()
   @IsIn(['IN_TRANSIT', 'RECEIVED', 'CANCELLED'])
-  status?: string;
+  status?: DispatchStatus;
 }

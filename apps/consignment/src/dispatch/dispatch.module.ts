@@ -3,12 +3,12 @@ import { AgreementModule } from '../agreement/agreement.module';
 import { ProductReplicaModule } from '../product-replica/product-replica.module';
 import { StockModule } from '../stock/stock.module';
 import { DispatchController } from './dispatch.controller';
-import { DispatchRepository } from './dispatch.repository';
+import { DispatchStore } from './dispatch.store';
 import { DispatchService } from './dispatch.service';
 
 @Module({
   imports: [AgreementModule, ProductReplicaModule, StockModule],
   controllers: [DispatchController],
-  providers: [DispatchService, DispatchRepository],
+  providers: [DispatchService, DispatchStore],
 })
 export class DispatchModule {}

@@ -2,28 +2,31 @@ import { DomainError, notFound, localDate, periodOf, newId } from '@titipan/kern
 import { Injectable } from '@nestjs/common';
 import { DispatchCancelled, DispatchCreated, isoWithOffset, NO_EXPIRY, ReceiptConfirmed, type Actor } from '@titipan/contracts';
 import { assertInScope, UnitOfWork, type Page, type Tx } from '@titipan/platform';
-import { assertMayRead, scopedFilter } from '@titipan/platform';
-import { AgreementRepository, assertWithinValidity, type Agreement } from '../agreement/agreement.repository';
-import { listPriceAt } from '../agreement/list-price';
+import { assertMayRead } from '@titipan/platform';
+import { assertWithinValidity, type Agreement } from '../agreement/domain/agreement';
+import { AgreementStore } from '../agreement/agreement.store';
+import { listPriceAt } from '../agreement/domain/list-price';
 import { ProductReplicaStore } from '../product-replica/product-replica.store';
-import { productRefusal } from '../product-replica/sellable';
+import { productRefusal } from '../product-replica/domain/product-rules';
+import { agreementScope } from '../shared/agreement-scope';
 import { isExpired } from '../stock/domain/fefo';
 import type { Movement } from '../stock/domain/movement';
 import { documentTime } from '../stock/domain/document-time';
-import { receiptLineProblems } from '../stock/domain/receipt-rule';
-import { StockLedger } from '../stock/stock-ledger';
+import { receiptLineProblems } from './domain/receipt-rules';
+import { StockStore } from '../stock/stock.store';
 import type { ConfirmReceiptDto, CreateDispatchDto, DispatchQueryDto } from './dispatch.dto';
-import { DispatchRepository, type Dispatch } from './dispatch.repository';
+import type { Dispatch } from './domain/dispatch';
+import { DispatchStore } from './dispatch.store';
 
 /** Surat jalan from a UPT to a venue, and the venue's berita acara on arrival. */
 @Injectable()
 export class DispatchService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly dispatches: DispatchRepository,
-    private readonly agreements: AgreementRepository,
+    private readonly dispatches: DispatchStore,
+    private readonly agreements: AgreementStore,
     private readonly products: ProductReplicaStore,
-    private readonly ledger: StockLedger,
+    private readonly ledger: StockStore,
   ) {}
 
   async create(input: CreateDispatchDto, actor: Actor): Promise<Dispatch> {
@@ -47,7 +50,7 @@ export class DispatchService {
       const today = localDate(dispatchedAt, agreement.timeZone);
       const lines = input.lines.map((line, i) => {
         const product = products.get(line.productId);
-        const refusal = productRefusal(product, line.productId, agreement.uptCode);
+        const refusal = productRefusal({ productId: line.productId, product, uptCode: agreement.uptCode });
         if (refusal)
           throw new DomainError('rule', refusal.code, `line ${i + 1}: ${refusal.message}`, { line: i + 1, productId: line.productId });
         const perishable = product!.shelfLifeDays !== null;
@@ -191,16 +194,7 @@ export class DispatchService {
   }
 
   async list(query: DispatchQueryDto, actor: Actor): Promise<Page<Dispatch>> {
-    const filter = scopedFilter(actor, { agreementId: query.agreement, status: query.status, limit: query.limit, offset: query.offset } as {
-      agreementId?: string;
-      status?: string;
-      venueCode?: string;
-      uptCode?: string;
-      kanwilCode?: string;
-      limit: number;
-      offset: number;
-    });
-    const { items, total } = await this.dispatches.list(filter);
+    const { items, total } = await this.dispatches.list(agreementScope(actor, query), { status: query.status }, query);
     return { items, total, limit: query.limit, offset: query.offset };
   }
 

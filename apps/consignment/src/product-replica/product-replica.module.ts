@@ -1,9 +1,9 @@
 import { Module } from '@nestjs/common';
-import { ProductReplicaHandler } from './product-replica.handler';
+import { ProductReplicaListener } from './product-replica.listener';
 import { ProductReplicaStore } from './product-replica.store';
 
 @Module({
-  providers: [ProductReplicaStore, ProductReplicaHandler],
+  providers: [ProductReplicaStore, ProductReplicaListener],
   exports: [ProductReplicaStore],
 })
 export class ProductReplicaModule {}

@@ -1,19 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope, ProductApprovedV1, ProductPriceChangedV1 } from '@titipan/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { PricePoint } from '../agreement/list-price';
-
-export interface ReplicaProduct {
-  productId: string;
-  uptCode: string;
-  sku: string;
-  name: string;
-  category: string;
-  unit: string;
-  shelfLifeDays: number | null;
-  consignable: boolean;
-  status: 'APPROVED' | 'SUSPENDED' | 'DISCONTINUED';
-}
+import type { PricePoint } from '../agreement/domain/list-price';
+import type { ReplicaProduct, ReplicaProductStatus } from './domain/product';
 
 /** Consignment's copy of approved catalog products and their prices; the only code that knows these tables. */
 @Injectable()
@@ -34,7 +23,7 @@ export class ProductReplicaStore {
   }
 
   /** Applies a status change to a product this service knows; one it never saw approved is ignored. */
-  async setStatus(manager: EntityManager, productId: string, status: ReplicaProduct['status'], event: EventEnvelope): Promise<void> {
+  async setStatus(manager: EntityManager, productId: string, status: ReplicaProductStatus, event: EventEnvelope): Promise<void> {
     await manager.query(`UPDATE product_replica SET status = $2, last_event_id = $3, updated_at = $4 WHERE product_id = $1`, [
       productId,
       status,
@@ -44,7 +33,7 @@ export class ProductReplicaStore {
   }
 
   async addPriceChange(manager: EntityManager, event: EventEnvelope<ProductPriceChangedV1>): Promise<void> {
-    const known = await manager.query(`SELECT 1 FROM product_replica WHERE product_id = $1`, [event.data.productId]);
+    const known = await manager.query<unknown[]>(`SELECT 1 FROM product_replica WHERE product_id = $1`, [event.data.productId]);
     if (known.length > 0) await this.addPrice(manager, event.data.productId, event.data.effectiveFrom, event.data.newPrice);
   }
 
@@ -57,23 +46,23 @@ export class ProductReplicaStore {
   }
 
   async find(productIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, ReplicaProduct>> {
-    const rows = await manager.query(
+    const rows = await manager.query<ReplicaProduct[]>(
       `SELECT product_id AS "productId", upt_code AS "uptCode", sku, name, category, unit, shelf_life_days AS "shelfLifeDays",
               consignable, status
          FROM product_replica WHERE product_id = ANY($1::uuid[])`,
       [productIds],
     );
-    return new Map(rows.map((r: ReplicaProduct) => [r.productId, r]));
+    return new Map(rows.map((r) => [r.productId, r]));
   }
 
   /** Every catalog price of the products, oldest first, to price many sales at their own times. */
   async priceHistories(manager: EntityManager, productIds: string[]): Promise<Map<string, PricePoint[]>> {
-    const rows = await manager.query(
+    const rows = await manager.query<{ product_id: string; effective_from: Date; price: string }[]>(
       `SELECT product_id, effective_from, price FROM product_price_replica WHERE product_id = ANY($1::uuid[]) ORDER BY product_id, effective_from`,
       [productIds],
     );
     const histories = new Map<string, PricePoint[]>();
-    for (const r of rows as { product_id: string; effective_from: Date; price: string }[]) {
+    for (const r of rows) {
       const list = histories.get(r.product_id) ?? [];
       list.push({ effectiveFrom: r.effective_from.getTime(), price: Number(r.price) });
       histories.set(r.product_id, list);

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOT_CODE_PATTERN, MAX_LINE_QUANTITY, MAX_PRICE_RUPIAH } from '@titipan/contracts';
 import { Type } from 'class-transformer';
+import { AgreementPeriodQueryDto } from '../shared/agreement-scope.dto';
 import {
   ArrayMinSize,
   IsArray,
-  IsBoolean,
   IsInt,
   IsISO8601,
   IsOptional,
@@ -60,7 +60,7 @@ export class SaleLineDto {
 }
 
 export class SaleBatchDto {
-  // the length limit is checked before validation, answered 413 BATCH_TOO_LARGE (sale.controller)
+  // the length limit is checked by the service, answered 413 BATCH_TOO_LARGE
   @ApiProperty({ type: [SaleLineDto], maxItems: MAX_SALE_LINES_PER_BATCH })
   @IsArray()
   @ArrayMinSize(1)
@@ -69,39 +69,10 @@ export class SaleBatchDto {
   lines: SaleLineDto[];
 }
 
-export class CustomerReturnDto {
-  @ApiProperty({ example: 'RT-TGR-0001', description: "the venue's return slip number: the return's identity for retries" })
-  @IsString()
-  @Length(1, 60)
-  returnNo: string;
-
-  @ApiProperty({ description: 'receipt number of the sale being reversed' })
-  @IsString()
-  @Length(1, 60)
-  receiptNo: string;
-
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
-  lineNo: number;
-
-  @ApiProperty({ minimum: 1 })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LINE_QUANTITY)
-  quantity: number;
-
-  @ApiProperty({ description: 'back on the shelf, or quarantined until it goes back to the UPT' })
-  @IsBoolean()
-  resellable: boolean;
-
-  @ApiProperty()
-  @IsString()
-  @Length(1, 1000)
-  reason: string;
-
+export class SaleQueryDto extends AgreementPeriodQueryDto {
   @ApiPropertyOptional()
   @IsOptional()
-  @IsISO8601({ strict: true })
-  returnedAt?: string;
+  @IsString()
+  @Length(1, 60)
+  receiptNo?: string;
 }

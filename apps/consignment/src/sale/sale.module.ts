@@ -3,13 +3,14 @@ import { AgreementModule } from '../agreement/agreement.module';
 import { ProductReplicaModule } from '../product-replica/product-replica.module';
 import { StockModule } from '../stock/stock.module';
 import { SaleController } from './sale.controller';
-import { SaleLineRepository } from './sale-line.repository';
+import { SaleQueries } from './sale.queries';
 import { SaleService } from './sale.service';
-import { CustomerReturnService } from './customer-return.service';
+import { SaleStore } from './sale.store';
 
 @Module({
   imports: [AgreementModule, ProductReplicaModule, StockModule],
   controllers: [SaleController],
-  providers: [SaleService, SaleLineRepository, CustomerReturnService],
+  providers: [SaleService, SaleStore, SaleQueries],
+  exports: [SaleStore],
 })
 export class SaleModule {}

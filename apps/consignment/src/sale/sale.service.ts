@@ -1,53 +1,30 @@
-import { DomainError, localDate, periodOf, newId } from '@titipan/kernel';
+import { DomainError, periodOf, newId } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, MAX_LINES_PER_EVENT, SalesRecorded, type Actor } from '@titipan/contracts';
-import { UnitOfWork } from '@titipan/platform';
-import { AgreementRepository, isWithinValidity, type Agreement } from '../agreement/agreement.repository';
-import { listPriceAt } from '../agreement/list-price';
+import { UnitOfWork, type Tx } from '@titipan/platform';
+import type { EntityManager } from 'typeorm';
+import type { Agreement } from '../agreement/domain/agreement';
+import { AgreementStore } from '../agreement/agreement.store';
 import { ProductReplicaStore } from '../product-replica/product-replica.store';
-import { productRefusal, type Refusal } from '../product-replica/sellable';
-import { allocate, isExpired, type SellableLot } from '../stock/domain/fefo';
+import type { SellableLot } from '../stock/domain/fefo';
 import type { Movement } from '../stock/domain/movement';
-import { CLOCK_SKEW_MS } from '../stock/domain/document-time';
-import { StockLedger } from '../stock/stock-ledger';
-import type { SaleLineDto } from './sale.dto';
-import { saleKey, SaleLineRepository, type RecordedSaleLine } from './sale-line.repository';
+import { StockStore } from '../stock/stock.store';
+import { isResentSale, saleKey, withoutVenue, type RecordedSaleLine } from './domain/sale-line';
+import { decideSale, SALE_REFUSAL_KIND, type SaleRefusalCode } from './domain/sale-rules';
+import { MAX_SALE_LINES_PER_BATCH, type SaleLineDto, type SaleQueryDto } from './sale.dto';
+import { SaleQueries } from './sale.queries';
+import { SaleStore } from './sale.store';
+import { agreementScope } from '../shared/agreement-scope';
 
 export type SaleLineResult =
   | ({ status: 'accepted' | 'duplicate' } & Omit<RecordedSaleLine, 'venueCode'>)
-  | { status: 'refused'; receiptNo: string; lineNo: number; code: string; message: string; details: Record<string, unknown> };
+  | { status: 'refused'; receiptNo: string; lineNo: number; code: SaleRefusalCode; message: string; details: Record<string, unknown> };
 
 export interface SaleBatchResult {
   accepted: number;
   duplicates: number;
   refused: number;
   lines: SaleLineResult[];
-}
-
-/** HTTP status of a refusal when a single sale is refused. */
-export const REFUSAL_KIND: Record<string, 'conflict' | 'rule'> = {
-  INSUFFICIENT_STOCK: 'conflict',
-  PERIOD_CLOSED: 'conflict',
-  SALE_LINE_CONFLICT: 'conflict',
-};
-
-const refused = (line: SaleLineDto, code: string, message: string, details: Record<string, unknown> = {}): SaleLineResult => ({
-  status: 'refused',
-  receiptNo: line.receiptNo,
-  lineNo: line.lineNo,
-  code,
-  message,
-  details,
-});
-
-function sameSale(line: SaleLineDto, recorded: RecordedSaleLine): boolean {
-  return (
-    line.productId === recorded.productId &&
-    line.quantity === recorded.quantity &&
-    new Date(line.soldAt).getTime() === new Date(recorded.soldAt).getTime() &&
-    (line.unitPrice === undefined || line.unitPrice === recorded.unitPrice) &&
-    (line.lotCode === undefined || recorded.allocations.every((a) => a.lotCode === line.lotCode))
-  );
 }
 
 /**
@@ -60,11 +37,25 @@ function sameSale(line: SaleLineDto, recorded: RecordedSaleLine): boolean {
 export class SaleService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly agreements: AgreementRepository,
+    private readonly agreements: AgreementStore,
     private readonly products: ProductReplicaStore,
-    private readonly ledger: StockLedger,
-    private readonly sales: SaleLineRepository,
+    private readonly ledger: StockStore,
+    private readonly sales: SaleStore,
+    private readonly queries: SaleQueries,
   ) {}
+
+  /** An upload of many lines; an over-long one is refused whole (split it). */
+  recordBatch(lines: SaleLineDto[], actor: Actor): Promise<SaleBatchResult> {
+    if (lines.length > MAX_SALE_LINES_PER_BATCH) {
+      throw new DomainError(
+        'too_large',
+        'BATCH_TOO_LARGE',
+        `a batch holds at most ${MAX_SALE_LINES_PER_BATCH} lines, this one ${lines.length}; split the upload`,
+        { max: MAX_SALE_LINES_PER_BATCH, received: lines.length },
+      );
+    }
+    return this.record(lines, actor);
+  }
 
   async record(lines: SaleLineDto[], actor: Actor): Promise<SaleBatchResult> {
     const venueCode = actor.scope!;
@@ -94,94 +85,34 @@ export class SaleService {
       const movements: Movement[] = [];
       for (const line of lines) {
         const key = saleKey(line);
-        const earlier = recorded.get(key);
-        if (earlier) {
-          results.push(
-            earlier.venueCode === venueCode && sameSale(line, earlier)
-              ? { status: 'duplicate', ...withoutVenue(earlier) }
-              : refused(
-                  line,
-                  'SALE_LINE_CONFLICT',
-                  `receipt ${line.receiptNo} line ${line.lineNo} was already recorded with other content`,
-                  {
-                    recorded: withoutVenue(earlier),
-                  },
-                ),
-          );
+        const recordedLine = recorded.get(key);
+        if (recordedLine && isResentSale(line, recordedLine, venueCode)) {
+          results.push({ status: 'duplicate', ...withoutVenue(recordedLine) });
           continue;
         }
         const product = products.get(line.productId);
-        const refusal: Refusal | undefined = productRefusal(product, line.productId, product?.uptCode ?? '');
-        if (refusal) {
-          results.push(refused(line, refusal.code, refusal.message, { productId: line.productId }));
+        const agreement = product && agreementByUpt.get(product.uptCode);
+        const productLots = (agreement && lots.get(`${agreement.id}|${line.productId}`)) ?? [];
+        const decision = decideSale({
+          line,
+          venueCode,
+          now,
+          recorded: recordedLine,
+          product,
+          agreement,
+          closedPeriods: (agreement && closed.get(agreement.id)) ?? [],
+          priceHistory: histories.get(line.productId),
+          lots: productLots,
+        });
+        if (!decision.accepted) {
+          results.push({ status: 'refused', receiptNo: line.receiptNo, lineNo: line.lineNo, ...decision.refusal });
           continue;
         }
-        const agreement = agreementByUpt.get(product!.uptCode);
-        if (!agreement) {
-          results.push(
-            refused(line, 'AGREEMENT_INACTIVE', `${venueCode} has no active agreement with ${product!.uptCode}`, {
-              uptCode: product!.uptCode,
-            }),
-          );
-          continue;
-        }
-        const soldAt = new Date(line.soldAt);
-        if (soldAt.getTime() > now.getTime() + CLOCK_SKEW_MS) {
-          results.push(
-            refused(line, 'SALE_IN_FUTURE', `soldAt ${line.soldAt} is in the future`, { soldAt: line.soldAt, now: now.toISOString() }),
-          );
-          continue;
-        }
-        const day = localDate(soldAt, agreement.timeZone);
-        if (!isWithinValidity(agreement, day)) {
-          results.push(
-            refused(
-              line,
-              'AGREEMENT_INACTIVE',
-              `the agreement is valid ${agreement.validFrom} to ${agreement.validTo ?? 'open'}, not on ${day}`,
-              {
-                agreementId: agreement.id,
-                day,
-              },
-            ),
-          );
-          continue;
-        }
-        const period = day.slice(0, 7);
-        if (closed.get(agreement.id)!.includes(period)) {
-          results.push(refused(line, 'PERIOD_CLOSED', `period ${period} is closed for this agreement`, { period }));
-          continue;
-        }
-        const list = listPriceAt(agreement, line.productId, histories.get(line.productId), soldAt);
-        if (list === undefined) {
-          results.push(refused(line, 'PRICE_UNKNOWN', 'no price was in effect at the time of sale', {}));
-          continue;
-        }
-        const unitPrice = line.unitPrice ?? list;
-        if (unitPrice > list) {
-          results.push(
-            refused(line, 'PRICE_ABOVE_LIST', `unit price ${unitPrice} is above the list price ${list}`, { unitPrice, listPrice: list }),
-          );
-          continue;
-        }
-        const productLots = lots.get(`${agreement.id}|${line.productId}`) ?? [];
-        const allocation = allocate(productLots, line.quantity, day, line.lotCode);
-        if (!allocation.ok) {
-          const { ok: _, code, ...details } = allocation;
-          const expiredUnits = productLots.filter((l) => isExpired(l.expiryDate, day)).reduce((s, l) => s + l.available, 0);
-          const message =
-            code === 'INSUFFICIENT_STOCK'
-              ? `${line.quantity} requested, ${allocation.available} sellable${expiredUnits ? ` (${expiredUnits} more expired)` : ''}`
-              : code === 'LOT_EXPIRED'
-                ? `lot ${allocation.lotCode} expired on ${allocation.expiryDate}`
-                : `lot ${allocation.lotCode} is not at this venue`;
-          results.push(refused(line, code, message, code === 'INSUFFICIENT_STOCK' ? { ...details, expired: expiredUnits } : details));
-          continue;
-        }
-        for (const a of allocation.allocations) {
+        const { soldAt, period, unitPrice, listPrice, allocations } = decision;
+        for (const a of allocations) {
           productLots.find((l) => l.lotCode === a.lotCode)!.available -= a.quantity;
           movements.push({
-            agreementId: agreement.id,
+            agreementId: decision.agreement.id,
             productId: line.productId,
             lotCode: a.lotCode,
             expiryDate: a.expiryDate,
@@ -198,15 +129,15 @@ export class SaleService {
           venueCode,
           receiptNo: line.receiptNo,
           lineNo: line.lineNo,
-          agreementId: agreement.id,
+          agreementId: decision.agreement.id,
           productId: line.productId,
           quantity: line.quantity,
           unitPrice,
-          listPrice: list,
+          listPrice,
           amount: unitPrice * line.quantity,
           soldAt: soldAt.toISOString(),
           period,
-          allocations: allocation.allocations,
+          allocations,
           batchId,
         };
         recorded.set(key, sale); // the same line twice in one upload counts once
@@ -229,12 +160,15 @@ export class SaleService {
   /** A single sale: the same rules, with a refusal answered as an error. */
   async recordOne(line: SaleLineDto, actor: Actor): Promise<SaleLineResult> {
     const [result] = (await this.record([line], actor)).lines;
-    if (result.status === 'refused')
-      throw new DomainError(REFUSAL_KIND[result.code] ?? 'rule', result.code, result.message, result.details);
+    if (result.status === 'refused') throw new DomainError(SALE_REFUSAL_KIND[result.code], result.code, result.message, result.details);
     return result;
   }
 
-  private async sellableLots(manager: Parameters<StockLedger['balances']>[0], agreements: Agreement[], productIds: string[]) {
+  list(query: SaleQueryDto, actor: Actor) {
+    return this.queries.list(agreementScope(actor, query), { period: query.period, receiptNo: query.receiptNo }, query);
+  }
+
+  private async sellableLots(manager: EntityManager, agreements: Agreement[], productIds: string[]) {
     const lots = new Map<string, SellableLot[]>();
     for (const agreement of agreements) {
       for (const b of await this.ledger.balances(manager, agreement.id, productIds, 'SELLABLE')) {
@@ -248,13 +182,7 @@ export class SaleService {
   }
 
   /** One event per agreement per request, split so no message grows past MAX_LINES_PER_EVENT lines. */
-  private publish(
-    tx: Parameters<Parameters<UnitOfWork['run']>[0]>[0],
-    accepted: RecordedSaleLine[],
-    agreements: Map<string, Agreement>,
-    venueCode: string,
-    batchId: string,
-  ) {
+  private publish(tx: Tx, accepted: RecordedSaleLine[], agreements: Map<string, Agreement>, venueCode: string, batchId: string) {
     for (const agreement of agreements.values()) {
       const lines = accepted
         .filter((s) => s.agreementId === agreement.id)
@@ -283,8 +211,4 @@ export class SaleService {
       }
     }
   }
-}
-
-function withoutVenue({ venueCode: _, ...rest }: RecordedSaleLine): Omit<RecordedSaleLine, 'venueCode'> {
-  return rest;
 }

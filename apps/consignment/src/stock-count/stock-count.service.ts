@@ -1,71 +1,31 @@
-import { DomainError, periodOf, newId } from '@titipan/kernel';
-import { Body, Controller, Injectable, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { isoWithOffset, MAX_LINE_QUANTITY, StockAdjusted, type Actor } from '@titipan/contracts';
-import { Allow, assertInScope, CurrentActor, UnitOfWork } from '@titipan/platform';
-import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
-import { AgreementRepository } from '../agreement/agreement.repository';
+import { DomainError, newId, periodOf } from '@titipan/kernel';
+import { Injectable } from '@nestjs/common';
+import { isoWithOffset, StockAdjusted, type Actor } from '@titipan/contracts';
+import { assertInScope, UnitOfWork } from '@titipan/platform';
+import { AgreementStore } from '../agreement/agreement.store';
+import { agreementScope } from '../shared/agreement-scope';
+import type { AgreementScopedQueryDto } from '../shared/agreement-scope.dto';
+import { lotKey, lotPriceKey } from '../stock/domain/balance';
 import { documentTime } from '../stock/domain/document-time';
 import type { Movement } from '../stock/domain/movement';
-import { lotKey, StockLedger } from '../stock/stock-ledger';
-import { LotLineDto } from '../upt-return/upt-return.dto';
-
-export class CountLineDto extends LotLineDto {
-  @ApiProperty({ minimum: 0, description: 'units found on the shelf' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_LINE_QUANTITY)
-  counted: number;
-}
-
-export class StockCountDto {
-  @ApiProperty()
-  @IsUUID()
-  agreementId: string;
-
-  @ApiProperty({ example: 'stock opname akhir bulan' })
-  @IsString()
-  @Length(1, 1000)
-  reason: string;
-
-  @ApiPropertyOptional()
-  @IsOptional()
-  @IsISO8601({ strict: true })
-  countedAt?: string;
-
-  @ApiProperty({ type: [CountLineDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
-  @ValidateNested({ each: true })
-  @Type(() => CountLineDto)
-  lines: CountLineDto[];
-}
+import { StockStore } from '../stock/stock.store';
+import type { CountedLot, StockCount } from './domain/stock-count';
+import type { StockCountDto } from './stock-count.dto';
+import { StockCountQueries } from './stock-count.queries';
+import { StockCountStore } from './stock-count.store';
 
 /** Stock opname: counted against book per lot; each variance becomes an adjustment with the count's reason. */
 @Injectable()
 export class StockCountService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly agreements: AgreementRepository,
-    private readonly ledger: StockLedger,
+    private readonly agreements: AgreementStore,
+    private readonly ledger: StockStore,
+    private readonly counts: StockCountStore,
+    private readonly queries: StockCountQueries,
   ) {}
 
-  async count(input: StockCountDto, actor: Actor) {
+  async count(input: StockCountDto, actor: Actor): Promise<StockCount> {
     const countedAt = documentTime(input.countedAt, 'countedAt', new Date());
     const id = newId();
     return this.uow.run(async (tx) => {
@@ -76,14 +36,14 @@ export class StockCountService {
       const prices = await this.ledger.lotPrices(tx.manager, agreement.id, productIds);
       const period = periodOf(countedAt, agreement.timeZone);
       const seen = new Set<string>();
-      const lines = input.lines.map((line, i) => {
+      const lines = input.lines.map((line, i): CountedLot => {
         const bucket = line.bucket ?? 'SELLABLE';
         const key = lotKey({ ...line, bucket });
         if (seen.has(key))
           throw new DomainError('validation', 'DUPLICATE_LINE', `line ${i + 1} counts the same lot twice`, { line: i + 1 });
         seen.add(key);
         const balance = balances.get(key) ?? balances.get(lotKey({ ...line, bucket: bucket === 'SELLABLE' ? 'QUARANTINE' : 'SELLABLE' }));
-        const price = prices.get(`${line.productId}|${line.lotCode}`);
+        const price = prices.get(lotPriceKey(line));
         if (!balance || price === undefined) {
           throw new DomainError('rule', 'LOT_UNKNOWN', `line ${i + 1}: lot ${line.lotCode} was never received here`, { line: i + 1 });
         }
@@ -114,10 +74,7 @@ export class StockCountService {
         period,
         document: `stock-count:${id}`,
       }));
-      await tx.manager.query(
-        `INSERT INTO stock_count (id, agreement_id, counted_at, counted_by, reason, lines) VALUES ($1, $2, $3, $4, $5, $6)`,
-        [id, agreement.id, countedAt, actor.id, input.reason, JSON.stringify(lines)],
-      );
+      await this.counts.insert(tx.manager, { id, agreementId: agreement.id, countedAt, countedBy: actor.id, reason: input.reason, lines });
       await this.ledger.record(tx.manager, movements);
       if (variances.length > 0) {
         tx.publish(StockAdjusted, {
@@ -132,18 +89,8 @@ export class StockCountService {
       return { id, agreementId: agreement.id, countedAt: countedAt.toISOString(), period, reason: input.reason, lines };
     });
   }
-}
 
-@ApiTags('stock-counts')
-@ApiBearerAuth()
-@Controller('stock-counts')
-export class StockCountController {
-  constructor(private readonly counts: StockCountService) {}
-
-  @Post()
-  @Allow('venue')
-  @ApiOperation({ summary: 'Record a stock count (stock opname); variances become adjustments' })
-  count(@Body() body: StockCountDto, @CurrentActor() actor: Actor) {
-    return this.counts.count(body, actor);
+  list(query: AgreementScopedQueryDto, actor: Actor) {
+    return this.queries.list(agreementScope(actor, query), query);
   }
 }

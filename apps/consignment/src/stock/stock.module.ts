@@ -1,10 +1,12 @@
 import { Module } from '@nestjs/common';
 import { StockController } from './stock.controller';
-import { StockLedger } from './stock-ledger';
+import { StockQueries } from './stock.queries';
+import { StockService } from './stock.service';
+import { StockStore } from './stock.store';
 
 @Module({
   controllers: [StockController],
-  providers: [StockLedger],
-  exports: [StockLedger],
+  providers: [StockService, StockStore, StockQueries],
+  exports: [StockStore],
 })
 export class StockModule {}

@@ -1,8 +1,8 @@
-import { Body, Controller, HttpCode, Param, ParseUUIDPipe, Post } from '@nestjs/common';
+import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@titipan/contracts';
-import { Allow, CurrentActor } from '@titipan/platform';
-import { ShipReturnDto } from './upt-return.dto';
+import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
+import { ShipReturnDto, UptReturnQueryDto } from './upt-return.dto';
 import { UptReturnService } from './upt-return.service';
 
 @ApiTags('returns')
@@ -24,5 +24,19 @@ export class UptReturnController {
   @ApiOperation({ summary: 'The UPT confirms the returned goods arrived' })
   receive(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
     return this.returns.receive(id, actor);
+  }
+
+  @Get()
+  @AnyActor()
+  @ApiOperation({ summary: 'Returns to UPTs; filter by upt, venue, agreement, status; paged' })
+  list(@Query() query: UptReturnQueryDto, @CurrentActor() actor: Actor) {
+    return this.returns.list(query, actor);
+  }
+
+  @Get(':id')
+  @AnyActor()
+  @ApiOperation({ summary: 'One return to a UPT' })
+  get(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
+    return this.returns.getInScope(id, actor);
   }
 }

@@ -15,6 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { AgreementScopedQueryDto } from '../shared/agreement-scope.dto';
 
 export class LotLineDto {
   @ApiProperty()
@@ -60,4 +61,11 @@ export class ShipReturnDto {
   @ValidateNested({ each: true })
   @Type(() => ReturnLineDto)
   lines: ReturnLineDto[];
+}
+
+export class UptReturnQueryDto extends AgreementScopedQueryDto {
+  @ApiPropertyOptional({ enum: ['SHIPPED', 'RECEIVED'] })
+  @IsOptional()
+  @IsIn(['SHIPPED', 'RECEIVED'])
+  status?: 'SHIPPED' | 'RECEIVED';
 }

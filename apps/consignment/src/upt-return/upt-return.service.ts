@@ -1,13 +1,19 @@
-import { DomainError, notFound, periodOf, newId } from '@titipan/kernel';
+import { newId, notFound, periodOf } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, ReturnReceived, ReturnShipped, type Actor } from '@titipan/contracts';
-import { assertInScope, UnitOfWork } from '@titipan/platform';
-import { DataSource } from 'typeorm';
-import { AgreementRepository } from '../agreement/agreement.repository';
+import { assertInScope, readScope, UnitOfWork } from '@titipan/platform';
+import { AgreementStore } from '../agreement/agreement.store';
+import { agreementScope } from '../shared/agreement-scope';
+import { refuse } from '../shared/domain/rules';
+import { lotKey, lotPriceKey } from '../stock/domain/balance';
 import { documentTime } from '../stock/domain/document-time';
 import type { Movement } from '../stock/domain/movement';
-import { lotKey, StockLedger } from '../stock/stock-ledger';
-import type { ShipReturnDto } from './upt-return.dto';
+import { StockStore } from '../stock/stock.store';
+import type { ReturnedLot, UptReturn } from './domain/upt-return';
+import { returnLineRefusal, returnReceiptRefusal, UPT_RETURN_REFUSAL_KIND } from './domain/upt-return-rules';
+import type { ShipReturnDto, UptReturnQueryDto } from './upt-return.dto';
+import { UptReturnQueries, type UptReturnRow } from './upt-return.queries';
+import { UptReturnStore } from './upt-return.store';
 
 /**
  * Goods going back from a venue to its UPT (unsold, expired, damaged, recall). They leave the venue's
@@ -17,12 +23,13 @@ import type { ShipReturnDto } from './upt-return.dto';
 export class UptReturnService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly dataSource: DataSource,
-    private readonly agreements: AgreementRepository,
-    private readonly ledger: StockLedger,
+    private readonly agreements: AgreementStore,
+    private readonly ledger: StockStore,
+    private readonly returns: UptReturnStore,
+    private readonly queries: UptReturnQueries,
   ) {}
 
-  async ship(input: ShipReturnDto, actor: Actor) {
+  async ship(input: ShipReturnDto, actor: Actor): Promise<UptReturn> {
     const shippedAt = documentTime(input.shippedAt, 'shippedAt', new Date());
     const id = newId();
     await this.uow.run(async (tx) => {
@@ -33,29 +40,19 @@ export class UptReturnService {
       const prices = await this.ledger.lotPrices(tx.manager, agreement.id, productIds);
       const period = periodOf(shippedAt, agreement.timeZone);
       await this.ledger.assertPeriodsOpen(tx.manager, agreement.id, [period]);
-      const lines = input.lines.map((line, i) => {
+      const lines = input.lines.map((line, i): ReturnedLot => {
         const bucket = line.bucket ?? 'SELLABLE';
         const balance = balances.get(lotKey({ ...line, bucket }));
-        if (!balance || balance.quantity < line.quantity) {
-          throw new DomainError(
-            'conflict',
-            'INSUFFICIENT_STOCK',
-            `line ${i + 1}: ${line.quantity} to return, ${balance?.quantity ?? 0} on hand in ${bucket}`,
-            {
-              line: i + 1,
-              requested: line.quantity,
-              available: balance?.quantity ?? 0,
-            },
-          );
-        }
-        balance.quantity -= line.quantity; // two lines of the same lot add up
+        const refusal = returnLineRefusal({ lineNo: i + 1, quantity: line.quantity, bucket, onHand: balance?.quantity ?? 0 });
+        if (refusal) refuse(refusal, UPT_RETURN_REFUSAL_KIND);
+        balance!.quantity -= line.quantity; // two lines of the same lot add up
         return {
           productId: line.productId,
           lotCode: line.lotCode,
-          expiryDate: balance.expiryDate,
+          expiryDate: balance!.expiryDate,
           bucket,
           quantity: line.quantity,
-          unitPrice: prices.get(`${line.productId}|${line.lotCode}`)!,
+          unitPrice: prices.get(lotPriceKey(line))!,
         };
       });
       const movements: Movement[] = lines.map((l) => ({
@@ -67,10 +64,7 @@ export class UptReturnService {
         period,
         document: `upt-return:${id}`,
       }));
-      await tx.manager.query(
-        `INSERT INTO upt_return (id, agreement_id, reason, status, shipped_at, shipped_by, lines) VALUES ($1, $2, $3, 'SHIPPED', $4, $5, $6)`,
-        [id, agreement.id, input.reason, shippedAt, actor.id, JSON.stringify(lines)],
-      );
+      await this.returns.insert(tx.manager, { id, agreementId: agreement.id, reason: input.reason, shippedAt, shippedBy: actor.id, lines });
       await this.ledger.record(tx.manager, movements);
       tx.publish(ReturnShipped, {
         agreementId: agreement.id,
@@ -85,35 +79,34 @@ export class UptReturnService {
   }
 
   /** The UPT confirms the goods arrived back. */
-  async receive(id: string, actor: Actor) {
+  async receive(id: string, actor: Actor): Promise<UptReturn> {
     const found = await this.get(id);
     await this.uow.run(async (tx) => {
       const agreement = await this.agreements.lockExisting(tx.manager, found.agreementId);
       assertInScope(actor, 'upt', agreement.uptCode);
-      const [current] = await tx.manager.query(`SELECT status FROM upt_return WHERE id = $1`, [id]);
-      if (current.status !== 'SHIPPED') {
-        throw new DomainError('conflict', 'ALREADY_RECEIVED', `return ${id} is ${current.status}`, {
-          current: current.status,
-          requested: 'RECEIVED',
-        });
-      }
+      const refusal = returnReceiptRefusal({ returnId: id, status: await this.returns.status(tx.manager, id) });
+      if (refusal) refuse(refusal, UPT_RETURN_REFUSAL_KIND);
       const receivedAt = new Date();
-      await tx.manager.query(`UPDATE upt_return SET status = 'RECEIVED', received_at = $2, received_by = $3 WHERE id = $1`, [
-        id,
-        receivedAt,
-        actor.id,
-      ]);
+      await this.returns.markReceived(tx.manager, id, receivedAt, actor.id);
       tx.publish(ReturnReceived, { agreementId: agreement.id, returnId: id, receivedAt: isoWithOffset(receivedAt) });
     });
     return this.get(id);
   }
 
-  async get(id: string) {
-    const [row] = await this.dataSource.query(
-      `SELECT id, agreement_id AS "agreementId", reason, status, shipped_at AS "shippedAt", received_at AS "receivedAt", lines FROM upt_return WHERE id = $1`,
-      [id],
-    );
-    if (!row) throw notFound('return', id);
-    return row as { id: string; agreementId: string; reason: string; status: string; lines: unknown[] };
+  list(query: UptReturnQueryDto, actor: Actor) {
+    return this.queries.list(agreementScope(actor, query), { status: query.status }, query);
+  }
+
+  /** One return within the caller's scope; outside the scope looks the same as absent. */
+  async getInScope(id: string, actor: Actor): Promise<UptReturnRow> {
+    const found = await this.queries.findInScope(readScope(actor), id);
+    if (!found) throw notFound('return', id);
+    return found;
+  }
+
+  private async get(id: string): Promise<UptReturn> {
+    const found = await this.returns.find(id);
+    if (!found) throw notFound('return', id);
+    return found;
   }
 }

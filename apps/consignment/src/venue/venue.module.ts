@@ -1,11 +1,11 @@
 import { Module } from '@nestjs/common';
 import { VenueController } from './venue.controller';
-import { VenueRepository } from './venue.repository';
+import { VenueStore } from './venue.store';
 import { VenueService } from './venue.service';
 
 @Module({
   controllers: [VenueController],
-  providers: [VenueService, VenueRepository],
-  exports: [VenueRepository],
+  providers: [VenueService, VenueStore],
+  exports: [VenueStore],
 })
 export class VenueModule {}

@@ -3,13 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { VenueRegistered, type Actor } from '@titipan/contracts';
 import { UnitOfWork, type Page } from '@titipan/platform';
 import type { RegisterVenueDto } from './venue.dto';
-import { VenueRepository, type Venue } from './venue.repository';
+import type { Venue } from './domain/venue';
+import { VenueStore } from './venue.store';
 
 @Injectable()
 export class VenueService {
   constructor(
     private readonly uow: UnitOfWork,
-    private readonly venues: VenueRepository,
+    private readonly venues: VenueStore,
   ) {}
 
   async register(input: RegisterVenueDto, actor: Actor): Promise<Venue> {

@@ -1,8 +1,7 @@
 import { localDate, periodOf } from '@titipan/kernel';
-import { listPriceAt, priceAt } from '../../agreement/list-price';
+import { listPriceAt, priceAt } from '../../agreement/domain/list-price';
 import { allocate, isExpired } from './fefo';
 import { amountOf, balanceChanges, type Movement } from './movement';
-import { receiptLineProblems } from './receipt-rule';
 
 describe("period assignment in the venue's time zone", () => {
   it('puts 23:30 WIB on the last day of November in November', () => {
@@ -63,28 +62,6 @@ describe('first-expiry-first-out allocation', () => {
     });
     expect(allocate(lots, 6, '2026-11-25', 'B')).toEqual({ ok: false, code: 'INSUFFICIENT_STOCK', requested: 6, available: 5 });
     expect(allocate(lots, 1, '2026-11-25', 'Z')).toEqual({ ok: false, code: 'LOT_UNKNOWN', lotCode: 'Z' });
-  });
-});
-
-describe('receipt balance rule', () => {
-  it('accepts a line whose accepted + damaged + short equals what was dispatched', () => {
-    expect(receiptLineProblems({ dispatched: 10, accepted: 10, damaged: 0, short: 0 })).toEqual([]);
-    expect(receiptLineProblems({ dispatched: 10, accepted: 7, damaged: 2, short: 1, reason: 'dus penyok, 1 kurang' })).toEqual([]);
-  });
-
-  it('refuses an unbalanced line, naming the figures', () => {
-    expect(receiptLineProblems({ dispatched: 10, accepted: 8, damaged: 1, short: 0, reason: 'x' })).toEqual([
-      { code: 'RECEIPT_UNBALANCED', message: 'accepted 8 + damaged 1 + short 0 = 9, but 10 were dispatched' },
-    ]);
-  });
-
-  it('needs a reason when not all was accepted', () => {
-    expect(receiptLineProblems({ dispatched: 10, accepted: 9, damaged: 1, short: 0 }).map((p) => p.code)).toEqual([
-      'DISCREPANCY_REASON_REQUIRED',
-    ]);
-    expect(receiptLineProblems({ dispatched: 10, accepted: 9, damaged: 0, short: 1, reason: '  ' }).map((p) => p.code)).toEqual([
-      'DISCREPANCY_REASON_REQUIRED',
-    ]);
   });
 });
 

@@ -1,0 +1,116 @@
+import { notFound } from '@titipan/kernel';
+import { Injectable } from '@nestjs/common';
+import { equalityWhere } from '@titipan/platform';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { Agreement, AgreementPrice, AgreementStatus } from './domain/agreement';
+
+export interface AgreementFilter {
+  uptCode?: string;
+  venueCode?: string;
+  kanwilCode?: string;
+  agreementId?: string;
+  status?: AgreementStatus;
+  limit: number;
+  offset: number;
+}
+
+const SELECT = `
+  SELECT a.id, a.upt_code AS "uptCode", a.venue_code AS "venueCode", v.kanwil_code AS "venueKanwilCode", v.time_zone AS "timeZone",
+         a.commission_bp AS "commissionBp", to_char(a.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to, 'YYYY-MM-DD') AS "validTo",
+         a.settlement_cycle AS "settlementCycle", a.status, a.created_at AS "createdAt", a.activated_at AS "activatedAt",
+         a.terminated_at AS "terminatedAt", a.termination_reason AS "terminationReason",
+         COALESCE((SELECT json_agg(json_build_object('productId', p.product_id, 'price', p.price) ORDER BY p.product_id)
+                     FROM agreement_price p WHERE p.agreement_id = a.id), '[]') AS prices
+    FROM agreement a JOIN venue v ON v.code = a.venue_code`;
+
+@Injectable()
+/** The agreement tables (agreement, agreement_price): the only code that knows them. */
+export class AgreementStore {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async insert(
+    manager: EntityManager,
+    a: { id: string; uptCode: string; venueCode: string; commissionBp: number; validFrom: string; validTo?: string },
+    createdBy: string,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO agreement (id, upt_code, venue_code, commission_bp, valid_from, valid_to, status, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7)`,
+      [a.id, a.uptCode, a.venueCode, a.commissionBp, a.validFrom, a.validTo ?? null, createdBy],
+    );
+  }
+
+  async setPrices(manager: EntityManager, id: string, prices: AgreementPrice[]): Promise<void> {
+    if (prices.length === 0) return;
+    await manager.query(
+      `INSERT INTO agreement_price (agreement_id, product_id, price)
+       SELECT $1, * FROM unnest($2::uuid[], $3::bigint[])
+       ON CONFLICT (agreement_id, product_id) DO UPDATE SET price = EXCLUDED.price`,
+      [id, prices.map((p) => p.productId), prices.map((p) => p.price)],
+    );
+  }
+
+  /** Locks the agreement (not its venue) and reads it, in one round trip: its stock and money movements happen one at a time. */
+  async lock(manager: EntityManager, id: string): Promise<Agreement | undefined> {
+    const [row] = await manager.query<AgreementRow[]>(`${SELECT} WHERE a.id = $1 FOR UPDATE OF a`, [id]);
+    return row ? normalise(row) : undefined;
+  }
+
+  /** Locks an agreement for a stock movement; an unknown id is a 404. */
+  async lockExisting(manager: EntityManager, id: string): Promise<Agreement> {
+    const agreement = await this.lock(manager, id);
+    if (!agreement) throw notFound('agreement', id);
+    return agreement;
+  }
+
+  async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Agreement | undefined> {
+    const [row] = await manager.query<AgreementRow[]>(`${SELECT} WHERE a.id = $1`, [id]);
+    return row ? normalise(row) : undefined;
+  }
+
+  /** Ids of the active agreements between a venue and the given UPTs, in lock order (lock them to read them). */
+  async activeIdsForVenue(manager: EntityManager, venueCode: string, uptCodes: string[]): Promise<string[]> {
+    const rows = await manager.query<{ id: string }[]>(
+      `SELECT id FROM agreement WHERE venue_code = $1 AND upt_code = ANY($2::text[]) AND status = 'ACTIVE' ORDER BY id`,
+      [venueCode, uptCodes],
+    );
+    return rows.map((r) => r.id);
+  }
+
+  async activate(manager: EntityManager, id: string): Promise<void> {
+    await manager.query(`UPDATE agreement SET status = 'ACTIVE', activated_at = now() WHERE id = $1`, [id]);
+  }
+
+  async terminate(manager: EntityManager, id: string, reason: string): Promise<void> {
+    await manager.query(`UPDATE agreement SET status = 'TERMINATED', terminated_at = now(), termination_reason = $2 WHERE id = $1`, [
+      id,
+      reason,
+    ]);
+  }
+
+  async list(filter: AgreementFilter): Promise<{ items: Agreement[]; total: number }> {
+    const { where, params } = equalityWhere([
+      ['a.upt_code', filter.uptCode],
+      ['a.venue_code', filter.venueCode],
+      ['v.kanwil_code', filter.kanwilCode],
+      ['a.id', filter.agreementId],
+      ['a.status', filter.status],
+    ]);
+    const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+      `SELECT count(*)::int AS total FROM agreement a JOIN venue v ON v.code = a.venue_code ${where}`,
+      params,
+    );
+    const rows = await this.dataSource.query<AgreementRow[]>(
+      `${SELECT} ${where} ORDER BY a.created_at, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      [...params, filter.limit, filter.offset],
+    );
+    return { items: rows.map(normalise), total };
+  }
+}
+
+/** A row as read: prices come from json_agg, bigint as string or number. */
+type AgreementRow = Omit<Agreement, 'prices'> & { prices: { productId: string; price: string | number }[] };
+
+function normalise(row: AgreementRow): Agreement {
+  return { ...row, prices: row.prices.map((p) => ({ productId: p.productId, price: Number(p.price) })) };
+}

@@ -1,0 +1,45 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { LotNearExpiry } from '@titipan/contracts';
+import { PLATFORM_CONFIG, UnitOfWork, type ReadScope } from '@titipan/platform';
+import type { ConsignmentConfig } from '../consignment-config';
+import { daysLeft, horizonOf, type NearExpiryLot } from './domain/near-expiry';
+import { NearExpiryStore } from './near-expiry.store';
+
+/** Sellable lots that expire within a window, per venue, and a once-per-lot warning event. */
+@Injectable()
+export class NearExpiryService {
+  constructor(
+    private readonly store: NearExpiryStore,
+    private readonly uow: UnitOfWork,
+    @Inject(PLATFORM_CONFIG) private readonly config: ConsignmentConfig,
+  ) {}
+
+  async find(scope: ReadScope, days = this.config.NEAR_EXPIRY_DAYS, at = new Date()): Promise<NearExpiryLot[]> {
+    // widest first pass in SQL (a day either side for time zones), exact per-venue calendar in code
+    const rows = await this.store.expiringBy(scope, horizonOf(at, days));
+    return rows
+      .map(({ timeZone, ...row }) => ({ ...row, daysLeft: daysLeft(row.expiryDate, at, timeZone) }))
+      .filter((lot) => lot.daysLeft <= days);
+  }
+
+  /** Publishes a warning for each lot newly inside the window; a lot is warned about once. */
+  async scan(at = new Date()): Promise<{ flagged: NearExpiryLot[] }> {
+    const lots = (await this.find({}, undefined, at)).filter((l) => !l.flagged);
+    const flagged: NearExpiryLot[] = [];
+    for (const lot of lots) {
+      await this.uow.run(async (tx) => {
+        if (!(await this.store.flag(tx.manager, lot))) return; // another instance flagged it meanwhile
+        tx.publish(LotNearExpiry, {
+          agreementId: lot.agreementId,
+          productId: lot.productId,
+          lotCode: lot.lotCode,
+          expiryDate: lot.expiryDate,
+          quantity: lot.quantity,
+          daysLeft: lot.daysLeft,
+        });
+        flagged.push({ ...lot, flagged: true });
+      });
+    }
+    return { flagged };
+  }
+}
