@@ -47,7 +47,7 @@ const NOT_LISTS: Record<string, string> = {
   '/health': 'the service health',
   '/statements/{id}/verify': 'the verdict on one statement',
   '/statements/{id}/export': 'a file',
-  '/agreements/{id}/periods/ledger-totals': "one period's control totals",
+  '/agreements/{id}/periods/ledger-totals': "the ledger's control totals of every month, for reconciliation (a report)",
   '/agreements/{id}/periods/{period}/statement': 'one statement',
 };
 const isReport = (path: string) => path.startsWith('/reports/');

@@ -509,12 +509,12 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
 
   it('flags lots expiring within the window, and warns about each lot once', async () => {
     const daysLeft = daysBetween(localDate(new Date(), 'Asia/Jakarta'), dateIn(25));
-    const within = (await api().get('/stock/near-expiry').set('Authorization', lounge)).body;
+    const within = (await api().get('/stock/near-expiry').set('Authorization', lounge)).body.items;
     expect(within).toEqual([
       expect.objectContaining({ agreementId, sku: 'TELANG-250', lotCode: 'BT-1', quantity: 8, daysLeft, flagged: false }),
     ]);
-    expect((await api().get('/stock/near-expiry?days=10').set('Authorization', lounge)).body).toEqual([]);
-    expect((await api().get('/stock/near-expiry').set('Authorization', otherVenue)).body).toEqual([]);
+    expect((await api().get('/stock/near-expiry?days=10').set('Authorization', lounge)).body).toMatchObject({ items: [], total: 0 });
+    expect((await api().get('/stock/near-expiry').set('Authorization', otherVenue)).body).toMatchObject({ items: [], total: 0 });
 
     expect((await api().post('/stock/near-expiry/scan').set('Authorization', lounge)).status).toBe(403);
     const scan = await api().post('/stock/near-expiry/scan').set('Authorization', admin);

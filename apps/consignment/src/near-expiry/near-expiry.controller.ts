@@ -13,9 +13,9 @@ export class NearExpiryController {
 
   @Get()
   @AnyActor()
-  @ApiOperation({ summary: 'Sellable lots expiring within the window (default NEAR_EXPIRY_DAYS), expired ones included, in scope' })
+  @ApiOperation({ summary: 'Sellable lots expiring within the window (default NEAR_EXPIRY_DAYS), expired ones included, in scope; paged' })
   list(@Query() query: NearExpiryQueryDto, @CurrentActor() actor: Actor) {
-    return this.nearExpiry.find(readScope(actor), query.days);
+    return this.nearExpiry.page(readScope(actor), query);
   }
 
   @Post('scan')

@@ -1,8 +1,9 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
+import { PageQueryDto } from '@titipan/platform';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 
-export class NearExpiryQueryDto {
+export class NearExpiryQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'window in days; the configured default (NEAR_EXPIRY_DAYS) if omitted' })
   @IsOptional()
   @Type(() => Number)

@@ -1,9 +1,10 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { LotNearExpiry } from '@titipan/contracts';
-import { PLATFORM_CONFIG, UnitOfWork, type ReadScope } from '@titipan/platform';
+import { PLATFORM_CONFIG, UnitOfWork, type Page, type ReadScope } from '@titipan/platform';
 import type { ConsignmentConfig } from '../consignment-config';
 import { daysLeft, horizonOf, type NearExpiryLot } from './domain/near-expiry';
 import { NearExpiryStore } from './near-expiry.store';
+import type { NearExpiryQueryDto } from './near-expiry.dto';
 
 /** Sellable lots that expire within a window, per venue, and a once-per-lot warning event. */
 @Injectable()
@@ -20,6 +21,16 @@ export class NearExpiryService {
     return rows
       .map(({ timeZone, ...row }) => ({ ...row, daysLeft: daysLeft(row.expiryDate, at, timeZone) }))
       .filter((lot) => lot.daysLeft <= days);
+  }
+
+  /**
+   * A page of the lots expiring within the window. Paged after the exact per-venue filter, in memory: the lots
+   * of one scope that are near expiry are few (bounded by the stock on hand), and the filter needs each
+   * venue's calendar.
+   */
+  async page(scope: ReadScope, query: NearExpiryQueryDto): Promise<Page<NearExpiryLot>> {
+    const lots = await this.find(scope, query.days);
+    return { items: lots.slice(query.offset, query.offset + query.limit), total: lots.length, limit: query.limit, offset: query.offset };
   }
 
   /** Publishes a warning for each lot newly inside the window; a lot is warned about once. */
