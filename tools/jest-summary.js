@@ -1,6 +1,6 @@
 // Prints "N passed, N failed" from jest's JSON results (CI reads this line, not jest's own summary).
 // A missing or unreadable results file counts as one failure: something broke before the tests ran.
-// A second argument adds checks that failed outside jest (.ci/run: files the suite left in the clone).
+// A second argument adds checks that failed outside jest (.ci/run: the lint, files the suite left in the clone).
 const fs = require('node:fs');
 let passed = 0;
 let failed = 1;
