@@ -1,7 +1,7 @@
 import ExcelJS from 'exceljs';
 
-export interface TableColumn {
-  key: string;
+export interface TableColumn<R> {
+  key: keyof R & string;
   label: string;
   money?: boolean;
 }
@@ -12,12 +12,12 @@ const csvCell = (value: unknown) => {
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-export function tableCsv(columns: TableColumn[], rows: Record<string, unknown>[]): string {
+export function tableCsv<R>(columns: TableColumn<R>[], rows: R[]): string {
   return `${[columns.map((c) => c.key), ...rows.map((r) => columns.map((c) => r[c.key]))].map((line) => line.map(csvCell).join(',')).join('\n')}\n`;
 }
 
 /** One sheet: a title, a bold header, number cells (rupiah format for money). */
-export async function tableXlsx(title: string, columns: TableColumn[], rows: Record<string, unknown>[]): Promise<Buffer> {
+export async function tableXlsx<R>(title: string, columns: TableColumn<R>[], rows: R[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Titipan';
   const sheet = book.addWorksheet(title.slice(0, 31));

@@ -13,7 +13,7 @@ import {
 } from '@titipan/contracts';
 import type { EventHandler, Tx } from '@titipan/platform';
 import { factsOf, periodsOf } from './domain/movement-facts';
-import { SourceEventsStore } from './persistence/source-events.store';
+import { SourceEventsStore } from './source-events.store';
 import { StatementService } from './statement.service';
 
 const MOVEMENT_EVENTS = new Set([ReceiptConfirmed.type, SalesRecorded.type, SaleReversed.type, ReturnShipped.type, StockAdjusted.type]);
@@ -24,7 +24,7 @@ const MOVEMENT_EVENTS = new Set([ReceiptConfirmed.type, SalesRecorded.type, Sale
  * Batches of events are stored with one insert.
  */
 @Injectable()
-export class StatementSourceHandler implements EventHandler {
+export class StatementSourceListener implements EventHandler {
   readonly name = 'statement-source';
   readonly streams = ['consignment'] as const;
   readonly events = [

@@ -11,15 +11,14 @@ import {
   type EventEnvelope,
 } from '@titipan/contracts';
 import type { EventHandler, Tx } from '@titipan/platform';
-import { SourceEventsStore } from '../statement/persistence/source-events.store';
+import { SourceEventsStore } from '../statement/source-events.store';
 import { projectionDeltas } from './domain/projection-deltas';
+import { PROJECTIONS } from './domain/read-models';
 import { ProjectionStore } from './projection.store';
-
-export const PROJECTIONS = 'consignment-projections';
 
 /** Stock on hand, daily sales and monthly product figures from consignment.events, a batch at a time. */
 @Injectable()
-export class ProjectionHandler implements EventHandler {
+export class ProjectionListener implements EventHandler {
   readonly name = PROJECTIONS;
   readonly streams = ['consignment'] as const;
   readonly events = [
