@@ -14,7 +14,11 @@ export class ExportController {
   @AnyActor()
   @ApiQuery({ name: 'format', enum: Object.keys(EXPORT_FORMATS) })
   @ApiOperation({ summary: 'A statement as CSV, XLSX (rupiah number cells) or a printable PDF with both parties and the digest' })
-  async export(@Param('id', ParseUUIDPipe) id: string, @Query('format') format: string, @CurrentActor() actor: Actor): Promise<StreamableFile> {
+  async export(
+    @Param('id', ParseUUIDPipe) id: string,
+    @Query('format') format: string,
+    @CurrentActor() actor: Actor,
+  ): Promise<StreamableFile> {
     const file = await this.exports.statement(id, format, actor);
     return new StreamableFile(file.body, { type: file.type, disposition: `attachment; filename="${file.filename}"` });
   }

@@ -45,6 +45,10 @@ export class ExportService {
       products: await this.products.products(figures.lines.map((l) => l.productId)),
     };
     const body = format === 'csv' ? Buffer.from(statementCsv(doc)) : format === 'xlsx' ? await statementXlsx(doc) : await statementPdf(doc);
-    return { body, type: kind.type, filename: `statement-${statement.uptCode}-${statement.venueCode}-${statement.period}.${kind.extension}` };
+    return {
+      body,
+      type: kind.type,
+      filename: `statement-${statement.uptCode}-${statement.venueCode}-${statement.period}.${kind.extension}`,
+    };
   }
 }

@@ -45,7 +45,10 @@ export class ReportQueries {
 
   /** When the read models last applied an event. */
   async freshness(): Promise<Freshness> {
-    const [row]: { last_event_time: Date | null; last_event_id: string | null }[] = await this.dataSource.query(`SELECT last_event_time, last_event_id FROM projection_state WHERE name = $1`, [PROJECTIONS]);
+    const [row]: { last_event_time: Date | null; last_event_id: string | null }[] = await this.dataSource.query(
+      `SELECT last_event_time, last_event_id FROM projection_state WHERE name = $1`,
+      [PROJECTIONS],
+    );
     return { lastEventTime: row?.last_event_time?.toISOString() ?? null, lastEventId: row?.last_event_id ?? null };
   }
 

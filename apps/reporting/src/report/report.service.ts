@@ -42,7 +42,8 @@ export class ReportService {
 
   async rollupFile(period: string, by: RollupDimension, format: 'csv' | 'xlsx', actor: Actor): Promise<ReportFile> {
     const rows = await this.queries.rollup(period, by, readScope(actor));
-    const body = format === 'csv' ? Buffer.from(tableCsv(ROLLUP_COLUMNS, rows)) : await tableXlsx(`Rollup ${period} by ${by}`, ROLLUP_COLUMNS, rows);
+    const body =
+      format === 'csv' ? Buffer.from(tableCsv(ROLLUP_COLUMNS, rows)) : await tableXlsx(`Rollup ${period} by ${by}`, ROLLUP_COLUMNS, rows);
     return { body, type: FILE_TYPES[format], filename: `rollup-${period}-${by}.${format}` };
   }
 

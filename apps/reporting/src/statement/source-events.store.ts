@@ -98,10 +98,10 @@ export class SourceEventsStore {
     agreementId: string,
     period: string,
   ): Promise<{ controlTotals: ControlTotals; eventId: string } | undefined> {
-    const [row]: { control_totals: ControlTotals; event_id: string }[] = await manager.query(`SELECT control_totals, event_id FROM period_close_log WHERE agreement_id = $1 AND period = $2`, [
-      agreementId,
-      period,
-    ]);
+    const [row]: { control_totals: ControlTotals; event_id: string }[] = await manager.query(
+      `SELECT control_totals, event_id FROM period_close_log WHERE agreement_id = $1 AND period = $2`,
+      [agreementId, period],
+    );
     return row ? { controlTotals: row.control_totals, eventId: row.event_id } : undefined;
   }
 }

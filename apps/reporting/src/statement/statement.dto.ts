@@ -104,7 +104,9 @@ export class FiguresResponse {
   @ApiProperty({ description: 'value of the adjusted units at their unit price, with the same sign' })
   adjustedValue: number;
 
-  @ApiProperty({ description: 'units at the venue when the month ended: opening + received − sold + customerReturns − returned − adjusted' })
+  @ApiProperty({
+    description: 'units at the venue when the month ended: opening + received − sold + customerReturns − returned − adjusted',
+  })
   closing: number;
 }
 
@@ -114,7 +116,10 @@ export class StatementLineResponse extends FiguresResponse {
 }
 
 export class SplitPartResponse {
-  @ApiProperty({ enum: ['PNBP', 'PREMI', 'CAPITAL'], description: 'PNBP: state revenue; PREMI: pay to the inmate workers; CAPITAL: production capital' })
+  @ApiProperty({
+    enum: ['PNBP', 'PREMI', 'CAPITAL'],
+    description: 'PNBP: state revenue; PREMI: pay to the inmate workers; CAPITAL: production capital',
+  })
   name: string;
 
   @ApiProperty({ description: 'basis points of the proceeds under the split policy (the shares sum to 10,000)' })

@@ -87,9 +87,7 @@ export class StatementStore {
       [agreementId, period],
     );
     if (!row) return undefined;
-    return new Map(
-      row.lines.filter((l) => l.closing !== 0).map((l) => [l.productId, l.closing]),
-    );
+    return new Map(row.lines.filter((l) => l.closing !== 0).map((l) => [l.productId, l.closing]));
   }
 
   async pending(manager: EntityManager): Promise<{ agreementId: string; period: string }[]> {
@@ -98,7 +96,11 @@ export class StatementStore {
     );
   }
 
-  async markPaid(manager: EntityManager, id: string, p: { amount: number; paidOn: string; transferReference: string; by: string }): Promise<void> {
+  async markPaid(
+    manager: EntityManager,
+    id: string,
+    p: { amount: number; paidOn: string; transferReference: string; by: string },
+  ): Promise<void> {
     await manager.query(
       `UPDATE statement SET status = 'PAID', paid_amount = $2, paid_on = $3, transfer_reference = $4, paid_by = $5, updated_at = now() WHERE id = $1`,
       [id, p.amount, p.paidOn, p.transferReference, p.by],

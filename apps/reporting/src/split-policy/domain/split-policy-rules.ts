@@ -13,7 +13,8 @@ type SplitPolicyRule = (shares: SplitShare[]) => SplitPolicyRefusal | undefined;
 
 export function eachShareOnce(shares: SplitShare[]): SplitPolicyRefusal | undefined {
   const names = shares.map((s) => s.name);
-  if (new Set(names).size !== names.length) return { code: 'SHARE_REPEATED', message: 'each share may appear once', details: { field: 'shares' } };
+  if (new Set(names).size !== names.length)
+    return { code: 'SHARE_REPEATED', message: 'each share may appear once', details: { field: 'shares' } };
   return undefined;
 }
 
