@@ -66,7 +66,8 @@ export class ReplayService {
       await consumer.connect();
       await consumer.subscribe({ topics: [topic], fromBeginning: true });
       await consumer.run({
-        eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+        eachBatch: async (payload) => {
+          const batch = payload.batch;
           // parsed here, as messages arrive, so the parsing (CPU in this process) overlaps the previous
           // drain's writes (CPU in Postgres)
           for (const message of batch.messages) {
@@ -76,9 +77,9 @@ export class ReplayService {
               offset: message.offset,
               event: result.kind === 'ok' && wanted.has(result.event.type) ? result.event : undefined,
             });
-            resolveOffset(message.offset);
+            payload.resolveOffset(message.offset);
           }
-          await heartbeat();
+          await payload.heartbeat();
         },
       });
 

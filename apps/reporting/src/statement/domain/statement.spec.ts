@@ -150,7 +150,7 @@ describe('settlement statement', () => {
       events,
       '2026-11',
       1_000,
-      figures.split!.map(({ amount: _, ...share }) => share),
+      figures.split!.map((p) => ({ name: p.name, basisPoints: p.basisPoints, legalReference: p.legalReference })),
       opening,
     );
     expect(fromOpening).toEqual(figures);

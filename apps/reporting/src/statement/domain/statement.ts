@@ -21,7 +21,8 @@ export interface Figures {
 }
 
 export interface ControlTotals {
-  movements: { kind: MovementKind; count: number; quantity: number; amount: number }[];
+  /** Per movement kind; `kind` is a string because the period close names kinds as consignment spells them. */
+  movements: { kind: string; count: number; quantity: number; amount: number }[];
   receipts: number;
   shortQuantity: number;
   saleLines: number;
