@@ -1,13 +1,13 @@
 import { topicName, type AgreementActivatedV1, type EventEnvelope } from '@titipan/contracts';
-import { eventMessage, OutboxRelay, OutboxStore, RELAY_PRODUCER, relayOptions } from '@titipan/platform';
+import { eventMessage, InboxStore, OutboxRelay, OutboxStore, RELAY_PRODUCER, relayOptions } from '@titipan/platform';
 import { CompressionTypes } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { CONSIGNMENT_MIGRATIONS } from '../apps/consignment/src/database/migrations';
 import { REPORTING_MIGRATIONS } from '../apps/reporting/src/database/migrations';
-import { ProjectionHandler } from '../apps/reporting/src/projection/projection.handler';
+import { ProjectionListener } from '../apps/reporting/src/projection/projection.listener';
 import { ProjectionStore } from '../apps/reporting/src/projection/projection.store';
 import { ReplayService } from '../apps/reporting/src/projection/replay.service';
-import { SourceEventsStore } from '../apps/reporting/src/statement/persistence/source-events.store';
+import { SourceEventsStore } from '../apps/reporting/src/statement/source-events.store';
 import { TestEnvironment } from '../test/support/test-environment';
 import { measurePostgresInserts, type InsertCeiling } from './postgres-ceiling';
 
@@ -129,7 +129,9 @@ export async function measureEventThroughput(options: {
     for (const a of options.agreements) await dims.upsertAgreement(reporting.manager, a.data);
     const replayService = new ReplayService(
       reporting,
-      new ProjectionHandler(new ProjectionStore(), dims),
+      new ProjectionListener(new ProjectionStore(), dims),
+      new ProjectionStore(),
+      new InboxStore(),
       env.kafka,
       env.config('reporting'),
     );

@@ -2,10 +2,14 @@ import { Module } from '@nestjs/common';
 import { PlatformModule } from '@titipan/platform';
 import { DirectoryModule, DirectoryReplicaHandler } from '@titipan/directory';
 import { REPORTING_MIGRATIONS } from './database/migrations';
-import { ProductDimHandler } from './product-dim/product-dim';
-import { ProjectionHandler } from './projection/projection.handler';
+import { ExportModule } from './export/export.module';
+import { ProductDimListener } from './product-dim/product-dim.listener';
+import { ProductDimModule } from './product-dim/product-dim.module';
+import { ProjectionListener } from './projection/projection.listener';
 import { ProjectionModule } from './projection/projection.module';
-import { StatementSourceHandler } from './statement/statement-source.handler';
+import { ReportModule } from './report/report.module';
+import { SplitPolicyModule } from './split-policy/split-policy.module';
+import { StatementSourceListener } from './statement/statement-source.listener';
 import { StatementModule } from './statement/statement.module';
 
 @Module({
@@ -13,11 +17,15 @@ import { StatementModule } from './statement/statement.module';
     PlatformModule.forService({
       service: 'reporting',
       migrations: REPORTING_MIGRATIONS,
-      handlers: [DirectoryReplicaHandler, ProductDimHandler, StatementSourceHandler, ProjectionHandler],
+      handlers: [DirectoryReplicaHandler, ProductDimListener, StatementSourceListener, ProjectionListener],
     }),
     DirectoryModule,
+    ProductDimModule,
     StatementModule,
+    SplitPolicyModule,
     ProjectionModule,
+    ReportModule,
+    ExportModule,
   ],
 })
 export class AppModule {}

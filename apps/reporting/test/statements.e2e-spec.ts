@@ -31,11 +31,11 @@ describe('reporting: settlement statement of a month', () => {
   let statementId: string;
 
   const applied = async (service: ServiceName, name: string) => {
-    const consumers = Object.values((await request(services[service].url).get('/health')).body.checks.consumers) as {
+    const consumers = Object.values<{
       groupId: string;
       lag: number;
       counters: { applied: number };
-    }[];
+    }>((await request(services[service].url).get('/health')).body.checks.consumers);
     const c = consumers.find((x) => x.groupId.endsWith(name));
     return c && c.lag === 0 ? c.counters.applied : undefined;
   };
@@ -225,11 +225,11 @@ describe('reporting: settlement statement of a month', () => {
     await producer.disconnect();
     await eventually(
       async () => {
-        const consumers = Object.values((await request(services.reporting.url).get('/health')).body.checks.consumers) as {
+        const consumers = Object.values<{
           groupId: string;
           lag: number;
           counters: { duplicates: number };
-        }[];
+        }>((await request(services.reporting.url).get('/health')).body.checks.consumers);
         const c = consumers.find((x) => x.groupId.endsWith('statement-source'))!;
         // every event but dispatch.created (which statements do not use) comes back as a duplicate
         return c.lag === 0 && c.counters.duplicates >= all.length - 1;

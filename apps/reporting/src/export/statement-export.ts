@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import type { Figures, StatementFigures } from '../statement/domain/statement';
-import type { Statement } from '../statement/persistence/statement.repository';
-import type { ProductInfo } from '../product-dim/product-dim';
+import type { ProductInfo } from '../product-dim/domain/product-info';
+import type { Statement } from '../statement/domain/statement-record';
 
 export interface StatementDocument {
   statement: Statement & { figures: StatementFigures };

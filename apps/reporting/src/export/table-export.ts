@@ -1,23 +1,27 @@
 import ExcelJS from 'exceljs';
 
-export interface TableColumn {
-  key: string;
+/** What a table cell holds: text, a number, or nothing. */
+type Cell = string | number | null | undefined;
+type Row<R> = { [K in keyof R]: Cell };
+
+export interface TableColumn<R> {
+  key: keyof R & string;
   label: string;
   money?: boolean;
 }
 
-const csvCell = (value: unknown) => {
+const csvCell = (value: Cell) => {
   if (value === null || value === undefined) return '';
   const text = String(value);
   return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 };
 
-export function tableCsv(columns: TableColumn[], rows: Record<string, unknown>[]): string {
+export function tableCsv<R extends Row<R>>(columns: TableColumn<R>[], rows: R[]): string {
   return `${[columns.map((c) => c.key), ...rows.map((r) => columns.map((c) => r[c.key]))].map((line) => line.map(csvCell).join(',')).join('\n')}\n`;
 }
 
 /** One sheet: a title, a bold header, number cells (rupiah format for money). */
-export async function tableXlsx(title: string, columns: TableColumn[], rows: Record<string, unknown>[]): Promise<Buffer> {
+export async function tableXlsx<R extends Row<R>>(title: string, columns: TableColumn<R>[], rows: R[]): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Titipan';
   const sheet = book.addWorksheet(title.slice(0, 31));

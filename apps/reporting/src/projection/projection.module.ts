@@ -1,19 +1,13 @@
 import { Module } from '@nestjs/common';
-import { SourceEventsStore } from '../statement/persistence/source-events.store';
-import { ProjectionHandler } from './projection.handler';
+import { StatementModule } from '../statement/statement.module';
+import { ProjectionController } from './projection.controller';
+import { ProjectionListener } from './projection.listener';
 import { ProjectionStore } from './projection.store';
 import { ReplayService } from './replay.service';
-import { ReportController } from './report.controller';
-import { ReportQueries } from './report.queries';
 
 @Module({
-  controllers: [ReportController],
-  providers: [
-    ProjectionHandler,
-    { provide: ProjectionStore, useFactory: () => new ProjectionStore() },
-    ReportQueries,
-    SourceEventsStore,
-    ReplayService,
-  ],
+  imports: [StatementModule],
+  controllers: [ProjectionController],
+  providers: [ProjectionListener, { provide: ProjectionStore, useFactory: () => new ProjectionStore() }, ReplayService],
 })
 export class ProjectionModule {}

@@ -1,20 +1,23 @@
 import { newId } from '@titipan/kernel';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventRegistry, parseEvent, topicName, type EventEnvelope } from '@titipan/contracts';
-import { KAFKA, PLATFORM_CONFIG, type PlatformConfig } from '@titipan/platform';
+import { InboxStore, KAFKA, PLATFORM_CONFIG, type PlatformConfig } from '@titipan/platform';
 import type { Kafka } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { projectionDeltas } from './domain/projection-deltas';
-import { PROJECTIONS, ProjectionHandler } from './projection.handler';
-import { LIVE_TABLES, ProjectionStore, type ProjectionTables } from './projection.store';
+import { PROJECTIONS } from './domain/read-models';
+import { ProjectionListener } from './projection.listener';
+import { ProjectionStore, type ProjectionTables } from './projection.store';
 
 const REBUILD: ProjectionTables = { stock: 'stock_on_hand_rebuild', daily: 'sales_daily_rebuild', monthly: 'monthly_product_rebuild' };
+/** The replay's own inbox: the events the rebuilt tables hold, handed to the inbox at the swap. */
+const REPLAY_INBOX = 'replay_applied';
 
 interface Received {
   partition: number;
   offset: string;
   /** the parsed event, or undefined for one the projections do not use (or cannot read) */
-  event?: EventEnvelope<any>;
+  event?: EventEnvelope<unknown>;
 }
 
 export interface ReplayResult {
@@ -36,7 +39,9 @@ export class ReplayService {
 
   constructor(
     private readonly dataSource: DataSource,
-    private readonly handler: ProjectionHandler,
+    private readonly listener: ProjectionListener,
+    private readonly live: ProjectionStore,
+    private readonly inbox: InboxStore,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
@@ -47,26 +52,22 @@ export class ReplayService {
     const started = performance.now();
     const topic = topicName('consignment', this.config.KAFKA_TOPIC_PREFIX);
     const registry = new EventRegistry();
-    const wanted = new Set(this.handler.events.map((d) => d.type));
-    const store = new ProjectionStore(REBUILD);
+    const wanted = new Set(this.listener.events.map((d) => d.type));
+    const rebuilt = new ProjectionStore(REBUILD);
     const queue: Received[] = [];
     const position = new Map<number, bigint>();
     let events = 0;
     let applied = 0;
     const consumer = this.kafka.consumer({ groupId: `${this.config.KAFKA_TOPIC_PREFIX}reporting.replay-${newId()}`, maxWaitTimeInMs: 50 });
     try {
-      await this.dataSource.query(`DROP TABLE IF EXISTS ${REBUILD.stock}, ${REBUILD.daily}, ${REBUILD.monthly}, replay_applied`);
-      for (const [live, fresh] of Object.entries(REBUILD).map(([k, v]) => [LIVE_TABLES[k as keyof ProjectionTables], v])) {
-        await this.dataSource.query(`CREATE TABLE ${fresh} (LIKE ${live} INCLUDING ALL)`);
-      }
-      await this.dataSource.query(
-        `CREATE TABLE replay_applied (event_id uuid PRIMARY KEY, event_type text, kafka_partition int, kafka_offset bigint)`,
-      );
+      await rebuilt.recreate(this.dataSource.manager);
+      await this.inbox.createReplayInbox(this.dataSource.manager, REPLAY_INBOX);
 
       await consumer.connect();
       await consumer.subscribe({ topics: [topic], fromBeginning: true });
       await consumer.run({
-        eachBatch: async ({ batch, resolveOffset, heartbeat }) => {
+        eachBatch: async (payload) => {
+          const batch = payload.batch;
           // parsed here, as messages arrive, so the parsing (CPU in this process) overlaps the previous
           // drain's writes (CPU in Postgres)
           for (const message of batch.messages) {
@@ -76,9 +77,9 @@ export class ReplayService {
               offset: message.offset,
               event: result.kind === 'ok' && wanted.has(result.event.type) ? result.event : undefined,
             });
-            resolveOffset(message.offset);
+            payload.resolveOffset(message.offset);
           }
-          await heartbeat();
+          await payload.heartbeat();
         },
       });
 
@@ -86,7 +87,7 @@ export class ReplayService {
       const drain = async (manager?: EntityManager) => {
         const taken = queue.splice(0, queue.length);
         if (taken.length === 0) return;
-        const parsed: { event: EventEnvelope<any>; partition: number; offset: string }[] = [];
+        const parsed: { event: EventEnvelope<unknown>; partition: number; offset: string }[] = [];
         for (const r of taken) {
           position.set(r.partition, BigInt(r.offset) + 1n);
           events++;
@@ -94,25 +95,16 @@ export class ReplayService {
         }
         const work = async (m: EntityManager) => {
           // the same event twice in the log (an at-least-once redelivery) counts once, as in the live consumer
-          const fresh: { event_id: string }[] = parsed.length
-            ? await m.query(
-                `INSERT INTO replay_applied SELECT * FROM unnest($1::uuid[], $2::text[], $3::int[], $4::bigint[]) ON CONFLICT DO NOTHING RETURNING event_id`,
-                [
-                  parsed.map((p) => p.event.id),
-                  parsed.map((p) => p.event.type),
-                  parsed.map((p) => p.partition),
-                  parsed.map((p) => p.offset),
-                ],
-              )
-            : [];
-          const ids = new Set(fresh.map((f) => f.event_id));
+          const ids = await this.inbox.claim(
+            m,
+            PROJECTIONS,
+            parsed.map((p) => ({ eventId: p.event.id, eventType: p.event.type, topic, partition: p.partition, offset: p.offset })),
+            REPLAY_INBOX,
+          );
           const batch = parsed.filter((p) => ids.delete(p.event.id)).map((p) => p.event);
           if (batch.length === 0) return;
-          const zones = await this.dataSource.manager.query(`SELECT agreement_id, time_zone FROM agreement_dim`);
-          const zoneOf = new Map<string, string>(
-            zones.map((z: { agreement_id: string; time_zone: string }) => [z.agreement_id, z.time_zone]),
-          );
-          await store.apply(
+          const zoneOf = await this.live.timeZones(this.dataSource.manager);
+          await rebuilt.apply(
             m,
             projectionDeltas(batch, (id) => zoneOf.get(id)),
           );
@@ -135,19 +127,11 @@ export class ReplayService {
       await catchUp(await this.ends(topic));
       await this.dataSource.transaction(async (manager) => {
         // stop every consumer of this service at a commit boundary: inbox first, then the read models
-        await manager.query(`LOCK TABLE inbox IN SHARE ROW EXCLUSIVE MODE`);
-        await manager.query(`LOCK TABLE ${LIVE_TABLES.stock}, ${LIVE_TABLES.daily}, ${LIVE_TABLES.monthly} IN ACCESS EXCLUSIVE MODE`);
+        await this.inbox.holdConsumers(manager);
+        await this.live.lock(manager);
         await catchUp(await this.ends(topic), manager);
-        await manager.query(
-          `INSERT INTO inbox (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
-           SELECT $1, event_id, event_type, $2, kafka_partition, kafka_offset FROM replay_applied ON CONFLICT DO NOTHING`,
-          [PROJECTIONS, topic],
-        );
-        for (const key of Object.keys(LIVE_TABLES) as (keyof ProjectionTables)[]) {
-          await manager.query(`DROP TABLE ${LIVE_TABLES[key]}`);
-          await manager.query(`ALTER TABLE ${REBUILD[key]} RENAME TO ${LIVE_TABLES[key]}`);
-        }
-        await manager.query(`DROP TABLE replay_applied`);
+        await this.inbox.mergeReplayInbox(manager, REPLAY_INBOX);
+        await rebuilt.swapIn(manager);
       });
       const seconds = (performance.now() - started) / 1000;
       this.logger.log(`replayed ${events} events (${applied} applied) in ${seconds.toFixed(2)} s`);

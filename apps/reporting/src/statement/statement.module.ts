@@ -1,17 +1,15 @@
 import { Module } from '@nestjs/common';
-import { DirectoryModule } from '@titipan/directory';
-import { ExportController } from '../export/export.controller';
-import { ProductDimHandler } from '../product-dim/product-dim';
-import { SplitPolicyService } from '../split-policy/split-policy';
-import { SourceEventsStore } from './persistence/source-events.store';
-import { StatementRepository } from './persistence/statement.repository';
-import { StatementSourceHandler } from './statement-source.handler';
+import { SplitPolicyStore } from '../split-policy/split-policy.store';
+import { SourceEventsStore } from './source-events.store';
+import { StatementSourceListener } from './statement-source.listener';
 import { StatementController } from './statement.controller';
 import { StatementService } from './statement.service';
+import { StatementStore } from './statement.store';
 
 @Module({
-  imports: [DirectoryModule],
-  controllers: [StatementController, ExportController],
-  providers: [StatementService, StatementRepository, SourceEventsStore, SplitPolicyService, StatementSourceHandler, ProductDimHandler],
+  controllers: [StatementController],
+  // statements read the split policy in effect; the split-policy feature sets policies and retries through StatementService
+  providers: [StatementService, StatementStore, SourceEventsStore, SplitPolicyStore, StatementSourceListener],
+  exports: [StatementService, SourceEventsStore],
 })
 export class StatementModule {}

@@ -4,23 +4,17 @@ import { isoWithOffset, StatementDeposited, StatementIssued, StatementPaid, type
 import { assertInScope, scopedFilter, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { stringify } from 'safe-stable-stringify';
 import { DataSource, type EntityManager } from 'typeorm';
-import { SplitPolicyService } from '../split-policy/split-policy';
+import { SplitPolicyStore } from '../split-policy/split-policy.store';
+import type { AgreementDim } from './domain/agreement';
+import { issueRefusals } from './domain/issue-rules';
 import { factsOf } from './domain/movement-facts';
-import { computeStatement, controlMismatches, statementDigest, type StatementFigures } from './domain/statement';
-import { SourceEventsStore, type AgreementDim } from './persistence/source-events.store';
-import { StatementRepository, type Statement, type StatementStatus } from './persistence/statement.repository';
-
-/** The last calendar day of a period (YYYY-MM). */
-export function lastDayOf(period: string): string {
-  const [y, m] = period.split('-').map(Number);
-  return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
-}
-
-/** The month before a period (YYYY-MM). */
-export function previousPeriod(period: string): string {
-  const [y, m] = period.split('-').map(Number);
-  return m === 1 ? `${y - 1}-12` : `${y}-${String(m - 1).padStart(2, '0')}`;
-}
+import { lastDayOf, previousPeriod } from './domain/period';
+import { depositRefusal, paymentRefusal, type SettlementRefusal } from './domain/settlement-rules';
+import { computeStatement, type StatementFigures } from './domain/statement';
+import type { Statement, StatementStatus } from './domain/statement-record';
+import { SourceEventsStore } from './source-events.store';
+import { statementDigest } from './statement-digest';
+import { StatementStore } from './statement.store';
 
 export interface LiveStatement {
   agreementId: string;
@@ -42,8 +36,8 @@ export class StatementService {
     private readonly uow: UnitOfWork,
     private readonly dataSource: DataSource,
     private readonly sources: SourceEventsStore,
-    private readonly statements: StatementRepository,
-    private readonly policies: SplitPolicyService,
+    private readonly statements: StatementStore,
+    private readonly policies: SplitPolicyStore,
   ) {}
 
   /**
@@ -69,33 +63,23 @@ export class StatementService {
     if (!close) return;
     const id = existing?.id ?? newId();
     const agreement = await this.sources.agreement(tx.manager, agreementId);
-    if (!agreement) {
+    const live = agreement ? await this.compute(tx.manager, agreement, period) : undefined;
+    const refusals = issueRefusals({
+      period,
+      uptCode: agreement?.uptCode,
+      computed: live?.figures.controlTotals,
+      announced: close.controlTotals,
+      splitPolicyId: live?.splitPolicyId ?? null,
+    });
+    if (!live || refusals.length > 0) {
       await this.statements.save(tx.manager, {
         id,
         agreementId,
         period,
         status: 'PENDING',
-        figures: null,
-        mismatches: ['the agreement is not known yet'],
-        sourceEventIds: [],
-        digest: null,
-        issuedAt: null,
-      });
-      return;
-    }
-    const live = await this.compute(tx.manager, agreement, period);
-    const mismatches = controlMismatches(live.figures.controlTotals, close.controlTotals);
-    if (!live.splitPolicyId)
-      mismatches.push(`no split policy covers ${agreement.uptCode} in ${period}; the ministry sets a national default`);
-    if (mismatches.length > 0) {
-      await this.statements.save(tx.manager, {
-        id,
-        agreementId,
-        period,
-        status: 'PENDING',
-        figures: live.figures,
-        mismatches,
-        sourceEventIds: live.sourceEventIds,
+        figures: live?.figures ?? null,
+        mismatches: refusals.flatMap((r) => r.problems),
+        sourceEventIds: live?.sourceEventIds ?? [],
         digest: null,
         issuedAt: null,
       });
@@ -174,15 +158,9 @@ export class StatementService {
   /** The venue records its transfer of the proceeds; anything but the exact amount is refused. */
   async pay(id: string, input: { amount: number; paidOn: string; transferReference: string }, actor: Actor): Promise<Statement> {
     await this.uow.run(async (tx) => {
-      const s = await this.lockIssued(tx, id, 'ISSUED');
+      const s = await this.lock(tx, id);
       assertInScope(actor, 'venue', s.venueCode);
-      const expected = s.figures!.proceeds;
-      if (input.amount !== expected) {
-        throw new DomainError('rule', 'AMOUNT_MISMATCH', `the statement's proceeds are ${expected}, not ${input.amount}`, {
-          expected,
-          received: input.amount,
-        });
-      }
+      refuse(paymentRefusal(settlementTarget(s), input));
       await this.statements.markPaid(tx.manager, id, { ...input, by: actor.id });
       tx.publish(StatementPaid, { statementId: id, agreementId: s.agreementId, period: s.period, ...input });
     });
@@ -192,8 +170,10 @@ export class StatementService {
   /** The UPT records the PNBP deposit through SIMPONI (15-digit billing code and the NTPN on the receipt). */
   async deposit(id: string, input: { simponiBillingCode: string; ntpn: string; depositedOn: string }, actor: Actor): Promise<Statement> {
     await this.uow.run(async (tx) => {
-      const s = await this.lockIssued(tx, id, 'PAID');
+      const s = await this.lock(tx, id);
       assertInScope(actor, 'upt', s.uptCode);
+      refuse(depositRefusal(settlementTarget(s)));
+      // an issued statement always has a split with a PNBP share (a policy must name it)
       const pnbpAmount = s.figures!.split!.find((p) => p.name === 'PNBP')!.amount;
       await this.statements.markDeposited(tx.manager, id, { ...input, by: actor.id });
       tx.publish(StatementDeposited, { statementId: id, agreementId: s.agreementId, period: s.period, pnbpAmount, ...input });
@@ -225,15 +205,9 @@ export class StatementService {
     return { items, total, limit: query.limit, offset: query.offset };
   }
 
-  private async lockIssued(tx: Tx, id: string, expected: StatementStatus): Promise<Statement> {
+  private async lock(tx: Tx, id: string): Promise<Statement> {
     const s = await this.statements.lock(tx.manager, id);
     if (!s) throw notFound('statement', id);
-    if (s.status !== expected) {
-      throw new DomainError('conflict', 'ILLEGAL_TRANSITION', `statement ${id} is ${s.status}, not ${expected}`, {
-        current: s.status,
-        expected,
-      });
-    }
     return s;
   }
 
@@ -248,4 +222,10 @@ export class StatementService {
       if (actor.scope !== s.venueKanwilCode && actor.scope !== s.uptKanwilCode) assertInScope(actor, 'kanwil', s.venueKanwilCode ?? '');
     }
   }
+}
+
+const settlementTarget = (s: Statement) => ({ id: s.id, status: s.status, proceeds: s.figures?.proceeds ?? 0 });
+
+function refuse(refusal: SettlementRefusal | undefined): void {
+  if (refusal) throw new DomainError(refusal.kind, refusal.code, refusal.message, refusal.details);
 }

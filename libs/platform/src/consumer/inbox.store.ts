@@ -8,16 +8,19 @@ export interface InboxEntry {
   offset: string;
 }
 
+const INBOX = 'inbox';
+
 /** The only code that knows the inbox table: which events each consumer has already applied. */
 export class InboxStore {
   /**
    * Records the events in the caller's transaction and returns the ids that were new. An id already
-   * present for this consumer is a duplicate delivery and must not be applied again.
+   * present for this consumer is a duplicate delivery and must not be applied again. `table` is the
+   * inbox itself, or a replay's own inbox (see createReplayInbox).
    */
-  async claim(manager: EntityManager, consumer: string, entries: InboxEntry[]): Promise<Set<string>> {
+  async claim(manager: EntityManager, consumer: string, entries: InboxEntry[], table: string = INBOX): Promise<Set<string>> {
     if (entries.length === 0) return new Set();
     const rows: { event_id: string }[] = await manager.query(
-      `INSERT INTO inbox (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
+      `INSERT INTO ${table} (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
        SELECT $1, * FROM unnest($2::uuid[], $3::text[], $4::text[], $5::int[], $6::bigint[])
        ON CONFLICT (consumer, event_id) DO NOTHING
        RETURNING event_id`,
@@ -31,5 +34,31 @@ export class InboxStore {
       ],
     );
     return new Set(rows.map((r) => r.event_id));
+  }
+
+  /**
+   * A fresh, empty inbox of the same shape for a replay that rebuilds a consumer's state elsewhere: it
+   * claims into this one, and mergeReplayInbox hands its rows to the inbox when the rebuilt state takes over.
+   */
+  async createReplayInbox(manager: EntityManager, table: string): Promise<void> {
+    await manager.query(`DROP TABLE IF EXISTS ${table}`);
+    await manager.query(`CREATE TABLE ${table} (LIKE ${INBOX} INCLUDING ALL)`);
+  }
+
+  /** Adds a replay inbox's rows to the inbox (rows the live consumer already wrote stay) and drops it. */
+  async mergeReplayInbox(manager: EntityManager, table: string): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${INBOX} (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
+       SELECT consumer, event_id, event_type, topic, kafka_partition, kafka_offset FROM ${table} ON CONFLICT DO NOTHING`,
+    );
+    await manager.query(`DROP TABLE ${table}`);
+  }
+
+  /**
+   * Holds every consumer of the service at a commit boundary until the caller's transaction ends: each
+   * consumer's transaction writes the inbox, so none commits meanwhile.
+   */
+  async holdConsumers(manager: EntityManager): Promise<void> {
+    await manager.query(`LOCK TABLE ${INBOX} IN SHARE ROW EXCLUSIVE MODE`);
   }
 }

@@ -1,5 +1,14 @@
 import { localDate } from '@titipan/kernel';
-import { type EventEnvelope } from '@titipan/contracts';
+import {
+  DispatchCreated,
+  ReceiptConfirmed,
+  ReturnShipped,
+  SaleReversed,
+  SalesRecorded,
+  StockAdjusted,
+  type EventEnvelope,
+} from '@titipan/contracts';
+import { isEvent } from '../../domain/events';
 
 /** Changes a batch of consignment events makes to the read models, summed per key. */
 export interface ProjectionDeltas {
@@ -28,7 +37,10 @@ const localDay = (iso: string, timeZone: string) => localDate(new Date(iso), tim
  * Folds events into deltas. `timeZoneOf` gives an agreement's venue time zone (days and months are the
  * venue's). Pure, so a replay of the same events gives the same read models.
  */
-export function projectionDeltas(events: EventEnvelope<any>[], timeZoneOf: (agreementId: string) => string | undefined): ProjectionDeltas {
+export function projectionDeltas(
+  events: EventEnvelope<unknown>[],
+  timeZoneOf: (agreementId: string) => string | undefined,
+): ProjectionDeltas {
   const deltas: ProjectionDeltas = { stock: new Map(), daily: new Map(), monthly: new Map() };
   const stock = (agreementId: string, productId: string, lotCode: string, expiryDate: string | null, quantity: number) => {
     const key = `${agreementId}|${productId}|${lotCode}`;
@@ -68,39 +80,41 @@ export function projectionDeltas(events: EventEnvelope<any>[], timeZoneOf: (agre
     deltas.monthly.set(key, d);
   };
 
+  // days and months are the venue's; an agreement not known yet counts in WIB
+  const zoneOf = (agreementId: string) => timeZoneOf(agreementId) ?? 'Asia/Jakarta';
   for (const event of events) {
-    const d = event.data;
-    const tz = timeZoneOf(d.agreementId) ?? 'Asia/Jakarta';
-    switch (event.type) {
-      case 'consignment.dispatch.created':
-        for (const l of d.lines) monthly(localDay(d.dispatchedAt, tz).slice(0, 7), d.agreementId, l.productId, { dispatched: l.quantity });
-        break;
-      case 'consignment.receipt.confirmed':
-        for (const l of d.lines) {
-          if (l.accepted + l.damaged > 0) stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, l.accepted + l.damaged);
-          monthly(d.period, d.agreementId, l.productId, { received: l.accepted + l.damaged, damaged: l.damaged, short: l.short });
-        }
-        break;
-      case 'consignment.sales.recorded':
-        for (const l of d.lines) {
-          stock(d.agreementId, l.productId, l.lotCode, null, -l.quantity);
-          daily(localDay(l.soldAt, tz), d.agreementId, l.productId, l.quantity, l.amount);
-          monthly(l.period, d.agreementId, l.productId, { sold: l.quantity, grossSales: l.amount });
-        }
-        break;
-      case 'consignment.sale.reversed':
-        for (const l of d.lots) {
-          stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, l.quantity);
-          daily(localDay(d.returnedAt, tz), d.agreementId, l.productId, -l.quantity, -l.quantity * l.unitPrice);
-          monthly(d.period, d.agreementId, l.productId, { customerReturns: l.quantity, returnsValue: l.quantity * l.unitPrice });
-        }
-        break;
-      case 'consignment.return.shipped':
-        for (const l of d.lines) stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, -l.quantity);
-        break;
-      case 'consignment.stock.adjusted':
-        for (const l of d.lines) stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, l.variance);
-        break;
+    if (isEvent(DispatchCreated, event)) {
+      const d = event.data;
+      const period = localDay(d.dispatchedAt, zoneOf(d.agreementId)).slice(0, 7);
+      for (const l of d.lines) monthly(period, d.agreementId, l.productId, { dispatched: l.quantity });
+    } else if (isEvent(ReceiptConfirmed, event)) {
+      const d = event.data;
+      for (const l of d.lines) {
+        if (l.accepted + l.damaged > 0) stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, l.accepted + l.damaged);
+        monthly(d.period, d.agreementId, l.productId, { received: l.accepted + l.damaged, damaged: l.damaged, short: l.short });
+      }
+    } else if (isEvent(SalesRecorded, event)) {
+      const d = event.data;
+      const tz = zoneOf(d.agreementId);
+      for (const l of d.lines) {
+        stock(d.agreementId, l.productId, l.lotCode, null, -l.quantity);
+        daily(localDay(l.soldAt, tz), d.agreementId, l.productId, l.quantity, l.amount);
+        monthly(l.period, d.agreementId, l.productId, { sold: l.quantity, grossSales: l.amount });
+      }
+    } else if (isEvent(SaleReversed, event)) {
+      const d = event.data;
+      const day = localDay(d.returnedAt, zoneOf(d.agreementId));
+      for (const l of d.lots) {
+        stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, l.quantity);
+        daily(day, d.agreementId, l.productId, -l.quantity, -l.quantity * l.unitPrice);
+        monthly(d.period, d.agreementId, l.productId, { customerReturns: l.quantity, returnsValue: l.quantity * l.unitPrice });
+      }
+    } else if (isEvent(ReturnShipped, event)) {
+      const d = event.data;
+      for (const l of d.lines) stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, -l.quantity);
+    } else if (isEvent(StockAdjusted, event)) {
+      const d = event.data;
+      for (const l of d.lines) stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, l.variance);
     }
   }
   return deltas;

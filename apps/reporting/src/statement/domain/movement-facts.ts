@@ -1,4 +1,5 @@
-import type { EventEnvelope } from '@titipan/contracts';
+import { ReceiptConfirmed, ReturnShipped, SaleReversed, SalesRecorded, StockAdjusted, type EventEnvelope } from '@titipan/contracts';
+import { isEvent } from '../../domain/events';
 
 /** The stock-ledger movement kinds, as consignment records them. */
 export type MovementKind = 'RECEIVED' | 'RECEIVED_DAMAGED' | 'SOLD' | 'CUSTOMER_RETURN' | 'RETURNED_TO_UPT' | 'ADJUSTMENT';
@@ -43,96 +44,86 @@ export interface EventFacts {
 const EMPTY: EventFacts = { movements: [], shorts: [], saleLines: [], receipts: [] };
 
 /** Reads the movements an event of consignment.events stands for; events that move nothing give none. */
-export function factsOf(event: EventEnvelope<any>): EventFacts {
-  const d = event.data;
+export function factsOf(event: EventEnvelope<unknown>): EventFacts {
   const id = event.id;
-  switch (event.type) {
-    case 'consignment.receipt.confirmed':
-      return {
-        movements: d.lines.flatMap((l: any) => [
-          ...(l.accepted > 0
-            ? [
-                {
-                  eventId: id,
-                  period: d.period,
-                  productId: l.productId,
-                  kind: 'RECEIVED' as const,
-                  quantity: l.accepted,
-                  amount: l.accepted * l.unitPrice,
-                },
-              ]
-            : []),
-          ...(l.damaged > 0
-            ? [
-                {
-                  eventId: id,
-                  period: d.period,
-                  productId: l.productId,
-                  kind: 'RECEIVED_DAMAGED' as const,
-                  quantity: l.damaged,
-                  amount: l.damaged * l.unitPrice,
-                },
-              ]
-            : []),
-        ]),
-        shorts: d.lines
-          .filter((l: any) => l.short > 0)
-          .map((l: any) => ({ eventId: id, period: d.period, productId: l.productId, quantity: l.short })),
-        saleLines: [],
-        receipts: [{ period: d.period }],
-      };
-    case 'consignment.sales.recorded':
-      return {
-        ...EMPTY,
-        movements: d.lines.map((l: any) => ({
-          eventId: id,
-          period: l.period,
-          productId: l.productId,
-          kind: 'SOLD' as const,
-          quantity: -l.quantity,
-          amount: -l.amount,
-        })),
-        saleLines: d.lines.map((l: any) => ({ period: l.period, receiptNo: l.receiptNo, lineNo: l.lineNo })),
-      };
-    case 'consignment.sale.reversed':
-      return {
-        ...EMPTY,
-        movements: d.lots.map((l: any) => ({
-          eventId: id,
-          period: d.period,
-          productId: l.productId,
-          kind: 'CUSTOMER_RETURN' as const,
-          quantity: l.quantity,
-          amount: l.quantity * l.unitPrice,
-        })),
-      };
-    case 'consignment.return.shipped':
-      return {
-        ...EMPTY,
-        movements: d.lines.map((l: any) => ({
-          eventId: id,
-          period: d.period,
-          productId: l.productId,
-          kind: 'RETURNED_TO_UPT' as const,
-          quantity: -l.quantity,
-          amount: -l.quantity * l.unitPrice,
-        })),
-      };
-    case 'consignment.stock.adjusted':
-      return {
-        ...EMPTY,
-        movements: d.lines.map((l: any) => ({
-          eventId: id,
-          period: d.period,
-          productId: l.productId,
-          kind: 'ADJUSTMENT' as const,
-          quantity: l.variance,
-          amount: l.variance * l.unitPrice,
-        })),
-      };
-    default:
-      return EMPTY;
+  if (isEvent(ReceiptConfirmed, event)) {
+    const d = event.data;
+    const movement = (productId: string, kind: MovementKind, quantity: number, unitPrice: number): MovementFact => ({
+      eventId: id,
+      period: d.period,
+      productId,
+      kind,
+      quantity,
+      amount: quantity * unitPrice,
+    });
+    return {
+      movements: d.lines.flatMap((l) => [
+        ...(l.accepted > 0 ? [movement(l.productId, 'RECEIVED', l.accepted, l.unitPrice)] : []),
+        ...(l.damaged > 0 ? [movement(l.productId, 'RECEIVED_DAMAGED', l.damaged, l.unitPrice)] : []),
+      ]),
+      shorts: d.lines.filter((l) => l.short > 0).map((l) => ({ eventId: id, period: d.period, productId: l.productId, quantity: l.short })),
+      saleLines: [],
+      receipts: [{ period: d.period }],
+    };
   }
+  if (isEvent(SalesRecorded, event)) {
+    const d = event.data;
+    return {
+      ...EMPTY,
+      movements: d.lines.map((l) => ({
+        eventId: id,
+        period: l.period,
+        productId: l.productId,
+        kind: 'SOLD' as const,
+        quantity: -l.quantity,
+        amount: -l.amount,
+      })),
+      saleLines: d.lines.map((l) => ({ period: l.period, receiptNo: l.receiptNo, lineNo: l.lineNo })),
+    };
+  }
+  if (isEvent(SaleReversed, event)) {
+    const d = event.data;
+    return {
+      ...EMPTY,
+      movements: d.lots.map((l) => ({
+        eventId: id,
+        period: d.period,
+        productId: l.productId,
+        kind: 'CUSTOMER_RETURN' as const,
+        quantity: l.quantity,
+        amount: l.quantity * l.unitPrice,
+      })),
+    };
+  }
+  if (isEvent(ReturnShipped, event)) {
+    const d = event.data;
+    return {
+      ...EMPTY,
+      movements: d.lines.map((l) => ({
+        eventId: id,
+        period: d.period,
+        productId: l.productId,
+        kind: 'RETURNED_TO_UPT' as const,
+        quantity: -l.quantity,
+        amount: -l.quantity * l.unitPrice,
+      })),
+    };
+  }
+  if (isEvent(StockAdjusted, event)) {
+    const d = event.data;
+    return {
+      ...EMPTY,
+      movements: d.lines.map((l) => ({
+        eventId: id,
+        period: d.period,
+        productId: l.productId,
+        kind: 'ADJUSTMENT' as const,
+        quantity: l.variance,
+        amount: l.variance * l.unitPrice,
+      })),
+    };
+  }
+  return EMPTY;
 }
 
 /** The periods an event contributes to (a batch of sales may straddle a month end). */

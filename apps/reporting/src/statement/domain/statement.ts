@@ -1,5 +1,3 @@
-import { createHash } from 'node:crypto';
-import { stringify } from 'safe-stable-stringify';
 import type { EventFacts, MovementKind } from './movement-facts';
 import { basisPointsOf, splitByLargestRemainder, type SplitPart, type SplitShare } from './split';
 
@@ -23,7 +21,8 @@ export interface Figures {
 }
 
 export interface ControlTotals {
-  movements: { kind: MovementKind; count: number; quantity: number; amount: number }[];
+  /** Per movement kind; `kind` is a string because the period close names kinds as consignment spells them. */
+  movements: { kind: string; count: number; quantity: number; amount: number }[];
   receipts: number;
   shortQuantity: number;
   saleLines: number;
@@ -181,10 +180,4 @@ export function controlMismatches(mine: ControlTotals, announced: ControlTotals)
     if (mine[field] !== announced[field]) problems.push(`${field}: events give ${mine[field]}, the close says ${announced[field]}`);
   }
   return problems;
-}
-
-/** SHA-256 over the ordered source event ids and the figures, in a canonical JSON form. */
-export function statementDigest(agreementId: string, period: string, sourceEventIds: string[], figures: StatementFigures): string {
-  const canonical = stringify({ agreementId, period, sourceEventIds: [...sourceEventIds].sort(), figures });
-  return createHash('sha256').update(canonical!).digest('hex');
 }

@@ -1,16 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import type { ReadScope } from '@titipan/platform';
 import { DataSource } from 'typeorm';
-import { PROJECTIONS } from './projection.handler';
+import { PROJECTIONS } from '../projection/domain/read-models';
+import type {
+  DiscrepancyRow,
+  Freshness,
+  MoverRow,
+  OutstandingRow,
+  PnbpProgressRow,
+  RollupDimension,
+  RollupRow,
+  SalesDayRow,
+  StockRow,
+} from './domain/report-rows';
 
-export const ROLLUP_DIMENSIONS = {
+const ROLLUP_KEYS: Record<RollupDimension, string> = {
   kanwil: 'u.kanwil_code',
   upt: 'a.upt_code',
   venue: 'a.venue_code',
   category: 'p.category',
   product: 'p.sku',
-} as const;
-export type RollupDimension = keyof typeof ROLLUP_DIMENSIONS;
+};
 
 /** Joins that give every agreement-level row its venue, UPT (with Kanwil) and, for products, the product. */
 const DIMS = `JOIN agreement_dim a ON a.agreement_id = x.agreement_id JOIN venue_dim v ON v.code = a.venue_code
@@ -28,14 +38,17 @@ function scopeCondition(scope: ReadScope, offset: number): { sql: string; params
 const PNBP = `(SELECT sum((x->>'amount')::bigint) FROM jsonb_array_elements(s.figures->'split') x WHERE x->>'name' = 'PNBP')`;
 const PREMI = `(SELECT sum((x->>'amount')::bigint) FROM jsonb_array_elements(s.figures->'split') x WHERE x->>'name' = 'PREMI')`;
 
-/** The ministry's and Kanwil's questions, answered from the read models. */
+/** The ministry's and Kanwil's questions, answered from the read models and the statements (read only). */
 @Injectable()
 export class ReportQueries {
   constructor(private readonly dataSource: DataSource) {}
 
   /** When the read models last applied an event. */
-  async freshness(): Promise<{ lastEventTime: string | null; lastEventId: string | null }> {
-    const [row] = await this.dataSource.query(`SELECT last_event_time, last_event_id FROM projection_state WHERE name = $1`, [PROJECTIONS]);
+  async freshness(): Promise<Freshness> {
+    const [row]: { last_event_time: Date | null; last_event_id: string | null }[] = await this.dataSource.query(
+      `SELECT last_event_time, last_event_id FROM projection_state WHERE name = $1`,
+      [PROJECTIONS],
+    );
     return { lastEventTime: row?.last_event_time?.toISOString() ?? null, lastEventId: row?.last_event_id ?? null };
   }
 
@@ -43,8 +56,8 @@ export class ReportQueries {
    * Sales quantity and value per dimension in a month, with proceeds, PNBP and premi from the month's
    * statements (these are per agreement, so only for the Kanwil, UPT and venue dimensions).
    */
-  async rollup(period: string, by: RollupDimension, scope: ReadScope) {
-    const key = ROLLUP_DIMENSIONS[by];
+  rollup(period: string, by: RollupDimension, scope: ReadScope): Promise<RollupRow[]> {
+    const key = ROLLUP_KEYS[by];
     const sales = scopeCondition(scope, 1);
     // statements are per agreement: proceeds, PNBP and premi exist only by Kanwil, UPT and venue
     const perAgreement = by !== 'category' && by !== 'product';
@@ -68,30 +81,21 @@ export class ReportQueries {
     );
   }
 
-  /** Best and slowest sellers of a month by units sold against units received. */
-  async movers(period: string, scope: ReadScope, limit: number) {
+  /** Units sold and received of a month per product (and its UPT). */
+  sellers(period: string, scope: ReadScope): Promise<MoverRow[]> {
     const s = scopeCondition(scope, 1);
-    const rows = await this.dataSource.query(
+    return this.dataSource.query(
       `SELECT p.sku, p.name, a.upt_code AS "uptCode", sum(x.sold)::int AS sold, sum(x.received)::int AS received
          FROM monthly_product x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
         WHERE x.period = $1 ${s.sql} GROUP BY 1, 2, 3`,
       [period, ...s.params],
     );
-    const top = [...rows].sort((a, b) => b.sold - a.sold || a.sku.localeCompare(b.sku)).slice(0, limit);
-    const slow = rows
-      .filter((r: { received: number }) => r.received > 0)
-      .sort(
-        (a: { sold: number; received: number; sku: string }, b: { sold: number; received: number; sku: string }) =>
-          a.sold / a.received - b.sold / b.received || a.sku.localeCompare(b.sku),
-      )
-      .slice(0, limit);
-    return { top, slow };
   }
 
   /** Damaged and short units against what was dispatched, per UPT and per venue. */
-  async discrepancies(period: string, scope: ReadScope) {
+  async discrepancies(period: string, scope: ReadScope): Promise<{ byUpt: DiscrepancyRow[]; byVenue: DiscrepancyRow[] }> {
     const s = scopeCondition(scope, 1);
-    const by = (key: string) =>
+    const by = (key: string): Promise<DiscrepancyRow[]> =>
       this.dataSource.query(
         `SELECT ${key} AS key, sum(x.received + x.short)::int AS dispatched, sum(x.damaged)::int AS damaged, sum(x.short)::int AS short,
                 round(sum(x.damaged)::numeric / NULLIF(sum(x.received + x.short), 0), 4)::float8 AS "damagedRate",
@@ -102,7 +106,7 @@ export class ReportQueries {
     return { byUpt: await by('a.upt_code'), byVenue: await by('a.venue_code') };
   }
 
-  async salesDaily(from: string, to: string, scope: ReadScope) {
+  salesDaily(from: string, to: string, scope: ReadScope): Promise<SalesDayRow[]> {
     const s = scopeCondition(scope, 2);
     return this.dataSource.query(
       `SELECT to_char(x.day, 'YYYY-MM-DD') AS day, a.venue_code AS "venueCode", a.upt_code AS "uptCode", sum(x.quantity)::int AS quantity,
@@ -113,7 +117,7 @@ export class ReportQueries {
   }
 
   /** Stock at venues by lot, with days to expiry; `withinDays` keeps only lots expiring that soon. */
-  async stock(scope: ReadScope, withinDays?: number, agreementId?: string) {
+  stock(scope: ReadScope, withinDays?: number, agreementId?: string): Promise<StockRow[]> {
     const s = scopeCondition(scope, agreementId ? 1 : 0);
     return this.dataSource.query(
       `SELECT a.venue_code AS "venueCode", a.upt_code AS "uptCode", p.sku, p.name, x.lot_code AS "lotCode",
@@ -128,7 +132,7 @@ export class ReportQueries {
   }
 
   /** Issued statements not yet paid, by how long they have waited. */
-  async outstanding(scope: ReadScope) {
+  outstanding(scope: ReadScope): Promise<OutstandingRow[]> {
     const s = scopeCondition(scope, 0);
     return this.dataSource.query(
       `SELECT s.id, s.period, a.upt_code AS "uptCode", a.venue_code AS "venueCode", (s.figures->>'proceeds')::float8 AS proceeds,
@@ -142,16 +146,8 @@ export class ReportQueries {
     );
   }
 
-  async setTarget(uptCode: string, year: number, amount: number, by: string) {
-    await this.dataSource.query(
-      `INSERT INTO pnbp_target (upt_code, year, amount, set_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (upt_code, year) DO UPDATE SET amount = EXCLUDED.amount, set_by = EXCLUDED.set_by, set_at = now()`,
-      [uptCode, year, amount, by],
-    );
-  }
-
   /** Each UPT's PNBP of the year (issued, and of that deposited) against its target. */
-  async pnbpProgress(year: number, scope: ReadScope) {
+  pnbpProgress(year: number, scope: ReadScope): Promise<PnbpProgressRow[]> {
     const s = scopeCondition(scope, 1);
     return this.dataSource.query(
       `SELECT t.upt_code AS "uptCode", t.amount::float8 AS target,

@@ -11,15 +11,15 @@ import {
   type EventEnvelope,
 } from '@titipan/contracts';
 import type { EventHandler, Tx } from '@titipan/platform';
-import { SourceEventsStore } from '../statement/persistence/source-events.store';
+import { agreementIdOf, isEvent } from '../domain/events';
+import { SourceEventsStore } from '../statement/source-events.store';
 import { projectionDeltas } from './domain/projection-deltas';
+import { PROJECTIONS } from './domain/read-models';
 import { ProjectionStore } from './projection.store';
-
-export const PROJECTIONS = 'consignment-projections';
 
 /** Stock on hand, daily sales and monthly product figures from consignment.events, a batch at a time. */
 @Injectable()
-export class ProjectionHandler implements EventHandler {
+export class ProjectionListener implements EventHandler {
   readonly name = PROJECTIONS;
   readonly streams = ['consignment'] as const;
   readonly events = [
@@ -38,17 +38,18 @@ export class ProjectionHandler implements EventHandler {
     private readonly dims: SourceEventsStore,
   ) {}
 
-  handle(event: EventEnvelope<any>, tx: Tx): Promise<void> {
+  handle(event: EventEnvelope<unknown>, tx: Tx): Promise<void> {
     return this.handleBatch([event], tx);
   }
 
-  async handleBatch(events: EventEnvelope<any>[], tx: Tx): Promise<void> {
+  async handleBatch(events: EventEnvelope<unknown>[], tx: Tx): Promise<void> {
     // dimensions first: this consumer group may run ahead of the statement one
     for (const e of events) {
-      if (e.type === VenueRegistered.type) await this.dims.upsertVenue(tx.manager, e.data);
-      if (e.type === AgreementActivated.type) await this.dims.upsertAgreement(tx.manager, e.data);
+      if (isEvent(VenueRegistered, e)) await this.dims.upsertVenue(tx.manager, e.data);
+      if (isEvent(AgreementActivated, e)) await this.dims.upsertAgreement(tx.manager, e.data);
     }
-    const zones = await this.store.timeZones(tx.manager, [...new Set(events.map((e) => e.data.agreementId).filter(Boolean))]);
+    const agreementIds = new Set(events.map(agreementIdOf).filter((id) => id !== undefined));
+    const zones = await this.store.timeZones(tx.manager, [...agreementIds]);
     await this.store.apply(
       tx.manager,
       projectionDeltas(events, (id) => zones.get(id)),

@@ -12,8 +12,9 @@ import {
   type EventEnvelope,
 } from '@titipan/contracts';
 import type { EventHandler, Tx } from '@titipan/platform';
+import { agreementIdOf, isEvent } from '../domain/events';
 import { factsOf, periodsOf } from './domain/movement-facts';
-import { SourceEventsStore } from './persistence/source-events.store';
+import { SourceEventsStore } from './source-events.store';
 import { StatementService } from './statement.service';
 
 const MOVEMENT_EVENTS = new Set([ReceiptConfirmed.type, SalesRecorded.type, SaleReversed.type, ReturnShipped.type, StockAdjusted.type]);
@@ -24,7 +25,7 @@ const MOVEMENT_EVENTS = new Set([ReceiptConfirmed.type, SalesRecorded.type, Sale
  * Batches of events are stored with one insert.
  */
 @Injectable()
-export class StatementSourceHandler implements EventHandler {
+export class StatementSourceListener implements EventHandler {
   readonly name = 'statement-source';
   readonly streams = ['consignment'] as const;
   readonly events = [
@@ -44,24 +45,23 @@ export class StatementSourceHandler implements EventHandler {
     private readonly statements: StatementService,
   ) {}
 
-  handle(event: EventEnvelope<any>, tx: Tx): Promise<void> {
+  handle(event: EventEnvelope<unknown>, tx: Tx): Promise<void> {
     return this.handleBatch([event], tx);
   }
 
-  async handleBatch(events: EventEnvelope<any>[], tx: Tx): Promise<void> {
+  async handleBatch(events: EventEnvelope<unknown>[], tx: Tx): Promise<void> {
     // movements first, in one insert; events of one agreement arrive in order, so a close comes after its movements
     const movements = events.filter((e) => MOVEMENT_EVENTS.has(e.type));
     await this.sources.append(
       tx.manager,
-      movements.map((event) => ({ event, agreementId: event.data.agreementId, periods: periodsOf(factsOf(event)) })),
+      movements.map((event) => ({ event, agreementId: agreementIdOf(event)!, periods: periodsOf(factsOf(event)) })),
     );
     for (const event of events) {
-      const d = event.data;
-      if (event.type === VenueRegistered.type) await this.sources.upsertVenue(tx.manager, d);
-      else if (event.type === AgreementActivated.type) await this.sources.upsertAgreement(tx.manager, d);
-      else if (event.type === AgreementTerminated.type) await this.sources.terminateAgreement(tx.manager, d.agreementId);
-      else if (event.type === PeriodClosed.type) {
-        const { agreementId, period, closedAt, ...controlTotals } = d;
+      if (isEvent(VenueRegistered, event)) await this.sources.upsertVenue(tx.manager, event.data);
+      else if (isEvent(AgreementActivated, event)) await this.sources.upsertAgreement(tx.manager, event.data);
+      else if (isEvent(AgreementTerminated, event)) await this.sources.terminateAgreement(tx.manager, event.data.agreementId);
+      else if (isEvent(PeriodClosed, event)) {
+        const { agreementId, period, closedAt, ...controlTotals } = event.data;
         await this.sources.recordClose(tx.manager, { agreementId, period, eventId: event.id, closedAt, controlTotals });
         await this.statements.tryIssue(tx, agreementId, period, event);
       }

@@ -1,32 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { equalityWhere } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { StatementFigures } from '../domain/statement';
-
-export type StatementStatus = 'PENDING' | 'ISSUED' | 'PAID' | 'DEPOSITED';
-
-export interface Statement {
-  id: string;
-  agreementId: string;
-  period: string;
-  status: StatementStatus;
-  uptCode: string;
-  venueCode: string;
-  venueName: string | null;
-  venueKanwilCode: string | null;
-  uptKanwilCode: string | null;
-  figures: StatementFigures | null;
-  mismatches: string[];
-  sourceEventIds: string[];
-  digest: string | null;
-  issuedAt: string | null;
-  paidAmount: number | null;
-  paidOn: string | null;
-  transferReference: string | null;
-  simponiBillingCode: string | null;
-  ntpn: string | null;
-  depositedOn: string | null;
-}
+import type { StatementFigures } from './domain/statement';
+import type { Statement, StatementStatus } from './domain/statement-record';
 
 const SELECT = `
   SELECT s.id, s.agreement_id AS "agreementId", s.period, s.status, a.upt_code AS "uptCode", a.venue_code AS "venueCode", v.name AS "venueName",
@@ -49,17 +25,18 @@ export interface StatementFilter {
   offset: number;
 }
 
+/** The statement table: one row per agreement and month, pending until issued, then never recomputed. */
 @Injectable()
-export class StatementRepository {
+export class StatementStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Statement | undefined> {
-    const [row] = await manager.query(`${SELECT} WHERE s.id = $1`, [id]);
+    const [row]: Statement[] = await manager.query(`${SELECT} WHERE s.id = $1`, [id]);
     return row;
   }
 
   async findFor(manager: EntityManager, agreementId: string, period: string): Promise<Statement | undefined> {
-    const [row] = await manager.query(`${SELECT} WHERE s.agreement_id = $1 AND s.period = $2`, [agreementId, period]);
+    const [row]: Statement[] = await manager.query(`${SELECT} WHERE s.agreement_id = $1 AND s.period = $2`, [agreementId, period]);
     return row;
   }
 
@@ -105,14 +82,12 @@ export class StatementRepository {
 
   /** Closing stock per product of the agreement's issued statement for a month, if there is one. */
   async closingOf(manager: EntityManager, agreementId: string, period: string): Promise<Map<string, number> | undefined> {
-    const [row] = await manager.query(
+    const [row]: { lines: { productId: string; closing: number }[] }[] = await manager.query(
       `SELECT figures->'lines' AS lines FROM statement WHERE agreement_id = $1 AND period = $2 AND status <> 'PENDING' AND figures IS NOT NULL`,
       [agreementId, period],
     );
     if (!row) return undefined;
-    return new Map(
-      (row.lines as { productId: string; closing: number }[]).filter((l) => l.closing !== 0).map((l) => [l.productId, l.closing]),
-    );
+    return new Map(row.lines.filter((l) => l.closing !== 0).map((l) => [l.productId, l.closing]));
   }
 
   async pending(manager: EntityManager): Promise<{ agreementId: string; period: string }[]> {
@@ -121,7 +96,11 @@ export class StatementRepository {
     );
   }
 
-  async markPaid(manager: EntityManager, id: string, p: { amount: number; paidOn: string; transferReference: string; by: string }) {
+  async markPaid(
+    manager: EntityManager,
+    id: string,
+    p: { amount: number; paidOn: string; transferReference: string; by: string },
+  ): Promise<void> {
     await manager.query(
       `UPDATE statement SET status = 'PAID', paid_amount = $2, paid_on = $3, transfer_reference = $4, paid_by = $5, updated_at = now() WHERE id = $1`,
       [id, p.amount, p.paidOn, p.transferReference, p.by],
@@ -132,14 +111,14 @@ export class StatementRepository {
     manager: EntityManager,
     id: string,
     d: { simponiBillingCode: string; ntpn: string; depositedOn: string; by: string },
-  ) {
+  ): Promise<void> {
     await manager.query(
       `UPDATE statement SET status = 'DEPOSITED', simponi_billing_code = $2, ntpn = $3, deposited_on = $4, deposited_by = $5, updated_at = now() WHERE id = $1`,
       [id, d.simponiBillingCode, d.ntpn, d.depositedOn, d.by],
     );
   }
 
-  async list(filter: StatementFilter) {
+  async list(filter: StatementFilter): Promise<{ items: Statement[]; total: number }> {
     const { where, params } = equalityWhere([
       ['s.agreement_id', filter.agreementId],
       ['s.period', filter.period],
@@ -154,8 +133,8 @@ export class StatementRepository {
     }
     const from = `FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id LEFT JOIN venue_dim v ON v.code = a.venue_code
                   LEFT JOIN upt_replica u ON u.code = a.upt_code ${clause}`;
-    const [{ total }] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
-    const items = await this.dataSource.query(
+    const [{ total }]: { total: number }[] = await this.dataSource.query(`SELECT count(*)::int AS total ${from}`, params);
+    const items: Statement[] = await this.dataSource.query(
       `${SELECT} ${clause} ORDER BY s.period DESC, a.upt_code, a.venue_code LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );

@@ -1,22 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { EventEnvelope } from '@titipan/contracts';
 import type { EntityManager } from 'typeorm';
-import type { ControlTotals } from '../domain/statement';
-
-export interface AgreementDim {
-  agreementId: string;
-  uptCode: string;
-  venueCode: string;
-  commissionBp: number;
-  timeZone: string;
-  venueKanwilCode?: string | null;
-  uptKanwilCode?: string | null;
-}
+import type { AgreementDim } from './domain/agreement';
+import type { ControlTotals } from './domain/statement';
 
 /** The consignment events reporting applied, by agreement and period, and the dimensions they name. */
 @Injectable()
 export class SourceEventsStore {
-  async append(manager: EntityManager, rows: { event: EventEnvelope<any>; agreementId: string; periods: string[] }[]): Promise<void> {
+  async append(manager: EntityManager, rows: { event: EventEnvelope<unknown>; agreementId: string; periods: string[] }[]): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
       `INSERT INTO event_log (event_id, agreement_id, type, envelope)
@@ -46,8 +37,8 @@ export class SourceEventsStore {
     agreementId: string,
     period: string,
     fromStart = true,
-  ): Promise<{ events: EventEnvelope<any>[]; inPeriod: string[] }> {
-    const rows: { envelope: EventEnvelope<any>; in_period: boolean }[] = await manager.query(
+  ): Promise<{ events: EventEnvelope<unknown>[]; inPeriod: string[] }> {
+    const rows: { envelope: EventEnvelope<unknown>; in_period: boolean }[] = await manager.query(
       `SELECT e.envelope, bool_or(p.period = $2) AS in_period
          FROM event_log e JOIN event_period p ON p.event_id = e.event_id
         WHERE p.agreement_id = $1 AND ${fromStart ? 'p.period <= $2' : 'p.period = $2'}
@@ -60,7 +51,7 @@ export class SourceEventsStore {
   async upsertVenue(
     manager: EntityManager,
     v: { code: string; name: string; partnerAgency: string; kanwilCode: string; timeZone: string },
-  ) {
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO venue_dim (code, name, partner_agency, kanwil_code, time_zone) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, partner_agency = EXCLUDED.partner_agency, kanwil_code = EXCLUDED.kanwil_code, time_zone = EXCLUDED.time_zone`,
@@ -68,7 +59,7 @@ export class SourceEventsStore {
     );
   }
 
-  async upsertAgreement(manager: EntityManager, a: AgreementDim & { validFrom: string; validTo: string | null }) {
+  async upsertAgreement(manager: EntityManager, a: AgreementDim & { validFrom: string; validTo: string | null }): Promise<void> {
     await manager.query(
       `INSERT INTO agreement_dim (agreement_id, upt_code, venue_code, commission_bp, time_zone, valid_from, valid_to, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, 'ACTIVE')
@@ -77,12 +68,12 @@ export class SourceEventsStore {
     );
   }
 
-  async terminateAgreement(manager: EntityManager, agreementId: string) {
+  async terminateAgreement(manager: EntityManager, agreementId: string): Promise<void> {
     await manager.query(`UPDATE agreement_dim SET status = 'TERMINATED' WHERE agreement_id = $1`, [agreementId]);
   }
 
   async agreement(manager: EntityManager, agreementId: string): Promise<AgreementDim | undefined> {
-    const [row] = await manager.query(
+    const [row]: AgreementDim[] = await manager.query(
       `SELECT a.agreement_id AS "agreementId", a.upt_code AS "uptCode", a.venue_code AS "venueCode", a.commission_bp AS "commissionBp",
               a.time_zone AS "timeZone", v.kanwil_code AS "venueKanwilCode", u.kanwil_code AS "uptKanwilCode"
          FROM agreement_dim a LEFT JOIN venue_dim v ON v.code = a.venue_code LEFT JOIN upt_replica u ON u.code = a.upt_code
@@ -95,7 +86,7 @@ export class SourceEventsStore {
   async recordClose(
     manager: EntityManager,
     c: { agreementId: string; period: string; eventId: string; closedAt: string; controlTotals: ControlTotals },
-  ) {
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO period_close_log (agreement_id, period, event_id, closed_at, control_totals) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
       [c.agreementId, c.period, c.eventId, c.closedAt, JSON.stringify(c.controlTotals)],
@@ -107,10 +98,10 @@ export class SourceEventsStore {
     agreementId: string,
     period: string,
   ): Promise<{ controlTotals: ControlTotals; eventId: string } | undefined> {
-    const [row] = await manager.query(`SELECT control_totals, event_id FROM period_close_log WHERE agreement_id = $1 AND period = $2`, [
-      agreementId,
-      period,
-    ]);
+    const [row]: { control_totals: ControlTotals; event_id: string }[] = await manager.query(
+      `SELECT control_totals, event_id FROM period_close_log WHERE agreement_id = $1 AND period = $2`,
+      [agreementId, period],
+    );
     return row ? { controlTotals: row.control_totals, eventId: row.event_id } : undefined;
   }
 }

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@titipan/contracts';
+import { DirectoryStore } from '@titipan/directory';
+import { DomainError } from '@titipan/kernel';
+import { ProductDimStore } from '../product-dim/product-dim.store';
+import { StatementService } from '../statement/statement.service';
+import { statementCsv, statementPdf, statementXlsx, type StatementDocument } from './statement-export';
+
+export const EXPORT_FORMATS = {
+  csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
+  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
+  pdf: { type: 'application/pdf', extension: 'pdf' },
+} as const;
+export type ExportFormat = keyof typeof EXPORT_FORMATS;
+
+export interface ExportedFile {
+  body: Buffer;
+  type: string;
+  filename: string;
+}
+
+/** A statement the caller may read, as a file: the parties' names and the products' SKUs and names filled in. */
+@Injectable()
+export class ExportService {
+  constructor(
+    private readonly statements: StatementService,
+    private readonly products: ProductDimStore,
+    private readonly directory: DirectoryStore,
+  ) {}
+
+  async statement(id: string, format: string, actor: Actor): Promise<ExportedFile> {
+    if (!Object.keys(EXPORT_FORMATS).includes(format)) {
+      throw new DomainError('validation', 'VALIDATION_FAILED', `format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`, {
+        fields: [{ field: 'format', rule: 'isIn' }],
+      });
+    }
+    const kind = EXPORT_FORMATS[format as ExportFormat];
+    const statement = await this.statements.get(id, actor);
+    const figures = statement.figures;
+    if (!figures) throw new DomainError('conflict', 'NO_FIGURES', `statement ${id} has no figures yet`, { current: statement.status });
+    const doc: StatementDocument = {
+      statement: { ...statement, figures },
+      uptName: (await this.directory.upt(statement.uptCode))?.name ?? statement.uptCode,
+      venueName: statement.venueName ?? statement.venueCode,
+      products: await this.products.products(figures.lines.map((l) => l.productId)),
+    };
+    const body = format === 'csv' ? Buffer.from(statementCsv(doc)) : format === 'xlsx' ? await statementXlsx(doc) : await statementPdf(doc);
+    return {
+      body,
+      type: kind.type,
+      filename: `statement-${statement.uptCode}-${statement.venueCode}-${statement.period}.${kind.extension}`,
+    };
+  }
+}

@@ -1,0 +1,75 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { DATE_PATTERN, PERIOD_FORMAT } from '@titipan/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { ROLLUP_DIMENSIONS, type RollupDimension } from './domain/report-rows';
+
+export class PeriodQuery {
+  @ApiProperty({ example: '2026-11' })
+  @Matches(PERIOD_FORMAT)
+  period: string;
+}
+
+export class RollupQuery extends PeriodQuery {
+  @ApiProperty({ enum: ROLLUP_DIMENSIONS })
+  @IsIn(ROLLUP_DIMENSIONS)
+  by: RollupDimension;
+
+  @ApiPropertyOptional({ enum: ['json', 'csv', 'xlsx'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'csv', 'xlsx'])
+  format?: 'json' | 'csv' | 'xlsx';
+}
+
+export class MoversQuery extends PeriodQuery {
+  @ApiPropertyOptional({ default: 10 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(100)
+  limit = 10;
+}
+
+export class DaysQuery {
+  @ApiProperty({ example: '2026-11-01' })
+  @Matches(DATE_PATTERN)
+  from: string;
+
+  @ApiProperty({ example: '2026-11-30' })
+  @Matches(DATE_PATTERN)
+  to: string;
+}
+
+export class NearExpiryQuery {
+  @ApiPropertyOptional({ default: 30 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  days = 30;
+}
+
+export class StockQuery {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsUUID()
+  agreement?: string;
+}
+
+export class YearQuery {
+  @ApiProperty({ example: 2026 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(2000)
+  @Max(2100)
+  year: number;
+}
+
+export class TargetDto {
+  @ApiProperty({ description: 'yearly PNBP target, whole rupiah' })
+  @IsInt()
+  @Min(1)
+  amount: number;
+}

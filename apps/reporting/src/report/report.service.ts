@@ -1,0 +1,89 @@
+import { Injectable } from '@nestjs/common';
+import type { Actor } from '@titipan/contracts';
+import { DomainError } from '@titipan/kernel';
+import { readScope } from '@titipan/platform';
+import { tableCsv, tableXlsx, type TableColumn } from '../export/table-export';
+import { movers, type RollupDimension, type RollupRow } from './domain/report-rows';
+import { PnbpTargetStore } from './pnbp-target.store';
+import { ReportQueries } from './report.queries';
+
+const ROLLUP_COLUMNS: TableColumn<RollupRow>[] = [
+  { key: 'key', label: 'Key' },
+  { key: 'soldQuantity', label: 'Sold (units)' },
+  { key: 'grossSales', label: 'Gross sales', money: true },
+  { key: 'netSales', label: 'Net sales', money: true },
+  { key: 'received', label: 'Received (units)' },
+  { key: 'sellThrough', label: 'Sell-through' },
+  { key: 'proceeds', label: 'Proceeds', money: true },
+  { key: 'pnbp', label: 'PNBP', money: true },
+  { key: 'premi', label: 'Premi', money: true },
+];
+
+const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
+
+export interface ReportFile {
+  body: Buffer;
+  type: string;
+  filename: string;
+}
+
+/** Read models for the ministry, Kanwil, UPTs and venues, within the caller's scope; each answer from them says how fresh it is. */
+@Injectable()
+export class ReportService {
+  constructor(
+    private readonly queries: ReportQueries,
+    private readonly targets: PnbpTargetStore,
+  ) {}
+
+  async rollup(period: string, by: RollupDimension, actor: Actor) {
+    const rows = await this.queries.rollup(period, by, readScope(actor));
+    return { freshness: await this.queries.freshness(), period, by, rows };
+  }
+
+  async rollupFile(period: string, by: RollupDimension, format: 'csv' | 'xlsx', actor: Actor): Promise<ReportFile> {
+    const rows = await this.queries.rollup(period, by, readScope(actor));
+    const body =
+      format === 'csv' ? Buffer.from(tableCsv(ROLLUP_COLUMNS, rows)) : await tableXlsx(`Rollup ${period} by ${by}`, ROLLUP_COLUMNS, rows);
+    return { body, type: FILE_TYPES[format], filename: `rollup-${period}-${by}.${format}` };
+  }
+
+  async movers(period: string, limit: number, actor: Actor) {
+    const sellers = await this.queries.sellers(period, readScope(actor));
+    return { freshness: await this.queries.freshness(), period, ...movers(sellers, limit) };
+  }
+
+  async discrepancies(period: string, actor: Actor) {
+    const rates = await this.queries.discrepancies(period, readScope(actor));
+    return { freshness: await this.queries.freshness(), period, ...rates };
+  }
+
+  async salesDaily(from: string, to: string, actor: Actor) {
+    if (to < from) throw new DomainError('validation', 'RANGE_REVERSED', 'to is before from', { field: 'to' });
+    const rows = await this.queries.salesDaily(from, to, readScope(actor));
+    return { freshness: await this.queries.freshness(), rows };
+  }
+
+  async stock(agreementId: string | undefined, actor: Actor) {
+    const rows = await this.queries.stock(readScope(actor), undefined, agreementId);
+    return { freshness: await this.queries.freshness(), rows };
+  }
+
+  async nearExpiry(days: number, actor: Actor) {
+    const rows = await this.queries.stock(readScope(actor), days);
+    return { freshness: await this.queries.freshness(), days, rows };
+  }
+
+  async outstanding(actor: Actor) {
+    return { rows: await this.queries.outstanding(readScope(actor)) };
+  }
+
+  async pnbpProgress(year: number, actor: Actor) {
+    return { year, rows: await this.queries.pnbpProgress(year, readScope(actor)) };
+  }
+
+  /** Sets a UPT's yearly PNBP target; `created` when it had none for the year. */
+  async setTarget(uptCode: string, year: number, amount: number, actor: Actor) {
+    const created = await this.targets.set(uptCode, year, amount, actor.id);
+    return { created, target: { uptCode, year, amount } };
+  }
+}
