@@ -60,7 +60,7 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
         checks: { database: { status: 'ok' }, broker: { status: 'ok' }, outbox: { status: 'ok', unsent: 0 } },
       });
     }
-    const consumers = Object.values((await health('consignment')).checks.consumers) as { groupId: string; lag: number }[];
+    const consumers: { groupId: string; lag: number }[] = Object.values((await health('consignment')).checks.consumers);
     expect(consumers).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ groupId: `${env.topicPrefix}consignment.directory-replica`, lag: expect.any(Number) }),
@@ -159,7 +159,7 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     // every consumer group of catalog.events dead-letters it once
     const catalogGroups: string[] = [];
     for (const service of ['consignment', 'reporting'] as const) {
-      const consumers = Object.values((await health(service)).checks.consumers) as { groupId: string; topics: string[] }[];
+      const consumers: { groupId: string; topics: string[] }[] = Object.values((await health(service)).checks.consumers);
       catalogGroups.push(...consumers.filter((c) => c.topics.includes(original.topic)).map((c) => c.groupId));
     }
     expect(catalogGroups).toEqual(
@@ -174,10 +174,10 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     expect((await request(services.catalog.url).post('/upts').set('Authorization', admin).send(next)).status).toBe(201);
     for (const service of ['consignment', 'reporting'] as const) {
       await eventually(async () => (await replicaUpts(service)).length === 2, 20_000, `${service} has LP-SRG`);
-      const consumers = Object.values((await health(service)).checks.consumers) as {
+      const consumers: {
         groupId: string;
         counters: { duplicates: number; deadLettered: number };
-      }[];
+      }[] = Object.values((await health(service)).checks.consumers);
       const consumer = consumers.find((c) => c.groupId.endsWith('.directory-replica'))!;
       expect(consumer.counters).toMatchObject({ duplicates: 1, deadLettered: 1 });
     }

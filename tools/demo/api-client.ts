@@ -46,7 +46,7 @@ export async function waitForConsumers(serviceUrl: string, names: string[], time
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const health = await (await fetch(`${serviceUrl}/health`)).json();
-    const consumers = Object.values((health as any).checks.consumers ?? {}) as { groupId: string; lag: number }[];
+    const consumers: { groupId: string; lag: number }[] = Object.values((health as any).checks.consumers ?? {});
     if (names.every((n) => consumers.some((c) => c.groupId.endsWith(n) && c.lag === 0))) return;
     if (Date.now() > deadline) throw new Error(`${serviceUrl}: consumers ${names.join(', ')} did not catch up in ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 300));

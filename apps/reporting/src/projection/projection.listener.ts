@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  isEvent,
   AgreementActivated,
   DispatchCreated,
   ReceiptConfirmed,
@@ -11,7 +12,7 @@ import {
   type EventEnvelope,
 } from '@titipan/contracts';
 import type { EventHandler, Tx } from '@titipan/platform';
-import { agreementIdOf, isEvent } from '../domain/events';
+import { agreementIdOf } from '../domain/events';
 import { SourceEventsStore } from '../statement/source-events.store';
 import { projectionDeltas } from './domain/projection-deltas';
 import { PROJECTIONS } from './domain/read-models';
@@ -45,8 +46,8 @@ export class ProjectionListener implements EventHandler {
   async handleBatch(events: EventEnvelope<unknown>[], tx: Tx): Promise<void> {
     // dimensions first: this consumer group may run ahead of the statement one
     for (const e of events) {
-      if (isEvent(VenueRegistered, e)) await this.dims.upsertVenue(tx.manager, e.data);
-      if (isEvent(AgreementActivated, e)) await this.dims.upsertAgreement(tx.manager, e.data);
+      if (isEvent(e, VenueRegistered)) await this.dims.upsertVenue(tx.manager, e.data);
+      if (isEvent(e, AgreementActivated)) await this.dims.upsertAgreement(tx.manager, e.data);
     }
     const agreementIds = new Set(events.map(agreementIdOf).filter((id) => id !== undefined));
     const zones = await this.store.timeZones(tx.manager, [...agreementIds]);

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import {
+  isEvent,
   AgreementActivated,
   AgreementTerminated,
   PeriodClosed,
@@ -12,7 +13,7 @@ import {
   type EventEnvelope,
 } from '@titipan/contracts';
 import type { EventHandler, Tx } from '@titipan/platform';
-import { agreementIdOf, isEvent } from '../domain/events';
+import { agreementIdOf } from '../domain/events';
 import { factsOf, periodsOf } from './domain/movement-facts';
 import { SourceEventsStore } from './source-events.store';
 import { StatementService } from './statement.service';
@@ -57,10 +58,10 @@ export class StatementSourceListener implements EventHandler {
       movements.map((event) => ({ event, agreementId: agreementIdOf(event)!, periods: periodsOf(factsOf(event)) })),
     );
     for (const event of events) {
-      if (isEvent(VenueRegistered, event)) await this.sources.upsertVenue(tx.manager, event.data);
-      else if (isEvent(AgreementActivated, event)) await this.sources.upsertAgreement(tx.manager, event.data);
-      else if (isEvent(AgreementTerminated, event)) await this.sources.terminateAgreement(tx.manager, event.data.agreementId);
-      else if (isEvent(PeriodClosed, event)) {
+      if (isEvent(event, VenueRegistered)) await this.sources.upsertVenue(tx.manager, event.data);
+      else if (isEvent(event, AgreementActivated)) await this.sources.upsertAgreement(tx.manager, event.data);
+      else if (isEvent(event, AgreementTerminated)) await this.sources.terminateAgreement(tx.manager, event.data.agreementId);
+      else if (isEvent(event, PeriodClosed)) {
         const { agreementId, period, closedAt, ...controlTotals } = event.data;
         await this.sources.recordClose(tx.manager, { agreementId, period, eventId: event.id, closedAt, controlTotals });
         await this.statements.tryIssue(tx, agreementId, period, event);

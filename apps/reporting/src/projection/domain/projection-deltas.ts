@@ -1,5 +1,6 @@
 import { localDate } from '@titipan/kernel';
 import {
+  isEvent,
   DispatchCreated,
   ReceiptConfirmed,
   ReturnShipped,
@@ -8,7 +9,6 @@ import {
   StockAdjusted,
   type EventEnvelope,
 } from '@titipan/contracts';
-import { isEvent } from '../../domain/events';
 
 /** Changes a batch of consignment events makes to the read models, summed per key. */
 export interface ProjectionDeltas {
@@ -83,17 +83,17 @@ export function projectionDeltas(
   // days and months are the venue's; an agreement not known yet counts in WIB
   const zoneOf = (agreementId: string) => timeZoneOf(agreementId) ?? 'Asia/Jakarta';
   for (const event of events) {
-    if (isEvent(DispatchCreated, event)) {
+    if (isEvent(event, DispatchCreated)) {
       const d = event.data;
       const period = localDay(d.dispatchedAt, zoneOf(d.agreementId)).slice(0, 7);
       for (const l of d.lines) monthly(period, d.agreementId, l.productId, { dispatched: l.quantity });
-    } else if (isEvent(ReceiptConfirmed, event)) {
+    } else if (isEvent(event, ReceiptConfirmed)) {
       const d = event.data;
       for (const l of d.lines) {
         if (l.accepted + l.damaged > 0) stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, l.accepted + l.damaged);
         monthly(d.period, d.agreementId, l.productId, { received: l.accepted + l.damaged, damaged: l.damaged, short: l.short });
       }
-    } else if (isEvent(SalesRecorded, event)) {
+    } else if (isEvent(event, SalesRecorded)) {
       const d = event.data;
       const tz = zoneOf(d.agreementId);
       for (const l of d.lines) {
@@ -101,7 +101,7 @@ export function projectionDeltas(
         daily(localDay(l.soldAt, tz), d.agreementId, l.productId, l.quantity, l.amount);
         monthly(l.period, d.agreementId, l.productId, { sold: l.quantity, grossSales: l.amount });
       }
-    } else if (isEvent(SaleReversed, event)) {
+    } else if (isEvent(event, SaleReversed)) {
       const d = event.data;
       const day = localDay(d.returnedAt, zoneOf(d.agreementId));
       for (const l of d.lots) {
@@ -109,10 +109,10 @@ export function projectionDeltas(
         daily(day, d.agreementId, l.productId, -l.quantity, -l.quantity * l.unitPrice);
         monthly(d.period, d.agreementId, l.productId, { customerReturns: l.quantity, returnsValue: l.quantity * l.unitPrice });
       }
-    } else if (isEvent(ReturnShipped, event)) {
+    } else if (isEvent(event, ReturnShipped)) {
       const d = event.data;
       for (const l of d.lines) stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, -l.quantity);
-    } else if (isEvent(StockAdjusted, event)) {
+    } else if (isEvent(event, StockAdjusted)) {
       const d = event.data;
       for (const l of d.lines) stock(d.agreementId, l.productId, l.lotCode, l.expiryDate, l.variance);
     }

@@ -1,5 +1,12 @@
-import { ReceiptConfirmed, ReturnShipped, SaleReversed, SalesRecorded, StockAdjusted, type EventEnvelope } from '@titipan/contracts';
-import { isEvent } from '../../domain/events';
+import {
+  isEvent,
+  ReceiptConfirmed,
+  ReturnShipped,
+  SaleReversed,
+  SalesRecorded,
+  StockAdjusted,
+  type EventEnvelope,
+} from '@titipan/contracts';
 
 /** The stock-ledger movement kinds, as consignment records them. */
 export type MovementKind = 'RECEIVED' | 'RECEIVED_DAMAGED' | 'SOLD' | 'CUSTOMER_RETURN' | 'RETURNED_TO_UPT' | 'ADJUSTMENT';
@@ -46,7 +53,7 @@ const EMPTY: EventFacts = { movements: [], shorts: [], saleLines: [], receipts: 
 /** Reads the movements an event of consignment.events stands for; events that move nothing give none. */
 export function factsOf(event: EventEnvelope<unknown>): EventFacts {
   const id = event.id;
-  if (isEvent(ReceiptConfirmed, event)) {
+  if (isEvent(event, ReceiptConfirmed)) {
     const d = event.data;
     const movement = (productId: string, kind: MovementKind, quantity: number, unitPrice: number): MovementFact => ({
       eventId: id,
@@ -66,7 +73,7 @@ export function factsOf(event: EventEnvelope<unknown>): EventFacts {
       receipts: [{ period: d.period }],
     };
   }
-  if (isEvent(SalesRecorded, event)) {
+  if (isEvent(event, SalesRecorded)) {
     const d = event.data;
     return {
       ...EMPTY,
@@ -81,7 +88,7 @@ export function factsOf(event: EventEnvelope<unknown>): EventFacts {
       saleLines: d.lines.map((l) => ({ period: l.period, receiptNo: l.receiptNo, lineNo: l.lineNo })),
     };
   }
-  if (isEvent(SaleReversed, event)) {
+  if (isEvent(event, SaleReversed)) {
     const d = event.data;
     return {
       ...EMPTY,
@@ -95,7 +102,7 @@ export function factsOf(event: EventEnvelope<unknown>): EventFacts {
       })),
     };
   }
-  if (isEvent(ReturnShipped, event)) {
+  if (isEvent(event, ReturnShipped)) {
     const d = event.data;
     return {
       ...EMPTY,
@@ -109,7 +116,7 @@ export function factsOf(event: EventEnvelope<unknown>): EventFacts {
       })),
     };
   }
-  if (isEvent(StockAdjusted, event)) {
+  if (isEvent(event, StockAdjusted)) {
     const d = event.data;
     return {
       ...EMPTY,
