@@ -1,30 +1,34 @@
 /** Decisions as ordered lists of named rules: each rule returns a refusal with its figures, or nothing. */
 import { DomainError, type ErrorKind } from './domain-error';
 
-/** Why a rule refuses: a code from the decision's closed list, the error kind it maps to, and its figures. */
-export interface Refusal<Code extends string> {
-  kind: Extract<ErrorKind, 'rule' | 'conflict'>;
+/** Why a rule refuses: a stable code for machines, a sentence for people and, when there are any, the figures. */
+export interface Refusal<Code extends string = string> {
   code: Code;
   message: string;
-  details: Record<string, unknown>;
+  details?: Record<string, unknown>;
 }
 
-/** One named rule of a decision: returns what it refuses, or undefined when the facts pass it. */
-export interface Rule<Facts, Refused> {
-  readonly name: string;
-  check(facts: Facts): Refused | undefined;
-}
+/** One named rule of a decision (the function's name is the rule's): a refusal when the rule does not hold, nothing when it does. */
+export type Rule<Input, Code extends string> = (input: Input) => Refusal<Code> | undefined;
 
-/** Applies the rules in order and returns the first refusal, or undefined when every rule passes. */
-export function firstRefusal<Facts, Refused>(rules: readonly Rule<Facts, Refused>[], facts: Facts): Refused | undefined {
+/** Applies rules in their order and returns the first refusal, or nothing when every rule holds. */
+export function firstRefusal<Input, Code extends string>(rules: readonly Rule<Input, Code>[], input: Input): Refusal<Code> | undefined {
   for (const rule of rules) {
-    const refused = rule.check(facts);
-    if (refused !== undefined) return refused;
+    const refusal = rule(input);
+    if (refusal) return refusal;
   }
   return undefined;
 }
 
-/** Throws a refusal as the DomainError the HTTP layer turns into its status (422 for a rule, 409 for a conflict). */
-export function throwIfRefused(refusal: Refusal<string> | undefined): void {
-  if (refusal) throw new DomainError(refusal.kind, refusal.code, refusal.message, refusal.details);
+/** Every refusal of the rules, in their order (for documents that report each problem). */
+export function allRefusals<Input, Code extends string>(rules: readonly Rule<Input, Code>[], input: Input): Refusal<Code>[] {
+  return rules.map((rule) => rule(input)).filter((refusal): refusal is Refusal<Code> => refusal !== undefined);
+}
+
+/**
+ * Throws a refusal as the error its decision answers it with (a broken rule, a conflict...). `kinds` maps every
+ * code of the decision's closed union, so a new code cannot go without its kind.
+ */
+export function refuse<Code extends string>(refusal: Refusal<Code>, kinds: Record<Code, ErrorKind>): never {
+  throw new DomainError(kinds[refusal.code], refusal.code, refusal.message, refusal.details);
 }

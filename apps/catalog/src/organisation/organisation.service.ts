@@ -1,9 +1,9 @@
-import { DomainError, notFound, throwIfRefused } from '@titipan/kernel';
+import { DomainError, notFound, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { KanwilRegistered, UptRegistered, type Actor } from '@titipan/contracts';
 import { UnitOfWork, type Page, type PageQueryDto } from '@titipan/platform';
 import type { Kanwil, Upt } from './domain/organisation';
-import { uptRegistrationRefusal } from './domain/upt-registration-rules';
+import { UPT_REGISTRATION_REFUSAL_KIND, uptRegistrationRefusal } from './domain/upt-registration-rules';
 import type { RegisterKanwilDto, RegisterUptDto, UptQueryDto } from './organisation.dto';
 import { OrganisationStore } from './organisation.store';
 
@@ -30,7 +30,8 @@ export class OrganisationService {
     return this.uow.run(async (tx) => {
       const kanwilRegistered = (await this.store.findKanwil(kanwilCode, tx.manager)) !== undefined;
       const clashes = await this.store.uptsClashingWith(tx.manager, code, satkerCode);
-      throwIfRefused(uptRegistrationRefusal({ upt: input, kanwilRegistered, clashes }));
+      const refusal = uptRegistrationRefusal({ upt: input, kanwilRegistered, clashes });
+      if (refusal) refuse(refusal, UPT_REGISTRATION_REFUSAL_KIND);
       await this.store.insertUpt(tx.manager, { code, name, type, class: input.class, kanwilCode, satkerCode, createdBy: actor.id });
       tx.publish(UptRegistered, { code, name, type, class: input.class, kanwilCode, satkerCode });
       return { code, name, type, class: input.class, kanwilCode, satkerCode, createdBy: actor.id, createdAt: new Date() };

@@ -1,4 +1,4 @@
-import { DomainError, notFound, newId, throwIfRefused } from '@titipan/kernel';
+import { DomainError, notFound, newId, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import {
   isoWithOffset,
@@ -13,7 +13,7 @@ import {
 } from '@titipan/contracts';
 import { assertInScope, PageQueryDto, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { assertApprovable } from './domain/compliance';
-import { priceChangeRefusal, priceTimingRefusal } from './domain/price-rules';
+import { PRICE_REFUSAL_KIND, priceChangeRefusal, priceTimingRefusal } from './domain/price-rules';
 import type { PriceRecord, ProductRecord, ReviewRecord } from './domain/product';
 import { assertEditable, nextStatus, type ProductAction } from './domain/product-lifecycle';
 import type { CreateProductDto, PriceChangeDto, ProductQueryDto, UpdateProductDto } from './product.dto';
@@ -143,11 +143,13 @@ export class ProductService {
   async changePrice(id: string, input: PriceChangeDto, actor: Actor): Promise<Page<PriceRecord>> {
     const now = new Date();
     const effectiveFrom = input.effectiveFrom ? new Date(input.effectiveFrom) : now;
-    throwIfRefused(priceTimingRefusal({ effectiveFrom, now }));
+    const timingRefusal = priceTimingRefusal({ effectiveFrom, now });
+    if (timingRefusal) refuse(timingRefusal, PRICE_REFUSAL_KIND);
     await this.uow.run(async (tx) => {
       const product = await this.lockInScope(tx, id, actor, 'upt');
       const oldPrice = (await this.store.priceBefore(tx.manager, id, effectiveFrom)) ?? product.price;
-      throwIfRefused(priceChangeRefusal({ status: product.status, oldPrice, newPrice: input.price }));
+      const refusal = priceChangeRefusal({ status: product.status, oldPrice, newPrice: input.price });
+      if (refusal) refuse(refusal, PRICE_REFUSAL_KIND);
       await this.store.addPrice(tx.manager, id, input.price, effectiveFrom, actor.id);
       tx.publish(ProductPriceChanged, {
         productId: id,

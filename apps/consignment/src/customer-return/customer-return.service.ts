@@ -1,4 +1,4 @@
-import { DomainError, periodOf } from '@titipan/kernel';
+import { DomainError, periodOf, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, SaleReversed, type Actor } from '@titipan/contracts';
 import { UnitOfWork } from '@titipan/platform';
@@ -6,7 +6,6 @@ import { AgreementStore } from '../agreement/agreement.store';
 import { SaleStore } from '../sale/sale.store';
 import { agreementScope } from '../shared/agreement-scope';
 import type { AgreementPeriodQueryDto } from '../shared/agreement-scope.dto';
-import { refuse } from '../shared/domain/rules';
 import { documentTime } from '../stock/domain/document-time';
 import type { Movement } from '../stock/domain/movement';
 import { StockStore } from '../stock/stock.store';

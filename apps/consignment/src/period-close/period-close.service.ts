@@ -1,9 +1,8 @@
-import { DomainError, notFound, periodOf } from '@titipan/kernel';
+import { DomainError, notFound, periodOf, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, PERIOD_FORMAT, PeriodClosed, type Actor } from '@titipan/contracts';
 import { assertMayRead, UnitOfWork, type Page, type PageQueryDto } from '@titipan/platform';
 import { AgreementStore } from '../agreement/agreement.store';
-import { refuse } from '../shared/domain/rules';
 import { PERIOD_CLOSE_REFUSAL_KIND, periodCloseRefusal } from './domain/close-rules';
 import type { ClosedPeriod, ControlTotals } from './domain/period-close';
 import { PeriodCloseStore } from './period-close.store';

@@ -1,10 +1,9 @@
-import { newId, notFound, periodOf } from '@titipan/kernel';
+import { newId, notFound, periodOf, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, ReturnReceived, ReturnShipped, type Actor } from '@titipan/contracts';
 import { assertInScope, readScope, UnitOfWork } from '@titipan/platform';
 import { AgreementStore } from '../agreement/agreement.store';
 import { agreementScope } from '../shared/agreement-scope';
-import { refuse } from '../shared/domain/rules';
 import { lotKey, lotPriceKey } from '../stock/domain/balance';
 import { documentTime } from '../stock/domain/document-time';
 import type { Movement } from '../stock/domain/movement';

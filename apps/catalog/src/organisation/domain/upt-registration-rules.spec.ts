@@ -1,4 +1,9 @@
-import { uptRegistrationRefusal, type UptRegistration, type UptRegistrationRefusalCode } from './upt-registration-rules';
+import {
+  UPT_REGISTRATION_REFUSAL_KIND,
+  uptRegistrationRefusal,
+  type UptRegistration,
+  type UptRegistrationRefusalCode,
+} from './upt-registration-rules';
 
 const upt = { code: 'LP-TGR-1', kanwilCode: 'KW-BANTEN', satkerCode: '412345' };
 const free: UptRegistration = { upt, kanwilRegistered: true, clashes: [] };
@@ -11,7 +16,6 @@ describe('UPT registration rules', () => {
   const cases: Record<UptRegistrationRefusalCode, () => void> = {
     KANWIL_UNKNOWN: () => {
       expect(uptRegistrationRefusal({ ...free, kanwilRegistered: false })).toEqual({
-        kind: 'rule',
         code: 'KANWIL_UNKNOWN',
         message: 'Kanwil KW-BANTEN is not registered',
         details: { field: 'kanwilCode' },
@@ -19,7 +23,6 @@ describe('UPT registration rules', () => {
     },
     UPT_EXISTS: () => {
       expect(uptRegistrationRefusal({ ...free, clashes: [{ code: 'LP-TGR-1', satkerCode: '499999' }] })).toEqual({
-        kind: 'conflict',
         code: 'UPT_EXISTS',
         message: 'UPT LP-TGR-1 is already registered',
         details: { code: 'LP-TGR-1' },
@@ -27,7 +30,6 @@ describe('UPT registration rules', () => {
     },
     SATKER_CODE_TAKEN: () => {
       expect(uptRegistrationRefusal({ ...free, clashes: [{ code: 'LP-OTHER', satkerCode: '412345' }] })).toEqual({
-        kind: 'conflict',
         code: 'SATKER_CODE_TAKEN',
         message: 'satker code 412345 belongs to another UPT',
         details: { field: 'satkerCode' },
@@ -36,6 +38,10 @@ describe('UPT registration rules', () => {
   };
 
   it.each(Object.entries(cases))('%s: refused with its figures', (_code, check) => check());
+
+  it('answers an unknown Kanwil as a broken rule (422) and a taken code as a conflict (409)', () => {
+    expect(UPT_REGISTRATION_REFUSAL_KIND).toEqual({ KANWIL_UNKNOWN: 'rule', UPT_EXISTS: 'conflict', SATKER_CODE_TAKEN: 'conflict' });
+  });
 
   it('applies the rules in order: an unknown Kanwil first, then the code, then the satker code', () => {
     const both = [

@@ -1,4 +1,4 @@
-import { DomainError, firstRefusal, type Rule } from '@titipan/kernel';
+import { allRefusals, firstRefusal, refuse, type ErrorKind, type Rule } from '@titipan/kernel';
 import type { ProductCategory } from '@titipan/contracts';
 import { addYears, jakartaDate } from './calendar';
 import {
@@ -26,14 +26,34 @@ export type ApprovalRefusalCode =
   | 'HALAL_REQUIRED'
   | 'HALAL_NUMBER_INVALID';
 
+/** Every approval refusal is a broken rule (422). */
+export const APPROVAL_REFUSAL_KIND: Record<ApprovalRefusalCode, ErrorKind> = {
+  IZIN_EDAR_REQUIRED: 'rule',
+  BPOM_NUMBER_INVALID: 'rule',
+  PIRT_NUMBER_TOO_SHORT: 'rule',
+  PIRT_EXPIRED: 'rule',
+  PIRT_SHELF_LIFE_TOO_SHORT: 'rule',
+  HALAL_REQUIRED: 'rule',
+  HALAL_NUMBER_INVALID: 'rule',
+};
+
+/** The name each code's rule is published under (a refusal's details.rule; docs and the demo quote them). */
+const APPROVAL_RULE_NAME: Record<ApprovalRefusalCode, string> = {
+  IZIN_EDAR_REQUIRED: 'food-beverage-izin-edar',
+  BPOM_NUMBER_INVALID: 'bpom-md-format',
+  PIRT_NUMBER_TOO_SHORT: 'pirt-number-format',
+  PIRT_EXPIRED: 'pirt-valid-5-years',
+  PIRT_SHELF_LIFE_TOO_SHORT: 'pirt-shelf-life-over-7-days',
+  HALAL_REQUIRED: 'halal-from-2026-10-17',
+  HALAL_NUMBER_INVALID: 'halal-number-format',
+};
+
 /** One failed rule: a stable code for machines, the rule's name and a sentence (with the figures) for people. */
 export interface RuleViolation {
   code: ApprovalRefusalCode;
   rule: string;
   message: string;
 }
-
-type ApprovalRule<Facts> = Rule<Facts, Omit<RuleViolation, 'rule'>>;
 
 /** PP 42/2024: micro and small food and drink need a halal certificate from this date (WIB). */
 export const HALAL_MANDATORY_FROM = '2026-10-17';
@@ -61,82 +81,62 @@ interface PirtOnDay extends ProductOnDay {
   pirt: Certificate;
 }
 
+const pirtNumberFormat: Rule<PirtOnDay, ApprovalRefusalCode> = ({ pirt }) =>
+  digitsOf(pirt.number).length < PIRT_MIN_DIGITS
+    ? { code: 'PIRT_NUMBER_TOO_SHORT', message: `P-IRT ${pirt.number} has fewer than ${PIRT_MIN_DIGITS} digits` }
+    : undefined;
+
+const pirtValid5Years: Rule<PirtOnDay, ApprovalRefusalCode> = ({ pirt, day }) => {
+  const expiresOn = addYears(pirt.issuedOn, PIRT_VALID_YEARS);
+  return day >= expiresOn
+    ? { code: 'PIRT_EXPIRED', message: `P-IRT ${pirt.number} issued ${pirt.issuedOn} expired on ${expiresOn}` }
+    : undefined;
+};
+
+const pirtShelfLifeOver7Days: Rule<PirtOnDay, ApprovalRefusalCode> = ({ facts }) =>
+  facts.shelfLifeDays !== null && facts.shelfLifeDays <= PIRT_MIN_SHELF_LIFE_DAYS
+    ? {
+        code: 'PIRT_SHELF_LIFE_TOO_SHORT',
+        message: `P-IRT covers only shelf life over ${PIRT_MIN_SHELF_LIFE_DAYS} days; this product keeps ${facts.shelfLifeDays}`,
+      }
+    : undefined;
+
 /** What one P-IRT must satisfy to cover the product; one P-IRT that passes them all is enough. */
-const PIRT_RULES: ApprovalRule<PirtOnDay>[] = [
-  {
-    name: 'pirt-number-format',
-    check: ({ pirt }) =>
-      digitsOf(pirt.number).length < PIRT_MIN_DIGITS
-        ? { code: 'PIRT_NUMBER_TOO_SHORT', message: `P-IRT ${pirt.number} has fewer than ${PIRT_MIN_DIGITS} digits` }
-        : undefined,
-  },
-  {
-    name: 'pirt-valid-5-years',
-    check: ({ pirt, day }) => {
-      const expiresOn = addYears(pirt.issuedOn, PIRT_VALID_YEARS);
-      return day >= expiresOn
-        ? { code: 'PIRT_EXPIRED', message: `P-IRT ${pirt.number} issued ${pirt.issuedOn} expired on ${expiresOn}` }
-        : undefined;
-    },
-  },
-  {
-    name: 'pirt-shelf-life-over-7-days',
-    check: ({ facts }) =>
-      facts.shelfLifeDays !== null && facts.shelfLifeDays <= PIRT_MIN_SHELF_LIFE_DAYS
-        ? {
-            code: 'PIRT_SHELF_LIFE_TOO_SHORT',
-            message: `P-IRT covers only shelf life over ${PIRT_MIN_SHELF_LIFE_DAYS} days; this product keeps ${facts.shelfLifeDays}`,
-          }
-        : undefined,
-  },
-];
+const PIRT_RULES = [pirtNumberFormat, pirtValid5Years, pirtShelfLifeOver7Days];
+
+const bpomMdFormat: Rule<ProductOnDay, ApprovalRefusalCode> = ({ facts }) => {
+  const bpom = ofKind(facts, 'BPOM_MD');
+  return bpom.length > 0 && !hasValidNumber(bpom, 'BPOM_MD')
+    ? { code: 'BPOM_NUMBER_INVALID', message: 'a BPOM number is "MD" followed by 12 digits' }
+    : undefined;
+};
+
+const foodBeverageIzinEdar: Rule<ProductOnDay, ApprovalRefusalCode> = ({ facts }) =>
+  ofKind(facts, 'BPOM_MD').length === 0 && ofKind(facts, 'PIRT').length === 0
+    ? { code: 'IZIN_EDAR_REQUIRED', message: 'food and beverage need a P-IRT or BPOM MD number' }
+    : undefined;
 
 /** What the product's certificates as a whole must satisfy for an izin edar (the P-IRT rules come after these). */
-const PERMIT_RULES: ApprovalRule<ProductOnDay>[] = [
-  {
-    name: 'bpom-md-format',
-    check: ({ facts }) => {
-      const bpom = ofKind(facts, 'BPOM_MD');
-      return bpom.length > 0 && !hasValidNumber(bpom, 'BPOM_MD')
-        ? { code: 'BPOM_NUMBER_INVALID', message: 'a BPOM number is "MD" followed by 12 digits' }
-        : undefined;
-    },
-  },
-  {
-    name: 'food-beverage-izin-edar',
-    check: ({ facts }) =>
-      ofKind(facts, 'BPOM_MD').length === 0 && ofKind(facts, 'PIRT').length === 0
-        ? { code: 'IZIN_EDAR_REQUIRED', message: 'food and beverage need a P-IRT or BPOM MD number' }
-        : undefined,
-  },
-];
+const PERMIT_RULES = [bpomMdFormat, foodBeverageIzinEdar];
+
+const halalFrom20261017: Rule<ProductOnDay, ApprovalRefusalCode> = ({ facts, day }) =>
+  isFoodOrBeverage(facts.category) && day >= HALAL_MANDATORY_FROM && ofKind(facts, 'HALAL').length === 0
+    ? { code: 'HALAL_REQUIRED', message: `food and beverage approved from ${HALAL_MANDATORY_FROM} need a halal certificate` }
+    : undefined;
+
+const halalNumberFormat: Rule<ProductOnDay, ApprovalRefusalCode> = ({ facts, day }) => {
+  const halal = ofKind(facts, 'HALAL');
+  return isFoodOrBeverage(facts.category) && day >= HALAL_MANDATORY_FROM && halal.length > 0 && !hasValidNumber(halal, 'HALAL')
+    ? { code: 'HALAL_NUMBER_INVALID', message: 'a halal certificate number is "ID" followed by 17 digits' }
+    : undefined;
+};
 
 /** Halal certification, checked on approval and reinstatement but not by the expiry check. */
-const HALAL_RULES: ApprovalRule<ProductOnDay>[] = [
-  {
-    name: 'halal-from-2026-10-17',
-    check: ({ facts, day }) =>
-      isFoodOrBeverage(facts.category) && day >= HALAL_MANDATORY_FROM && ofKind(facts, 'HALAL').length === 0
-        ? { code: 'HALAL_REQUIRED', message: `food and beverage approved from ${HALAL_MANDATORY_FROM} need a halal certificate` }
-        : undefined,
-  },
-  {
-    name: 'halal-number-format',
-    check: ({ facts, day }) => {
-      const halal = ofKind(facts, 'HALAL');
-      return isFoodOrBeverage(facts.category) && day >= HALAL_MANDATORY_FROM && halal.length > 0 && !hasValidNumber(halal, 'HALAL')
-        ? { code: 'HALAL_NUMBER_INVALID', message: 'a halal certificate number is "ID" followed by 17 digits' }
-        : undefined;
-    },
-  },
-];
+const HALAL_RULES = [halalFrom20261017, halalNumberFormat];
 
 /** Every rule of the list that the facts fail, in the list's order, each named. */
-function violationsOf<Facts>(rules: ApprovalRule<Facts>[], facts: Facts): RuleViolation[] {
-  return rules.flatMap((rule) => {
-    const refused = rule.check(facts);
-    return refused ? [{ code: refused.code, rule: rule.name, message: refused.message }] : [];
-  });
+function violationsOf<Facts>(rules: readonly Rule<Facts, ApprovalRefusalCode>[], facts: Facts): RuleViolation[] {
+  return allRefusals(rules, facts).map(({ code, message }) => ({ code, rule: APPROVAL_RULE_NAME[code], message }));
 }
 
 /**
@@ -162,5 +162,6 @@ export function assertApprovable(facts: ComplianceFacts, at: Date): void {
   const violations = approvalViolations(facts, at);
   if (violations.length === 0) return;
   const [first] = violations;
-  throw new DomainError('rule', first.code, violations.map((v) => v.message).join('; '), { rule: first.rule, violations });
+  const message = violations.map((v) => v.message).join('; ');
+  refuse({ code: first.code, message, details: { rule: first.rule, violations } }, APPROVAL_REFUSAL_KIND);
 }

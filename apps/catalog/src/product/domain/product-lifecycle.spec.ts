@@ -3,6 +3,7 @@ import { PRODUCT_STATUSES, type ProductStatus } from '@titipan/contracts';
 import {
   assertEditable,
   editRefusal,
+  LIFECYCLE_REFUSAL_KIND,
   nextStatus,
   transitionRefusal,
   type LifecycleRefusalCode,
@@ -81,7 +82,6 @@ describe('each lifecycle refusal code, with its figures', () => {
   const cases: Record<LifecycleRefusalCode, () => void> = {
     ILLEGAL_TRANSITION: () => {
       expect(transitionRefusal('DRAFT', 'approve')).toEqual({
-        kind: 'conflict',
         code: 'ILLEGAL_TRANSITION',
         message: 'cannot approve a product that is DRAFT (to APPROVED)',
         details: { current: 'DRAFT', requested: 'APPROVED', action: 'approve' },
@@ -90,7 +90,6 @@ describe('each lifecycle refusal code, with its figures', () => {
     },
     PRODUCT_DISCONTINUED: () => {
       expect(editRefusal('DISCONTINUED', ['sku', 'description'])).toEqual({
-        kind: 'conflict',
         code: 'PRODUCT_DISCONTINUED',
         message: 'a discontinued product cannot be edited',
         details: { current: 'DISCONTINUED' },
@@ -100,7 +99,6 @@ describe('each lifecycle refusal code, with its figures', () => {
     IDENTITY_IMMUTABLE: () => {
       // every field the state refuses is listed; the message names the identity ones
       expect(editRefusal('APPROVED', ['category', 'name', 'description'])).toEqual({
-        kind: 'conflict',
         code: 'IDENTITY_IMMUTABLE',
         message: 'category of a APPROVED product cannot change; register a new product instead',
         details: { current: 'APPROVED', fields: ['category', 'name'] },
@@ -109,7 +107,6 @@ describe('each lifecycle refusal code, with its figures', () => {
     },
     NOT_EDITABLE_IN_STATE: () => {
       expect(editRefusal('SUBMITTED', ['name', 'price'])).toEqual({
-        kind: 'conflict',
         code: 'NOT_EDITABLE_IN_STATE',
         message: 'name, price can change only while the product is a DRAFT (it is SUBMITTED)',
         details: { current: 'SUBMITTED', fields: ['name', 'price'] },
@@ -120,4 +117,8 @@ describe('each lifecycle refusal code, with its figures', () => {
   };
 
   it.each(Object.entries(cases))('%s', (_code, check) => check());
+
+  it.each(Object.keys(cases))('%s is a conflict with the current state (409)', (code) => {
+    expect(LIFECYCLE_REFUSAL_KIND[code as LifecycleRefusalCode]).toBe('conflict');
+  });
 });

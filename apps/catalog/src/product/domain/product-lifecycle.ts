@@ -1,9 +1,17 @@
-import { firstRefusal, throwIfRefused, type Refusal, type Rule } from '@titipan/kernel';
+import { firstRefusal, refuse, type ErrorKind, type Refusal, type Rule } from '@titipan/kernel';
 import type { ProductStatus } from '@titipan/contracts';
 
 /** Every reason the lifecycle refuses a transition or an edit. */
 export type LifecycleRefusalCode = 'ILLEGAL_TRANSITION' | 'PRODUCT_DISCONTINUED' | 'IDENTITY_IMMUTABLE' | 'NOT_EDITABLE_IN_STATE';
 export type LifecycleRefusal = Refusal<LifecycleRefusalCode>;
+
+/** Every lifecycle refusal is a conflict with the product's current state (409). */
+export const LIFECYCLE_REFUSAL_KIND: Record<LifecycleRefusalCode, ErrorKind> = {
+  ILLEGAL_TRANSITION: 'conflict',
+  PRODUCT_DISCONTINUED: 'conflict',
+  IDENTITY_IMMUTABLE: 'conflict',
+  NOT_EDITABLE_IN_STATE: 'conflict',
+};
 
 /** What can happen to a product, and from which states; anything not in this table is ILLEGAL_TRANSITION. */
 const TRANSITIONS = {
@@ -24,7 +32,6 @@ export function transitionRefusal(current: ProductStatus, action: ProductAction)
   const transition = TRANSITIONS[action];
   if ((transition.from as readonly ProductStatus[]).includes(current)) return undefined;
   return {
-    kind: 'conflict',
     code: 'ILLEGAL_TRANSITION',
     message: `cannot ${action} a product that is ${current} (to ${transition.to})`,
     details: { current, requested: transition.to, action },
@@ -33,7 +40,8 @@ export function transitionRefusal(current: ProductStatus, action: ProductAction)
 
 /** The state after the action, or a 409 naming the current and the requested state. */
 export function nextStatus(current: ProductStatus, action: ProductAction): ProductStatus {
-  throwIfRefused(transitionRefusal(current, action));
+  const refusal = transitionRefusal(current, action);
+  if (refusal) refuse(refusal, LIFECYCLE_REFUSAL_KIND);
   return TRANSITIONS[action].to;
 }
 
@@ -52,48 +60,36 @@ interface Edit {
 const draftOnlyFields = ({ status, fields }: Edit) =>
   status === 'DRAFT' ? [] : fields.filter((f) => !(ALWAYS_EDITABLE_FIELDS as readonly string[]).includes(f));
 
+type EditRule = Rule<Edit, LifecycleRefusalCode>;
+
+const discontinuedIsFinal: EditRule = ({ status }) =>
+  status === 'DISCONTINUED'
+    ? { code: 'PRODUCT_DISCONTINUED', message: 'a discontinued product cannot be edited', details: { current: status } }
+    : undefined;
+
+const identityNeverChangesAfterDraft: EditRule = (edit) => {
+  const refused = draftOnlyFields(edit);
+  const identity = refused.filter((f) => (IDENTITY_FIELDS as readonly string[]).includes(f));
+  if (identity.length === 0) return undefined;
+  return {
+    code: 'IDENTITY_IMMUTABLE',
+    message: `${identity.join(', ')} of a ${edit.status} product cannot change; register a new product instead`,
+    details: { current: edit.status, fields: refused },
+  };
+};
+
+const otherFieldsOnlyInDraft: EditRule = (edit) => {
+  const refused = draftOnlyFields(edit);
+  if (refused.length === 0) return undefined;
+  return {
+    code: 'NOT_EDITABLE_IN_STATE',
+    message: `${refused.join(', ')} can change only while the product is a DRAFT (it is ${edit.status})`,
+    details: { current: edit.status, fields: refused },
+  };
+};
+
 /** In order: a discontinued product is final; past DRAFT the identity never changes, and other fields only in DRAFT. */
-const EDIT_RULES: Rule<Edit, LifecycleRefusal>[] = [
-  {
-    name: 'discontinued-is-final',
-    check: ({ status }) =>
-      status === 'DISCONTINUED'
-        ? {
-            kind: 'conflict',
-            code: 'PRODUCT_DISCONTINUED',
-            message: 'a discontinued product cannot be edited',
-            details: { current: status },
-          }
-        : undefined,
-  },
-  {
-    name: 'identity-never-changes-after-draft',
-    check: (edit) => {
-      const refused = draftOnlyFields(edit);
-      const identity = refused.filter((f) => (IDENTITY_FIELDS as readonly string[]).includes(f));
-      if (identity.length === 0) return undefined;
-      return {
-        kind: 'conflict',
-        code: 'IDENTITY_IMMUTABLE',
-        message: `${identity.join(', ')} of a ${edit.status} product cannot change; register a new product instead`,
-        details: { current: edit.status, fields: refused },
-      };
-    },
-  },
-  {
-    name: 'other-fields-only-in-draft',
-    check: (edit) => {
-      const refused = draftOnlyFields(edit);
-      if (refused.length === 0) return undefined;
-      return {
-        kind: 'conflict',
-        code: 'NOT_EDITABLE_IN_STATE',
-        message: `${refused.join(', ')} can change only while the product is a DRAFT (it is ${edit.status})`,
-        details: { current: edit.status, fields: refused },
-      };
-    },
-  },
-];
+const EDIT_RULES = [discontinuedIsFinal, identityNeverChangesAfterDraft, otherFieldsOnlyInDraft];
 
 /** The first rule an edit of these fields breaks in this state, or undefined when the edit is allowed. */
 export function editRefusal(status: ProductStatus, fields: string[]): LifecycleRefusal | undefined {
@@ -102,5 +98,6 @@ export function editRefusal(status: ProductStatus, fields: string[]): LifecycleR
 
 /** Refuses edits that a product in this state does not allow. */
 export function assertEditable(status: ProductStatus, fields: string[]): void {
-  throwIfRefused(editRefusal(status, fields));
+  const refusal = editRefusal(status, fields);
+  if (refusal) refuse(refusal, LIFECYCLE_REFUSAL_KIND);
 }

@@ -1,6 +1,5 @@
-import type { ErrorKind } from '@titipan/kernel';
+import { firstRefusal, type ErrorKind, type Refusal, type Rule } from '@titipan/kernel';
 import type { RecordedSaleLine } from '../../sale/domain/sale-line';
-import { firstRefusal, type Refusal, type Rule } from '../../shared/domain/rules';
 import { isResentReturn, type CustomerReturn, type CustomerReturnInput } from './customer-return';
 
 /** Every reason a customer return is refused once its sale line is found. */

@@ -1,4 +1,4 @@
-import { allRefusals, type Refusal, type Rule } from '../../shared/domain/rules';
+import { allRefusals, type Refusal, type Rule } from '@titipan/kernel';
 
 /** Every reason a line of a dispatch receipt (berita acara serah terima) is refused. */
 export type ReceiptRefusalCode = 'RECEIPT_UNBALANCED' | 'DISCREPANCY_REASON_REQUIRED';

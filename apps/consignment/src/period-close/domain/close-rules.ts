@@ -1,7 +1,6 @@
-import type { ErrorKind } from '@titipan/kernel';
+import { firstRefusal, type ErrorKind, type Refusal, type Rule } from '@titipan/kernel';
 import type { Actor } from '@titipan/contracts';
 import type { Agreement } from '../../agreement/domain/agreement';
-import { firstRefusal, type Refusal, type Rule } from '../../shared/domain/rules';
 
 /** Every reason a month close is refused. */
 export type PeriodCloseRefusalCode = 'OUT_OF_SCOPE' | 'PERIOD_NOT_ENDED' | 'PERIOD_ALREADY_CLOSED';

@@ -1,4 +1,4 @@
-import { firstRefusal, type Refusal, type Rule } from '../../shared/domain/rules';
+import { firstRefusal, type Refusal, type Rule } from '@titipan/kernel';
 import type { SettlementStatus } from './period-close';
 
 /** Why a reported settlement status does not replace the one recorded (its figures are still kept). */

@@ -1,4 +1,4 @@
-import { firstRefusal, type Refusal, type Rule } from '../../shared/domain/rules';
+import { firstRefusal, type Refusal, type Rule } from '@titipan/kernel';
 import type { ReplicaProduct } from './product';
 
 export type ProductRefusalCode =

@@ -1,11 +1,10 @@
-import { localDate } from '@titipan/kernel';
+import { firstRefusal, localDate, type Refusal, type Rule } from '@titipan/kernel';
 import { isWithinValidity, outsideValidityMessage, type Agreement } from '../../agreement/domain/agreement';
 import { listPriceAt, type PricePoint } from '../../agreement/domain/list-price';
 import type { ReplicaProduct } from '../../product-replica/domain/product';
 import { productRefusal, type ProductRefusalCode } from '../../product-replica/domain/product-rules';
 import { CLOCK_SKEW_MS } from '../../stock/domain/document-time';
 import { allocate, isExpired, type Allocation, type SellableLot } from '../../stock/domain/fefo';
-import { firstRefusal, type Refusal, type Rule } from '../../shared/domain/rules';
 import { isResentSale, withoutVenue, type RecordedSaleLine, type SaleLineInput } from './sale-line';
 
 /** Every reason a sale line is refused. */

@@ -1,5 +1,4 @@
-import type { ErrorKind } from '@titipan/kernel';
-import { firstRefusal, type Refusal, type Rule } from '../../shared/domain/rules';
+import { firstRefusal, type ErrorKind, type Refusal, type Rule } from '@titipan/kernel';
 import type { Bucket } from '../../stock/domain/movement';
 
 /** Every reason a return to the UPT, or its receipt by the UPT, is refused. */
