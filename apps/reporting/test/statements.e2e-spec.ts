@@ -138,7 +138,7 @@ describe('reporting: settlement statement of a month', () => {
     const draft = (await reporting().get(`/agreements/${agreementId}/periods/${period}/statement`).set('Authorization', lounge)).body;
     expect(draft).toMatchObject({ status: 'DRAFT', figures: { proceeds: 123_300 } });
 
-    expect((await consignment().post(`/agreements/${agreementId}/periods/${period}/close`).set('Authorization', lounge)).status).toBe(201);
+    expect((await consignment().post(`/agreements/${agreementId}/periods/${period}/close`).set('Authorization', lounge)).status).toBe(200);
     const pending = await eventually(
       async () => {
         const { items } = (await reporting().get(`/statements?agreement=${agreementId}`).set('Authorization', ministry)).body;
@@ -402,7 +402,7 @@ describe('reporting: settlement statement of a month', () => {
 
     const discrepancies = (await reporting().get(`/reports/discrepancies?period=${period}`).set('Authorization', ministry)).body;
     expect(discrepancies.byUpt).toEqual([{ key: 'LPP-TGR', dispatched: 30, damaged: 1, short: 1, damagedRate: 0.0333, shortRate: 0.0333 }]);
-    const movers = (await reporting().get(`/reports/movers?period=${period}&limit=1`).set('Authorization', ministry)).body;
+    const movers = (await reporting().get(`/reports/movers?period=${period}&top=1`).set('Authorization', ministry)).body;
     expect([movers.top[0].sku, movers.slow[0].sku]).toEqual(['MAKARONI-150', 'KRP-BAWANG-200']);
 
     const stock = (await reporting().get('/reports/stock').set('Authorization', upt)).body.rows;

@@ -12,7 +12,7 @@ export interface Refusal<Code extends string = string> {
 export type Rule<Input, Code extends string> = (input: Input) => Refusal<Code> | undefined;
 
 /** Applies rules in their order and returns the first refusal, or nothing when every rule holds. */
-export function firstRefusal<Input, Code extends string>(rules: readonly Rule<Input, Code>[], input: Input): Refusal<Code> | undefined {
+export function firstRefusal<Input, R extends Refusal>(rules: readonly ((input: Input) => R | undefined)[], input: Input): R | undefined {
   for (const rule of rules) {
     const refusal = rule(input);
     if (refusal) return refusal;
@@ -21,8 +21,8 @@ export function firstRefusal<Input, Code extends string>(rules: readonly Rule<In
 }
 
 /** Every refusal of the rules, in their order (for documents that report each problem). */
-export function allRefusals<Input, Code extends string>(rules: readonly Rule<Input, Code>[], input: Input): Refusal<Code>[] {
-  return rules.map((rule) => rule(input)).filter((refusal): refusal is Refusal<Code> => refusal !== undefined);
+export function allRefusals<Input, R extends Refusal>(rules: readonly ((input: Input) => R | undefined)[], input: Input): R[] {
+  return rules.map((rule) => rule(input)).filter((refusal): refusal is R => refusal !== undefined);
 }
 
 /**

@@ -30,7 +30,7 @@ export class ReportController {
   @AnyActor()
   @ApiOperation({ summary: 'Top and slow movers of a month' })
   movers(@Query() q: MoversQuery, @CurrentActor() actor: Actor) {
-    return this.reports.movers(q.period, q.limit, actor);
+    return this.reports.movers(q.period, q.top, actor);
   }
 
   @Get('reports/discrepancies')

@@ -22,13 +22,13 @@ export class RollupQuery extends PeriodQuery {
 }
 
 export class MoversQuery extends PeriodQuery {
-  @ApiPropertyOptional({ default: 10 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 10, description: 'how many top and slow movers' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(100)
-  limit = 10;
+  top = 10;
 }
 
 export class DaysQuery {
@@ -42,7 +42,7 @@ export class DaysQuery {
 }
 
 export class NearExpiryQuery {
-  @ApiPropertyOptional({ default: 30 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 365, default: 30, description: 'window in days' })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@titipan/contracts';
-import { DomainError, newId } from '@titipan/kernel';
+import { DomainError, newId, refuse } from '@titipan/kernel';
 import { UnitOfWork, type Page } from '@titipan/platform';
 import { StatementService } from '../statement/statement.service';
 import type { SplitPolicy } from './domain/split-policy';
-import { splitPolicyRefusal } from './domain/split-policy-rules';
+import { SPLIT_POLICY_REFUSAL_KIND, splitPolicyRefusal } from './domain/split-policy-rules';
 import type { CreateSplitPolicyDto } from './split-policy.dto';
 import { SplitPolicyStore } from './split-policy.store';
 
@@ -20,7 +20,7 @@ export class SplitPolicyService {
   /** Sets a policy; statements pending for want of one are retried in the same transaction. */
   create(input: CreateSplitPolicyDto, actor: Actor): Promise<SplitPolicy> {
     const refusal = splitPolicyRefusal(input.shares);
-    if (refusal) throw new DomainError('validation', refusal.code, refusal.message, refusal.details);
+    if (refusal) refuse(refusal, SPLIT_POLICY_REFUSAL_KIND);
     return this.uow.run(async (tx) => {
       const policy: SplitPolicy = { id: newId(), uptCode: input.uptCode ?? null, effectiveFrom: input.effectiveFrom, shares: input.shares };
       if (!(await this.store.insert(tx.manager, policy, actor.id))) {

@@ -1,4 +1,4 @@
-import { DomainError, notFound, newId } from '@titipan/kernel';
+import { DomainError, notFound, newId, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, StatementDeposited, StatementIssued, StatementPaid, type Actor, type EventEnvelope } from '@titipan/contracts';
 import { assertInScope, scopedFilter, UnitOfWork, type Page, type Tx } from '@titipan/platform';
@@ -9,7 +9,7 @@ import type { AgreementDim } from './domain/agreement';
 import { issueRefusals } from './domain/issue-rules';
 import { factsOf } from './domain/movement-facts';
 import { lastDayOf, previousPeriod } from './domain/period';
-import { depositRefusal, paymentRefusal, type SettlementRefusal } from './domain/settlement-rules';
+import { depositRefusal, paymentRefusal, SETTLEMENT_REFUSAL_KIND, type SettlementRefusal } from './domain/settlement-rules';
 import { computeStatement, type StatementFigures } from './domain/statement';
 import type { Statement, StatementStatus } from './domain/statement-record';
 import { SourceEventsStore } from './source-events.store';
@@ -78,7 +78,7 @@ export class StatementService {
         period,
         status: 'PENDING',
         figures: live?.figures ?? null,
-        mismatches: refusals.flatMap((r) => r.problems),
+        mismatches: refusals.flatMap((r) => r.details.problems),
         sourceEventIds: live?.sourceEventIds ?? [],
         digest: null,
         issuedAt: null,
@@ -160,7 +160,7 @@ export class StatementService {
     await this.uow.run(async (tx) => {
       const s = await this.lock(tx, id);
       assertInScope(actor, 'venue', s.venueCode);
-      refuse(paymentRefusal(settlementTarget(s), input));
+      refuseSettlement(paymentRefusal(settlementTarget(s), input));
       await this.statements.markPaid(tx.manager, id, { ...input, by: actor.id });
       tx.publish(StatementPaid, { statementId: id, agreementId: s.agreementId, period: s.period, ...input });
     });
@@ -172,7 +172,7 @@ export class StatementService {
     await this.uow.run(async (tx) => {
       const s = await this.lock(tx, id);
       assertInScope(actor, 'upt', s.uptCode);
-      refuse(depositRefusal(settlementTarget(s)));
+      refuseSettlement(depositRefusal(settlementTarget(s)));
       // an issued statement always has a split with a PNBP share (a policy must name it)
       const pnbpAmount = s.figures!.split!.find((p) => p.name === 'PNBP')!.amount;
       await this.statements.markDeposited(tx.manager, id, { ...input, by: actor.id });
@@ -226,6 +226,6 @@ export class StatementService {
 
 const settlementTarget = (s: Statement) => ({ id: s.id, status: s.status, proceeds: s.figures?.proceeds ?? 0 });
 
-function refuse(refusal: SettlementRefusal | undefined): void {
-  if (refusal) throw new DomainError(refusal.kind, refusal.code, refusal.message, refusal.details);
+function refuseSettlement(refusal: SettlementRefusal | undefined): void {
+  if (refusal) refuse(refusal, SETTLEMENT_REFUSAL_KIND);
 }

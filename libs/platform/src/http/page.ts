@@ -5,14 +5,14 @@ import { IsInt, IsOptional, Matches, Max, Min } from 'class-validator';
 
 /** limit/offset paging for list endpoints; responses carry the total so clients can page. */
 export class PageQueryDto {
-  @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 200, default: 50 })
   @Type(() => Number)
   @IsInt()
   @Min(1)
   @Max(200)
   limit = 50;
 
-  @ApiPropertyOptional({ minimum: 0, maximum: 1_000_000, default: 0 })
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, maximum: 1_000_000, default: 0 })
   @Type(() => Number)
   @IsInt()
   @Min(0)

@@ -1,15 +1,17 @@
-import { WHOLE } from '@titipan/kernel';
+import { firstRefusal, WHOLE, type ErrorKind, type Refusal, type Rule } from '@titipan/kernel';
 import type { SplitShare } from '../../statement/domain/split';
 
 export type SplitPolicyRefusalCode = 'SHARE_REPEATED' | 'PNBP_SHARE_REQUIRED' | 'SHARES_NOT_WHOLE';
 
-export interface SplitPolicyRefusal {
-  code: SplitPolicyRefusalCode;
-  message: string;
-  details: Record<string, unknown>;
-}
+export type SplitPolicyRefusal = Refusal<SplitPolicyRefusalCode>;
+type SplitPolicyRule = Rule<SplitShare[], SplitPolicyRefusalCode>;
 
-type SplitPolicyRule = (shares: SplitShare[]) => SplitPolicyRefusal | undefined;
+/** Every refusal of a policy's shares is a validation error of the request (400). */
+export const SPLIT_POLICY_REFUSAL_KIND: Record<SplitPolicyRefusalCode, ErrorKind> = {
+  SHARE_REPEATED: 'validation',
+  PNBP_SHARE_REQUIRED: 'validation',
+  SHARES_NOT_WHOLE: 'validation',
+};
 
 export function eachShareOnce(shares: SplitShare[]): SplitPolicyRefusal | undefined {
   const names = shares.map((s) => s.name);
@@ -36,9 +38,5 @@ export const SPLIT_POLICY_RULES: readonly SplitPolicyRule[] = [eachShareOnce, pn
 
 /** Why a split policy's shares cannot be set, or undefined when they can. */
 export function splitPolicyRefusal(shares: SplitShare[]): SplitPolicyRefusal | undefined {
-  for (const rule of SPLIT_POLICY_RULES) {
-    const refusal = rule(shares);
-    if (refusal) return refusal;
-  }
-  return undefined;
+  return firstRefusal(SPLIT_POLICY_RULES, shares);
 }

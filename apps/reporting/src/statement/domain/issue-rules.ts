@@ -1,12 +1,16 @@
+import { allRefusals, type Refusal } from '@titipan/kernel';
 import { controlMismatches, type ControlTotals } from './statement';
 
 export type IssueRefusalCode = 'AGREEMENT_UNKNOWN' | 'CONTROL_TOTALS_DIFFER' | 'NO_SPLIT_POLICY';
 
-/** Why a closed month's statement cannot be issued yet; `problems` are the sentences stored as its mismatches. */
-export interface IssueRefusal {
-  code: IssueRefusalCode;
-  problems: string[];
-}
+/** Why a closed month's statement cannot be issued yet; `details.problems` are the sentences stored as its mismatches. */
+export type IssueRefusal = Refusal<IssueRefusalCode> & { details: { problems: string[] } };
+
+const refusal = (code: IssueRefusalCode, problems: string[]): IssueRefusal => ({
+  code,
+  message: problems.join('; '),
+  details: { problems },
+});
 
 /** What the issue decision looks at, once the period-close event has arrived. */
 export interface IssueCandidate {
@@ -23,21 +27,18 @@ export interface IssueCandidate {
 type IssueRule = (c: IssueCandidate) => IssueRefusal | undefined;
 
 export function agreementKnown(c: IssueCandidate): IssueRefusal | undefined {
-  if (c.uptCode === undefined) return { code: 'AGREEMENT_UNKNOWN', problems: ['the agreement is not known yet'] };
+  if (c.uptCode === undefined) return refusal('AGREEMENT_UNKNOWN', ['the agreement is not known yet']);
   return undefined;
 }
 
 export function controlTotalsMatch(c: IssueCandidate): IssueRefusal | undefined {
   const problems = c.computed ? controlMismatches(c.computed, c.announced) : [];
-  return problems.length > 0 ? { code: 'CONTROL_TOTALS_DIFFER', problems } : undefined;
+  return problems.length > 0 ? refusal('CONTROL_TOTALS_DIFFER', problems) : undefined;
 }
 
 export function splitPolicyCovers(c: IssueCandidate): IssueRefusal | undefined {
   if (c.uptCode === undefined || c.splitPolicyId) return undefined;
-  return {
-    code: 'NO_SPLIT_POLICY',
-    problems: [`no split policy covers ${c.uptCode} in ${c.period}; the ministry sets a national default`],
-  };
+  return refusal('NO_SPLIT_POLICY', [`no split policy covers ${c.uptCode} in ${c.period}; the ministry sets a national default`]);
 }
 
 /** In this order; problems are listed in it. */
@@ -49,5 +50,5 @@ export const ISSUE_RULES: readonly IssueRule[] = [agreementKnown, controlTotalsM
  * every problem at once, so each can be fixed before the next retry.
  */
 export function issueRefusals(candidate: IssueCandidate): IssueRefusal[] {
-  return ISSUE_RULES.map((rule) => rule(candidate)).filter((r): r is IssueRefusal => r !== undefined);
+  return allRefusals(ISSUE_RULES, candidate);
 }

@@ -12,7 +12,6 @@ describe('payment rules (ISSUED → PAID)', () => {
     for (const status of ['PENDING', 'PAID', 'DEPOSITED'] as const) {
       expect(paymentRefusal({ ...issued, status }, { amount: 123_300 })).toEqual({
         code: 'ILLEGAL_TRANSITION',
-        kind: 'conflict',
         message: `statement s1 is ${status}, not ISSUED`,
         details: { current: status, expected: 'ISSUED' },
       });
@@ -22,7 +21,6 @@ describe('payment rules (ISSUED → PAID)', () => {
   it('AMOUNT_MISMATCH: anything but the proceeds, with both amounts', () => {
     expect(paymentRefusal(issued, { amount: 120_000 })).toEqual({
       code: 'AMOUNT_MISMATCH',
-      kind: 'rule',
       message: "the statement's proceeds are 123300, not 120000",
       details: { expected: 123_300, received: 120_000 },
     });
@@ -41,7 +39,6 @@ describe('deposit rules (PAID → DEPOSITED)', () => {
   it('ILLEGAL_TRANSITION: the statement is not PAID', () => {
     expect(depositRefusal(issued)).toEqual({
       code: 'ILLEGAL_TRANSITION',
-      kind: 'conflict',
       message: 'statement s1 is ISSUED, not PAID',
       details: { current: 'ISSUED', expected: 'PAID' },
     });

@@ -1,3 +1,4 @@
+import { firstRefusal, type ErrorKind, type Refusal, type Rule } from '@titipan/kernel';
 import type { StatementStatus } from './statement-record';
 
 /** SIMPONI billing codes are 15 digits. */
@@ -7,13 +8,13 @@ export const NTPN = /^[A-Z0-9]{16}$/;
 
 export type SettlementRefusalCode = 'ILLEGAL_TRANSITION' | 'AMOUNT_MISMATCH';
 
-export interface SettlementRefusal {
-  code: SettlementRefusalCode;
-  /** ILLEGAL_TRANSITION is a conflict with the statement's state; AMOUNT_MISMATCH breaks a rule. */
-  kind: 'conflict' | 'rule';
-  message: string;
-  details: Record<string, unknown>;
-}
+export type SettlementRefusal = Refusal<SettlementRefusalCode>;
+
+/** ILLEGAL_TRANSITION is a conflict with the statement's state; AMOUNT_MISMATCH breaks a rule. */
+export const SETTLEMENT_REFUSAL_KIND: Record<SettlementRefusalCode, ErrorKind> = {
+  ILLEGAL_TRANSITION: 'conflict',
+  AMOUNT_MISMATCH: 'rule',
+};
 
 /** The statement a payment or deposit is recorded against. */
 export interface SettlementTarget {
@@ -22,17 +23,21 @@ export interface SettlementTarget {
   proceeds: number;
 }
 
-type SettlementRule<I> = (s: SettlementTarget, input: I) => SettlementRefusal | undefined;
+/** A settlement step: the statement it applies to, and what the caller sends. */
+export interface SettlementStep<I> {
+  statement: SettlementTarget;
+  input: I;
+}
+type SettlementRule<I> = Rule<SettlementStep<I>, SettlementRefusalCode>;
 
 /** ISSUED → PAID → DEPOSITED: a step applies only to a statement in the state before it. */
 const mustBe =
   (expected: StatementStatus): SettlementRule<unknown> =>
-  (s) =>
+  ({ statement: s }) =>
     s.status === expected
       ? undefined
       : {
           code: 'ILLEGAL_TRANSITION',
-          kind: 'conflict',
           message: `statement ${s.id} is ${s.status}, not ${expected}`,
           details: { current: s.status, expected },
         };
@@ -41,11 +46,10 @@ export const mustBeIssued = mustBe('ISSUED');
 export const mustBePaid = mustBe('PAID');
 
 /** The venue pays the proceeds exactly: anything else is refused. */
-export function amountIsTheProceeds(s: SettlementTarget, payment: { amount: number }): SettlementRefusal | undefined {
+export function amountIsTheProceeds({ statement: s, input: payment }: SettlementStep<{ amount: number }>): SettlementRefusal | undefined {
   if (payment.amount === s.proceeds) return undefined;
   return {
     code: 'AMOUNT_MISMATCH',
-    kind: 'rule',
     message: `the statement's proceeds are ${s.proceeds}, not ${payment.amount}`,
     details: { expected: s.proceeds, received: payment.amount },
   };
@@ -55,16 +59,9 @@ export const PAYMENT_RULES: readonly SettlementRule<{ amount: number }>[] = [mus
 /** The deposit's billing code and NTPN are checked for form where they enter (SIMPONI_BILLING_CODE, NTPN). */
 export const DEPOSIT_RULES: readonly SettlementRule<unknown>[] = [mustBePaid];
 
-function firstRefusal<I>(rules: readonly SettlementRule<I>[], s: SettlementTarget, input: I): SettlementRefusal | undefined {
-  for (const rule of rules) {
-    const refusal = rule(s, input);
-    if (refusal) return refusal;
-  }
-  return undefined;
-}
-
 /** Why the venue's payment cannot be recorded, or undefined when it can (ISSUED → PAID). */
-export const paymentRefusal = (s: SettlementTarget, payment: { amount: number }) => firstRefusal(PAYMENT_RULES, s, payment);
+export const paymentRefusal = (s: SettlementTarget, payment: { amount: number }) =>
+  firstRefusal(PAYMENT_RULES, { statement: s, input: payment });
 
 /** Why the UPT's PNBP deposit cannot be recorded, or undefined when it can (PAID → DEPOSITED). */
-export const depositRefusal = (s: SettlementTarget) => firstRefusal(DEPOSIT_RULES, s, undefined);
+export const depositRefusal = (s: SettlementTarget) => firstRefusal(DEPOSIT_RULES, { statement: s, input: undefined });
