@@ -32,7 +32,6 @@ export interface ServiceDefinition {
   service: ServiceName;
   /** A subclass of PlatformConfig when the service has settings of its own. */
   configClass?: new () => PlatformConfig;
-  entities?: (new () => object)[];
   migrations?: MigrationClass[];
   /** Event handler classes, provided by feature modules; each runs as its own consumer group. */
   handlers?: Type<EventHandler>[];
@@ -77,7 +76,6 @@ export class PlatformModule {
             dataSourceOptions(config, {
               service: definition.service,
               schema,
-              entities: definition.entities,
               migrations: definition.migrations,
             }),
           dataSourceFactory: async (options) => {

@@ -1,4 +1,4 @@
-import type { DataSourceOptions, EntitySchema, MigrationInterface, MixedList } from 'typeorm';
+import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
 import { PlatformTables1700000000000 } from './platform-tables.migration';
 
@@ -7,7 +7,6 @@ export type MigrationClass = new () => MigrationInterface;
 export interface ServiceDataSourceParts {
   service: string;
   schema: string;
-  entities?: MixedList<(new () => object) | string | EntitySchema>;
   /** The service's own migrations, in order; the platform's tables come first. */
   migrations?: MigrationClass[];
 }
@@ -25,7 +24,7 @@ export function dataSourceOptions(config: PlatformConfig, parts: ServiceDataSour
     password: config.DB_PASSWORD,
     database: config.DB_NAME,
     schema: parts.schema,
-    entities: parts.entities ?? [],
+    entities: [], // no ORM entities: every store speaks SQL
     migrations: [PlatformTables1700000000000, ...(parts.migrations ?? [])],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
