@@ -1,9 +1,8 @@
 import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
-import { runDemo } from '../tools/demo/run-demo';
-import { startServiceProcess, type RunningService } from '../tools/service-process';
+import { type RunningService } from '../tools/service-process';
 import { cleanUp, scratchDir, stopEach } from './support/clean-up';
-import { freePort } from './support/free-port';
 import { TestEnvironment } from './support/test-environment';
+import { startServicesWithDemo } from './support/stack';
 
 interface Parameter {
   name: string;
@@ -71,11 +70,7 @@ describe('one API style across the services (their OpenAPI documents)', () => {
 
   beforeAll(async () => {
     env = await TestEnvironment.create();
-    for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
-    await runDemo(
-      { catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url },
-      { outputDir: demoOutput.path },
-    );
+    await startServicesWithDemo(env, services, demoOutput.path);
     for (const service of SERVICES) {
       documents[service] = (await (await fetch(`${services[service].url}/docs/openapi.json`)).json()) as OpenApi;
       for (const [path, operations] of Object.entries(documents[service].paths)) {

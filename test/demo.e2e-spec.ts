@@ -1,12 +1,12 @@
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import { SERVICES, type ServiceName } from '@titipan/platform';
+import { type ServiceName } from '@titipan/platform';
 import { runDemo, type DemoResult } from '../tools/demo/run-demo';
 import { reconcile } from '../tools/reconcile/reconcile';
-import { startServiceProcess, type RunningService } from '../tools/service-process';
-import { freePort } from './support/free-port';
+import { type RunningService } from '../tools/service-process';
 import { TestEnvironment } from './support/test-environment';
 import { cleanUp, scratchDir, stopEach } from './support/clean-up';
+import { startServices, urlsOf } from './support/stack';
 
 /** The demo against the three services as processes: it completes, and a second run changes nothing. */
 describe('demo: a month at the Tangerang lounge', () => {
@@ -19,11 +19,11 @@ describe('demo: a month at the Tangerang lounge', () => {
 
   beforeAll(async () => {
     env = await TestEnvironment.create();
-    for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
+    await startServices(env, services);
   });
   afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), scratch.remove));
 
-  const urls = () => ({ catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url });
+  const urls = () => urlsOf(services);
 
   it('runs the whole month and settles every UPT, paid, one PNBP deposited, with exports written', async () => {
     first = await runDemo(urls(), { outputDir: output, log: (l) => lines.push(l) });

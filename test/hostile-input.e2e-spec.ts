@@ -1,11 +1,10 @@
 import fc from 'fast-check';
 import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
-import { runDemo } from '../tools/demo/run-demo';
 import { reconcile } from '../tools/reconcile/reconcile';
-import { startServiceProcess, type RunningService } from '../tools/service-process';
-import { freePort } from './support/free-port';
+import { type RunningService } from '../tools/service-process';
 import { TestEnvironment } from './support/test-environment';
 import { cleanUp, scratchDir, stopEach } from './support/clean-up';
+import { startServicesWithDemo } from './support/stack';
 
 /** Strings that have broken systems before: SQL, control and unicode characters, huge and odd numbers. */
 const HOSTILE = fc.oneof(
@@ -67,11 +66,7 @@ describe('hostile input at every write endpoint', () => {
 
   beforeAll(async () => {
     env = await TestEnvironment.create();
-    for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
-    await runDemo(
-      { catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url },
-      { outputDir: demoOutput.path },
-    );
+    await startServicesWithDemo(env, services, demoOutput.path);
     for (const service of SERVICES) {
       const doc = (await (await fetch(`${services[service].url}/docs/openapi.json`)).json()) as {
         paths: Record<string, Record<string, unknown>>;

@@ -1,12 +1,11 @@
-import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
-import { runDemo } from '../../tools/demo/run-demo';
+import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
 import { faultFigures, FAULT_LOAD } from './fault-figures';
-import { startServiceProcess, type RunningService } from '../../tools/service-process';
-import { freePort } from '../support/free-port';
+import { type RunningService } from '../../tools/service-process';
 import { eventually } from '../support/kafka-probe';
 import { PrivateBroker } from '../support/private-broker';
 import { TestEnvironment } from '../support/test-environment';
 import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
+import { startServicesWithDemo } from '../support/stack';
 
 /**
  * The broker goes away while the lounge keeps selling: every sale is accepted into the outbox, health says
@@ -32,11 +31,7 @@ describe('fault: broker outage during sales', () => {
   beforeAll(async () => {
     broker = await PrivateBroker.start();
     env = await TestEnvironment.create(3, broker.brokers);
-    for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
-    await runDemo(
-      { catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url },
-      { outputDir: demoOutput.path },
-    );
+    await startServicesWithDemo(env, services, demoOutput.path);
   }, 240_000);
   afterAll(() =>
     cleanUp(

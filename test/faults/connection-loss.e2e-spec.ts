@@ -1,13 +1,12 @@
 import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
 import { Client } from 'pg';
-import { runDemo } from '../../tools/demo/run-demo';
 import { faultFigures, FAULT_LOAD } from './fault-figures';
-import { startServiceProcess, type RunningService } from '../../tools/service-process';
-import { freePort } from '../support/free-port';
+import { type RunningService } from '../../tools/service-process';
 import { eventually } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
 import { ADMIN_URL } from '../support/test-settings';
 import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
+import { startServicesWithDemo } from '../support/stack';
 
 /**
  * The database drops every service connection (pg_terminate_backend) while sales come in: requests either
@@ -32,11 +31,7 @@ describe('fault: database connections terminated under load', () => {
 
   beforeAll(async () => {
     env = await TestEnvironment.create();
-    for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
-    await runDemo(
-      { catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url },
-      { outputDir: demoOutput.path },
-    );
+    await startServicesWithDemo(env, services, demoOutput.path);
     paving = (await call('catalog', 'GET', '/products?upt=LP-TGR-1&sku=PAVING-K100', admin)).body.items[0].id;
     const agreementId = (await call('consignment', 'GET', '/agreements?upt=LP-TGR-1&status=ACTIVE', admin)).body.items[0].id;
     const dispatch = await call('consignment', 'POST', '/dispatches', token('upt', 'LP-TGR-1'), {

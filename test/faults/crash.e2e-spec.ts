@@ -6,6 +6,7 @@ import { freePort } from '../support/free-port';
 import { eventually } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
 import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
+import { urlsOf } from '../support/stack';
 
 /** SIGKILL, not a graceful stop: what was committed survives, and what was not is retried by the client. */
 describe('fault: services killed mid-stream', () => {
@@ -42,10 +43,7 @@ describe('fault: services killed mid-stream', () => {
       envs[service] = env.env(service, await freePort());
       services[service] = await startServiceProcess(service, envs[service]);
     }
-    await runDemo(
-      { catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url },
-      { outputDir: demoOutput.path },
-    );
+    await runDemo(urlsOf(services), { outputDir: demoOutput.path });
     paving = (await call('catalog', 'GET', '/products?upt=LP-TGR-1&sku=PAVING-K100', admin)).body.items[0].id;
     agreementId = (await call('consignment', 'GET', '/agreements?upt=LP-TGR-1&status=ACTIVE', admin)).body.items[0].id;
     const dispatch = await call('consignment', 'POST', '/dispatches', token('upt', 'LP-TGR-1'), {

@@ -6,6 +6,7 @@ import { freePort } from '../support/free-port';
 import { eventually } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
 import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
+import { urlsOf } from '../support/stack';
 
 /** SIGTERM under load: in-flight requests finish, offsets commit, the relay stops, the process exits 0 in time. */
 describe('fault: graceful shutdown under load', () => {
@@ -31,10 +32,7 @@ describe('fault: graceful shutdown under load', () => {
       envs[service] = env.env(service, await freePort());
       services[service] = await startServiceProcess(service, envs[service]);
     }
-    await runDemo(
-      { catalog: services.catalog.url, consignment: services.consignment.url, reporting: services.reporting.url },
-      { outputDir: demoOutput.path },
-    );
+    await runDemo(urlsOf(services), { outputDir: demoOutput.path });
   }, 240_000);
   afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), demoOutput.remove));
 

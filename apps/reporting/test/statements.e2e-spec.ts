@@ -1,14 +1,14 @@
 import { periodOf } from '@titipan/kernel';
 import { topicName } from '@titipan/contracts';
-import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
+import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
-import { freePort } from '../../../test/support/free-port';
 import { eventually, TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
-import { startServiceProcess, type RunningService } from '../../../tools/service-process';
+import { type RunningService } from '../../../tools/service-process';
 import { cleanUp, stopEach } from '../../../test/support/clean-up';
+import { startServices } from '../../../test/support/stack';
 
 /**
  * A month at the Tangerang lounge through the consignment API, then its settlement statement in reporting:
@@ -42,7 +42,7 @@ describe('reporting: settlement statement of a month', () => {
 
   beforeAll(async () => {
     env = await TestEnvironment.create();
-    for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
+    await startServices(env, services);
     probe = await new TopicProbe(env.kafka, [topicName('reporting', env.topicPrefix)]).start();
     await seedCatalog(services.catalog.url);
     await eventually(async () => ((await applied('consignment', 'product-replica')) ?? 0) >= 14, 30_000, 'product replica');
