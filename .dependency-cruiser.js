@@ -4,7 +4,8 @@ module.exports = {
   forbidden: [
     {
       name: 'domain-is-plain',
-      comment: 'Domain code (a domain/ folder) imports only other domain code, libs/kernel and libs/contracts: no Nest, TypeORM, SQL or Kafka.',
+      comment:
+        'Domain code (a domain/ folder) imports only other domain code, libs/kernel and libs/contracts: no Nest, TypeORM, SQL or Kafka.',
       severity: 'error',
       from: { path: '/domain/' },
       to: { pathNot: ['/domain/', '^libs/kernel/', '^libs/contracts/'], dependencyTypesNot: ['core'] },

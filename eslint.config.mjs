@@ -13,7 +13,10 @@ export default tseslint.config(
       // kafkajs callbacks and Nest hooks are declared async by their interfaces; an await-less one is fine
       '@typescript-eslint/require-await': 'off',
       // _ and __ name deliberately unused parameters and destructured parts
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_', destructuredArrayIgnorePattern: '^_' },
+      ],
     },
   },
   {
