@@ -1,7 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { PlatformModule } from '@titipan/platform';
-import { DirectoryModule, DirectoryReplicaHandler } from '@titipan/directory';
+import { DirectoryModule, DirectoryListener } from '@titipan/directory';
 import { AgreementModule } from './agreement/agreement.module';
 import { ConsignmentConfig } from './consignment-config';
 import { CustomerReturnModule } from './customer-return/customer-return.module';
@@ -24,7 +24,7 @@ import { VenueModule } from './venue/venue.module';
       service: 'consignment',
       configClass: ConsignmentConfig,
       migrations: CONSIGNMENT_MIGRATIONS,
-      handlers: [DirectoryReplicaHandler, ProductReplicaListener, SettlementStatusListener],
+      handlers: [DirectoryListener, ProductReplicaListener, SettlementStatusListener],
     }),
     ScheduleModule.forRoot(),
     DirectoryModule,

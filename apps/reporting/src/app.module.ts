@@ -1,6 +1,6 @@
 import { Module } from '@nestjs/common';
 import { PlatformModule } from '@titipan/platform';
-import { DirectoryModule, DirectoryReplicaHandler } from '@titipan/directory';
+import { DirectoryModule, DirectoryListener } from '@titipan/directory';
 import { REPORTING_MIGRATIONS } from './database/migrations';
 import { ExportModule } from './export/export.module';
 import { ProductDimListener } from './product-dim/product-dim.listener';
@@ -17,7 +17,7 @@ import { StatementModule } from './statement/statement.module';
     PlatformModule.forService({
       service: 'reporting',
       migrations: REPORTING_MIGRATIONS,
-      handlers: [DirectoryReplicaHandler, ProductDimListener, StatementSourceListener, ProjectionListener],
+      handlers: [DirectoryListener, ProductDimListener, StatementSourceListener, ProjectionListener],
     }),
     DirectoryModule,
     ProductDimModule,

@@ -5,7 +5,7 @@ import { DirectoryStore } from './directory.store';
 
 /** Keeps this service's replica of Kanwil and UPT master data from catalog.events. */
 @Injectable()
-export class DirectoryReplicaHandler implements EventHandler {
+export class DirectoryListener implements EventHandler {
   readonly name = 'directory-replica';
   readonly streams = ['catalog'] as const;
   readonly events = [KanwilRegistered, UptRegistered];

@@ -1,7 +1,7 @@
 import { Controller, Get, HttpCode, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor, readScope } from '@titipan/platform';
+import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
 import { NearExpiryQueryDto } from './near-expiry.dto';
 import { NearExpiryService } from './near-expiry.service';
 
@@ -15,7 +15,7 @@ export class NearExpiryController {
   @AnyActor()
   @ApiOperation({ summary: 'Sellable lots expiring within the window (default NEAR_EXPIRY_DAYS), expired ones included, in scope; paged' })
   list(@Query() query: NearExpiryQueryDto, @CurrentActor() actor: Actor) {
-    return this.nearExpiry.page(readScope(actor), query);
+    return this.nearExpiry.page(actor, query);
   }
 
   @Post('scan')

@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { LotNearExpiry } from '@titipan/contracts';
-import { PLATFORM_CONFIG, UnitOfWork, type Page, type ReadScope } from '@titipan/platform';
+import { LotNearExpiry, type Actor } from '@titipan/contracts';
+import { PLATFORM_CONFIG, readScope, UnitOfWork, type Page, type ReadScope } from '@titipan/platform';
 import type { ConsignmentConfig } from '../consignment-config';
 import { daysLeft, horizonOf, type NearExpiryLot } from './domain/near-expiry';
 import { NearExpiryStore } from './near-expiry.store';
@@ -28,8 +28,8 @@ export class NearExpiryService {
    * of one scope that are near expiry are few (bounded by the stock on hand), and the filter needs each
    * venue's calendar.
    */
-  async page(scope: ReadScope, query: NearExpiryQueryDto): Promise<Page<NearExpiryLot>> {
-    const lots = await this.find(scope, query.days);
+  async page(actor: Actor, query: NearExpiryQueryDto): Promise<Page<NearExpiryLot>> {
+    const lots = await this.find(readScope(actor), query.days);
     return { items: lots.slice(query.offset, query.offset + query.limit), total: lots.length, limit: query.limit, offset: query.offset };
   }
 

@@ -1,4 +1,4 @@
-import { DomainError, periodOf, newId } from '@titipan/kernel';
+import { DomainError, periodOf, newId, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, MAX_LINES_PER_EVENT, SalesRecorded, type Actor } from '@titipan/contracts';
 import { UnitOfWork, type Tx } from '@titipan/platform';
@@ -160,7 +160,7 @@ export class SaleService {
   /** A single sale: the same rules, with a refusal answered as an error. */
   async recordOne(line: SaleLineDto, actor: Actor): Promise<SaleLineResult> {
     const [result] = (await this.record([line], actor)).lines;
-    if (result.status === 'refused') throw new DomainError(SALE_REFUSAL_KIND[result.code], result.code, result.message, result.details);
+    if (result.status === 'refused') refuse(result, SALE_REFUSAL_KIND);
     return result;
   }
 

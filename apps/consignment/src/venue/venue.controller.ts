@@ -1,17 +1,9 @@
 import { Body, Controller, Get, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { ORG_CODE_PATTERN, type Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor, PageQueryDto } from '@titipan/platform';
-import { IsOptional, Matches } from 'class-validator';
-import { RegisterVenueDto } from './venue.dto';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { type Actor } from '@titipan/contracts';
+import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
+import { RegisterVenueDto, VenueQueryDto } from './venue.dto';
 import { VenueService } from './venue.service';
-
-class VenueQueryDto extends PageQueryDto {
-  @ApiPropertyOptional()
-  @IsOptional()
-  @Matches(ORG_CODE_PATTERN)
-  kanwil?: string;
-}
 
 @ApiTags('venues')
 @ApiBearerAuth()

@@ -1,5 +1,7 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { INDONESIAN_TIME_ZONES, VENUE_TYPES, VenueRegisteredV1, type VenueType } from '@titipan/contracts';
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { INDONESIAN_TIME_ZONES, ORG_CODE_PATTERN, VENUE_TYPES, VenueRegisteredV1, type VenueType } from '@titipan/contracts';
+import { PageQueryDto } from '@titipan/platform';
+import { IsOptional, Matches } from 'class-validator';
 
 /** Same rules as the event payload it becomes (inherited validators). */
 export class RegisterVenueDto extends VenueRegisteredV1 {
@@ -23,4 +25,11 @@ export class RegisterVenueDto extends VenueRegisteredV1 {
 
   @ApiProperty({ description: 'sells for several UPTs (e.g. the Tangerang lounge for Tangerang Raya)' })
   override collectiveOutlet: boolean;
+}
+
+export class VenueQueryDto extends PageQueryDto {
+  @ApiPropertyOptional({ description: 'Kanwil code' })
+  @IsOptional()
+  @Matches(ORG_CODE_PATTERN)
+  kanwil?: string;
 }

@@ -1,10 +1,19 @@
-import { DomainError } from '@titipan/kernel';
-import { Body, Controller, Get, Param, ParseIntPipe, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Body, Controller, Get, Param, Put, Query, Res, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { ORG_CODE_PATTERN, type Actor } from '@titipan/contracts';
+import { type Actor } from '@titipan/contracts';
 import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
 import type { Response } from 'express';
-import { DaysQuery, MoversQuery, NearExpiryQuery, PeriodQuery, RollupQuery, StockQuery, TargetDto, YearQuery } from './report.dto';
+import {
+  DaysQuery,
+  MoversQuery,
+  NearExpiryQuery,
+  PeriodQuery,
+  RollupQuery,
+  StockQuery,
+  TargetDto,
+  TargetParams,
+  YearQuery,
+} from './report.dto';
 import { ReportService } from './report.service';
 
 @ApiTags('reports')
@@ -72,17 +81,11 @@ export class ReportController {
   @Allow('ministry')
   @ApiOperation({ summary: "Set a UPT's yearly PNBP target (ministry): 201 when the year had none, 200 when it replaces one" })
   async setTarget(
-    @Param('upt') upt: string,
-    @Param('year', ParseIntPipe) year: number,
+    @Param() { upt, year }: TargetParams,
     @Body() body: TargetDto,
     @CurrentActor() actor: Actor,
     @Res({ passthrough: true }) response: Response,
   ) {
-    if (!ORG_CODE_PATTERN.test(upt) || year < 2000 || year > 2100) {
-      throw new DomainError('validation', 'VALIDATION_FAILED', 'a UPT code and a year are needed', {
-        fields: [{ field: 'upt', rule: 'matches' }],
-      });
-    }
     const { created, target } = await this.reports.setTarget(upt, year, body.amount, actor);
     response.status(created ? 201 : 200);
     return target;

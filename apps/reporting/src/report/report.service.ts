@@ -47,9 +47,9 @@ export class ReportService {
     return { body, type: FILE_TYPES[format], filename: `rollup-${period}-${by}.${format}` };
   }
 
-  async movers(period: string, limit: number, actor: Actor) {
+  async movers(period: string, top: number, actor: Actor) {
     const sellers = await this.queries.sellers(period, readScope(actor));
-    return { freshness: await this.queries.freshness(), period, ...movers(sellers, limit) };
+    return { freshness: await this.queries.freshness(), period, ...movers(sellers, top) };
   }
 
   async discrepancies(period: string, actor: Actor) {

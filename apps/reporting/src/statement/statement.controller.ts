@@ -1,9 +1,8 @@
-import { DomainError } from '@titipan/kernel';
 import { Body, Controller, Get, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { PERIOD_FORMAT, type Actor } from '@titipan/contracts';
+import { type Actor } from '@titipan/contracts';
 import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
-import { DepositDto, PaymentDto, StatementPage, StatementQueryDto, StatementResponse } from './statement.dto';
+import { AgreementPeriodParams, DepositDto, PaymentDto, StatementPage, StatementQueryDto, StatementResponse } from './statement.dto';
 import { StatementService } from './statement.service';
 
 @ApiTags('statements')
@@ -37,11 +36,7 @@ export class StatementController {
   @Get('agreements/:id/periods/:period/statement')
   @AnyActor()
   @ApiOperation({ summary: 'The statement of an agreement-month: issued, or live draft figures while the month is open' })
-  forPeriod(@Param('id', ParseUUIDPipe) id: string, @Param('period') period: string, @CurrentActor() actor: Actor) {
-    if (!PERIOD_FORMAT.test(period))
-      throw new DomainError('validation', 'VALIDATION_FAILED', 'period must be YYYY-MM', {
-        fields: [{ field: 'period', rule: 'matches' }],
-      });
+  forPeriod(@Param() { id, period }: AgreementPeriodParams, @CurrentActor() actor: Actor) {
     return this.statements.forPeriod(id, period, actor);
   }
 

@@ -272,3 +272,14 @@ export class StatementPage {
   @ApiProperty()
   offset: number;
 }
+
+/** An agreement and one of its months (path parameters). */
+export class AgreementPeriodParams {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID()
+  id: string;
+
+  @ApiProperty({ example: '2026-11' })
+  @Matches(PERIOD_FORMAT)
+  period: string;
+}

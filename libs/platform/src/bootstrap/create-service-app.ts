@@ -53,7 +53,8 @@ export async function bootstrapService(module: Type<unknown>, service: string, c
   }
   const app = await createServiceApp(module, service);
   const logger = app.get(Logger);
-  // graceful stop: stop taking requests, finish in-flight work, commit offsets, stop the relay, exit 0
+  // graceful stop: stop taking requests, finish in-flight work; consumers commit their offsets and the relay stops
+  // (side by side, before the database closes), exit 0
   const shutdown = async (signal: string) => {
     logger.log(`${signal} received, shutting down`);
     setTimeout(() => {

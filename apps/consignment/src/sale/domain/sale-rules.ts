@@ -1,4 +1,4 @@
-import { firstRefusal, localDate, type Refusal, type Rule } from '@titipan/kernel';
+import { firstRefusal, localDate, type Refusal, type Rule, type ErrorKind } from '@titipan/kernel';
 import { isWithinValidity, outsideValidityMessage, type Agreement } from '../../agreement/domain/agreement';
 import { listPriceAt, type PricePoint } from '../../agreement/domain/list-price';
 import type { ReplicaProduct } from '../../product-replica/domain/product';
@@ -23,7 +23,7 @@ export type SaleRefusalCode =
 export type SaleRefusal = Refusal<SaleRefusalCode> & { details: Record<string, unknown> };
 
 /** How a single sale's refusal is answered: a conflict with the state of things (409) or a broken rule (422). */
-export const SALE_REFUSAL_KIND: Record<SaleRefusalCode, 'conflict' | 'rule'> = {
+export const SALE_REFUSAL_KIND: Record<SaleRefusalCode, ErrorKind> = {
   SALE_LINE_CONFLICT: 'conflict',
   PRODUCT_UNKNOWN: 'rule',
   PRODUCT_OF_OTHER_UPT: 'rule',

@@ -76,12 +76,12 @@ export interface PnbpProgressRow {
   progress: number;
 }
 
-/** Best sellers by units sold, and slowest by units sold against units received, `limit` of each. */
-export function movers(rows: MoverRow[], limit: number): { top: MoverRow[]; slow: MoverRow[] } {
-  const top = [...rows].sort((a, b) => b.sold - a.sold || a.sku.localeCompare(b.sku)).slice(0, limit);
+/** Best sellers by units sold, and slowest by units sold against units received, `count` of each. */
+export function movers(rows: MoverRow[], count: number): { top: MoverRow[]; slow: MoverRow[] } {
+  const top = [...rows].sort((a, b) => b.sold - a.sold || a.sku.localeCompare(b.sku)).slice(0, count);
   const slow = rows
     .filter((r) => r.received > 0)
     .sort((a, b) => a.sold / a.received - b.sold / b.received || a.sku.localeCompare(b.sku))
-    .slice(0, limit);
+    .slice(0, count);
   return { top, slow };
 }
