@@ -1,4 +1,4 @@
-import { DomainError, notFound, newId } from '@titipan/kernel';
+import { notFound, newId, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { AgreementActivated, AgreementTerminated, type Actor } from '@titipan/contracts';
 import { UnitOfWork, type Page, type Tx } from '@titipan/platform';
@@ -9,6 +9,13 @@ import { VenueStore } from '../venue/venue.store';
 import type { AgreementQueryDto, CreateAgreementDto } from './agreement.dto';
 import { AgreementStore } from './agreement.store';
 import type { Agreement, AgreementStatus } from './domain/agreement';
+import {
+  activationRefusal,
+  AGREEMENT_REFUSAL_KIND,
+  creationRefusal,
+  priceChangeRefusal,
+  transitionRefusal,
+} from './domain/agreement-rules';
 
 /** Perjanjian konsinyasi: DRAFT → ACTIVE → TERMINATED, written by admins. */
 @Injectable()
@@ -21,15 +28,12 @@ export class AgreementService {
   ) {}
 
   async create(input: CreateAgreementDto, actor: Actor): Promise<Agreement> {
-    if (input.validTo && input.validTo < input.validFrom) {
-      throw new DomainError('validation', 'VALIDITY_REVERSED', 'validTo is before validFrom', { field: 'validTo' });
-    }
-    if (!(await this.venues.find(input.venueCode))) {
-      throw new DomainError('rule', 'VENUE_UNKNOWN', `venue ${input.venueCode} is not registered`, { field: 'venueCode' });
-    }
-    if (!(await this.directory.upt(input.uptCode))) {
-      throw new DomainError('rule', 'UPT_UNKNOWN', `UPT ${input.uptCode} is not known (from catalog.events)`, { field: 'uptCode' });
-    }
+    const refusal = creationRefusal({
+      ...input,
+      venueKnown: !!(await this.venues.find(input.venueCode)),
+      uptKnown: !!(await this.directory.upt(input.uptCode)),
+    });
+    if (refusal) refuse(refusal, AGREEMENT_REFUSAL_KIND);
     const id = newId();
     await this.uow.run(async (tx) => {
       await this.agreements.insert(tx.manager, { id, ...input }, actor.id);
@@ -40,15 +44,9 @@ export class AgreementService {
 
   activate(id: string): Promise<Agreement> {
     return this.change(id, 'DRAFT', async (tx, a) => {
-      try {
-        await this.agreements.activate(tx.manager, id);
-      } catch (error) {
-        if ((error as { code?: string }).code !== '23505') throw error;
-        throw new DomainError('conflict', 'AGREEMENT_EXISTS', `${a.uptCode} already has an active agreement at ${a.venueCode}`, {
-          uptCode: a.uptCode,
-          venueCode: a.venueCode,
-        });
-      }
+      const otherActive = !(await this.agreements.activate(tx.manager, id));
+      const refusal = activationRefusal({ agreement: a, otherActive });
+      if (refusal) refuse(refusal, AGREEMENT_REFUSAL_KIND);
       tx.publish(AgreementActivated, {
         agreementId: id,
         uptCode: a.uptCode,
@@ -72,8 +70,8 @@ export class AgreementService {
     await this.uow.run(async (tx) => {
       const a = await this.agreements.lock(tx.manager, id);
       if (!a) throw notFound('agreement', id);
-      if (a.status === 'TERMINATED')
-        throw new DomainError('conflict', 'AGREEMENT_TERMINATED', 'a terminated agreement does not change', { current: a.status });
+      const refusal = priceChangeRefusal(a);
+      if (refusal) refuse(refusal, AGREEMENT_REFUSAL_KIND);
       await this.agreements.setPrices(tx.manager, id, prices);
     });
     return (await this.agreements.find(id))!;
@@ -96,12 +94,8 @@ export class AgreementService {
     await this.uow.run(async (tx) => {
       const a = await this.agreements.lock(tx.manager, id);
       if (!a) throw notFound('agreement', id);
-      if (a.status !== from) {
-        throw new DomainError('conflict', 'ILLEGAL_TRANSITION', `the agreement is ${a.status}, not ${from}`, {
-          current: a.status,
-          expected: from,
-        });
-      }
+      const refusal = transitionRefusal({ agreement: a, from });
+      if (refusal) refuse(refusal, AGREEMENT_REFUSAL_KIND);
       await effect(tx, a);
     });
     return (await this.agreements.find(id))!;

@@ -4,6 +4,9 @@ import { equalityWhere } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { Agreement, AgreementPrice, AgreementStatus } from './domain/agreement';
 
+/** Postgres' code for a unique index refusing a row. */
+const UNIQUE_VIOLATION = '23505';
+
 export interface AgreementFilter {
   uptCode?: string;
   venueCode?: string;
@@ -77,8 +80,15 @@ export class AgreementStore {
     return rows.map((r) => r.id);
   }
 
-  async activate(manager: EntityManager, id: string): Promise<void> {
-    await manager.query(`UPDATE agreement SET status = 'ACTIVE', activated_at = now() WHERE id = $1`, [id]);
+  /** Activates a draft; false when its UPT already has an active agreement at the venue (the unique index refuses it). */
+  async activate(manager: EntityManager, id: string): Promise<boolean> {
+    try {
+      await manager.query(`UPDATE agreement SET status = 'ACTIVE', activated_at = now() WHERE id = $1`, [id]);
+      return true;
+    } catch (error) {
+      if ((error as { code?: string }).code !== UNIQUE_VIOLATION) throw error;
+      return false;
+    }
   }
 
   async terminate(manager: EntityManager, id: string, reason: string): Promise<void> {

@@ -1,18 +1,24 @@
-import { DomainError, notFound, localDate, periodOf, newId } from '@titipan/kernel';
+import { notFound, localDate, periodOf, newId, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
-import { DispatchCancelled, DispatchCreated, isoWithOffset, NO_EXPIRY, ReceiptConfirmed, type Actor } from '@titipan/contracts';
+import { DispatchCancelled, DispatchCreated, isoWithOffset, ReceiptConfirmed, type Actor } from '@titipan/contracts';
 import { assertInScope, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { assertMayRead } from '@titipan/platform';
-import { assertWithinValidity, type Agreement } from '../agreement/domain/agreement';
+import type { Agreement } from '../agreement/domain/agreement';
 import { AgreementStore } from '../agreement/agreement.store';
-import { listPriceAt } from '../agreement/domain/list-price';
 import { ProductReplicaStore } from '../product-replica/product-replica.store';
-import { productRefusal } from '../product-replica/domain/product-rules';
 import { agreementScope } from '../shared/agreement-scope';
-import { isExpired } from '../stock/domain/fefo';
 import type { Movement } from '../stock/domain/movement';
 import { documentTime } from '../stock/domain/document-time';
-import { receiptLineProblems } from './domain/receipt-rules';
+import {
+  cancellationRefusal,
+  DISPATCH_REFUSAL_KIND,
+  dispatchAgreementRefusal,
+  dispatchDayRefusal,
+  dispatchedLine,
+  dispatchLineRefusal,
+  dispatchLinesRefusal,
+} from './domain/dispatch-rules';
+import { RECEIPT_REFUSAL_KIND, receiptRefusal } from './domain/receipt-rules';
 import { StockStore } from '../stock/stock.store';
 import type { ConfirmReceiptDto, CreateDispatchDto, DispatchQueryDto } from './dispatch.dto';
 import type { Dispatch } from './domain/dispatch';
@@ -32,46 +38,33 @@ export class DispatchService {
   async create(input: CreateDispatchDto, actor: Actor): Promise<Dispatch> {
     const now = new Date();
     const dispatchedAt = documentTime(input.dispatchedAt, 'dispatchedAt', now);
-    const seen = new Set<string>();
-    for (const [i, line] of input.lines.entries()) {
-      const key = `${line.productId}|${line.lotCode}`;
-      if (seen.has(key))
-        throw new DomainError('validation', 'DUPLICATE_LINE', `line ${i + 1} repeats product and lot of an earlier line`, { line: i + 1 });
-      seen.add(key);
-    }
+    const linesRefusal = dispatchLinesRefusal(input.lines);
+    if (linesRefusal) refuse(linesRefusal, DISPATCH_REFUSAL_KIND);
     const id = newId();
     await this.uow.run(async (tx) => {
       const agreement = await this.activeAgreement(tx, input.agreementId);
       assertInScope(actor, 'upt', agreement.uptCode);
-      assertWithinValidity(agreement, localDate(dispatchedAt, agreement.timeZone));
+      const day = localDate(dispatchedAt, agreement.timeZone);
+      const dayRefusal = dispatchDayRefusal({ agreement, day });
+      if (dayRefusal) refuse(dayRefusal, DISPATCH_REFUSAL_KIND);
       const productIds = input.lines.map((l) => l.productId);
       const products = await this.products.find(productIds, tx.manager);
       const histories = await this.products.priceHistories(tx.manager, productIds);
-      const today = localDate(dispatchedAt, agreement.timeZone);
       const lines = input.lines.map((line, i) => {
-        const product = products.get(line.productId);
-        const refusal = productRefusal({ productId: line.productId, product, uptCode: agreement.uptCode });
-        if (refusal)
-          throw new DomainError('rule', refusal.code, `line ${i + 1}: ${refusal.message}`, { line: i + 1, productId: line.productId });
-        const perishable = product!.shelfLifeDays !== null;
-        if (perishable && !line.expiryDate) {
-          throw new DomainError(
-            'validation',
-            'EXPIRY_REQUIRED',
-            `line ${i + 1}: ${product!.sku} is perishable; give the lot's expiry date`,
-            { line: i + 1, field: 'expiryDate' },
-          );
-        }
-        const expiryDate = line.expiryDate ?? NO_EXPIRY;
-        if (isExpired(expiryDate, today)) {
-          throw new DomainError('rule', 'LOT_EXPIRED', `line ${i + 1}: lot ${line.lotCode} expired on ${expiryDate}`, { line: i + 1 });
-        }
-        const unitPrice = listPriceAt(agreement, line.productId, histories.get(line.productId), dispatchedAt);
-        if (unitPrice === undefined)
-          throw new DomainError('rule', 'PRICE_UNKNOWN', `line ${i + 1}: no price for the product`, { line: i + 1 });
-        return { lineNo: i + 1, productId: line.productId, lotCode: line.lotCode, expiryDate, quantity: line.quantity, unitPrice };
+        const candidate = {
+          lineNo: i + 1,
+          line,
+          product: products.get(line.productId),
+          agreement,
+          dispatchedAt,
+          day,
+          priceHistory: histories.get(line.productId),
+        };
+        const refusal = dispatchLineRefusal(candidate);
+        if (refusal) refuse(refusal, DISPATCH_REFUSAL_KIND);
+        return dispatchedLine(candidate);
       });
-      const number = await this.dispatches.nextNumber(tx.manager, agreement.uptCode, Number(today.slice(0, 4)));
+      const number = await this.dispatches.nextNumber(tx.manager, agreement.uptCode, Number(day.slice(0, 4)));
       await this.dispatches.insert(
         tx.manager,
         {
@@ -101,7 +94,8 @@ export class DispatchService {
   async cancel(id: string, reason: string, actor: Actor): Promise<Dispatch> {
     await this.withDispatch(id, async (tx, dispatch) => {
       assertInScope(actor, 'upt', dispatch.uptCode);
-      this.assertInTransit(dispatch);
+      const refusal = cancellationRefusal(dispatch);
+      if (refusal) refuse(refusal, DISPATCH_REFUSAL_KIND);
       await this.dispatches.markCancelled(tx.manager, id, reason);
       tx.publish(DispatchCancelled, { agreementId: dispatch.agreementId, dispatchId: id, reason });
     });
@@ -114,32 +108,9 @@ export class DispatchService {
     const receivedAt = documentTime(input.receivedAt, 'receivedAt', now);
     await this.withDispatch(id, async (tx, dispatch, agreement) => {
       assertInScope(actor, 'venue', dispatch.venueCode);
-      this.assertInTransit(dispatch);
-      if (receivedAt < new Date(dispatch.dispatchedAt)) {
-        throw new DomainError('rule', 'RECEIVED_BEFORE_DISPATCH', 'receivedAt is before the goods were dispatched', {
-          field: 'receivedAt',
-        });
-      }
+      const refusal = receiptRefusal({ dispatch, receivedAt, lines: input.lines });
+      if (refusal) refuse(refusal, RECEIPT_REFUSAL_KIND);
       const byLine = new Map(input.lines.map((l) => [l.lineNo, l]));
-      if (
-        byLine.size !== input.lines.length ||
-        byLine.size !== dispatch.lines.length ||
-        dispatch.lines.some((l) => !byLine.has(l.lineNo))
-      ) {
-        throw new DomainError(
-          'validation',
-          'RECEIPT_LINES_MISMATCH',
-          `the receipt must account for each of the ${dispatch.lines.length} dispatch lines exactly once`,
-          {
-            expected: dispatch.lines.map((l) => l.lineNo),
-          },
-        );
-      }
-      for (const line of dispatch.lines) {
-        const r = byLine.get(line.lineNo)!;
-        const [problem] = receiptLineProblems({ dispatched: line.quantity, ...r });
-        if (problem) throw new DomainError('rule', problem.code, `line ${line.lineNo}: ${problem.message}`, { line: line.lineNo });
-      }
       const period = periodOf(receivedAt, agreement.timeZone);
       await this.ledger.assertPeriodsOpen(tx.manager, agreement.id, [period]);
       const movements: Movement[] = dispatch.lines.flatMap((line) => {
@@ -201,12 +172,8 @@ export class DispatchService {
   private async activeAgreement(tx: Tx, id: string): Promise<Agreement> {
     const agreement = await this.agreements.lock(tx.manager, id);
     if (!agreement) throw notFound('agreement', id);
-    if (agreement.status !== 'ACTIVE') {
-      throw new DomainError('rule', 'AGREEMENT_INACTIVE', `agreement ${id} is ${agreement.status}`, {
-        agreementId: id,
-        status: agreement.status,
-      });
-    }
+    const refusal = dispatchAgreementRefusal(agreement);
+    if (refusal) refuse(refusal, DISPATCH_REFUSAL_KIND);
     return agreement;
   }
 
@@ -218,15 +185,6 @@ export class DispatchService {
       const agreement = (await this.agreements.lock(tx.manager, agreementId))!;
       const dispatch = (await this.dispatches.find(id, tx.manager))!;
       await work(tx, dispatch, agreement);
-    });
-  }
-
-  private assertInTransit(dispatch: Dispatch): void {
-    if (dispatch.status === 'IN_TRANSIT') return;
-    const code = dispatch.status === 'RECEIVED' ? 'ALREADY_RECEIVED' : 'DISPATCH_CANCELLED';
-    throw new DomainError('conflict', code, `dispatch ${dispatch.number} is ${dispatch.status}`, {
-      current: dispatch.status,
-      requested: 'IN_TRANSIT',
     });
   }
 }

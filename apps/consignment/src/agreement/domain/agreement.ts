@@ -1,5 +1,3 @@
-import { DomainError } from '@titipan/kernel';
-
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'TERMINATED';
 
 /** Perjanjian konsinyasi between one UPT and one venue, with the venue's calendar and its own prices. */
@@ -34,11 +32,4 @@ export function isWithinValidity(agreement: Pick<Agreement, 'validFrom' | 'valid
 /** What a document dated outside the validity is told. */
 export function outsideValidityMessage(agreement: Pick<Agreement, 'validFrom' | 'validTo'>, day: string): string {
   return `the agreement is valid ${agreement.validFrom} to ${agreement.validTo ?? 'open'}, not on ${day}`;
-}
-
-/** Refuses a document dated outside the agreement's validity (a venue-calendar day). */
-export function assertWithinValidity(agreement: Pick<Agreement, 'id' | 'validFrom' | 'validTo'>, day: string): void {
-  if (!isWithinValidity(agreement, day)) {
-    throw new DomainError('rule', 'AGREEMENT_INACTIVE', outsideValidityMessage(agreement, day), { agreementId: agreement.id, day });
-  }
 }
