@@ -14,6 +14,7 @@ import { CustomerReturnQueries } from './customer-return.queries';
 import { CustomerReturnStore } from './customer-return.store';
 import { isResentReturn, lotsToRestock, type CustomerReturn } from './domain/customer-return';
 import { CUSTOMER_RETURN_REFUSAL_KIND, customerReturnRefusal } from './domain/return-rules';
+import { assertPeriodsOpen } from '../stock/domain/ledger-rules';
 
 /** A customer brings goods back: the sale line is reversed, the goods go back on the shelf or to quarantine. */
 @Injectable()
@@ -49,7 +50,7 @@ export class CustomerReturnService {
       const refusal = customerReturnRefusal({ input, returnedAt, sale, recorded, alreadyReturned });
       if (refusal) refuse(refusal, CUSTOMER_RETURN_REFUSAL_KIND);
       const period = periodOf(returnedAt, agreement.timeZone);
-      await this.ledger.assertPeriodsOpen(tx.manager, agreement.id, [period]);
+      assertPeriodsOpen(await this.ledger.closedPeriods(tx.manager, agreement.id, [period]));
       const bucket = input.resellable ? ('SELLABLE' as const) : ('QUARANTINE' as const);
       const lots = lotsToRestock(sale, returnedByLot, input.quantity).map((l) => ({
         productId: sale.productId,

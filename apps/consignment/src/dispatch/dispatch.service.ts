@@ -23,6 +23,7 @@ import { StockStore } from '../stock/stock.store';
 import type { ConfirmReceiptDto, CreateDispatchDto, DispatchQueryDto } from './dispatch.dto';
 import type { Dispatch } from './domain/dispatch';
 import { DispatchStore } from './dispatch.store';
+import { assertPeriodsOpen } from '../stock/domain/ledger-rules';
 
 /** Surat jalan from a UPT to a venue, and the venue's berita acara on arrival. */
 @Injectable()
@@ -112,7 +113,7 @@ export class DispatchService {
       if (refusal) refuse(refusal, RECEIPT_REFUSAL_KIND);
       const byLine = new Map(input.lines.map((l) => [l.lineNo, l]));
       const period = periodOf(receivedAt, agreement.timeZone);
-      await this.ledger.assertPeriodsOpen(tx.manager, agreement.id, [period]);
+      assertPeriodsOpen(await this.ledger.closedPeriods(tx.manager, agreement.id, [period]));
       const movements: Movement[] = dispatch.lines.flatMap((line) => {
         const r = byLine.get(line.lineNo)!;
         const base = {

@@ -1,4 +1,4 @@
-import { DomainError, newId, periodOf } from '@titipan/kernel';
+import { newId, periodOf, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, StockAdjusted, type Actor } from '@titipan/contracts';
 import { assertInScope, UnitOfWork } from '@titipan/platform';
@@ -10,9 +10,11 @@ import { documentTime } from '../stock/domain/document-time';
 import type { Movement } from '../stock/domain/movement';
 import { StockStore } from '../stock/stock.store';
 import type { CountedLot, StockCount } from './domain/stock-count';
+import { STOCK_COUNT_REFUSAL_KIND, stockCountRefusal } from './domain/stock-count-rules';
 import type { StockCountDto } from './stock-count.dto';
 import { StockCountQueries } from './stock-count.queries';
 import { StockCountStore } from './stock-count.store';
+import { assertPeriodsOpen } from '../stock/domain/ledger-rules';
 
 /** Stock opname: counted against book per lot; each variance becomes an adjustment with the count's reason. */
 @Injectable()
@@ -35,32 +37,39 @@ export class StockCountService {
       const balances = await this.ledger.lotBalances(tx.manager, agreement.id, productIds);
       const prices = await this.ledger.lotPrices(tx.manager, agreement.id, productIds);
       const period = periodOf(countedAt, agreement.timeZone);
-      const seen = new Set<string>();
-      const lines = input.lines.map((line, i): CountedLot => {
+      const keyed = input.lines.map((line) => {
         const bucket = line.bucket ?? 'SELLABLE';
         const key = lotKey({ ...line, bucket });
-        if (seen.has(key))
-          throw new DomainError('validation', 'DUPLICATE_LINE', `line ${i + 1} counts the same lot twice`, { line: i + 1 });
-        seen.add(key);
         const balance = balances.get(key) ?? balances.get(lotKey({ ...line, bucket: bucket === 'SELLABLE' ? 'QUARANTINE' : 'SELLABLE' }));
-        const price = prices.get(lotPriceKey(line));
-        if (!balance || price === undefined) {
-          throw new DomainError('rule', 'LOT_UNKNOWN', `line ${i + 1}: lot ${line.lotCode} was never received here`, { line: i + 1 });
-        }
+        return { line, bucket, key, balance, price: prices.get(lotPriceKey(line)) };
+      });
+      const firstLine = new Map<string, number>();
+      keyed.forEach(({ key }, i) => firstLine.set(key, firstLine.get(key) ?? i + 1));
+      const refusal = stockCountRefusal(
+        keyed.map(({ line, key, balance, price }, i) => ({
+          line: i + 1,
+          lotCode: line.lotCode,
+          firstLineOfLot: firstLine.get(key)!,
+          known: balance !== undefined && price !== undefined,
+        })),
+      );
+      if (refusal) refuse(refusal, STOCK_COUNT_REFUSAL_KIND);
+      // every lot is known past the rules: it has a balance and a price
+      const lines = keyed.map(({ line, bucket, key, balance, price }): CountedLot => {
         const book = balances.get(key)?.quantity ?? 0;
         return {
           productId: line.productId,
           lotCode: line.lotCode,
-          expiryDate: balance.expiryDate,
+          expiryDate: balance!.expiryDate,
           bucket,
           book,
           counted: line.counted,
           variance: line.counted - book,
-          unitPrice: price,
+          unitPrice: price!,
         };
       });
       const variances = lines.filter((l) => l.variance !== 0);
-      if (variances.length > 0) await this.ledger.assertPeriodsOpen(tx.manager, agreement.id, [period]);
+      if (variances.length > 0) assertPeriodsOpen(await this.ledger.closedPeriods(tx.manager, agreement.id, [period]));
       const movements: Movement[] = variances.map((l) => ({
         agreementId: agreement.id,
         productId: l.productId,

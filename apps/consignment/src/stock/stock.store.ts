@@ -104,14 +104,6 @@ export class StockStore {
     return new Map(rows.map((r) => [lotPriceKey({ productId: r.product_id, lotCode: r.lot_code }), Number(r.unit_price)]));
   }
 
-  /** Refuses movements dated in a period already closed for the agreement. */
-  async assertPeriodsOpen(manager: EntityManager, agreementId: string, periods: string[]): Promise<void> {
-    const closed = await this.closedPeriods(manager, agreementId, periods);
-    if (closed.length > 0) {
-      throw new DomainError('conflict', 'PERIOD_CLOSED', `period ${closed.join(', ')} is closed for this agreement`, { periods: closed });
-    }
-  }
-
   async closedPeriods(manager: EntityManager, agreementId: string, periods: string[]): Promise<string[]> {
     const rows = await manager.query<{ period: string }[]>(
       `SELECT period FROM period_close WHERE agreement_id = $1 AND period = ANY($2::text[])`,

@@ -13,6 +13,7 @@ import { returnLineRefusal, returnReceiptRefusal, UPT_RETURN_REFUSAL_KIND } from
 import type { ShipReturnDto, UptReturnQueryDto } from './upt-return.dto';
 import { UptReturnQueries, type UptReturnRow } from './upt-return.queries';
 import { UptReturnStore } from './upt-return.store';
+import { assertPeriodsOpen } from '../stock/domain/ledger-rules';
 
 /**
  * Goods going back from a venue to its UPT (unsold, expired, damaged, recall). They leave the venue's
@@ -38,7 +39,7 @@ export class UptReturnService {
       const balances = await this.ledger.lotBalances(tx.manager, agreement.id, productIds);
       const prices = await this.ledger.lotPrices(tx.manager, agreement.id, productIds);
       const period = periodOf(shippedAt, agreement.timeZone);
-      await this.ledger.assertPeriodsOpen(tx.manager, agreement.id, [period]);
+      assertPeriodsOpen(await this.ledger.closedPeriods(tx.manager, agreement.id, [period]));
       const lines = input.lines.map((line, i): ReturnedLot => {
         const bucket = line.bucket ?? 'SELLABLE';
         const balance = balances.get(lotKey({ ...line, bucket }));
