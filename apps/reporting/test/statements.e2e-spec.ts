@@ -295,7 +295,7 @@ describe('reporting: settlement statement of a month', () => {
     expect(events[2].data).toMatchObject({ pnbpAmount: 18_495, ntpn: 'A1B2C3D4E5F6G7H8' });
     const settled = await eventually(
       async () => {
-        const [p] = (await consignment().get(`/agreements/${agreementId}/periods`).set('Authorization', upt)).body;
+        const [p] = (await consignment().get(`/agreements/${agreementId}/periods`).set('Authorization', upt)).body.items;
         return p.settlement === 'DEPOSITED' ? p : undefined;
       },
       20_000,
