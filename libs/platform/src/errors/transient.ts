@@ -11,9 +11,11 @@ export function isTransientError(error: unknown): boolean {
   if (/^(08|53|57P0)/.test(code) || code === '40001' || code === '40P01') return true;
   if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH'].includes(code)) return true;
   // TypeORM releases a transaction's connection once the server drops it; what the transaction did was rolled back
-  if ((e as { name?: string }).name === 'QueryRunnerProviderAlreadyReleasedError') return true;
+  const name = (e as { name?: string }).name;
+  if (name === 'QueryRunnerProviderAlreadyReleasedError' || name === 'QueryRunnerAlreadyReleasedError') return true;
   const message = e.message ?? '';
-  return /Connection terminated|connection timeout|Client has encountered a connection error|terminating connection|Connection is not established/i.test(
+  // a pg client the server closed under a query is "closed and is not queryable" to the next one
+  return /Connection terminated|connection timeout|Client has encountered a connection error|Client was closed and is not queryable|terminating connection|Connection is not established/i.test(
     message,
   );
 }
