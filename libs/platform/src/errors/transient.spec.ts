@@ -14,6 +14,8 @@ describe('transient errors', () => {
         name: 'QueryRunnerProviderAlreadyReleasedError',
       }),
     ],
+    [Object.assign(new Error('Query runner already released. Cannot run queries anymore.'), { name: 'QueryRunnerAlreadyReleasedError' })],
+    [new Error('Client was closed and is not queryable')],
   ])('retries %p', (error) => expect(isTransientError(error)).toBe(true));
 
   it.each([[{ code: '23505' }], [new Error('rule broken')], [undefined]])('does not retry %p', (error) =>
