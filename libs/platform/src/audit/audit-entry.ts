@@ -13,7 +13,7 @@ export interface AuditScope {
 }
 
 /** Readable by national roles only: an entity that belongs to no organisation (a national split policy). */
-export const NATIONAL_SCOPE: AuditScope = Object.freeze({ venueCode: null, uptCode: null, kanwilCodes: [] }) as AuditScope;
+export const NATIONAL_SCOPE: AuditScope = Object.freeze({ venueCode: null, uptCode: null, kanwilCodes: [] });
 
 /**
  * A change a use case describes itself (`tx.audit(...)`): a write without an event, or the before and
@@ -110,6 +110,9 @@ export function mergeChanges(entries: readonly PendingAuditEntry[]): PendingAudi
   return merged.filter((entry) => !absorbed.has(entry));
 }
 
+/** A value as it is stored (request bodies are class instances; JSON has no prototypes). */
+const asJson = (value: unknown): unknown => (value === undefined ? undefined : JSON.parse(JSON.stringify(value)));
+
 /**
  * The fields a partial update changes, as they were and as they become; fields it leaves out or sets to
  * what they already were are not listed. Undefined when it changes nothing.
@@ -118,9 +121,9 @@ export function changedFields<T extends object>(current: T, update: Partial<T>):
   const before: Partial<T> = {};
   const after: Partial<T> = {};
   for (const key of Object.keys(update) as (keyof T)[]) {
-    if (update[key] === undefined || isDeepStrictEqual(update[key], current[key])) continue;
-    before[key] = current[key];
-    after[key] = update[key];
+    if (update[key] === undefined || isDeepStrictEqual(asJson(update[key]), asJson(current[key]))) continue;
+    before[key] = asJson(current[key]) as T[keyof T];
+    after[key] = asJson(update[key]) as T[keyof T];
   }
   return Object.keys(after).length > 0 ? { before, after } : undefined;
 }
