@@ -12,6 +12,9 @@ export interface AuditScope {
   kanwilCodes: string[];
 }
 
+/** How entities are named (`sales-batch`, `split-policy`): what `GET /audit?entity=` accepts. */
+export const AUDIT_ENTITY_PATTERN = /^[a-z][a-z-]{0,39}$/;
+
 /** Readable by national roles only: an entity that belongs to no organisation (a national split policy). */
 export const NATIONAL_SCOPE: AuditScope = Object.freeze({ venueCode: null, uptCode: null, kanwilCodes: [] });
 

@@ -2,6 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { ORG_CODE_PATTERN, TIME_WITH_OFFSET_PATTERN } from '@titipan/contracts';
 import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { OrgPageQueryDto } from '../http/page';
+import { AUDIT_ENTITY_PATTERN } from './audit-entry';
 
 /** Printable text: no control characters. */
 const PRINTABLE = /^[^\p{Cc}]+$/u;
@@ -15,7 +16,7 @@ export class AuditQueryDto extends OrgPageQueryDto {
 
   @ApiPropertyOptional({ description: 'kind of entity, e.g. agreement, dispatch, sales-batch, product, statement, split-policy' })
   @IsOptional()
-  @Matches(/^[a-z][a-z-]{0,39}$/)
+  @Matches(AUDIT_ENTITY_PATTERN)
   entity?: string;
 
   @ApiPropertyOptional({ description: "the entity's id (an id, a code, or e.g. <agreement id>/<period> for a period)" })
