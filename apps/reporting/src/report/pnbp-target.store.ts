@@ -6,13 +6,23 @@ import type { EntityManager } from 'typeorm';
 export class PnbpTargetStore {
   /** Sets the UPT's target for the year in the caller's transaction; `previous` is the amount it replaced, null when it had none. */
   async set(manager: EntityManager, uptCode: string, year: number, amount: number, by: string): Promise<{ previous: number | null }> {
-    const [row]: { previous: string | null }[] = await manager.query(
-      `WITH old AS (SELECT amount FROM pnbp_target WHERE upt_code = $1 AND year = $2 FOR UPDATE)
-       INSERT INTO pnbp_target (upt_code, year, amount, set_by) VALUES ($1, $2, $3, $4)
-       ON CONFLICT (upt_code, year) DO UPDATE SET amount = EXCLUDED.amount, set_by = EXCLUDED.set_by, set_at = now()
-       RETURNING (SELECT amount FROM old) AS previous`,
+    const inserted: unknown[] = await manager.query(
+      `INSERT INTO pnbp_target (upt_code, year, amount, set_by) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (upt_code, year) DO NOTHING RETURNING 1`,
       [uptCode, year, amount, by],
     );
-    return { previous: row.previous === null ? null : Number(row.previous) };
+    if (inserted.length > 0) return { previous: null };
+    // the year has a target: lock it to read what this replaces, then replace it
+    const [row]: { amount: string }[] = await manager.query(`SELECT amount FROM pnbp_target WHERE upt_code = $1 AND year = $2 FOR UPDATE`, [
+      uptCode,
+      year,
+    ]);
+    await manager.query(`UPDATE pnbp_target SET amount = $3, set_by = $4, set_at = now() WHERE upt_code = $1 AND year = $2`, [
+      uptCode,
+      year,
+      amount,
+      by,
+    ]);
+    return { previous: Number(row.amount) };
   }
 }
