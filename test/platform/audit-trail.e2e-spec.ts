@@ -111,6 +111,15 @@ describe('audit trail: written in the changing transaction, append-only', () => 
     ]);
   });
 
+  it('stores text with a lone surrogate, which a text column takes, as the text column does (U+FFFD)', async () => {
+    await asAdmin('corr-audit-5', () =>
+      uow.run(async (tx) => {
+        tx.audit({ entity: 'kanwil', id: 'KW-AUDIT', action: 'catalog.kanwil.renamed', after: { name: 'Kanwil \uD800 Audit' } });
+      }),
+    );
+    expect((await entries('corr-audit-5')).map((r) => r.after)).toEqual([{ name: 'Kanwil \uFFFD Audit' }]);
+  });
+
   it("refuses UPDATE, DELETE and TRUNCATE of entries to the service's own role", async () => {
     const [{ before }] = await ds.query<{ before: number }[]>(`SELECT count(*)::int AS before FROM audit_entry`);
     await expect(ds.query(`UPDATE audit_entry SET actor_id = 'someone-else'`)).rejects.toThrow(/append-only: UPDATE refused/);

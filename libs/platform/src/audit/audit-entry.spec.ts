@@ -19,7 +19,7 @@ import {
   type AuditScope,
   type PendingAuditEntry,
 } from './audit-entry';
-import { placeByKind } from './audit.store';
+import { jsonForPostgres, placeByKind } from './audit.store';
 
 const cashier: Acting = { actor: { id: 'kasir-ani', role: 'venue', scope: 'IMI-TGR-LOUNGE' }, correlationId: 'req-1', causationId: null };
 const at = new Date('2026-11-20T03:00:00Z');
@@ -157,5 +157,15 @@ describe('placeByKind', () => {
     });
     expect(calls).toEqual([['IMI-TGR-LOUNGE', 'IMI-NOWHERE']]);
     expect(scopes).toEqual([venueScope('IMI-TGR-LOUNGE'), venueScope('IMI-TGR-LOUNGE'), NATIONAL_SCOPE, NATIONAL_SCOPE]);
+  });
+});
+
+describe('jsonForPostgres', () => {
+  it('replaces lone surrogates (which jsonb refuses) with U+FFFD and keeps pairs', () => {
+    expect(JSON.parse(jsonForPostgres({ name: 'a\uD800b', other: ['\uDC00'], emoji: '\uD83D\uDE00' }))).toEqual({
+      name: 'a\uFFFDb',
+      other: ['\uFFFD'],
+      emoji: '😀',
+    });
   });
 });

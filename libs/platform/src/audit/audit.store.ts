@@ -14,6 +14,14 @@ export interface AuditScopeResolver {
   scopesOf(manager: EntityManager, subjects: readonly AuditSubject[]): Promise<AuditScope[]>;
 }
 
+/** A lone UTF-16 surrogate: Node writes it to a text column as U+FFFD, but jsonb refuses its JSON escape. */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+
+/** JSON that Postgres' jsonb accepts: lone surrogates become U+FFFD, as they do in the text columns beside it. */
+export function jsonForPostgres(value: unknown): string {
+  return JSON.stringify(value, (_key, v: unknown) => (typeof v === 'string' ? v.replace(LONE_SURROGATE, '\uFFFD') : v));
+}
+
 /** The only code that writes the audit_entry table (in the service's own schema, via search_path). */
 export class AuditStore {
   /** Appends entries inside the caller's transaction: they exist exactly when the change does. */
@@ -28,7 +36,7 @@ export class AuditStore {
               causation_id uuid, action text, entity text, entity_id text, event_id uuid, before jsonb, after jsonb, venue_code text,
               upt_code text, kanwil_codes jsonb)`,
       [
-        JSON.stringify(
+        jsonForPostgres(
           rows.map((r) => ({
             at: r.at.toISOString(),
             actor_id: r.actor.id,
