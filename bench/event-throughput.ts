@@ -1,8 +1,19 @@
 import { topicName, type AgreementActivatedV1, type EventEnvelope } from '@titipan/contracts';
-import { eventMessage, InboxStore, OutboxRelay, OutboxStore, RELAY_PRODUCER, relayOptions } from '@titipan/platform';
+import {
+  AuditStore,
+  AuditTrail,
+  eventMessage,
+  InboxStore,
+  OutboxRelay,
+  OutboxStore,
+  RELAY_PRODUCER,
+  relayOptions,
+  UnitOfWork,
+} from '@titipan/platform';
 import { CompressionTypes } from 'kafkajs';
 import { v7 as uuidv7 } from 'uuid';
 import { CONSIGNMENT_MIGRATIONS } from '../apps/consignment/src/database/migrations';
+import { AuditScopeStore } from '../apps/reporting/src/audit/audit-scope.store';
 import { REPORTING_MIGRATIONS } from '../apps/reporting/src/database/migrations';
 import { ProjectionListener } from '../apps/reporting/src/projection/projection.listener';
 import { ProjectionStore } from '../apps/reporting/src/projection/projection.store';
@@ -129,6 +140,7 @@ export async function measureEventThroughput(options: {
     for (const a of options.agreements) await dims.upsertAgreement(reporting.manager, a.data);
     const replayService = new ReplayService(
       reporting,
+      new UnitOfWork(reporting, new OutboxStore(reporting), 'reporting', new AuditTrail(new AuditStore(), new AuditScopeStore())),
       new ProjectionListener(new ProjectionStore(), dims),
       new ProjectionStore(),
       new InboxStore(),

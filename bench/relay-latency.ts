@@ -1,5 +1,5 @@
 import { KanwilRegistered, topicName } from '@titipan/contracts';
-import { OutboxRelay, OutboxStore, relayOptions, UnitOfWork } from '@titipan/platform';
+import { AuditStore, AuditTrail, NATIONAL_AUDIT_SCOPES, OutboxRelay, OutboxStore, relayOptions, UnitOfWork } from '@titipan/platform';
 import { TopicProbe } from '../test/support/kafka-probe';
 import { TestEnvironment } from '../test/support/test-environment';
 import { percentiles } from './statistics';
@@ -17,7 +17,7 @@ async function main(): Promise<void> {
   const store = new OutboxStore(ds);
   const relay = new OutboxRelay(store, env.kafka, relayOptions(env.config('catalog'), 'catalog'));
   try {
-    const uow = new UnitOfWork(ds, store, 'catalog');
+    const uow = new UnitOfWork(ds, store, 'catalog', new AuditTrail(new AuditStore(), NATIONAL_AUDIT_SCOPES));
     const probe = await new TopicProbe(env.kafka, [topicName('catalog', env.topicPrefix)]).start();
     relay.start();
     await new Promise((r) => setTimeout(r, 500));

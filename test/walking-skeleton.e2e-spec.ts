@@ -1,5 +1,16 @@
 import { dlqTopic, topicName, UptRegistered } from '@titipan/contracts';
-import { DEV_JWT_SECRET, DLQ_HEADERS, mintToken, OutboxStore, SERVICES, UnitOfWork, type ServiceName } from '@titipan/platform';
+import {
+  AuditStore,
+  AuditTrail,
+  DEV_JWT_SECRET,
+  DLQ_HEADERS,
+  mintToken,
+  NATIONAL_AUDIT_SCOPES,
+  OutboxStore,
+  type ServiceName,
+  SERVICES,
+  UnitOfWork,
+} from '@titipan/platform';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
 import { startServiceProcess, type RunningService } from '../tools/service-process';
@@ -196,7 +207,7 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
       kanwilCode: 'KW-BANTEN',
       satkerCode: '412347',
     };
-    await new UnitOfWork(ds, new OutboxStore(ds), 'catalog').run(async (tx) => {
+    await new UnitOfWork(ds, new OutboxStore(ds), 'catalog', new AuditTrail(new AuditStore(), NATIONAL_AUDIT_SCOPES)).run(async (tx) => {
       await tx.manager.query(
         `INSERT INTO upt (code, name, type, class, kanwil_code, satker_code, created_by) VALUES ($1, $2, $3, $4, $5, $6, 'test')`,
         [pending.code, pending.name, pending.type, pending.class, pending.kanwilCode, pending.satkerCode],

@@ -1,14 +1,17 @@
 import { buildEvent, dlqTopic, KanwilRegistered, topicName, type EventEnvelope, type KanwilRegisteredV1 } from '@titipan/contracts';
 import {
+  AuditStore,
+  AuditTrail,
   DLQ_HEADERS,
   EventConsumer,
+  type EventHandler,
   InboxStore,
   listDeadLetters,
+  NATIONAL_AUDIT_SCOPES,
   OutboxStore,
   redriveDeadLetters,
-  UnitOfWork,
-  type EventHandler,
   type Tx,
+  UnitOfWork,
 } from '@titipan/platform';
 import { EventRegistry } from '@titipan/contracts';
 import type { Producer } from 'kafkajs';
@@ -81,7 +84,7 @@ describe('event consumer: inbox, retries and dead letters (real Postgres and Kaf
       env.kafka,
       ds,
       new InboxStore(),
-      new UnitOfWork(ds, new OutboxStore(ds), 'consignment'),
+      new UnitOfWork(ds, new OutboxStore(ds), 'consignment', new AuditTrail(new AuditStore(), NATIONAL_AUDIT_SCOPES)),
       new EventRegistry(),
       {
         service: 'consignment',

@@ -1,5 +1,14 @@
 import { KanwilRegistered, topicName } from '@titipan/contracts';
-import { OutboxRelay, OutboxStore, relayOptions, runInContext, UnitOfWork } from '@titipan/platform';
+import {
+  AuditStore,
+  AuditTrail,
+  NATIONAL_AUDIT_SCOPES,
+  OutboxRelay,
+  OutboxStore,
+  relayOptions,
+  runInContext,
+  UnitOfWork,
+} from '@titipan/platform';
 import type { DataSource } from 'typeorm';
 import { eventually, TopicProbe } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
@@ -25,7 +34,7 @@ describe('transactional outbox and relay (real Postgres and Kafka)', () => {
     env = await TestEnvironment.create();
     ds = await env.dataSource('catalog');
     store = new OutboxStore(ds);
-    uow = new UnitOfWork(ds, store, 'catalog');
+    uow = new UnitOfWork(ds, store, 'catalog', new AuditTrail(new AuditStore(), NATIONAL_AUDIT_SCOPES));
     probe = await new TopicProbe(env.kafka, [topicName('catalog', env.topicPrefix)]).start();
   });
   afterAll(() =>

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { PlatformModule } from '@titipan/platform';
+import { AuditModule, PlatformModule } from '@titipan/platform';
+import { AuditScopeStore } from './audit/audit-scope.store';
 import { CertificateExpiryModule } from './certificate-expiry/certificate-expiry.module';
 import { CATALOG_MIGRATIONS } from './database/migrations';
 import { OrganisationModule } from './organisation/organisation.module';
@@ -8,7 +9,8 @@ import { ProductModule } from './product/product.module';
 
 @Module({
   imports: [
-    PlatformModule.forService({ service: 'catalog', migrations: CATALOG_MIGRATIONS }),
+    PlatformModule.forService({ service: 'catalog', migrations: CATALOG_MIGRATIONS, auditScopes: AuditScopeStore }),
+    AuditModule,
     ScheduleModule.forRoot(),
     OrganisationModule,
     ProductModule,

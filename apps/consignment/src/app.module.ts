@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
-import { PlatformModule } from '@titipan/platform';
+import { AuditModule, PlatformModule } from '@titipan/platform';
+import { AuditScopeStore } from './audit/audit-scope.store';
 import { DirectoryModule, DirectoryListener } from '@titipan/directory';
 import { AgreementModule } from './agreement/agreement.module';
 import { ConsignmentConfig } from './consignment-config';
@@ -25,7 +26,9 @@ import { VenueModule } from './venue/venue.module';
       configClass: ConsignmentConfig,
       migrations: CONSIGNMENT_MIGRATIONS,
       handlers: [DirectoryListener, ProductReplicaListener, SettlementStatusListener],
+      auditScopes: AuditScopeStore,
     }),
+    AuditModule,
     ScheduleModule.forRoot(),
     DirectoryModule,
     ProductReplicaModule,

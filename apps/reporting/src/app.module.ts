@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
-import { PlatformModule } from '@titipan/platform';
+import { AuditModule, PlatformModule } from '@titipan/platform';
+import { AuditScopeStore } from './audit/audit-scope.store';
 import { DirectoryModule, DirectoryListener } from '@titipan/directory';
 import { REPORTING_MIGRATIONS } from './database/migrations';
 import { ExportModule } from './export/export.module';
@@ -18,7 +19,9 @@ import { StatementModule } from './statement/statement.module';
       service: 'reporting',
       migrations: REPORTING_MIGRATIONS,
       handlers: [DirectoryListener, ProductDimListener, StatementSourceListener, ProjectionListener],
+      auditScopes: AuditScopeStore,
     }),
+    AuditModule,
     DirectoryModule,
     ProductDimModule,
     StatementModule,

@@ -16,12 +16,22 @@ export interface EventDefinition<T extends object = object> {
   payload: new () => T;
   /** The aggregate the event is about (envelope `subject`). */
   subject(data: T): string;
+  /**
+   * What kind of thing the subject names, as the audit trail calls it (`GET /audit?entity=`); by default the
+   * middle of the type (`consignment.dispatch.cancelled` → `dispatch`).
+   */
+  entity?: string;
   /** The Kafka key. */
   partitionKey(data: T): string;
 }
 
 export function defineEvent<T extends object>(definition: EventDefinition<T>): EventDefinition<T> {
   return Object.freeze(definition);
+}
+
+/** The kind of thing an event's subject names: the definition's `entity`, else the middle of its type. */
+export function entityOf(definition: Pick<EventDefinition, 'type' | 'entity'>): string {
+  return definition.entity ?? definition.type.split('.').slice(1, -1).join('.');
 }
 
 export function definitionKey(type: string, version: number): string {

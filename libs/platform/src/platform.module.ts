@@ -5,6 +5,8 @@ import { JwtModule } from '@nestjs/jwt';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
+import { AuditStore, type AuditScopeResolver } from './audit/audit.store';
+import { AuditTrail } from './audit/audit-trail';
 import { AuthGuard } from './auth/auth.guard';
 import { loadConfig } from './config/load-config';
 import { PlatformConfig } from './config/platform-config';
@@ -35,6 +37,8 @@ export interface ServiceDefinition {
   migrations?: MigrationClass[];
   /** Event handler classes, provided by feature modules; each runs as its own consumer group. */
   handlers?: Type<EventHandler>[];
+  /** Places each audited entity in its organisations (venue, UPT, Kanwil), so readers see their scope's entries. */
+  auditScopes: Type<AuditScopeResolver>;
 }
 
 /** Config is its own global module so TypeORM, JWT and the logger can be built from it. */
@@ -55,7 +59,8 @@ class ConfigHolderModule {
 
 /**
  * Everything a service stands on: config, its own DataSource and migrations, JSON logging, auth,
- * error shape, outbox + relay, inbox + consumers, health. Services import this once in AppModule.
+ * error shape, outbox + relay, the audit trail's writing, inbox + consumers, health. Services import this
+ * once in AppModule (and AuditModule for `GET /audit`).
  */
 @Global()
 @Module({})
@@ -105,10 +110,16 @@ export class PlatformModule {
         { provide: EVENT_HANDLERS, useValue: definition.handlers ?? [] },
         { provide: OutboxStore, inject: [DataSource], useFactory: (ds: DataSource) => new OutboxStore(ds) },
         { provide: InboxStore, useValue: new InboxStore() },
+        definition.auditScopes,
+        {
+          provide: AuditTrail,
+          inject: [definition.auditScopes],
+          useFactory: (scopes: AuditScopeResolver) => new AuditTrail(new AuditStore(), scopes),
+        },
         {
           provide: UnitOfWork,
-          inject: [DataSource, OutboxStore],
-          useFactory: (ds: DataSource, outbox: OutboxStore) => new UnitOfWork(ds, outbox, definition.service),
+          inject: [DataSource, OutboxStore, AuditTrail],
+          useFactory: (ds: DataSource, outbox: OutboxStore, audit: AuditTrail) => new UnitOfWork(ds, outbox, definition.service, audit),
         },
         {
           provide: OutboxRelay,

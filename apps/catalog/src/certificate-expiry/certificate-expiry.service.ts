@@ -39,6 +39,13 @@ export class CertificateExpiryService {
         const reason = violations.map((v) => v.message).join('; ');
         await this.store.setStatus(tx.manager, product.id, product.status, 'SUSPENDED', systemActor('catalog').id, reason);
         tx.publish(ProductSuspended, { productId: product.id, uptCode: product.uptCode, cause: 'CERTIFICATE_EXPIRED', reason });
+        tx.audit({
+          entity: 'product',
+          id: product.id,
+          action: 'catalog.product.suspended',
+          before: { status: 'APPROVED' },
+          after: { status: 'SUSPENDED' },
+        });
         result.suspended.push({ productId: product.id, uptCode: product.uptCode, sku: product.sku, violations });
       });
     }

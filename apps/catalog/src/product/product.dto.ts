@@ -5,6 +5,7 @@ import {
   PRODUCT_CATEGORIES,
   PRODUCT_STATUSES,
   SKU_PATTERN,
+  TIME_WITH_OFFSET_PATTERN,
   type ProductCategory,
   type ProductStatus,
 } from '@titipan/contracts';
@@ -75,7 +76,7 @@ export class PriceChangeDto {
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00', description: 'when the new price takes effect; now if omitted' })
   @IsOptional()
-  @Matches(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/, {
+  @Matches(TIME_WITH_OFFSET_PATTERN, {
     message: 'effectiveFrom must be an ISO-8601 time with an offset',
   })
   effectiveFrom?: string;

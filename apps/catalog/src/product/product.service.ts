@@ -11,7 +11,7 @@ import {
   ProductSuspended,
   type Actor,
 } from '@titipan/contracts';
-import { assertInScope, PageQueryDto, UnitOfWork, type Page, type Tx } from '@titipan/platform';
+import { assertInScope, changedFields, PageQueryDto, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { assertApprovable } from './domain/compliance';
 import { PRICE_REFUSAL_KIND, priceChangeRefusal, priceTimingRefusal } from './domain/price-rules';
 import type { PriceRecord, ProductRecord, ReviewRecord } from './domain/product';
@@ -23,6 +23,17 @@ import type { ReviewDto } from './review.dto';
 
 /** Who may act on a product: staff of its UPT, or curators of its UPT's Kanwil. */
 type ProductScope = 'upt' | 'kanwil';
+
+/** Each lifecycle action as the audit trail names what it did. */
+const AUDIT_ACTION: Record<ProductAction, string> = {
+  submit: 'catalog.product.submitted',
+  approve: 'catalog.product.approved',
+  reject: 'catalog.product.rejected',
+  revise: 'catalog.product.revised',
+  suspend: 'catalog.product.suspended',
+  reinstate: 'catalog.product.reinstated',
+  discontinue: 'catalog.product.discontinued',
+};
 
 const skuTaken = (uptCode: string, sku: string) =>
   new DomainError('conflict', 'SKU_TAKEN', `UPT ${uptCode} already has a product with SKU ${sku}`, { field: 'sku', sku });
@@ -48,6 +59,7 @@ export class ProductService {
       await this.store.addPrice(tx.manager, id, input.price, new Date(), actor.id);
       await this.store.replaceCertificates(tx.manager, id, input.certificates ?? []);
       await this.store.setStatus(tx.manager, id, null, 'DRAFT', actor.id);
+      tx.audit({ entity: 'product', id, action: 'catalog.product.created', after: { uptCode, ...fields, status: 'DRAFT' } });
     });
     return this.get(id);
   }
@@ -64,6 +76,8 @@ export class ProductService {
       await this.store.update(tx.manager, id, columns);
       if (price !== undefined && price !== product.price) await this.store.addPrice(tx.manager, id, price, new Date(), actor.id);
       if (certificates) await this.store.replaceCertificates(tx.manager, id, certificates);
+      const change = changedFields(product, input);
+      if (change) tx.audit({ entity: 'product', id, action: 'catalog.product.updated', ...change });
     });
     return this.get(id);
   }
@@ -218,6 +232,7 @@ export class ProductService {
       const to = nextStatus(product.status, action);
       await effect(tx, product);
       await this.store.setStatus(tx.manager, id, product.status, to, actor.id, reason);
+      tx.audit({ entity: 'product', id, action: AUDIT_ACTION[action], before: { status: product.status }, after: { status: to } });
     });
     return this.get(id);
   }

@@ -38,6 +38,7 @@ export class AgreementService {
     await this.uow.run(async (tx) => {
       await this.agreements.insert(tx.manager, { id, ...input }, actor.id);
       await this.agreements.setPrices(tx.manager, id, input.prices ?? []);
+      tx.audit({ entity: 'agreement', id, action: 'consignment.agreement.created', after: { ...input, status: 'DRAFT' } });
     });
     return (await this.agreements.find(id))!;
   }
@@ -56,13 +57,27 @@ export class AgreementService {
         validTo: a.validTo,
         timeZone: a.timeZone,
       });
+      tx.audit({
+        entity: 'agreement',
+        id,
+        action: 'consignment.agreement.activated',
+        before: { status: a.status },
+        after: { status: 'ACTIVE' },
+      });
     });
   }
 
   terminate(id: string, reason: string): Promise<Agreement> {
-    return this.change(id, 'ACTIVE', async (tx) => {
+    return this.change(id, 'ACTIVE', async (tx, a) => {
       await this.agreements.terminate(tx.manager, id, reason);
       tx.publish(AgreementTerminated, { agreementId: id, reason });
+      tx.audit({
+        entity: 'agreement',
+        id,
+        action: 'consignment.agreement.terminated',
+        before: { status: a.status },
+        after: { status: 'TERMINATED', reason },
+      });
     });
   }
 
@@ -73,6 +88,14 @@ export class AgreementService {
       const refusal = priceChangeRefusal(a);
       if (refusal) refuse(refusal, AGREEMENT_REFUSAL_KIND);
       await this.agreements.setPrices(tx.manager, id, prices);
+      const named = new Set(prices.map((p) => p.productId));
+      tx.audit({
+        entity: 'agreement',
+        id,
+        action: 'consignment.agreement.prices-set',
+        before: { prices: a.prices.filter((p) => named.has(p.productId)) },
+        after: { prices },
+      });
     });
     return (await this.agreements.find(id))!;
   }

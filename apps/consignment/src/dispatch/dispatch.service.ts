@@ -99,6 +99,13 @@ export class DispatchService {
       if (refusal) refuse(refusal, DISPATCH_REFUSAL_KIND);
       await this.dispatches.markCancelled(tx.manager, id, reason);
       tx.publish(DispatchCancelled, { agreementId: dispatch.agreementId, dispatchId: id, reason });
+      tx.audit({
+        entity: 'dispatch',
+        id,
+        action: 'consignment.dispatch.cancelled',
+        before: { status: dispatch.status },
+        after: { status: 'CANCELLED' },
+      });
     });
     return (await this.dispatches.find(id))!;
   }
@@ -132,6 +139,13 @@ export class DispatchService {
         ];
       });
       await this.dispatches.markReceived(tx.manager, id, receivedAt, period, actor.id, input.lines);
+      tx.audit({
+        entity: 'dispatch',
+        id,
+        action: 'consignment.dispatch.received',
+        before: { status: dispatch.status },
+        after: { status: 'RECEIVED' },
+      });
       await this.ledger.record(tx.manager, movements);
       tx.publish(ReceiptConfirmed, {
         agreementId: agreement.id,

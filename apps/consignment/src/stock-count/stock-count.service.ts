@@ -84,6 +84,8 @@ export class StockCountService {
         document: `stock-count:${id}`,
       }));
       await this.counts.insert(tx.manager, { id, agreementId: agreement.id, countedAt, countedBy: actor.id, reason: input.reason, lines });
+      // a count that matches the book publishes nothing, yet was made: the audit trail still has it
+      tx.audit({ entity: 'stock-count', id, action: 'consignment.stock-count.recorded', scopeKey: agreement.id });
       await this.ledger.record(tx.manager, movements);
       if (variances.length > 0) {
         tx.publish(StockAdjusted, {

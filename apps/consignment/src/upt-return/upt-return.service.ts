@@ -89,6 +89,13 @@ export class UptReturnService {
       const receivedAt = new Date();
       await this.returns.markReceived(tx.manager, id, receivedAt, actor.id);
       tx.publish(ReturnReceived, { agreementId: agreement.id, returnId: id, receivedAt: isoWithOffset(receivedAt) });
+      tx.audit({
+        entity: 'return',
+        id,
+        action: 'consignment.return.received',
+        before: { status: 'SHIPPED' },
+        after: { status: 'RECEIVED' },
+      });
     });
     return this.get(id);
   }

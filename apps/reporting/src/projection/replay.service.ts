@@ -1,7 +1,7 @@
 import { newId } from '@titipan/kernel';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { EventRegistry, parseEvent, topicName, type EventEnvelope } from '@titipan/contracts';
-import { InboxStore, KAFKA, PLATFORM_CONFIG, type PlatformConfig } from '@titipan/platform';
+import { InboxStore, KAFKA, PLATFORM_CONFIG, UnitOfWork, type PlatformConfig } from '@titipan/platform';
 import type { Kafka } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { projectionDeltas } from './domain/projection-deltas';
@@ -39,6 +39,7 @@ export class ReplayService {
 
   constructor(
     private readonly dataSource: DataSource,
+    private readonly uow: UnitOfWork,
     private readonly listener: ProjectionListener,
     private readonly live: ProjectionStore,
     private readonly inbox: InboxStore,
@@ -125,13 +126,21 @@ export class ReplayService {
       };
 
       await catchUp(await this.ends(topic));
-      await this.dataSource.transaction(async (manager) => {
+      await this.uow.run(async (tx) => {
+        const manager = tx.manager;
         // stop every consumer of this service at a commit boundary: inbox first, then the read models
         await this.inbox.holdConsumers(manager);
         await this.live.lock(manager);
         await catchUp(await this.ends(topic), manager);
         await this.inbox.mergeReplayInbox(manager, REPLAY_INBOX);
         await rebuilt.swapIn(manager);
+        tx.audit({
+          entity: 'read-models',
+          id: 'projections',
+          action: 'reporting.read-models.replayed',
+          after: { events, applied },
+          scopeKey: null,
+        });
       });
       const seconds = (performance.now() - started) / 1000;
       this.logger.log(`replayed ${events} events (${applied} applied) in ${seconds.toFixed(2)} s`);

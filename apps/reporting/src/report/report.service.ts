@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@titipan/contracts';
 import { DomainError } from '@titipan/kernel';
-import { readScope } from '@titipan/platform';
+import { readScope, UnitOfWork } from '@titipan/platform';
 import { tableCsv, tableXlsx, type TableColumn } from '../export/table-export';
 import { movers, type RollupDimension, type RollupRow } from './domain/report-rows';
 import { PnbpTargetStore } from './pnbp-target.store';
@@ -31,6 +31,7 @@ export interface ReportFile {
 @Injectable()
 export class ReportService {
   constructor(
+    private readonly uow: UnitOfWork,
     private readonly queries: ReportQueries,
     private readonly targets: PnbpTargetStore,
   ) {}
@@ -83,7 +84,17 @@ export class ReportService {
 
   /** Sets a UPT's yearly PNBP target; `created` when it had none for the year. */
   async setTarget(uptCode: string, year: number, amount: number, actor: Actor) {
-    const created = await this.targets.set(uptCode, year, amount, actor.id);
-    return { created, target: { uptCode, year, amount } };
+    return this.uow.run(async (tx) => {
+      const { previous } = await this.targets.set(tx.manager, uptCode, year, amount, actor.id);
+      tx.audit({
+        entity: 'pnbp-target',
+        id: `${uptCode}/${year}`,
+        action: 'reporting.pnbp-target.set',
+        before: previous === null ? undefined : { amount: previous },
+        after: { amount },
+        scopeKey: uptCode,
+      });
+      return { created: previous === null, target: { uptCode, year, amount } };
+    });
   }
 }

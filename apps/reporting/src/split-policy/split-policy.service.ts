@@ -31,6 +31,13 @@ export class SplitPolicyService {
           { effectiveFrom: input.effectiveFrom },
         );
       }
+      tx.audit({
+        entity: 'split-policy',
+        id: policy.id,
+        action: 'reporting.split-policy.created',
+        after: policy,
+        scopeKey: policy.uptCode,
+      });
       await this.statements.retryPending(tx);
       return policy;
     });

@@ -163,6 +163,7 @@ export class StatementService {
       refuseSettlement(paymentRefusal(settlementTarget(s), input));
       await this.statements.markPaid(tx.manager, id, { ...input, by: actor.id });
       tx.publish(StatementPaid, { statementId: id, agreementId: s.agreementId, period: s.period, ...input });
+      tx.audit({ entity: 'statement', id, action: 'reporting.statement.paid', before: { status: s.status }, after: { status: 'PAID' } });
     });
     return (await this.statements.find(id))!;
   }
@@ -177,6 +178,13 @@ export class StatementService {
       const pnbpAmount = s.figures!.split!.find((p) => p.name === 'PNBP')!.amount;
       await this.statements.markDeposited(tx.manager, id, { ...input, by: actor.id });
       tx.publish(StatementDeposited, { statementId: id, agreementId: s.agreementId, period: s.period, pnbpAmount, ...input });
+      tx.audit({
+        entity: 'statement',
+        id,
+        action: 'reporting.statement.deposited',
+        before: { status: s.status },
+        after: { status: 'DEPOSITED' },
+      });
     });
     return (await this.statements.find(id))!;
   }

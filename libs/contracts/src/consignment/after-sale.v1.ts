@@ -77,7 +77,7 @@ export class SaleReversedV1 {
   @Type(() => LotQuantityV1)
   lots: LotQuantityV1[];
 }
-export const SaleReversed = agreementEvent('consignment.sale.reversed', SaleReversedV1, (d) => d.returnNo);
+export const SaleReversed = agreementEvent('consignment.sale.reversed', SaleReversedV1, (d) => d.returnNo, 'customer-return');
 
 export const RETURN_REASONS = ['unsold', 'expired', 'damaged', 'recall'] as const;
 export type ReturnReason = (typeof RETURN_REASONS)[number];
@@ -168,7 +168,7 @@ export class StockAdjustedV1 {
   @Type(() => AdjustmentLineV1)
   lines: AdjustmentLineV1[];
 }
-export const StockAdjusted = agreementEvent('consignment.stock.adjusted', StockAdjustedV1, (d) => d.countId);
+export const StockAdjusted = agreementEvent('consignment.stock.adjusted', StockAdjustedV1, (d) => d.countId, 'stock-count');
 
 export class KindTotalV1 {
   @IsString()

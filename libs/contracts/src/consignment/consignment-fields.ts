@@ -7,6 +7,8 @@ export const INDONESIAN_TIME_ZONES = ['Asia/Jakarta', 'Asia/Pontianak', 'Asia/Ma
 
 export const LOT_CODE_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._/-]{0,39}$/;
 export const DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
+/** An ISO-8601 time with its offset, e.g. 2026-12-01T00:00:00+07:00 (request fields that name an instant). */
+export const TIME_WITH_OFFSET_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 /** Most units one document line may move; far above a pallet of paving blocks. */
 export const MAX_LINE_QUANTITY = 1_000_000;
 export const MAX_COMMISSION_BP = 10_000;

@@ -25,8 +25,9 @@ export function agreementEvent<T extends { agreementId: string }>(
   type: string,
   payload: new () => T,
   subject: (d: T) => string,
+  entity?: string,
 ): EventDefinition<T> {
-  return defineEvent<T>({ type, version: 1, stream: 'consignment', payload, subject, partitionKey: (d) => d.agreementId });
+  return defineEvent<T>({ type, version: 1, stream: 'consignment', payload, subject, entity, partitionKey: (d) => d.agreementId });
 }
 
 /** The most lines one event carries; larger uploads are split so a message stays well under 1 MB. */
@@ -149,7 +150,7 @@ export class ReceiptConfirmedV1 {
   @Type(() => ReceiptLineV1)
   lines: ReceiptLineV1[];
 }
-export const ReceiptConfirmed = agreementEvent('consignment.receipt.confirmed', ReceiptConfirmedV1, (d) => d.dispatchId);
+export const ReceiptConfirmed = agreementEvent('consignment.receipt.confirmed', ReceiptConfirmedV1, (d) => d.dispatchId, 'dispatch');
 
 export class SaleLineV1 {
   /** The venue's own receipt (struk) number and line: the line's identity for retries. */
@@ -221,4 +222,4 @@ export class SalesRecordedV1 {
   @Type(() => SaleLineV1)
   lines: SaleLineV1[];
 }
-export const SalesRecorded = agreementEvent('consignment.sales.recorded', SalesRecordedV1, (d) => d.batchId);
+export const SalesRecorded = agreementEvent('consignment.sales.recorded', SalesRecordedV1, (d) => d.batchId, 'sales-batch');

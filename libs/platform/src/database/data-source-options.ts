@@ -1,5 +1,6 @@
 import type { DataSourceOptions, MigrationInterface } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
+import { AuditTrail1700000000200 } from '../audit/audit-trail.migration';
 import { PlatformTables1700000000000 } from './platform-tables.migration';
 
 export type MigrationClass = new () => MigrationInterface;
@@ -7,7 +8,7 @@ export type MigrationClass = new () => MigrationInterface;
 export interface ServiceDataSourceParts {
   service: string;
   schema: string;
-  /** The service's own migrations, in order; the platform's tables come first. */
+  /** The service's own migrations, in order; the platform's tables (outbox, inbox, audit trail) come first. */
   migrations?: MigrationClass[];
 }
 
@@ -25,7 +26,7 @@ export function dataSourceOptions(config: PlatformConfig, parts: ServiceDataSour
     database: config.DB_NAME,
     schema: parts.schema,
     entities: [], // no ORM entities: every store speaks SQL
-    migrations: [PlatformTables1700000000000, ...(parts.migrations ?? [])],
+    migrations: [PlatformTables1700000000000, AuditTrail1700000000200, ...(parts.migrations ?? [])],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,

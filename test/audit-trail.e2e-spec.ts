@@ -1,0 +1,481 @@
+import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
+import type { ActorRole } from '@titipan/contracts';
+import request from 'supertest';
+import { type RunningService } from '../tools/service-process';
+import { cleanUp, scratchDir, stopEach } from './support/clean-up';
+import { startServicesWithDemo } from './support/stack';
+import { TestEnvironment } from './support/test-environment';
+
+interface Entry {
+  position: string;
+  at: string;
+  actor: { id: string; role: ActorRole; scope: string | null };
+  correlationId: string;
+  causationId: string | null;
+  action: string;
+  entity: string;
+  entityId: string;
+  eventId: string | null;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  scope: { venueCode: string | null; uptCode: string | null; kanwilCodes: string[] };
+}
+
+const LOUNGE = 'IMI-TGR-LOUNGE';
+const SOETTA = 'IMI-JKT-SOETTA';
+const DAY = 24 * 3600_000;
+
+/**
+ * The audit trail of each service over HTTP, against the three services as processes after the demo's month:
+ * every state-changing request leaves an entry with its actor, correlation id, entity and scope (and before
+ * and after for changes in place); a refused request leaves none; `GET /audit` filters and stays within the
+ * caller's scope.
+ */
+describe('audit trail in each service', () => {
+  const demoOutput = scratchDir('audit-demo');
+  let env: TestEnvironment;
+  const services = {} as Record<ServiceName, RunningService>;
+  const bearer = (role: ActorRole, scope?: string, sub?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope, sub })}`;
+  const admin = bearer('admin', undefined, 'admin-budi');
+  const ministry = bearer('ministry', undefined, 'ditjenpas-rina');
+  const cashier = bearer('venue', LOUNGE, 'kasir-ani');
+  const lounge = bearer('venue', LOUNGE);
+  const soetta = bearer('venue', SOETTA, 'kasir-soetta');
+  const tangerangStaff = bearer('upt', 'LP-TGR-1', 'staf-tgr');
+  const cipinangStaff = bearer('upt', 'LP-CIPINANG', 'staf-cipinang');
+  const bantenCurator = bearer('curator', 'KW-BANTEN', 'kurator-banten');
+  const bantenKanwil = bearer('kanwil', 'KW-BANTEN', 'kanwil-banten');
+  const dkiKanwil = bearer('kanwil', 'KW-DKI', 'kanwil-dki');
+  let run = 0;
+  const correlation = (name: string) => `audit-${name}-${++run}`;
+
+  const api = (service: ServiceName) => request(services[service].url);
+  /** A request with a correlation id of its own. */
+  const send = (
+    service: ServiceName,
+    method: 'post' | 'put' | 'patch',
+    path: string,
+    token: string,
+    correlationId: string,
+    body?: object,
+  ) => api(service)[method](path).set('Authorization', token).set('x-correlation-id', correlationId).send(body);
+  const audit = (service: ServiceName, token: string, query: Record<string, string | number> = {}) =>
+    api(service)
+      .get('/audit')
+      .query({ limit: 200, ...query })
+      .set('Authorization', token);
+  const entriesOf = async (service: ServiceName, token: string, query: Record<string, string | number> = {}): Promise<Entry[]> => {
+    const response = await audit(service, token, query);
+    expect(response.status).toBe(200);
+    return response.body.items as Entry[];
+  };
+  const byCorrelation = (service: ServiceName, correlationId: string) =>
+    entriesOf(service, admin).then((items) => items.filter((e) => e.correlationId === correlationId));
+
+  beforeAll(async () => {
+    env = await TestEnvironment.create();
+    await startServicesWithDemo(env, services, demoOutput.path);
+  }, 300_000);
+  afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), demoOutput.remove));
+
+  describe('consignment', () => {
+    let agreementId: string;
+    let productId: string;
+    let soettaAgreement: string;
+    let dispatchId: string;
+    let saleCorrelation: string;
+
+    beforeAll(async () => {
+      agreementId = (await api('consignment').get(`/agreements?upt=LP-TGR-1&venue=${LOUNGE}&status=ACTIVE`).set('Authorization', admin))
+        .body.items[0].id;
+      const products = (await api('catalog').get('/products?upt=LP-TGR-1&status=APPROVED&limit=200').set('Authorization', admin)).body
+        .items as { id: string; consignable: boolean }[];
+      productId = products.find((p) => p.consignable)!.id;
+      // a second venue, in another Kanwil, with an agreement of its own
+      expect(
+        (
+          await send('consignment', 'post', '/venues', admin, correlation('venue'), {
+            code: SOETTA,
+            name: 'Gerai UMKM WBP, Bandara Soekarno-Hatta',
+            partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Soekarno-Hatta',
+            type: 'immigration-lounge',
+            kanwilCode: 'KW-DKI',
+            timeZone: 'Asia/Jakarta',
+            collectiveOutlet: false,
+          })
+        ).status,
+      ).toBe(201);
+      const draft = await send('consignment', 'post', '/agreements', admin, correlation('agreement'), {
+        uptCode: 'LP-CIPINANG',
+        venueCode: SOETTA,
+        commissionBp: 0,
+        validFrom: '2026-01-01',
+      });
+      expect(draft.status).toBe(201);
+      soettaAgreement = draft.body.id;
+      expect((await send('consignment', 'post', `/agreements/${soettaAgreement}/activate`, admin, correlation('activate'))).status).toBe(
+        200,
+      );
+    });
+
+    it('records a dispatch and its receipt with the actor, correlation id, entity and id; the receipt with the status before and after', async () => {
+      const dispatchCorrelation = correlation('dispatch');
+      const dispatch = await send('consignment', 'post', '/dispatches', tangerangStaff, dispatchCorrelation, {
+        agreementId,
+        lines: [{ productId, lotCode: 'AUDIT-1', expiryDate: new Date(Date.now() + 120 * DAY).toISOString().slice(0, 10), quantity: 10 }],
+      });
+      expect(dispatch.status).toBe(201);
+      dispatchId = dispatch.body.id;
+      const [created] = await byCorrelation('consignment', dispatchCorrelation);
+      expect(created).toMatchObject({
+        actor: { id: 'staf-tgr', role: 'upt', scope: 'LP-TGR-1' },
+        correlationId: dispatchCorrelation,
+        action: 'consignment.dispatch.created',
+        entity: 'dispatch',
+        entityId: dispatchId,
+        eventId: expect.any(String),
+        scope: { venueCode: LOUNGE, uptCode: 'LP-TGR-1', kanwilCodes: ['KW-BANTEN'] },
+      });
+
+      const receiptCorrelation = correlation('receipt');
+      const receipt = await send('consignment', 'post', `/dispatches/${dispatchId}/receipt`, lounge, receiptCorrelation, {
+        lines: [{ lineNo: 1, accepted: 10, damaged: 0, short: 0 }],
+      });
+      expect(receipt.status).toBe(201);
+      expect(await byCorrelation('consignment', receiptCorrelation)).toEqual([
+        expect.objectContaining({
+          actor: { id: `venue@${LOUNGE}`, role: 'venue', scope: LOUNGE },
+          action: 'consignment.receipt.confirmed',
+          entity: 'dispatch',
+          entityId: dispatchId,
+          before: { status: 'IN_TRANSIT' },
+          after: { status: 'RECEIVED' },
+        }),
+      ]);
+    });
+
+    it("records a sales batch with the cashier's subject, role and scope", async () => {
+      saleCorrelation = correlation('sale');
+      const line = { receiptNo: 'AUDIT-STRUK-1', lineNo: 1, productId, lotCode: 'AUDIT-1', quantity: 2, soldAt: new Date().toISOString() };
+      const sale = await send('consignment', 'post', '/sales/batches', cashier, saleCorrelation, {
+        lines: [line],
+      });
+      expect(sale.status).toBe(201);
+      expect(sale.body.accepted).toBe(1);
+      const entries = await byCorrelation('consignment', saleCorrelation);
+      expect(entries).toEqual([
+        expect.objectContaining({
+          actor: { id: 'kasir-ani', role: 'venue', scope: LOUNGE },
+          correlationId: saleCorrelation,
+          action: 'consignment.sales.recorded',
+          entity: 'sales-batch',
+          entityId: sale.body.lines[0].batchId,
+          scope: { venueCode: LOUNGE, uptCode: 'LP-TGR-1', kanwilCodes: ['KW-BANTEN'] },
+        }),
+      ]);
+      // the same upload again changes nothing, and records nothing
+      const resent = correlation('sale-resent');
+      const again = await send('consignment', 'post', '/sales/batches', cashier, resent, {
+        lines: [line],
+      });
+      expect(again.body.duplicates).toBe(1);
+      expect(await byCorrelation('consignment', resent)).toEqual([]);
+    });
+
+    it('records nothing for a refused request', async () => {
+      const oversell = correlation('oversell');
+      const refused = await send('consignment', 'post', '/sales', cashier, oversell, {
+        receiptNo: 'AUDIT-STRUK-2',
+        lineNo: 1,
+        productId,
+        lotCode: 'AUDIT-1',
+        quantity: 9_999,
+        soldAt: new Date().toISOString(),
+      });
+      expect(refused.body).toMatchObject({ statusCode: 409, code: 'INSUFFICIENT_STOCK' });
+      const foreign = correlation('foreign-cancel');
+      const cancel = await send('consignment', 'post', `/dispatches/${dispatchId}/cancel`, cipinangStaff, foreign, { reason: 'not ours' });
+      expect(cancel.status).toBe(403);
+      const clash = correlation('clash');
+      expect((await send('consignment', 'post', `/agreements/${agreementId}/activate`, admin, clash)).status).toBe(409);
+      for (const id of [oversell, foreign, clash]) expect(await byCorrelation('consignment', id)).toEqual([]);
+    });
+
+    it("records a change in place with the values before and after: an agreement's price override", async () => {
+      const before = (await api('consignment').get(`/agreements/${agreementId}`).set('Authorization', admin)).body.prices as {
+        productId: string;
+        price: number;
+      }[];
+      const old = before.find((p) => p.productId === productId)!.price;
+      const priceCorrelation = correlation('prices');
+      const set = await send('consignment', 'put', `/agreements/${agreementId}/prices`, admin, priceCorrelation, {
+        prices: [{ productId, price: old + 500 }],
+      });
+      expect(set.status).toBe(200);
+      expect(await byCorrelation('consignment', priceCorrelation)).toEqual([
+        expect.objectContaining({
+          actor: { id: 'admin-budi', role: 'admin', scope: null },
+          action: 'consignment.agreement.prices-set',
+          entity: 'agreement',
+          entityId: agreementId,
+          eventId: null,
+          before: { prices: [{ productId, price: old }] },
+          after: { prices: [{ productId, price: old + 500 }] },
+        }),
+      ]);
+    });
+
+    it('records a stock count that matches the book, though it publishes nothing', async () => {
+      const countCorrelation = correlation('count');
+      const count = await send('consignment', 'post', '/stock-counts', lounge, countCorrelation, {
+        agreementId,
+        reason: 'audit: cek stok',
+        lines: [{ productId, lotCode: 'AUDIT-1', counted: 8 }],
+      });
+      expect(count.status).toBe(201);
+      expect(await byCorrelation('consignment', countCorrelation)).toEqual([
+        expect.objectContaining({
+          action: 'consignment.stock-count.recorded',
+          entity: 'stock-count',
+          entityId: count.body.id,
+          eventId: null,
+        }),
+      ]);
+    });
+
+    it("has an entry for each kind of change the demo's month made", async () => {
+      const actions = new Set<string>();
+      for (const entity of ['venue', 'agreement', 'dispatch', 'sales-batch', 'return', 'stock-count', 'period']) {
+        for (const e of await entriesOf('consignment', admin, { entity, venue: LOUNGE })) actions.add(e.action);
+      }
+      expect([...actions].sort()).toEqual(
+        expect.arrayContaining([
+          'consignment.agreement.activated',
+          'consignment.agreement.created',
+          'consignment.agreement.prices-set',
+          'consignment.dispatch.created',
+          'consignment.period.closed',
+          'consignment.receipt.confirmed',
+          'consignment.return.shipped',
+          'consignment.sales.recorded',
+          'consignment.stock.adjusted',
+          'consignment.venue.registered',
+        ]),
+      );
+    });
+
+    it('filters by entity and id, actor, and time (from inclusive, to exclusive)', async () => {
+      const ofDispatch = await entriesOf('consignment', admin, { entity: 'dispatch', id: dispatchId });
+      expect(ofDispatch.map((e) => e.action)).toEqual(['consignment.receipt.confirmed', 'consignment.dispatch.created']);
+      const byCashier = await entriesOf('consignment', admin, { actor: 'kasir-ani' });
+      expect(byCashier.map((e) => e.correlationId)).toEqual([saleCorrelation]);
+
+      const [sale] = await byCorrelation('consignment', saleCorrelation);
+      const fromSale = await entriesOf('consignment', admin, { from: sale.at, entity: 'dispatch' });
+      expect(fromSale).toEqual([]); // the dispatch's entries are older than the sale
+      const toSale = await entriesOf('consignment', admin, { to: sale.at, actor: 'kasir-ani' });
+      expect(toSale).toEqual([]);
+      const aroundSale = await entriesOf('consignment', admin, { from: sale.at, to: new Date(Date.parse(sale.at) + 1).toISOString() });
+      expect(aroundSale.map((e) => e.correlationId)).toContain(saleCorrelation);
+      expect(aroundSale.every((e) => e.at === sale.at)).toBe(true);
+
+      expect((await audit('consignment', admin, { from: '2026-11-01' })).body).toMatchObject({
+        statusCode: 400,
+        code: 'VALIDATION_FAILED',
+      });
+      expect(
+        (await audit('consignment', admin, { from: '2026-11-02T00:00:00+07:00', to: '2026-11-01T00:00:00+07:00' })).body,
+      ).toMatchObject({
+        statusCode: 400,
+        code: 'RANGE_REVERSED',
+      });
+    });
+
+    it("answers a page within the caller's scope, and refuses a filter outside it", async () => {
+      const page = (await audit('consignment', lounge, { limit: 5 })).body;
+      expect(page).toMatchObject({ limit: 5, offset: 0 });
+      expect(page.total).toBeGreaterThan(100);
+      const own = await entriesOf('consignment', lounge);
+      expect(own.every((e) => e.scope.venueCode === LOUNGE)).toBe(true);
+      const soettas = await entriesOf('consignment', soetta);
+      expect(soettas.length).toBeGreaterThan(0);
+      expect(soettas.every((e) => e.scope.venueCode === SOETTA)).toBe(true);
+
+      const outOfScope: Record<string, string>[] = [
+        { venue: SOETTA },
+        { entity: 'agreement', id: soettaAgreement },
+        { id: soettaAgreement },
+      ];
+      for (const query of outOfScope) {
+        const refused = await audit('consignment', lounge, query);
+        expect(refused.status).toBe(403);
+        expect(refused.body.code).toBe('OUT_OF_SCOPE');
+      }
+      expect((await entriesOf('consignment', soetta, { entity: 'agreement', id: soettaAgreement })).map((e) => e.action)).toEqual([
+        'consignment.agreement.activated',
+        'consignment.agreement.created',
+      ]);
+      expect((await audit('consignment', tangerangStaff, { upt: 'LP-CIPINANG' })).status).toBe(403);
+      expect((await entriesOf('consignment', tangerangStaff)).every((e) => e.scope.uptCode === 'LP-TGR-1')).toBe(true);
+      // a Kanwil reads the agreements of its venues
+      const dki = await entriesOf('consignment', dkiKanwil);
+      expect(dki.length).toBeGreaterThan(0);
+      expect(dki.every((e) => e.scope.kanwilCodes.includes('KW-DKI'))).toBe(true);
+      expect((await audit('consignment', dkiKanwil, { entity: 'dispatch', id: dispatchId })).status).toBe(403);
+      expect((await entriesOf('consignment', bantenKanwil, { entity: 'dispatch', id: dispatchId })).length).toBe(2);
+    });
+  });
+
+  describe('catalog', () => {
+    let productId: string;
+
+    it('records a new product, an edit of its certificates with before and after, and each status change', async () => {
+      const create = correlation('product');
+      const product = await send('catalog', 'post', '/products', tangerangStaff, create, {
+        sku: 'AUDIT-MADU-250',
+        name: 'Madu Hutan 250 ml',
+        category: 'food',
+        unit: 'bottle',
+        price: 45_000,
+        shelfLifeDays: 365,
+        certificates: [{ kind: 'PIRT', number: 'P-IRT No. 2063671010177-29', issuedOn: '2024-02-01' }],
+      });
+      expect(product.status).toBe(201);
+      productId = product.body.id;
+      expect(await byCorrelation('catalog', create)).toEqual([
+        expect.objectContaining({
+          actor: { id: 'staf-tgr', role: 'upt', scope: 'LP-TGR-1' },
+          action: 'catalog.product.created',
+          entity: 'product',
+          entityId: productId,
+          after: expect.objectContaining({ sku: 'AUDIT-MADU-250', status: 'DRAFT' }),
+          scope: { venueCode: null, uptCode: 'LP-TGR-1', kanwilCodes: ['KW-BANTEN'] },
+        }),
+      ]);
+
+      const edit = correlation('certificates');
+      const halal = { kind: 'HALAL', number: 'ID36110012345670126', issuedOn: '2025-01-15' };
+      const patched = await send('catalog', 'patch', `/products/${productId}`, tangerangStaff, edit, {
+        certificates: [{ kind: 'PIRT', number: 'P-IRT No. 2063671010177-29', issuedOn: '2024-02-01' }, halal],
+      });
+      expect(patched.status).toBe(200);
+      const [edited] = await byCorrelation('catalog', edit);
+      expect(edited).toMatchObject({ action: 'catalog.product.updated', eventId: null });
+      expect(edited.before).toEqual({ certificates: [expect.objectContaining({ kind: 'PIRT' })] });
+      expect(edited.after).toEqual({ certificates: [expect.objectContaining({ kind: 'PIRT' }), expect.objectContaining(halal)] });
+
+      const submit = correlation('submit');
+      expect((await send('catalog', 'post', `/products/${productId}/submit`, tangerangStaff, submit)).status).toBe(200);
+      const approve = correlation('approve');
+      const review = await send('catalog', 'post', `/products/${productId}/reviews`, bantenCurator, approve, {
+        decision: 'APPROVE',
+        scores: { quality: 4, packaging: 4, compliance: 4, marketPotential: 4 },
+      });
+      expect(review.status).toBe(201);
+      const suspend = correlation('suspend');
+      expect((await send('catalog', 'post', `/products/${productId}/suspend`, bantenCurator, suspend, { reason: 'audit' })).status).toBe(
+        200,
+      );
+      const changes = [
+        [submit, 'catalog.product.submitted', 'DRAFT', 'SUBMITTED', 'staf-tgr'],
+        [approve, 'catalog.product.approved', 'SUBMITTED', 'APPROVED', 'kurator-banten'],
+        [suspend, 'catalog.product.suspended', 'APPROVED', 'SUSPENDED', 'kurator-banten'],
+      ];
+      for (const [id, action, from, to, actor] of changes) {
+        expect(await byCorrelation('catalog', id)).toEqual([
+          expect.objectContaining({
+            action,
+            actor: expect.objectContaining({ id: actor }),
+            eventId: expect.any(String),
+            before: { status: from },
+            after: { status: to },
+          }),
+        ]);
+      }
+    });
+
+    it('records nothing for a refused change', async () => {
+      const identity = correlation('sku-change');
+      const refused = await send('catalog', 'patch', `/products/${productId}`, tangerangStaff, identity, { sku: 'AUDIT-OTHER' });
+      expect(refused.status).toBe(409);
+      const foreign = correlation('foreign-suspend');
+      expect((await send('catalog', 'post', `/products/${productId}/reinstate`, cipinangStaff, foreign)).status).toBe(403);
+      for (const id of [identity, foreign]) expect(await byCorrelation('catalog', id)).toEqual([]);
+    });
+
+    it("keeps a UPT to its own products' entries and a Kanwil to its UPTs'", async () => {
+      expect((await audit('catalog', cipinangStaff, { entity: 'product', id: productId })).status).toBe(403);
+      const cipinang = await entriesOf('catalog', cipinangStaff);
+      expect(cipinang.length).toBeGreaterThan(0);
+      expect(cipinang.every((e) => e.scope.uptCode === 'LP-CIPINANG')).toBe(true);
+      expect((await entriesOf('catalog', bantenCurator, { entity: 'product', id: productId })).length).toBe(5);
+      expect((await audit('catalog', dkiKanwil, { entity: 'product', id: productId })).status).toBe(403);
+      // the seed's curator approved every reference product of Banten
+      const seeded = await entriesOf('catalog', bantenKanwil, { entity: 'product', actor: 'seed-curator@KW-BANTEN' });
+      expect(seeded.length).toBeGreaterThan(5);
+      expect(seeded.every((e) => e.action === 'catalog.product.approved' && e.scope.kanwilCodes[0] === 'KW-BANTEN')).toBe(true);
+    });
+  });
+
+  describe('reporting', () => {
+    it("records the demo's payments and deposit with the status before and after, and each issue as its closer's doing", async () => {
+      const statements = (await api('reporting').get(`/statements?venue=${LOUNGE}&limit=200`).set('Authorization', admin)).body.items as {
+        id: string;
+        uptCode: string;
+      }[];
+      const tangerang = statements.find((s) => s.uptCode === 'LP-TGR-1')!;
+      const entries = await entriesOf('reporting', lounge, { entity: 'statement', id: tangerang.id });
+      expect(entries.map((e) => [e.action, e.actor.id, e.before, e.after])).toEqual([
+        ['reporting.statement.deposited', 'demo-upt@LP-TGR-1', { status: 'PAID' }, { status: 'DEPOSITED' }],
+        ['reporting.statement.paid', `demo-venue@${LOUNGE}`, { status: 'ISSUED' }, { status: 'PAID' }],
+        ['reporting.statement.issued', `demo-venue@${LOUNGE}`, null, null],
+      ]);
+      expect(entries[2].causationId).toEqual(expect.any(String)); // issued while handling the close
+      expect(entries[0].scope).toEqual({ venueCode: LOUNGE, uptCode: 'LP-TGR-1', kanwilCodes: ['KW-BANTEN'] });
+      expect((await audit('reporting', soetta, { entity: 'statement', id: tangerang.id })).status).toBe(403);
+      // unfiltered, the lounge sees its own statements' entries, not the ministry's national split policy
+      const own = await entriesOf('reporting', lounge);
+      expect(own.length).toBeGreaterThan(3);
+      expect(own.every((e) => e.scope.venueCode === LOUNGE)).toBe(true);
+      const national = await entriesOf('reporting', admin, { entity: 'split-policy', actor: 'demo-ministry' });
+      expect(national.map((e) => e.scope)).toEqual([{ venueCode: null, uptCode: null, kanwilCodes: [] }]);
+    });
+
+    it("records a split policy, and a PNBP target's amount before and after", async () => {
+      const policy = correlation('split');
+      const created = await send('reporting', 'post', '/split-policies', ministry, policy, {
+        uptCode: 'LP-TGR-1',
+        effectiveFrom: '2030-01-01',
+        shares: [
+          { name: 'PNBP', basisPoints: 2_000, legalReference: 'Kepmen M.01-PP.02.01/1990' },
+          { name: 'PREMI', basisPoints: 8_000, legalReference: 'PP 32/1999 pasal 29' },
+        ],
+      });
+      expect(created.status).toBe(201);
+      expect(await byCorrelation('reporting', policy)).toEqual([
+        expect.objectContaining({
+          actor: { id: 'ditjenpas-rina', role: 'ministry', scope: null },
+          action: 'reporting.split-policy.created',
+          entity: 'split-policy',
+          entityId: created.body.id,
+          after: expect.objectContaining({ uptCode: 'LP-TGR-1', effectiveFrom: '2030-01-01' }),
+          scope: { venueCode: null, uptCode: 'LP-TGR-1', kanwilCodes: ['KW-BANTEN'] },
+        }),
+      ]);
+
+      const first = correlation('target');
+      expect((await send('reporting', 'put', '/pnbp-targets/LP-TGR-1/2030', ministry, first, { amount: 10_000_000 })).status).toBe(201);
+      const second = correlation('target');
+      expect((await send('reporting', 'put', '/pnbp-targets/LP-TGR-1/2030', ministry, second, { amount: 12_500_000 })).status).toBe(200);
+      const refused = correlation('target');
+      expect((await send('reporting', 'put', '/pnbp-targets/LP-TGR-1/2030', tangerangStaff, refused, { amount: 1 })).status).toBe(403);
+      const [set] = await byCorrelation('reporting', first);
+      expect(set).toMatchObject({ entity: 'pnbp-target', entityId: 'LP-TGR-1/2030', before: null, after: { amount: 10_000_000 } });
+      const [reset] = await byCorrelation('reporting', second);
+      expect(reset).toMatchObject({ before: { amount: 10_000_000 }, after: { amount: 12_500_000 } });
+      expect(await byCorrelation('reporting', refused)).toEqual([]);
+      expect((await entriesOf('reporting', tangerangStaff, { entity: 'pnbp-target' })).length).toBe(2);
+      expect((await audit('reporting', cipinangStaff, { entity: 'pnbp-target', id: 'LP-TGR-1/2030' })).status).toBe(403);
+    });
+  });
+});
