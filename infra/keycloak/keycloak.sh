@@ -55,8 +55,7 @@ LOG_FILE="$KEYCLOAK_DATA_DIR/keycloak.log"
 READY_URL="http://127.0.0.1:$KEYCLOAK_MANAGEMENT_PORT/health/ready"
 
 # Build-time options: baked into the distribution once by `kc.sh build`; every instance shares them.
-# A single node: local caches (no cluster discovery, so instances side by side never find each other).
-BUILD_OPTIONS=(--db=postgres --cache=local --health-enabled=true)
+BUILD_OPTIONS=(--db=postgres --health-enabled=true)
 
 log() { echo "keycloak: $*" >&2; }
 die() { echo "keycloak: ERROR: $*" >&2; exit 1; }
@@ -217,6 +216,7 @@ cmd_start() {
     if [[ -f "$LOG_FILE" ]]; then mv -f "$LOG_FILE" "$LOG_FILE.1"; fi
 
     log "starting Keycloak $KEYCLOAK_VERSION on http://127.0.0.1:$KEYCLOAK_PORT, Java $(java_version_of "$KC_JAVA_HOME"), database $KEYCLOAK_DB (log: $LOG_FILE)"
+    # A single node: local caches, no JGroups cluster (instances side by side never look for each other).
     # Secrets go through the environment, not the command line (ps shows that). The instance's own files
     # (temp, transaction logs) live in its data dir, so instances on one distribution never share them.
     # 9>&- : Keycloak must not inherit the start lock.
@@ -230,6 +230,7 @@ cmd_start() {
       --http-enabled=true --http-host=127.0.0.1 --http-port="$KEYCLOAK_PORT" \
       --http-management-port="$KEYCLOAK_MANAGEMENT_PORT" \
       --hostname="$KEYCLOAK_HOSTNAME" \
+      --cache=local \
       --db-pool-min-size=1 --db-pool-max-size=20 \
       >>"$LOG_FILE" 2>&1 </dev/null 9>&- &
     pid=$!

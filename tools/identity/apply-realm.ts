@@ -31,7 +31,10 @@ export async function applyRealm(admin: KeycloakAdmin, definition: RealmDefiniti
 async function upsertRealm(admin: KeycloakAdmin, realm: Record<string, unknown>): Promise<void> {
   const exists = await admin.realmRequest('GET', '').then(
     () => true,
-    (error: unknown) => (error instanceof IdentityProviderError && error.status === 404 ? false : Promise.reject(error)),
+    (error: unknown) => {
+      if (error instanceof IdentityProviderError && error.status === 404) return false;
+      throw error;
+    },
   );
   // PUT changes only the fields it names: the realm's keys, users and sessions stay
   if (exists) await admin.realmRequest('PUT', '', realm);
