@@ -13,6 +13,7 @@ module.exports = {
     '^@titipan/contracts$': '<rootDir>/libs/contracts/src',
     '^@titipan/platform$': '<rootDir>/libs/platform/src',
     '^@titipan/directory$': '<rootDir>/libs/directory/src',
+    '^@titipan/identity$': '<rootDir>/libs/identity/src',
   },
   setupFiles: ['<rootDir>/test/support/jest-setup.ts'],
   globalSetup: '<rootDir>/test/support/global-setup.ts',

@@ -1,0 +1,119 @@
+import { parseArgs } from 'node:util';
+import { DomainError } from '@titipan/kernel';
+import { HttpScopeDirectory, KeycloakAdmin, PERSON_ROLES, UserAdmin, type Account, type ServiceUrls } from '@titipan/identity';
+import { DEV_JWT_SECRET, mintToken } from '@titipan/platform';
+import { idpSettings } from './identity/idp-settings';
+import { LOCAL } from './local-settings';
+
+const USAGE = `usage:
+  npm run users -- add --username kasir.tgr --role <${PERSON_ROLES.join('|')}> [--scope CODE] [--password PW] [--name "Full Name"]
+  npm run users -- disable --username kasir.tgr       (also ends the person's sessions)
+  npm run users -- enable --username kasir.tgr
+  npm run users -- set-password --username kasir.tgr [--password PW] [--temporary]
+  npm run users -- list [--json]
+Without --password a password is generated, printed once, and must be changed at the first sign-in.
+A scope code must exist at its owner: a venue in consignment, a UPT or Kanwil in catalog (CATALOG_URL, CONSIGNMENT_URL).`;
+
+export interface UsersIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+/** Where the owners of scope codes answer: the local stack's ports unless CATALOG_URL / CONSIGNMENT_URL say otherwise. */
+export function serviceUrls(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
+  return {
+    catalog: env.CATALOG_URL ?? `http://127.0.0.1:${LOCAL.ports.catalog}`,
+    consignment: env.CONSIGNMENT_URL ?? `http://127.0.0.1:${LOCAL.ports.consignment}`,
+  };
+}
+
+/** The services are asked about codes with a short-lived admin token of the tool's own. */
+const adminBearer = (env: NodeJS.ProcessEnv) => () =>
+  `Bearer ${mintToken(env.JWT_SECRET ?? DEV_JWT_SECRET, { role: 'admin', sub: 'tools:users', expiresIn: '5m' })}`;
+
+const describe = (a: Account) =>
+  `${a.username.padEnd(24)} ${(a.role ?? '-').padEnd(9)} ${(a.scope ?? '-').padEnd(20)} ${a.enabled ? 'enabled ' : 'DISABLED'} ${a.name ?? ''}`.trimEnd();
+
+/** Runs one users command; answers the exit code (0 done, 1 could not run, 2 refused or bad usage). */
+export async function usersCommand(argv: string[], io: UsersIo, env: NodeJS.ProcessEnv = process.env): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: {
+      username: { type: 'string' },
+      role: { type: 'string' },
+      scope: { type: 'string' },
+      password: { type: 'string' },
+      name: { type: 'string' },
+      temporary: { type: 'boolean' },
+      json: { type: 'boolean' },
+    },
+  });
+  const [command] = positionals;
+  const username = typeof values.username === 'string' ? values.username : undefined;
+  const password = typeof values.password === 'string' ? values.password : undefined;
+  const needsUsername = ['add', 'disable', 'enable', 'set-password'].includes(command ?? '');
+  if (!command || !['add', 'disable', 'enable', 'set-password', 'list'].includes(command) || (needsUsername && !username)) {
+    io.err(USAGE);
+    return 2;
+  }
+
+  const settings = idpSettings(env);
+  const users = new UserAdmin(new KeycloakAdmin(settings.userAdmin), new HttpScopeDirectory(serviceUrls(env), adminBearer(env)));
+  try {
+    switch (command) {
+      case 'add': {
+        const { account, generatedPassword } = await users.add({
+          username: username!,
+          role: String(values.role ?? ''),
+          scope: typeof values.scope === 'string' ? values.scope : null,
+          password,
+          name: typeof values.name === 'string' ? values.name : undefined,
+        });
+        io.out(`added ${describe(account)}`);
+        if (generatedPassword) io.out(`one-time password (to be changed at the first sign-in): ${generatedPassword}`);
+        break;
+      }
+      case 'disable':
+        io.out(`disabled ${describe(await users.disable(username!))}; its sessions are ended`);
+        break;
+      case 'enable':
+        io.out(`enabled ${describe(await users.enable(username!))}`);
+        break;
+      case 'set-password': {
+        const { generatedPassword } = await users.setPassword(username!, password, values.temporary === true);
+        io.out(
+          generatedPassword
+            ? `one-time password for ${username} (to be changed at the first sign-in): ${generatedPassword}`
+            : `password of ${username} set`,
+        );
+        break;
+      }
+      case 'list': {
+        const accounts = await users.list();
+        if (values.json) io.out(JSON.stringify(accounts, null, 2));
+        else for (const account of accounts) io.out(describe(account));
+        break;
+      }
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof DomainError) {
+      io.err(`${error.code}: ${error.message}`);
+      return 2;
+    }
+    io.err((error as Error).message);
+    return 1;
+  }
+}
+
+if (require.main === module) {
+  usersCommand(process.argv.slice(2), { out: (line) => console.log(line), err: (line) => console.error(line) }).then(
+    (code) => process.exit(code),
+    (error: Error) => {
+      console.error(error.message);
+      process.exit(1);
+    },
+  );
+}
