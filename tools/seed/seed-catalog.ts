@@ -3,6 +3,13 @@ import { KANWILS, PRODUCTS, UPTS, type SeedProduct } from './reference-catalog';
 
 type Role = Parameters<typeof mintToken>[1]['role'];
 
+/**
+ * The reference products were curated long before they are loaded: their approvals are recorded as decided on
+ * this day (WIB), the first day of the reference agreements, so the demo's and the tests' backdated months can
+ * dispatch them (consignment refuses a dispatch dated before its product's approval).
+ */
+export const REFERENCE_DECIDED_ON = '2026-01-01';
+
 export interface SeedReport {
   kanwils: number;
   upts: number;
@@ -55,6 +62,7 @@ export async function seedCatalog(catalogUrl: string, log: (line: string) => voi
         decision: 'APPROVE',
         scores: { quality: 4, packaging: 4, compliance: 5, marketPotential: 4 },
         notes: 'seed: reference product',
+        decidedOn: REFERENCE_DECIDED_ON,
       };
       current = expectOk(`approve ${product.sku}`, await call('POST', `/products/${current.id}/reviews`, curator, review)).product;
       report.approved++;
