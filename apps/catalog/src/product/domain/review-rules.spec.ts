@@ -24,7 +24,7 @@ describe('review rules', () => {
   });
 
   it('reads the day in WIB: 23:30 WIB is still that day', () => {
-    expect(reviewRefusal({ decidedOn: '2026-12-01', now: new Date('2026-11-30T17:30:00Z') })).toBeDefined();
+    expect(reviewRefusal({ decidedOn: '2026-12-01', now: new Date('2026-11-30T16:30:00Z') })).toBeDefined();
     expect(reviewRefusal({ decidedOn: '2026-12-01', now: new Date('2026-11-30T17:00:00Z') })).toBeUndefined(); // 00:00 WIB on 1 December
   });
 
