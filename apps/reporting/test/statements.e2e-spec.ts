@@ -74,17 +74,14 @@ describe('reporting: settlement statement of a month', () => {
       { productId: bawang, price: 18_000 },
     ];
     agreementId = (
-      await consignment()
-        .post('/agreements')
-        .set('Authorization', admin)
-        .send({
-          uptCode: 'LPP-TGR',
-          venueCode: 'IMI-TGR-LOUNGE',
-          commissionBp: 1_000,
-          maxDiscountBp: 1_500,
-          validFrom: '2026-01-01',
-          prices,
-        })
+      await consignment().post('/agreements').set('Authorization', admin).send({
+        uptCode: 'LPP-TGR',
+        venueCode: 'IMI-TGR-LOUNGE',
+        commissionBp: 1_000,
+        maxDiscountBp: 1_500,
+        validFrom: '2026-01-01',
+        prices,
+      })
     ).body.id;
     await consignment().post(`/agreements/${agreementId}/activate`).set('Authorization', admin);
 

@@ -102,7 +102,12 @@ export class AgreementService {
   }
 
   async list(query: AgreementQueryDto, actor: Actor): Promise<Page<Agreement>> {
-    const filter = { ...(await agreementScope(actor, query, (a) => this.agreements.find(a))), status: query.status, limit: query.limit, offset: query.offset };
+    const filter = {
+      ...(await agreementScope(actor, query, (a) => this.agreements.find(a))),
+      status: query.status,
+      limit: query.limit,
+      offset: query.offset,
+    };
     const { items, total } = await this.agreements.list(filter);
     return { items, total, limit: query.limit, offset: query.offset };
   }

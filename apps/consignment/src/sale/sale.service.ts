@@ -166,7 +166,11 @@ export class SaleService {
   }
 
   async list(query: SaleQueryDto, actor: Actor) {
-    return this.queries.list(await agreementScope(actor, query, (a) => this.agreements.find(a)), { period: query.period, receiptNo: query.receiptNo }, query);
+    return this.queries.list(
+      await agreementScope(actor, query, (a) => this.agreements.find(a)),
+      { period: query.period, receiptNo: query.receiptNo },
+      query,
+    );
   }
 
   private async sellableLots(manager: EntityManager, agreements: Agreement[], productIds: string[]) {

@@ -19,7 +19,11 @@ export class StockService {
   ) {}
 
   async onHand(query: StockQueryDto, actor: Actor): Promise<Page<StockOnHand>> {
-    const page = await this.queries.onHand(await agreementScope(actor, query, (a) => this.agreements.find(a)), { productId: query.product, bucket: query.bucket }, query);
+    const page = await this.queries.onHand(
+      await agreementScope(actor, query, (a) => this.agreements.find(a)),
+      { productId: query.product, bucket: query.bucket },
+      query,
+    );
     const now = new Date();
     const items = page.items.map(({ timeZone, ...row }) => ({
       ...row,

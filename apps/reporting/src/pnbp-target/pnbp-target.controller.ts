@@ -32,7 +32,9 @@ export class PnbpTargetController {
 
   @Get(':upt/:year')
   @AnyActor()
-  @ApiOperation({ summary: "A UPT's PNBP target of a year: the one in effect today and every revision (the UPT, its Kanwil, national roles)" })
+  @ApiOperation({
+    summary: "A UPT's PNBP target of a year: the one in effect today and every revision (the UPT, its Kanwil, national roles)",
+  })
   @ApiOkResponse({ type: TargetResponse })
   get(@Param() { upt, year }: TargetParams, @CurrentActor() actor: Actor) {
     return this.targets.get(upt, year, actor);

@@ -4,9 +4,10 @@ import { Type } from 'class-transformer';
 import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
 
 export class TargetDto {
-  @ApiProperty({ description: 'yearly PNBP target, whole rupiah' })
+  @ApiProperty({ description: 'yearly PNBP target, whole rupiah', minimum: 1, maximum: Number.MAX_SAFE_INTEGER })
   @IsInt()
   @Min(1)
+  @Max(Number.MAX_SAFE_INTEGER) // exact in JSON numbers, and within the bigint column
   amount: number;
 
   @ApiPropertyOptional({
@@ -56,7 +57,11 @@ export class TargetResponse {
   @ApiProperty()
   year: number;
 
-  @ApiProperty({ type: Number, nullable: true, description: 'the target in effect today (kept within the year); null before its first day' })
+  @ApiProperty({
+    type: Number,
+    nullable: true,
+    description: 'the target in effect today (kept within the year); null before its first day',
+  })
   amount: number | null;
 
   @ApiProperty({ type: String, nullable: true })

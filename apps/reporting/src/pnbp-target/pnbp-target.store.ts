@@ -23,7 +23,10 @@ export class PnbpTargetStore {
   }
 
   /** Adds a revision; one already there (a retried request, same amount) is left as it is. */
-  async add(manager: EntityManager, r: { uptCode: string; year: number; amount: number; effectiveFrom: string; by: string }): Promise<void> {
+  async add(
+    manager: EntityManager,
+    r: { uptCode: string; year: number; amount: number; effectiveFrom: string; by: string },
+  ): Promise<void> {
     await manager.query(
       `INSERT INTO pnbp_target (upt_code, year, amount, effective_from, set_by) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (upt_code, year, effective_from) DO NOTHING`,

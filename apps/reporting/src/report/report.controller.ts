@@ -2,15 +2,7 @@ import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor } from '@titipan/contracts';
 import { AnyActor, CurrentActor } from '@titipan/platform';
-import {
-  DaysQuery,
-  MoversQuery,
-  NearExpiryQuery,
-  PeriodQuery,
-  RollupQuery,
-  StockQuery,
-  YearQuery,
-} from './report.dto';
+import { DaysQuery, MoversQuery, NearExpiryQuery, PeriodQuery, RollupQuery, StockQuery, YearQuery } from './report.dto';
 import { ReportService } from './report.service';
 
 @ApiTags('reports')

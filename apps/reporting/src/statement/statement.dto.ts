@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, PERIOD_FORMAT } from '@titipan/contracts';
 import { OrgPageQueryDto } from '@titipan/platform';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { NTPN, SIMPONI_BILLING_CODE } from './domain/settlement-rules';
 import type { StatementStatus } from './domain/statement-record';
 
@@ -41,9 +41,14 @@ export class PaymentDto {
 }
 
 export class DepositDto {
-  @ApiProperty({ description: "whole rupiah deposited to the state: the statement's PNBP share, exactly" })
+  @ApiProperty({
+    description: "whole rupiah deposited to the state: the statement's PNBP share, exactly",
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+  })
   @IsInt()
   @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
   amount: number;
 
   @ApiProperty({ example: '820261205000123', description: 'SIMPONI billing code, 15 digits' })
@@ -86,11 +91,14 @@ export class FiguresResponse {
   sold: number;
 
   @ApiProperty({
-    description: 'value of the units sold at their list price (the agreement price in effect on the day of sale, else the catalog price then)',
+    description:
+      'value of the units sold at their list price (the agreement price in effect on the day of sale, else the catalog price then)',
   })
   grossAtListPrice: number;
 
-  @ApiProperty({ description: 'how far below their list price the units sold went (discounts, each with its reason): grossAtListPrice − grossSales' })
+  @ApiProperty({
+    description: 'how far below their list price the units sold went (discounts, each with its reason): grossAtListPrice − grossSales',
+  })
   discounts: number;
 
   @ApiProperty({ description: 'value of the units sold: the sum of the sale lines’ amounts (quantity × unit price), discounts deducted' })

@@ -201,7 +201,8 @@ export class StatementService {
     query: { agreement?: string; period?: string; status?: StatementStatus; upt?: string; venue?: string; limit: number; offset: number },
     actor: Actor,
   ): Promise<Page<Statement>> {
-    if (query.agreement) assertReadsAgreement(actor, query.agreement, await this.sources.agreement(this.dataSource.manager, query.agreement));
+    if (query.agreement)
+      assertReadsAgreement(actor, query.agreement, await this.sources.agreement(this.dataSource.manager, query.agreement));
     const filter = scopedFilter(actor, {
       agreementId: query.agreement,
       period: query.period,

@@ -5,12 +5,24 @@ describe('review rules', () => {
   const now = new Date('2026-11-30T10:00:00Z'); // 17:00 WIB on 30 November
 
   it('applies its rules in order', () => {
-    expect(REVIEW_RULES.map((rule) => rule.name)).toEqual(['notDecidedInFuture']);
+    expect(REVIEW_RULES.map((rule) => rule.name)).toEqual(['notDecidedInFuture', 'decidedWithinAYear']);
   });
 
   it('takes a decision of today or of an earlier day', () => {
     expect(reviewRefusal({ decidedOn: '2026-11-30', now })).toBeUndefined();
     expect(reviewRefusal({ decidedOn: '2026-01-01', now })).toBeUndefined();
+    expect(reviewRefusal({ decidedOn: '2025-11-29', now })).toBeUndefined(); // 366 days before
+  });
+
+  it('DECIDED_TOO_LONG_AGO: refuses a decision dated more than a year before today (422)', () => {
+    const refusal = reviewRefusal({ decidedOn: '2025-11-28', now });
+    expect(refusal).toEqual({
+      code: 'DECIDED_TOO_LONG_AGO',
+      message: 'decidedOn 2025-11-28 is more than 366 days ago; the earliest day is 2025-11-29',
+      details: { field: 'decidedOn', earliest: '2025-11-29' },
+    });
+    expect(reviewRefusal({ decidedOn: '0000-12-31', now })?.code).toBe('DECIDED_TOO_LONG_AGO');
+    expect(REVIEW_REFUSAL_KIND.DECIDED_TOO_LONG_AGO).toBe('rule');
   });
 
   it('DECIDED_IN_FUTURE: refuses a decision dated after today in WIB (422)', () => {

@@ -28,7 +28,12 @@ describe('agreement rules', () => {
     expect(CREATION_RULES.map((rule) => rule.name)).toEqual(['validityInOrder', 'venueKnown', 'uptKnown']);
     expect(TRANSITION_RULES.map((rule) => rule.name)).toEqual(['inStatusToLeave']);
     expect(ACTIVATION_RULES.map((rule) => rule.name)).toEqual(['onlyActiveAtVenue']);
-    expect(PRICE_CHANGE_RULES.map((rule) => rule.name)).toEqual(['notTerminated', 'oncePerProductAndDay', 'withinValidity', 'notRewritingHistory']);
+    expect(PRICE_CHANGE_RULES.map((rule) => rule.name)).toEqual([
+      'notTerminated',
+      'oncePerProductAndDay',
+      'withinValidity',
+      'notRewritingHistory',
+    ]);
   });
 
   it('creates an agreement with a known venue and UPT, open-ended or not', () => {

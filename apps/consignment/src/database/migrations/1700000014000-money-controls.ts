@@ -49,7 +49,9 @@ export class MoneyControls1700000014000 implements MigrationInterface {
         PRIMARY KEY (product_id, suspended_at)
       )`);
     // a product suspended now has been since its last status event
-    await q.query(`INSERT INTO product_suspension (product_id, suspended_at) SELECT product_id, updated_at FROM product_replica WHERE status = 'SUSPENDED'`);
+    await q.query(
+      `INSERT INTO product_suspension (product_id, suspended_at) SELECT product_id, updated_at FROM product_replica WHERE status = 'SUSPENDED'`,
+    );
   }
 
   async down(q: QueryRunner): Promise<void> {

@@ -167,7 +167,11 @@ export const lotNotExpired: DispatchLineRule = (c) =>
 export const priceKnown: DispatchLineRule = (c) => {
   if (unitPriceOf(c) !== undefined) return undefined;
   const { message, ...figures } = priceUnknownFigures(c.agreement, c.priceHistory, c.dispatchedAt);
-  return { code: 'PRICE_UNKNOWN', message: `line ${c.lineNo}: ${message}`, details: { line: c.lineNo, productId: c.line.productId, ...figures } };
+  return {
+    code: 'PRICE_UNKNOWN',
+    message: `line ${c.lineNo}: ${message}`,
+    details: { line: c.lineNo, productId: c.line.productId, ...figures },
+  };
 };
 
 /** The rules of each line of a dispatch, in the order they are applied. */

@@ -211,7 +211,9 @@ describe('sale rules', () => {
   it('refuses every discount of an agreement that allows none (the default), reason or not', () => {
     const none = candidate({ agreement: { ...agreement, maxDiscountBp: 0 } }, { unitPrice: 24_999, discountReason: 'BULK' });
     expect(refusalOf(none)).toMatchObject({ code: 'DISCOUNT_ABOVE_LIMIT', details: { maxDiscountBp: 0, lowestUnitPrice: 25_000 } });
-    expect(refusalOf(candidate({ agreement: { ...agreement, maxDiscountBp: 10_000 } }, { unitPrice: 1, discountReason: 'PROMO' }))).toBeUndefined();
+    expect(
+      refusalOf(candidate({ agreement: { ...agreement, maxDiscountBp: 10_000 } }, { unitPrice: 1, discountReason: 'PROMO' })),
+    ).toBeUndefined();
   });
 
   it("prices a sale by the agreement's price in effect on its day, not a later one", () => {
@@ -236,7 +238,9 @@ describe('sale rules', () => {
     expect(refusalOf(candidate({ agreement: { ...agreement, validTo: '2026-11-25' } }))).toBeUndefined(); // the last valid day
     expect(refusalOf(candidate({}, { soldAt: '2026-11-25T12:04:00+07:00' }))).toBeUndefined(); // within the clock skew
     expect(refusalOf(candidate({ closedPeriods: ['2026-10'] }))).toBeUndefined();
-    const priceHistory = [{ productId: 'product-1', price: 20_000, effectiveFrom: '2026-11-25', setAt: '2026-11-01T00:00:00Z', setBy: 'admin' }];
+    const priceHistory = [
+      { productId: 'product-1', price: 20_000, effectiveFrom: '2026-11-25', setAt: '2026-11-01T00:00:00Z', setBy: 'admin' },
+    ];
     expect(refusalOf(candidate({ priceHistory: undefined, agreement: { ...agreement, priceHistory } }))).toBeUndefined();
     expect(refusalOf(candidate({}, { unitPrice: 25_000 }))).toBeUndefined(); // at the list price
     expect(refusalOf(candidate({}, { unitPrice: 22_500, discountReason: 'NEAR_EXPIRY' }))).toBeUndefined(); // a discount at the limit, with why

@@ -11,7 +11,13 @@ const revision = (effectiveFrom: string, amount: number): PnbpTargetRevision => 
   setBy: 'ministry',
 });
 const history = [revision('2026-01-01', 50_000_000), revision('2026-07-01', 60_000_000)];
-const change = (c: Partial<TargetChange> = {}): TargetChange => ({ year: 2026, amount: 70_000_000, effectiveFrom: '2026-10-01', history, ...c });
+const change = (c: Partial<TargetChange> = {}): TargetChange => ({
+  year: 2026,
+  amount: 70_000_000,
+  effectiveFrom: '2026-10-01',
+  history,
+  ...c,
+});
 
 describe('PNBP target rules', () => {
   it('applies the rules in order', () => {
