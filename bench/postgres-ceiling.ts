@@ -39,6 +39,7 @@ export async function measurePostgresInserts(consignment: DataSource, connection
         unitPrice: 10_000,
         listPrice: 10_000,
         amount: 10_000 * (1 + (k % 2)),
+        discountReason: null,
         soldAt,
         period: soldAt.slice(0, 7),
         allocations: [{ lotCode: 'KRP-TEMPE-100-BENCH', expiryDate: '2027-02-23', quantity: 1 + (k % 2) }],

@@ -34,19 +34,25 @@ describe('demo: a month at the Tangerang lounge', () => {
       ['RT-TGR-1', 'PAID'],
     ]);
     // the statements, to the rupiah, against what the demo sent and was told was accepted (commission 0 at a
-    // government lounge; split 15/50/35 with the odd rupiah to the largest remainder)
+    // government lounge; the unit the count found missing paid by the lounge at its dispatch price; split 15/50/35
+    // of the proceeds with the odd rupiah to the largest remainder)
     for (const s of first.statements) {
       const sent = first.sent[s.uptCode];
       expect(sent.units).toBeGreaterThan(0);
-      const exact = [15, 50, 35].map((pct) => (sent.gross * pct) / 100);
+      expect(sent.discounts).toBeGreaterThan(0);
+      expect(sent.shrinkage).toBeGreaterThan(0);
+      const proceeds = sent.gross + sent.shrinkage;
+      const exact = [15, 50, 35].map((pct) => (proceeds * pct) / 100);
       const parts = exact.map(Math.floor);
       const order = exact.map((x, i) => [x - Math.floor(x), i]).sort((a, b) => b[0] - a[0] || a[1] - b[1]);
-      for (let k = 0; k < sent.gross - parts.reduce((a, b) => a + b, 0); k++) parts[order[k][1]]++;
+      for (let k = 0; k < proceeds - parts.reduce((a, b) => a + b, 0); k++) parts[order[k][1]]++;
       expect(s).toMatchObject({
         sold: sent.units,
         grossSales: sent.gross,
+        discounts: sent.discounts,
+        shrinkageCharge: sent.shrinkage,
         commission: 0,
-        proceeds: sent.gross,
+        proceeds,
         pnbp: parts[0],
         premi: parts[1],
         capital: parts[2],

@@ -14,6 +14,8 @@ export interface DemoStatementRow {
   status: string;
   sold: number;
   grossSales: number;
+  discounts: number;
+  shrinkageCharge: number;
   commission: number;
   proceeds: number;
   pnbp: number;
@@ -25,6 +27,10 @@ export interface DemoStatementRow {
 export interface SentSales {
   units: number;
   gross: number;
+  /** How far the accepted sales went below their list price. */
+  discounts: number;
+  /** Units the month-end count found missing, at their dispatch price: the venue bears them. */
+  shrinkage: number;
 }
 
 export interface DemoResult {
@@ -125,11 +131,13 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
     );
     let agreement = (await consignment.expect([200], 'GET', `/agreements?upt=${uptCode}&venue=${LOUNGE}&status=ACTIVE`, admin)).items[0];
     if (!agreement) {
-      // a government lounge takes no commission; the consignment price is the catalog price
+      // a government lounge takes no commission; the consignment price is the catalog price; up to 10 % off with a reason;
+      // the lounge bears goods lost in its care (the default)
       agreement = await consignment.expect([201], 'POST', '/agreements', admin, {
         uptCode,
         venueCode: LOUNGE,
         commissionBp: 0,
+        maxDiscountBp: 1_000,
         validFrom: '2026-01-01',
         prices: products.map((p: any) => ({ productId: p.id, price: p.price })),
       });
@@ -157,6 +165,7 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
   const tangerang = (await waitForStatements(reporting, ministry, period, UPTS.length)).find((s: any) => s.uptCode === 'LP-TGR-1');
   if (tangerang?.status === 'PAID') {
     await reporting.expect([201], 'POST', `/statements/${tangerang.id}/deposits`, catalog.token('upt', 'LP-TGR-1'), {
+      amount: tangerang.figures.split.find((p: any) => p.name === 'PNBP').amount,
       simponiBillingCode: `8${period.replace('-', '')}00000001`.slice(0, 15).padEnd(15, '0'),
       ntpn: 'DEMO0000NTPN0001',
       depositedOn: at(days, 12).slice(0, 10),
@@ -170,6 +179,8 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
       status: s.status,
       sold: s.figures.totals.sold,
       grossSales: s.figures.totals.grossSales,
+      discounts: s.figures.totals.discounts,
+      shrinkageCharge: s.figures.totals.shrinkageCharge,
       commission: s.figures.commission,
       proceeds: s.figures.proceeds,
       pnbp: part('PNBP'),
@@ -240,13 +251,34 @@ async function runMonth(args: {
   let accepted = 0;
   let units = 0;
   let gross = 0;
+  let discounts = 0;
   const priceOf = new Map(products.map((p: any) => [p.id, p.price as number]));
-  const batchOf = (day: number) =>
+  type Line = {
+    receiptNo: string;
+    lineNo: number;
+    productId: string;
+    quantity: number;
+    soldAt: string;
+    unitPrice?: number;
+    discountReason?: string;
+  };
+  const batchOf = (day: number): Line[] =>
     lots.flatMap((l, i) => {
       const quantity = (day * 7 + i * 3) % 3; // 0, 1 or 2 a day
+      // on day 4 the first product goes 10 % off as a promotion, within the agreement's limit
+      const promo = day === 4 && i === 0 ? { unitPrice: Math.ceil(priceOf.get(l.productId)! * 0.9), discountReason: 'PROMO' } : {};
       return quantity === 0
         ? []
-        : [{ receiptNo: `${uptCode}-${period}-${day}`, lineNo: i + 1, productId: l.productId, quantity, soldAt: at(day, 11 + (i % 8)) }];
+        : [
+            {
+              receiptNo: `${uptCode}-${period}-${day}`,
+              lineNo: i + 1,
+              productId: l.productId,
+              quantity,
+              soldAt: at(day, 11 + (i % 8)),
+              ...promo,
+            },
+          ];
     });
   for (let day = 2; day <= days - 2; day++) {
     const lines = batchOf(day);
@@ -264,8 +296,10 @@ async function runMonth(args: {
     // count what was sent and answered accepted, from the request itself
     lines.forEach((line, i) => {
       if (result.lines[i].status !== 'accepted') return;
+      const listPrice = priceOf.get(line.productId)!;
       units += line.quantity;
-      gross += line.quantity * priceOf.get(line.productId)!;
+      gross += line.quantity * (line.unitPrice ?? listPrice);
+      discounts += line.quantity * (listPrice - (line.unitPrice ?? listPrice));
     });
     if (day === 10) log(`   day 10: an oversell refused: ${result.lines.find((l: any) => l.status === 'refused').message}`);
   }
@@ -282,21 +316,23 @@ async function runMonth(args: {
   });
   const stock = (await consignment.expect([200], 'GET', `/stock?agreement=${agreementId}&bucket=SELLABLE&limit=200`, lounge)).items;
   const counted = stock.find((s: any) => s.lotCode === lots[0].lotCode);
-  if (counted) {
+  let shrinkage = 0;
+  if (counted?.quantity > 0) {
     await consignment.expect([201], 'POST', '/stock-counts', lounge, {
       agreementId,
       reason: 'stock opname akhir bulan: satu hilang',
       countedAt: at(days - 1, 17),
-      lines: [{ productId: lots[0].productId, lotCode: lots[0].lotCode, counted: Math.max(0, counted.quantity - 1) }],
+      lines: [{ productId: lots[0].productId, lotCode: lots[0].lotCode, counted: counted.quantity - 1 }],
     });
+    shrinkage = priceOf.get(lots[0].productId)!; // dispatched at the agreement price, which is the catalog price
   }
-  log('   damaged goods sent back to the UPT; the month-end count found one missing');
+  log('   damaged goods sent back to the UPT; the month-end count found one missing, which the lounge pays for');
   const close = await consignment.expect([200], 'POST', `/agreements/${agreementId}/periods/${period}/close`, lounge);
   const sold = close.controlTotals.movements.find((m: any) => m.kind === 'SOLD');
   log(
     `   ${period} closed: ${close.controlTotals.saleLines} sale lines, ${-(sold?.quantity ?? 0)} units, ${rupiah.format(-(sold?.amount ?? 0))} rupiah`,
   );
-  return { units, gross };
+  return { units, gross, discounts, shrinkage };
 }
 
 async function waitForStatements(reporting: ApiClient, token: string, period: string, count: number): Promise<any[]> {
@@ -317,11 +353,11 @@ function printTable(rows: DemoStatementRow[], period: string, log: (line: string
   const money = (n: number) => rupiah.format(n).padStart(12);
   log(`   Settlement statements, ${LOUNGE}, ${period} (rupiah)`);
   log(
-    `   ${'UPT'.padEnd(10)} ${'status'.padEnd(10)} ${'sold'.padStart(5)} ${'gross'.padStart(12)} ${'commission'.padStart(12)} ${'proceeds'.padStart(12)} ${'PNBP'.padStart(12)} ${'premi'.padStart(12)} ${'capital'.padStart(12)}`,
+    `   ${'UPT'.padEnd(10)} ${'status'.padEnd(10)} ${'sold'.padStart(5)} ${'gross'.padStart(12)} ${'discounts'.padStart(12)} ${'shrinkage'.padStart(12)} ${'commission'.padStart(12)} ${'proceeds'.padStart(12)} ${'PNBP'.padStart(12)} ${'premi'.padStart(12)} ${'capital'.padStart(12)}`,
   );
   for (const r of rows) {
     log(
-      `   ${r.uptCode.padEnd(10)} ${r.status.padEnd(10)} ${String(r.sold).padStart(5)} ${money(r.grossSales)} ${money(r.commission)} ${money(r.proceeds)} ${money(r.pnbp)} ${money(r.premi)} ${money(r.capital)}`,
+      `   ${r.uptCode.padEnd(10)} ${r.status.padEnd(10)} ${String(r.sold).padStart(5)} ${money(r.grossSales)} ${money(r.discounts)} ${money(r.shrinkageCharge)} ${money(r.commission)} ${money(r.proceeds)} ${money(r.pnbp)} ${money(r.premi)} ${money(r.capital)}`,
     );
   }
 }

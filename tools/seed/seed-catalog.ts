@@ -3,6 +3,17 @@ import { KANWILS, PRODUCTS, UPTS, type SeedProduct } from './reference-catalog';
 
 type Role = Parameters<typeof mintToken>[1]['role'];
 
+/**
+ * The reference products were curated before they are loaded: their approvals are recorded as decided on the
+ * first day of the month eleven months back (WIB), within the year a late decision may be recorded in, so the
+ * demo's and the tests' backdated months can dispatch them (consignment refuses a dispatch dated before its
+ * product's approval).
+ */
+export function referenceDecidedOn(now: Date): string {
+  const wib = new Date(now.getTime() + 7 * 3600_000);
+  return new Date(Date.UTC(wib.getUTCFullYear(), wib.getUTCMonth() - 11, 1)).toISOString().slice(0, 10);
+}
+
 export interface SeedReport {
   kanwils: number;
   upts: number;
@@ -55,6 +66,7 @@ export async function seedCatalog(catalogUrl: string, log: (line: string) => voi
         decision: 'APPROVE',
         scores: { quality: 4, packaging: 4, compliance: 5, marketPotential: 4 },
         notes: 'seed: reference product',
+        decidedOn: referenceDecidedOn(new Date()),
       };
       current = expectOk(`approve ${product.sku}`, await call('POST', `/products/${current.id}/reviews`, curator, review)).product;
       report.approved++;

@@ -77,7 +77,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
       collectiveOutlet: true,
     });
     expect(venue.status).toBe(201);
-    // keripik at its own consignment price; telang at the catalog price
+    // keripik at its own consignment price; telang at the catalog price; up to 15 % off with a reason
     const draft = await api()
       .post('/agreements')
       .set('Authorization', admin)
@@ -85,6 +85,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
         uptCode: 'LP-TGR-1',
         venueCode: 'IMI-TGR-LOUNGE',
         commissionBp: 0,
+        maxDiscountBp: 1_500,
         validFrom: '2026-01-01',
         prices: [{ productId: keripik, price: 10_000 }],
       });
@@ -173,7 +174,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     const soldAt = new Date().toISOString();
     const lines = [
       { receiptNo: 'TGR-0001', lineNo: 1, productId: keripik, quantity: 5, soldAt },
-      { receiptNo: 'TGR-0001', lineNo: 2, productId: telang, quantity: 2, unitPrice: 7_000, soldAt },
+      { receiptNo: 'TGR-0001', lineNo: 2, productId: telang, quantity: 2, unitPrice: 7_000, discountReason: 'DAMAGED_PACKAGING', soldAt },
       { receiptNo: 'TGR-0002', lineNo: 1, productId: keripik, quantity: 1, lotCode: 'KT-OLD', soldAt },
       { receiptNo: 'TGR-0003', lineNo: 1, productId: keripik, quantity: 100, soldAt },
     ];
@@ -186,7 +187,13 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
       unitPrice: 10_000,
       amount: 50_000,
     });
-    expect(first.body.lines[1]).toMatchObject({ status: 'accepted', unitPrice: 7_000, listPrice: 8_000, amount: 14_000 });
+    expect(first.body.lines[1]).toMatchObject({
+      status: 'accepted',
+      unitPrice: 7_000,
+      listPrice: 8_000,
+      amount: 14_000,
+      discountReason: 'DAMAGED_PACKAGING',
+    });
     expect(first.body.lines[2]).toMatchObject({ status: 'refused', code: 'LOT_EXPIRED', details: { lotCode: 'KT-OLD' } });
     expect(first.body.lines[3]).toMatchObject({
       status: 'refused',
@@ -374,6 +381,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
         uptCode: 'LPP-TGR',
         venueCode: 'IMI-TGR-LOUNGE',
         commissionBp: 1000,
+        maxDiscountBp: 2_000,
         validFrom: '2026-01-01',
         prices: [{ productId: makaroni, price: 15_000 }],
       });
@@ -401,7 +409,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     const soldAt = new Date(lastMonth.getTime() + 2 * 3600_000).toISOString();
     const sold = await sell(lounge, [
       { receiptNo: 'MK-0001', lineNo: 1, productId: makaroni, quantity: 3, soldAt },
-      { receiptNo: 'MK-0001', lineNo: 2, productId: makaroni, quantity: 1, unitPrice: 12_000, soldAt },
+      { receiptNo: 'MK-0001', lineNo: 2, productId: makaroni, quantity: 1, unitPrice: 12_000, discountReason: 'NEAR_EXPIRY', soldAt },
     ]);
     expect(sold.body.accepted).toBe(2);
 

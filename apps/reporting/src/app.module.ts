@@ -5,6 +5,7 @@ import { DirectoryModule, DirectoryListener } from '@titipan/directory';
 import { REPORTING_MIGRATIONS } from './database/migrations';
 import { ExportModule } from './export/export.module';
 import { ProductDimListener } from './product-dim/product-dim.listener';
+import { PnbpTargetModule } from './pnbp-target/pnbp-target.module';
 import { ProductDimModule } from './product-dim/product-dim.module';
 import { ProjectionListener } from './projection/projection.listener';
 import { ProjectionModule } from './projection/projection.module';
@@ -28,6 +29,7 @@ import { StatementModule } from './statement/statement.module';
     SplitPolicyModule,
     ProjectionModule,
     ReportModule,
+    PnbpTargetModule,
     ExportModule,
   ],
 })

@@ -74,10 +74,14 @@ describe('reporting: settlement statement of a month', () => {
       { productId: bawang, price: 18_000 },
     ];
     agreementId = (
-      await consignment()
-        .post('/agreements')
-        .set('Authorization', admin)
-        .send({ uptCode: 'LPP-TGR', venueCode: 'IMI-TGR-LOUNGE', commissionBp: 1_000, validFrom: '2026-01-01', prices })
+      await consignment().post('/agreements').set('Authorization', admin).send({
+        uptCode: 'LPP-TGR',
+        venueCode: 'IMI-TGR-LOUNGE',
+        commissionBp: 1_000,
+        maxDiscountBp: 1_500,
+        validFrom: '2026-01-01',
+        prices,
+      })
     ).body.id;
     await consignment().post(`/agreements/${agreementId}/activate`).set('Authorization', admin);
 
@@ -111,7 +115,7 @@ describe('reporting: settlement statement of a month', () => {
       });
     const sales = [
       { receiptNo: 'S-1', lineNo: 1, productId: makaroni, quantity: 5, soldAt: at(2) },
-      { receiptNo: 'S-1', lineNo: 2, productId: bawang, quantity: 3, unitPrice: 16_000, soldAt: at(2) },
+      { receiptNo: 'S-1', lineNo: 2, productId: bawang, quantity: 3, unitPrice: 16_000, discountReason: 'PROMO', soldAt: at(2) },
       { receiptNo: 'S-2', lineNo: 1, productId: makaroni, quantity: 2, soldAt: at(26) },
     ];
     expect((await consignment().post('/sales/batches').set('Authorization', lounge).send({ lines: sales })).body.accepted).toBe(3);
@@ -136,7 +140,7 @@ describe('reporting: settlement statement of a month', () => {
     // live draft figures before the close
     await eventually(async () => ((await applied('reporting', 'statement-source')) ?? 0) >= 7, 20_000, 'reporting caught up');
     const draft = (await reporting().get(`/agreements/${agreementId}/periods/${period}/statement`).set('Authorization', lounge)).body;
-    expect(draft).toMatchObject({ status: 'DRAFT', figures: { proceeds: 123_300 } });
+    expect(draft).toMatchObject({ status: 'DRAFT', figures: { proceeds: 138_300 } });
 
     expect((await consignment().post(`/agreements/${agreementId}/periods/${period}/close`).set('Authorization', lounge)).status).toBe(200);
     const pending = await eventually(
@@ -172,8 +176,9 @@ describe('reporting: settlement statement of a month', () => {
     statementId = statement.id;
     expect(statement.status).toBe('ISSUED');
     expect(statement.digest).toMatch(/^[0-9a-f]{64}$/);
-    // by hand: makaroni 7 sold × 15,000 = 105,000; bawang 3 × 16,000 = 48,000 less one returned (16,000)
-    // net 137,000; commission 10% = 13,700; proceeds 123,300; split 15/50/35 of 123,300
+    // by hand: makaroni 7 sold × 15,000 = 105,000; bawang 3 × 16,000 = 48,000 (list 18,000: 6,000 of discounts)
+    // less one returned (16,000): net 137,000; commission 10% = 13,700; the lounge bears the makaroni the count found
+    // missing, 1 × 15,000 (its dispatch price): proceeds 137,000 − 13,700 + 15,000 = 138,300; split 15/50/35 of 138,300
     const f = statement.figures;
     expect(f.totals).toMatchObject({
       opening: 0,
@@ -181,6 +186,8 @@ describe('reporting: settlement statement of a month', () => {
       damaged: 1,
       short: 1,
       sold: 10,
+      grossAtListPrice: 159_000,
+      discounts: 6_000,
       grossSales: 153_000,
       customerReturns: 1,
       customerReturnsValue: 16_000,
@@ -189,13 +196,14 @@ describe('reporting: settlement statement of a month', () => {
       returnedValue: 15_000,
       adjusted: 1,
       adjustedValue: 15_000,
+      shrinkageCharge: 15_000,
       closing: 18,
     });
-    expect([f.commission, f.proceeds]).toEqual([13_700, 123_300]);
+    expect([f.commission, f.shrinkageLiability, f.proceeds]).toEqual([13_700, 'VENUE', 138_300]);
     expect(f.split.map((p: { name: string; amount: number }) => [p.name, p.amount])).toEqual([
-      ['PNBP', 18_495],
-      ['PREMI', 61_650],
-      ['CAPITAL', 43_155],
+      ['PNBP', 20_745],
+      ['PREMI', 69_150],
+      ['CAPITAL', 48_405],
     ]);
     expect((await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body).toMatchObject({
       valid: true,
@@ -206,7 +214,7 @@ describe('reporting: settlement statement of a month', () => {
     const ds = await env.dataSource('reporting');
     await ds.query(`UPDATE statement SET figures = jsonb_set(figures, '{proceeds}', '999') WHERE id = $1`, [statementId]);
     expect((await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body.valid).toBe(false);
-    await ds.query(`UPDATE statement SET figures = jsonb_set(figures, '{proceeds}', '123300') WHERE id = $1`, [statementId]);
+    await ds.query(`UPDATE statement SET figures = jsonb_set(figures, '{proceeds}', '138300') WHERE id = $1`, [statementId]);
     expect((await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body.valid).toBe(true);
   });
 
@@ -247,52 +255,52 @@ describe('reporting: settlement statement of a month', () => {
         await reporting()
           .post(`/statements/${statementId}/deposits`)
           .set('Authorization', upt)
-          .send({ simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' })
+          .send({ amount: 20_745, simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' })
       ).body.code,
     ).toBe('ILLEGAL_TRANSITION');
     const short = await reporting()
       .post(`/statements/${statementId}/payments`)
       .set('Authorization', lounge)
       .send({ amount: 120_000, paidOn: '2026-11-05', transferReference: 'TRF-1' });
-    expect(short.body).toMatchObject({ statusCode: 422, code: 'AMOUNT_MISMATCH', details: { expected: 123_300, received: 120_000 } });
+    expect(short.body).toMatchObject({ statusCode: 422, code: 'AMOUNT_MISMATCH', details: { expected: 138_300, received: 120_000 } });
     expect(
       (
         await reporting()
           .post(`/statements/${statementId}/payments`)
           .set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))
-          .send({ amount: 123_300, paidOn: '2026-11-05', transferReference: 'TRF-1' })
+          .send({ amount: 138_300, paidOn: '2026-11-05', transferReference: 'TRF-1' })
       ).status,
     ).toBe(403);
     const paid = await reporting()
       .post(`/statements/${statementId}/payments`)
       .set('Authorization', lounge)
-      .send({ amount: 123_300, paidOn: '2026-11-05', transferReference: 'TRF-1' });
-    expect(paid.body).toMatchObject({ status: 'PAID', paidAmount: 123_300, transferReference: 'TRF-1' });
+      .send({ amount: 138_300, paidOn: '2026-11-05', transferReference: 'TRF-1' });
+    expect(paid.body).toMatchObject({ status: 'PAID', paidAmount: 138_300, transferReference: 'TRF-1' });
 
     const badCode = await reporting()
       .post(`/statements/${statementId}/deposits`)
       .set('Authorization', upt)
-      .send({ simponiBillingCode: '12345', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' });
+      .send({ amount: 20_745, simponiBillingCode: '12345', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' });
     expect(badCode.body.details.fields[0]).toMatchObject({ field: 'simponiBillingCode' });
     expect(
       (
         await reporting()
           .post(`/statements/${statementId}/deposits`)
           .set('Authorization', bearer('upt', 'LP-TGR-1'))
-          .send({ simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' })
+          .send({ amount: 20_745, simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' })
       ).status,
     ).toBe(403);
     const deposited = await reporting()
       .post(`/statements/${statementId}/deposits`)
       .set('Authorization', upt)
-      .send({ simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' });
-    expect(deposited.body).toMatchObject({ status: 'DEPOSITED', simponiBillingCode: '820261205000123' });
+      .send({ amount: 20_745, simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' });
+    expect(deposited.body).toMatchObject({ status: 'DEPOSITED', simponiBillingCode: '820261205000123', depositedAmount: 20_745 });
 
     const events = (await probe.waitFor(3, (r) => r.message.key?.toString() === agreementId)).map((r) =>
       JSON.parse(r.message.value!.toString()),
     );
     expect(events.map((e) => e.type)).toEqual(['reporting.statement.issued', 'reporting.statement.paid', 'reporting.statement.deposited']);
-    expect(events[2].data).toMatchObject({ pnbpAmount: 18_495, ntpn: 'A1B2C3D4E5F6G7H8' });
+    expect(events[2].data).toMatchObject({ pnbpAmount: 20_745, ntpn: 'A1B2C3D4E5F6G7H8' });
     const settled = await eventually(
       async () => {
         const [p] = (await consignment().get(`/agreements/${agreementId}/periods`).set('Authorization', upt)).body.items;
@@ -301,7 +309,7 @@ describe('reporting: settlement statement of a month', () => {
       20_000,
       'consignment sees the deposit',
     );
-    expect(settled).toMatchObject({ period, statementId, proceeds: 123_300 });
+    expect(settled).toMatchObject({ period, statementId, proceeds: 138_300 });
   });
 
   it('keeps statements within scope', async () => {
@@ -346,8 +354,8 @@ describe('reporting: settlement statement of a month', () => {
     const totalRow = cells.find((r) => r[0] === 'TOTAL')!;
     const headerRow = cells.find((r) => r[0] === 'SKU')!;
     expect(totalRow[headerRow.indexOf('Net sales')]).toBe(137_000);
-    expect(cells.find((r) => r[0] === 'Proceeds due to the UPT')![2]).toBe(123_300);
-    expect(cells.find((r) => String(r[0]).startsWith('PNBP'))).toEqual(['PNBP (15%)', 'Kepmen M.01-PP.02.01/1990', 18_495]);
+    expect(cells.find((r) => r[0] === 'Proceeds due to the UPT')![2]).toBe(138_300);
+    expect(cells.find((r) => String(r[0]).startsWith('PNBP'))).toEqual(['PNBP (15%)', 'Kepmen M.01-PP.02.01/1990', 20_745]);
     const netCell = sheet.getRow(cells.indexOf(totalRow) + 1).getCell(headerRow.indexOf('Net sales') + 1);
     expect(netCell.numFmt).toContain('"Rp"');
     expect(cells.find((r) => r[0] === 'Issued')![1]).toBeInstanceOf(Date);
@@ -378,13 +386,13 @@ describe('reporting: settlement statement of a month', () => {
         netSales: 137_000,
         received: 29,
         sellThrough: 0.3448,
-        proceeds: 123_300,
-        pnbp: 18_495,
-        premi: 61_650,
+        proceeds: 138_300,
+        pnbp: 20_745,
+        premi: 69_150,
       },
     ]);
     const byKanwil = (await reporting().get(`/reports/rollup?period=${period}&by=kanwil`).set('Authorization', ministry)).body.rows;
-    expect(byKanwil).toEqual([expect.objectContaining({ key: 'KW-BANTEN', grossSales: 153_000, pnbp: 18_495 })]);
+    expect(byKanwil).toEqual([expect.objectContaining({ key: 'KW-BANTEN', grossSales: 153_000, pnbp: 20_745 })]);
     const byProduct = (await reporting().get(`/reports/rollup?period=${period}&by=product`).set('Authorization', ministry)).body.rows;
     expect(
       byProduct.map((r: { key: string; soldQuantity: number; proceeds: number | null }) => [r.key, r.soldQuantity, r.proceeds]),
@@ -398,7 +406,7 @@ describe('reporting: settlement statement of a month', () => {
     const csv = await reporting()
       .get(`/reports/rollup?period=${period}&by=upt&format=csv`)
       .set('Authorization', bearer('kanwil', 'KW-BANTEN'));
-    expect(csv.text.split('\n')[1]).toBe('LPP-TGR,10,153000,137000,29,0.3448,123300,18495,61650');
+    expect(csv.text.split('\n')[1]).toBe('LPP-TGR,10,153000,137000,29,0.3448,138300,20745,69150');
 
     const discrepancies = (await reporting().get(`/reports/discrepancies?period=${period}`).set('Authorization', ministry)).body;
     expect(discrepancies.byUpt).toEqual([{ key: 'LPP-TGR', dispatched: 30, damaged: 1, short: 1, damagedRate: 0.0333, shortRate: 0.0333 }]);
@@ -435,7 +443,7 @@ describe('reporting: settlement statement of a month', () => {
         .get(`/reports/pnbp-progress?year=${period.slice(0, 4)}`)
         .set('Authorization', ministry)
     ).body.rows;
-    expect(progress).toEqual([{ uptCode: 'LPP-TGR', target: 100_000, issued: 18_495, deposited: 18_495, progress: 0.185 }]);
+    expect(progress).toEqual([{ uptCode: 'LPP-TGR', target: 100_000, issued: 20_745, deposited: 20_745, progress: 0.2075 }]);
     expect((await reporting().get('/reports/outstanding').set('Authorization', ministry)).body.rows).toEqual([]);
   });
 

@@ -1,4 +1,15 @@
-import { buildEvent, parseEvent, UptRegistered, KanwilRegistered, allTopics, dlqTopic, topicName, EventRegistry } from '.';
+import {
+  AgreementActivated,
+  allTopics,
+  buildEvent,
+  dlqTopic,
+  EventRegistry,
+  KanwilRegistered,
+  parseEvent,
+  SalesRecorded,
+  topicName,
+  UptRegistered,
+} from '.';
 
 const context = {
   source: 'catalog',
@@ -91,6 +102,62 @@ describe('event envelope', () => {
 
   it('refuses to register the same type and version twice', () => {
     expect(() => new EventRegistry([UptRegistered, UptRegistered])).toThrow(/defined twice/);
+  });
+});
+
+describe('fields added to a version (decision 0014)', () => {
+  const agreementId = '0190c8e4-0000-7000-8000-00000000a001';
+  const stored = (event: object, drop: string[]) => {
+    const json = JSON.parse(JSON.stringify(event)) as { data: Record<string, unknown> };
+    for (const field of drop) delete json.data[field];
+    return JSON.stringify(json);
+  };
+
+  it('reads an agreement activation published before the discount limit and shrinkage liability existed with their defaults', () => {
+    const event = buildEvent(
+      AgreementActivated,
+      {
+        agreementId,
+        uptCode: 'LP-TGR-1',
+        venueCode: 'IMI-TGR-LOUNGE',
+        commissionBp: 0,
+        maxDiscountBp: 500,
+        shrinkageLiability: 'UPT',
+        validFrom: '2026-01-01',
+        validTo: null,
+        timeZone: 'Asia/Jakarta',
+      },
+      context,
+    );
+    const now = parseEvent(stored(event, []));
+    const before = parseEvent(stored(event, ['maxDiscountBp', 'shrinkageLiability']));
+    expect(now.kind === 'ok' && now.event.data).toMatchObject({ maxDiscountBp: 500, shrinkageLiability: 'UPT' });
+    expect(before.kind === 'ok' && before.event.data).toMatchObject({ maxDiscountBp: 0, shrinkageLiability: 'VENUE' });
+    expect(parseEvent(stored({ ...event, data: { ...event.data, shrinkageLiability: 'NOBODY' } }, [])).kind).toBe('invalid');
+  });
+
+  it('reads a sale line without a discount reason, and refuses one outside the list', () => {
+    const line = {
+      receiptNo: 'R-1',
+      lineNo: 1,
+      productId: agreementId,
+      lotCode: 'L-1',
+      quantity: 1,
+      unitPrice: 9_000,
+      listPrice: 10_000,
+      amount: 9_000,
+      soldAt: '2026-11-25T10:00:00+07:00',
+      period: '2026-11',
+    };
+    const sales = (lines: object[]) =>
+      buildEvent(
+        SalesRecorded,
+        { agreementId, batchId: agreementId, venueCode: 'IMI-TGR-LOUNGE', uptCode: 'LP-TGR-1', lines } as never,
+        context,
+      );
+    expect(parseEvent(JSON.stringify(sales([line]))).kind).toBe('ok');
+    expect(parseEvent(JSON.stringify(sales([{ ...line, discountReason: 'PROMO' }]))).kind).toBe('ok');
+    expect(parseEvent(JSON.stringify(sales([{ ...line, discountReason: 'FRIEND' }]))).kind).toBe('invalid');
   });
 });
 

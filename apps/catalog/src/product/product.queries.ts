@@ -35,6 +35,8 @@ interface ReviewRow {
   notes: string;
   reviewer: string;
   reviewed_at: Date;
+  /** decided_on as a YYYY-MM-DD string (node-pg would read a date column as a local-time Date). */
+  decided_day: string;
 }
 
 /** The read side of the catalog: product lists, price histories and reviews. */
@@ -90,7 +92,8 @@ export class ProductQueries {
 
   async reviews(productId: string, page: PageWindow): Promise<{ items: ReviewRecord[]; total: number }> {
     const rows = await this.dataSource.query<(ReviewRow & Counted)[]>(
-      `SELECT *, count(*) OVER ()::int AS total FROM curation_review WHERE product_id = $1 ORDER BY reviewed_at LIMIT $2 OFFSET $3`,
+      `SELECT *, to_char(decided_on, 'YYYY-MM-DD') AS decided_day, count(*) OVER ()::int AS total
+         FROM curation_review WHERE product_id = $1 ORDER BY reviewed_at LIMIT $2 OFFSET $3`,
       [productId, page.limit, page.offset],
     );
     return counted(rows, (r) => ({
@@ -101,6 +104,7 @@ export class ProductQueries {
       notes: r.notes,
       reviewer: r.reviewer,
       reviewedAt: r.reviewed_at.toISOString(),
+      decidedOn: r.decided_day,
     }));
   }
 }

@@ -12,10 +12,12 @@ import {
   type Actor,
 } from '@titipan/contracts';
 import { assertInScope, changedFields, PageQueryDto, UnitOfWork, type Page, type Tx } from '@titipan/platform';
+import { jakartaDate } from './domain/calendar';
 import { assertApprovable } from './domain/compliance';
 import { PRICE_REFUSAL_KIND, priceChangeRefusal, priceTimingRefusal } from './domain/price-rules';
 import type { PriceRecord, ProductRecord, ReviewRecord } from './domain/product';
 import { assertEditable, nextStatus, type ProductAction } from './domain/product-lifecycle';
+import { approvalTime, REVIEW_REFUSAL_KIND, reviewRefusal } from './domain/review-rules';
 import type { CreateProductDto, PriceChangeDto, ProductQueryDto, UpdateProductDto } from './product.dto';
 import { ProductQueries } from './product.queries';
 import { ProductStore } from './product.store';
@@ -93,9 +95,15 @@ export class ProductService {
     return this.transition(id, actor, 'upt', 'revise', '', () => undefined);
   }
 
-  /** A curator of the product's Kanwil approves (if it passes the compliance rules today) or rejects it. */
+  /**
+   * A curator of the product's Kanwil approves (if it passes the compliance rules today) or rejects it. A decision
+   * taken earlier on paper is recorded with its day; an approval takes effect from it.
+   */
   async review(id: string, input: ReviewDto, actor: Actor): Promise<{ review: ReviewRecord; product: ProductRecord }> {
     const now = new Date();
+    const decidedOn = input.decidedOn ?? jakartaDate(now);
+    const dayRefusal = reviewRefusal({ decidedOn, now });
+    if (dayRefusal) refuse(dayRefusal, REVIEW_REFUSAL_KIND);
     const approve = input.decision === 'APPROVE';
     const review: ReviewRecord = {
       id: newId(),
@@ -105,6 +113,7 @@ export class ProductService {
       notes: input.notes ?? '',
       reviewer: actor.id,
       reviewedAt: now.toISOString(),
+      decidedOn,
     };
     const product = await this.transition(id, actor, 'kanwil', approve ? 'approve' : 'reject', '', async (tx, p) => {
       if (approve) assertApprovable(p, now);
@@ -121,7 +130,7 @@ export class ProductService {
           price: p.price,
           shelfLifeDays: p.shelfLifeDays,
           consignable: p.consignable,
-          approvedAt: isoWithOffset(now),
+          approvedAt: isoWithOffset(approvalTime(decidedOn, now)),
           reviewId: review.id,
         });
       } else {

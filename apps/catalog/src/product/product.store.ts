@@ -154,8 +154,9 @@ export class ProductStore {
   async addReview(manager: EntityManager, review: ReviewRecord): Promise<void> {
     const s = review.scores;
     await manager.query(
-      `INSERT INTO curation_review (id, product_id, decision, score_quality, score_packaging, score_compliance, score_market, notes, reviewer, reviewed_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)`,
+      `INSERT INTO curation_review (id, product_id, decision, score_quality, score_packaging, score_compliance, score_market, notes, reviewer, reviewed_at,
+                                   decided_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)`,
       [
         review.id,
         review.productId,
@@ -167,6 +168,7 @@ export class ProductStore {
         review.notes,
         review.reviewer,
         review.reviewedAt,
+        review.decidedOn,
       ],
     );
   }

@@ -1,6 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { DATE_PATTERN } from '@titipan/contracts';
+import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
 
 export class CurationScoresDto {
   @ApiProperty({ minimum: 1, maximum: 5 })
@@ -43,4 +44,15 @@ export class ReviewDto {
   @IsString()
   @Length(1, 2000)
   notes?: string;
+
+  @ApiPropertyOptional({
+    example: '2026-01-15',
+    description:
+      'the day (WIB) the curation board decided, when a decision taken on paper (berita acara kurasi) is recorded later; today if omitted, ' +
+      'never after today. An approval takes effect from the start of that day: consignment checks dispatches against it',
+  })
+  @IsOptional()
+  @Matches(DATE_PATTERN)
+  @IsISO8601({ strict: true }) // a real day: not 2026-02-30
+  decidedOn?: string;
 }

@@ -34,9 +34,12 @@ export class AgreementController {
 
   @Put(':id/prices')
   @Allow('admin')
-  @ApiOperation({ summary: 'Set consignment prices per product, overriding the catalog price' })
-  setPrices(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetPricesDto) {
-    return this.agreements.setPrices(id, body.prices);
+  @ApiOperation({
+    summary:
+      'Set consignment prices per product, overriding the catalog price, each from a day: adds to the price history (priceHistory), never rewrites it',
+  })
+  setPrices(@Param('id', ParseUUIDPipe) id: string, @Body() body: SetPricesDto, @CurrentActor() actor: Actor) {
+    return this.agreements.setPrices(id, body.prices, actor);
   }
 
   @Get()

@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DATE_PATTERN, MAX_COMMISSION_BP, MAX_PRICE_RUPIAH, ORG_CODE_PATTERN } from '@titipan/contracts';
+import {
+  DATE_PATTERN,
+  MAX_COMMISSION_BP,
+  MAX_DISCOUNT_BP,
+  MAX_PRICE_RUPIAH,
+  ORG_CODE_PATTERN,
+  SHRINKAGE_LIABILITIES,
+  type ShrinkageLiability,
+} from '@titipan/contracts';
 import { AgreementScopedQueryDto } from '../shared/agreement-scope.dto';
 import { Type } from 'class-transformer';
 import {
@@ -7,6 +15,7 @@ import {
   IsArray,
   IsIn,
   IsInt,
+  IsISO8601,
   IsOptional,
   IsString,
   IsUUID,
@@ -27,6 +36,17 @@ export class AgreementPriceDto {
   @Min(1)
   @Max(MAX_PRICE_RUPIAH)
   price: number;
+
+  @ApiPropertyOptional({
+    example: '2026-12-01',
+    description:
+      "venue-calendar day the price takes effect, within the agreement's validity; a new agreement's prices default to its first day, " +
+      'a change to today (or the first day, if later). Documents dated before it keep the earlier price',
+  })
+  @IsOptional()
+  @Matches(DATE_PATTERN)
+  @IsISO8601({ strict: true }) // a real day: not 2026-02-30
+  effectiveFrom?: string;
 }
 
 export class CreateAgreementDto {
@@ -43,6 +63,29 @@ export class CreateAgreementDto {
   @Min(0)
   @Max(MAX_COMMISSION_BP)
   commissionBp: number;
+
+  @ApiPropertyOptional({
+    example: 1_000,
+    minimum: 0,
+    maximum: MAX_DISCOUNT_BP,
+    default: 0,
+    description: 'largest discount below the list price a sale may have, basis points; 0 (the default) allows none',
+  })
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_DISCOUNT_BP)
+  maxDiscountBp?: number;
+
+  @ApiPropertyOptional({
+    enum: SHRINKAGE_LIABILITIES,
+    default: 'VENUE',
+    description:
+      'who bears units a stock count finds missing: VENUE (the default) pays them at the dispatch price in the statement, UPT writes them off',
+  })
+  @IsOptional()
+  @IsIn(SHRINKAGE_LIABILITIES)
+  shrinkageLiability?: ShrinkageLiability;
 
   @ApiProperty({ example: '2026-11-01' })
   @Matches(DATE_PATTERN)

@@ -1,4 +1,4 @@
-import { notFound, newId, refuse } from '@titipan/kernel';
+import { localDate, notFound, newId, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { AgreementActivated, AgreementTerminated, type Actor } from '@titipan/contracts';
 import { UnitOfWork, type Page, type Tx } from '@titipan/platform';
@@ -6,9 +6,9 @@ import { DirectoryStore } from '@titipan/directory';
 import { assertMayRead } from '@titipan/platform';
 import { agreementScope } from '../shared/agreement-scope';
 import { VenueStore } from '../venue/venue.store';
-import type { AgreementQueryDto, CreateAgreementDto } from './agreement.dto';
+import type { AgreementPriceDto, AgreementQueryDto, CreateAgreementDto } from './agreement.dto';
 import { AgreementStore } from './agreement.store';
-import type { Agreement, AgreementStatus } from './domain/agreement';
+import type { Agreement, AgreementPrice, AgreementStatus } from './domain/agreement';
 import {
   activationRefusal,
   AGREEMENT_REFUSAL_KIND,
@@ -34,11 +34,19 @@ export class AgreementService {
       uptKnown: !!(await this.directory.upt(input.uptCode)),
     });
     if (refusal) refuse(refusal, AGREEMENT_REFUSAL_KIND);
+    // a new agreement's prices take effect with it unless they say otherwise
+    const prices = (input.prices ?? []).map((p) => ({ ...p, effectiveFrom: p.effectiveFrom ?? input.validFrom }));
+    const priceRefusal = priceChangeRefusal({
+      agreement: { status: 'DRAFT', validFrom: input.validFrom, validTo: input.validTo ?? null, priceHistory: [] },
+      prices,
+    });
+    if (priceRefusal) refuse(priceRefusal, AGREEMENT_REFUSAL_KIND);
     const id = newId();
     await this.uow.run(async (tx) => {
-      await this.agreements.insert(tx.manager, { id, ...input }, actor.id);
-      await this.agreements.setPrices(tx.manager, id, input.prices ?? []);
-      tx.audit({ entity: 'agreement', id, action: 'consignment.agreement.created', after: { ...input, status: 'DRAFT' } });
+      const terms = { maxDiscountBp: input.maxDiscountBp ?? 0, shrinkageLiability: input.shrinkageLiability ?? 'VENUE' };
+      await this.agreements.insert(tx.manager, { id, ...input, ...terms }, actor.id);
+      await this.agreements.addPrices(tx.manager, id, prices, actor.id);
+      tx.audit({ entity: 'agreement', id, action: 'consignment.agreement.created', after: { ...input, ...terms, prices, status: 'DRAFT' } });
     });
     return (await this.agreements.find(id))!;
   }
@@ -53,6 +61,8 @@ export class AgreementService {
         uptCode: a.uptCode,
         venueCode: a.venueCode,
         commissionBp: a.commissionBp,
+        maxDiscountBp: a.maxDiscountBp,
+        shrinkageLiability: a.shrinkageLiability,
         validFrom: a.validFrom,
         validTo: a.validTo,
         timeZone: a.timeZone,
@@ -81,13 +91,21 @@ export class AgreementService {
     });
   }
 
-  async setPrices(id: string, prices: { productId: string; price: number }[]): Promise<Agreement> {
+  /**
+   * New prices, each effective from its day (today in the venue's calendar by default, or the agreement's first
+   * day when that is later): rows added to the history, none rewritten; the same request again changes nothing.
+   */
+  async setPrices(id: string, input: AgreementPriceDto[], actor: Actor): Promise<Agreement> {
     await this.uow.run(async (tx) => {
       const a = await this.agreements.lock(tx.manager, id);
       if (!a) throw notFound('agreement', id);
-      const refusal = priceChangeRefusal(a);
+      const today = localDate(new Date(), a.timeZone);
+      const from = today > a.validFrom ? today : a.validFrom;
+      const prices: AgreementPrice[] = input.map((p) => ({ ...p, effectiveFrom: p.effectiveFrom ?? from }));
+      const refusal = priceChangeRefusal({ agreement: a, prices });
       if (refusal) refuse(refusal, AGREEMENT_REFUSAL_KIND);
-      await this.agreements.setPrices(tx.manager, id, prices);
+      await this.agreements.addPrices(tx.manager, id, prices, actor.id);
+      // prices are history now: the entry names the rows added and the prices in effect before them
       const named = new Set(prices.map((p) => p.productId));
       tx.audit({
         entity: 'agreement',
@@ -108,7 +126,12 @@ export class AgreementService {
   }
 
   async list(query: AgreementQueryDto, actor: Actor): Promise<Page<Agreement>> {
-    const filter = { ...agreementScope(actor, query), status: query.status, limit: query.limit, offset: query.offset };
+    const filter = {
+      ...(await agreementScope(actor, query, (a) => this.agreements.find(a))),
+      status: query.status,
+      limit: query.limit,
+      offset: query.offset,
+    };
     const { items, total } = await this.agreements.list(filter);
     return { items, total, limit: query.limit, offset: query.offset };
   }

@@ -2,7 +2,8 @@ import { notFound } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { equalityWhere } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
-import type { Agreement, AgreementPrice, AgreementStatus } from './domain/agreement';
+import type { ShrinkageLiability } from '@titipan/contracts';
+import { pricesInEffect, type Agreement, type AgreementPrice, type AgreementPriceRevision, type AgreementStatus } from './domain/agreement';
 
 /** Postgres' code for a unique index refusing a row. */
 const UNIQUE_VIOLATION = '23505';
@@ -19,11 +20,13 @@ export interface AgreementFilter {
 
 const SELECT = `
   SELECT a.id, a.upt_code AS "uptCode", a.venue_code AS "venueCode", v.kanwil_code AS "venueKanwilCode", v.time_zone AS "timeZone",
-         a.commission_bp AS "commissionBp", to_char(a.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to, 'YYYY-MM-DD') AS "validTo",
+         a.commission_bp AS "commissionBp", a.max_discount_bp AS "maxDiscountBp", a.shrinkage_liability AS "shrinkageLiability", to_char(a.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to, 'YYYY-MM-DD') AS "validTo",
          a.settlement_cycle AS "settlementCycle", a.status, a.created_at AS "createdAt", a.activated_at AS "activatedAt",
          a.terminated_at AS "terminatedAt", a.termination_reason AS "terminationReason",
-         COALESCE((SELECT json_agg(json_build_object('productId', p.product_id, 'price', p.price) ORDER BY p.product_id)
-                     FROM agreement_price p WHERE p.agreement_id = a.id), '[]') AS prices
+         COALESCE((SELECT json_agg(json_build_object('productId', p.product_id, 'price', p.price,
+                                                     'effectiveFrom', to_char(p.effective_from, 'YYYY-MM-DD'), 'setAt', p.set_at, 'setBy', p.set_by)
+                                   ORDER BY p.product_id, p.effective_from)
+                     FROM agreement_price p WHERE p.agreement_id = a.id), '[]') AS "priceHistory"
     FROM agreement a JOIN venue v ON v.code = a.venue_code`;
 
 @Injectable()
@@ -33,23 +36,33 @@ export class AgreementStore {
 
   async insert(
     manager: EntityManager,
-    a: { id: string; uptCode: string; venueCode: string; commissionBp: number; validFrom: string; validTo?: string },
+    a: {
+      id: string;
+      uptCode: string;
+      venueCode: string;
+      commissionBp: number;
+      maxDiscountBp: number;
+      shrinkageLiability: ShrinkageLiability;
+      validFrom: string;
+      validTo?: string;
+    },
     createdBy: string,
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO agreement (id, upt_code, venue_code, commission_bp, valid_from, valid_to, status, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, 'DRAFT', $7)`,
-      [a.id, a.uptCode, a.venueCode, a.commissionBp, a.validFrom, a.validTo ?? null, createdBy],
+      `INSERT INTO agreement (id, upt_code, venue_code, commission_bp, max_discount_bp, shrinkage_liability, valid_from, valid_to, status, created_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'DRAFT', $9)`,
+      [a.id, a.uptCode, a.venueCode, a.commissionBp, a.maxDiscountBp, a.shrinkageLiability, a.validFrom, a.validTo ?? null, createdBy],
     );
   }
 
-  async setPrices(manager: EntityManager, id: string, prices: AgreementPrice[]): Promise<void> {
+  /** Adds rows to the price history; a row already there (a retried request, same price) is left as it is. */
+  async addPrices(manager: EntityManager, id: string, prices: readonly AgreementPrice[], setBy: string): Promise<void> {
     if (prices.length === 0) return;
     await manager.query(
-      `INSERT INTO agreement_price (agreement_id, product_id, price)
-       SELECT $1, * FROM unnest($2::uuid[], $3::bigint[])
-       ON CONFLICT (agreement_id, product_id) DO UPDATE SET price = EXCLUDED.price`,
-      [id, prices.map((p) => p.productId), prices.map((p) => p.price)],
+      `INSERT INTO agreement_price (agreement_id, product_id, effective_from, price, set_by)
+       SELECT $1, product_id, effective_from, price, $5 FROM unnest($2::uuid[], $3::date[], $4::bigint[]) AS p(product_id, effective_from, price)
+       ON CONFLICT (agreement_id, product_id, effective_from) DO NOTHING`,
+      [id, prices.map((p) => p.productId), prices.map((p) => p.effectiveFrom), prices.map((p) => p.price), setBy],
     );
   }
 
@@ -118,9 +131,12 @@ export class AgreementStore {
   }
 }
 
-/** A row as read: prices come from json_agg, bigint as string or number. */
-type AgreementRow = Omit<Agreement, 'prices'> & { prices: { productId: string; price: string | number }[] };
+/** A row as read: the price history comes from json_agg, bigint as string or number. */
+type AgreementRow = Omit<Agreement, 'prices' | 'priceHistory'> & {
+  priceHistory: (Omit<AgreementPriceRevision, 'price'> & { price: string | number })[];
+};
 
 function normalise(row: AgreementRow): Agreement {
-  return { ...row, prices: row.prices.map((p) => ({ productId: p.productId, price: Number(p.price) })) };
+  const priceHistory = row.priceHistory.map((p) => ({ ...p, price: Number(p.price) }));
+  return { ...row, prices: pricesInEffect(row, priceHistory, new Date()), priceHistory };
 }

@@ -101,7 +101,7 @@ export class CustomerReturnService {
     });
   }
 
-  list(query: AgreementPeriodQueryDto, actor: Actor) {
-    return this.queries.list(agreementScope(actor, query), { period: query.period }, query);
+  async list(query: AgreementPeriodQueryDto, actor: Actor) {
+    return this.queries.list(await agreementScope(actor, query, (a) => this.agreements.find(a)), { period: query.period }, query);
   }
 }

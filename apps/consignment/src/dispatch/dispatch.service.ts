@@ -180,7 +180,11 @@ export class DispatchService {
   }
 
   async list(query: DispatchQueryDto, actor: Actor): Promise<Page<Dispatch>> {
-    const { items, total } = await this.dispatches.list(agreementScope(actor, query), { status: query.status }, query);
+    const { items, total } = await this.dispatches.list(
+      await agreementScope(actor, query, (a) => this.agreements.find(a)),
+      { status: query.status },
+      query,
+    );
     return { items, total, limit: query.limit, offset: query.offset };
   }
 

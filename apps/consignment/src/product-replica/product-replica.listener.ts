@@ -33,8 +33,10 @@ export class ProductReplicaListener implements EventHandler {
       case ProductApproved.type:
         return this.store.upsertApproved(tx.manager, event as EventEnvelope<ProductApprovedV1>);
       case ProductSuspended.type:
+        await this.store.openSuspension(tx.manager, productId, event);
         return this.store.setStatus(tx.manager, productId, 'SUSPENDED', event);
       case ProductReinstated.type:
+        await this.store.closeSuspension(tx.manager, productId, event);
         return this.store.setStatus(tx.manager, productId, 'APPROVED', event);
       case ProductDiscontinued.type:
         return this.store.setStatus(tx.manager, productId, 'DISCONTINUED', event);

@@ -12,12 +12,12 @@ export class ProductReplicaStore {
   async upsertApproved(manager: EntityManager, event: EventEnvelope<ProductApprovedV1>): Promise<void> {
     const d = event.data;
     await manager.query(
-      `INSERT INTO product_replica (product_id, upt_code, sku, name, category, unit, shelf_life_days, consignable, status, last_event_id, updated_at)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'APPROVED', $9, $10)
+      `INSERT INTO product_replica (product_id, upt_code, sku, name, category, unit, shelf_life_days, consignable, status, last_event_id, updated_at, approved_at)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'APPROVED', $9, $10, $11)
        ON CONFLICT (product_id) DO UPDATE SET sku = EXCLUDED.sku, name = EXCLUDED.name, category = EXCLUDED.category,
          unit = EXCLUDED.unit, shelf_life_days = EXCLUDED.shelf_life_days, consignable = EXCLUDED.consignable,
-         status = 'APPROVED', last_event_id = EXCLUDED.last_event_id, updated_at = EXCLUDED.updated_at`,
-      [d.productId, d.uptCode, d.sku, d.name, d.category, d.unit, d.shelfLifeDays, d.consignable, event.id, event.time],
+         status = 'APPROVED', last_event_id = EXCLUDED.last_event_id, updated_at = EXCLUDED.updated_at, approved_at = EXCLUDED.approved_at`,
+      [d.productId, d.uptCode, d.sku, d.name, d.category, d.unit, d.shelfLifeDays, d.consignable, event.id, event.time, d.approvedAt],
     );
     await this.addPrice(manager, d.productId, d.approvedAt, d.price);
   }
@@ -30,6 +30,25 @@ export class ProductReplicaStore {
       event.id,
       event.time,
     ]);
+  }
+
+  /** A suspension begins at the event's time (a product already suspended stays in the period it is in). */
+  async openSuspension(manager: EntityManager, productId: string, event: EventEnvelope): Promise<void> {
+    await manager.query(
+      `INSERT INTO product_suspension (product_id, suspended_at)
+       SELECT product_id, $2 FROM product_replica
+        WHERE product_id = $1 AND NOT EXISTS (SELECT 1 FROM product_suspension WHERE product_id = $1 AND reinstated_at IS NULL)
+       ON CONFLICT DO NOTHING`,
+      [productId, event.time],
+    );
+  }
+
+  /** The open suspension ends at the event's time. */
+  async closeSuspension(manager: EntityManager, productId: string, event: EventEnvelope): Promise<void> {
+    await manager.query(
+      `UPDATE product_suspension SET reinstated_at = greatest($2::timestamptz, suspended_at) WHERE product_id = $1 AND reinstated_at IS NULL`,
+      [productId, event.time],
+    );
   }
 
   async addPriceChange(manager: EntityManager, event: EventEnvelope<ProductPriceChangedV1>): Promise<void> {
@@ -46,13 +65,15 @@ export class ProductReplicaStore {
   }
 
   async find(productIds: string[], manager: EntityManager = this.dataSource.manager): Promise<Map<string, ReplicaProduct>> {
-    const rows = await manager.query<ReplicaProduct[]>(
-      `SELECT product_id AS "productId", upt_code AS "uptCode", sku, name, category, unit, shelf_life_days AS "shelfLifeDays",
-              consignable, status
-         FROM product_replica WHERE product_id = ANY($1::uuid[])`,
+    const rows = await manager.query<(Omit<ReplicaProduct, 'approvedAt'> & { approvedAt: Date })[]>(
+      `SELECT p.product_id AS "productId", p.upt_code AS "uptCode", p.sku, p.name, p.category, p.unit, p.shelf_life_days AS "shelfLifeDays",
+              p.consignable, p.status, p.approved_at AS "approvedAt",
+              COALESCE((SELECT json_agg(json_build_object('from', s.suspended_at, 'until', s.reinstated_at) ORDER BY s.suspended_at)
+                          FROM product_suspension s WHERE s.product_id = p.product_id), '[]') AS suspensions
+         FROM product_replica p WHERE p.product_id = ANY($1::uuid[])`,
       [productIds],
     );
-    return new Map(rows.map((r) => [r.productId, r]));
+    return new Map(rows.map((r) => [r.productId, { ...r, approvedAt: r.approvedAt.toISOString() }]));
   }
 
   /** Every catalog price of the products, oldest first, to price many sales at their own times. */

@@ -1,10 +1,11 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LOT_CODE_PATTERN, MAX_LINE_QUANTITY, MAX_PRICE_RUPIAH } from '@titipan/contracts';
+import { DISCOUNT_REASONS, LOT_CODE_PATTERN, MAX_LINE_QUANTITY, MAX_PRICE_RUPIAH, type DiscountReason } from '@titipan/contracts';
 import { Type } from 'class-transformer';
 import { AgreementPeriodQueryDto } from '../shared/agreement-scope.dto';
 import {
   ArrayMinSize,
   IsArray,
+  IsIn,
   IsInt,
   IsISO8601,
   IsOptional,
@@ -42,12 +43,20 @@ export class SaleLineDto {
   @Max(MAX_LINE_QUANTITY)
   quantity: number;
 
-  @ApiPropertyOptional({ description: 'price paid per unit; the agreement or catalog price if omitted; lower is a recorded discount' })
+  @ApiPropertyOptional({
+    description:
+      "price paid per unit; the agreement or catalog price if omitted; lower is a discount, which needs a discountReason and the agreement's maxDiscountBp",
+  })
   @IsOptional()
   @IsInt()
   @Min(1)
   @Max(MAX_PRICE_RUPIAH)
   unitPrice?: number;
+
+  @ApiPropertyOptional({ enum: DISCOUNT_REASONS, description: 'why the unit price is below the list price; required when it is' })
+  @IsOptional()
+  @IsIn(DISCOUNT_REASONS)
+  discountReason?: DiscountReason;
 
   @ApiPropertyOptional({ description: 'lot sold; first-expiry-first-out across lots if omitted' })
   @IsOptional()

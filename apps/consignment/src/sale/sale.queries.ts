@@ -8,7 +8,7 @@ const SALES: DocumentTable = {
   from: 'sale_line x',
   select: `x.venue_code AS "venueCode", x.receipt_no AS "receiptNo", x.line_no AS "lineNo", x.agreement_id AS "agreementId",
            x.product_id AS "productId", x.quantity, x.unit_price::float8 AS "unitPrice", x.list_price::float8 AS "listPrice",
-           x.amount::float8 AS amount, x.sold_at AS "soldAt", x.period, x.allocations, x.batch_id AS "batchId"`,
+           x.amount::float8 AS amount, x.discount_reason AS "discountReason", x.sold_at AS "soldAt", x.period, x.allocations, x.batch_id AS "batchId"`,
   orderBy: 'x.sold_at, x.receipt_no, x.line_no',
 };
 

@@ -135,6 +135,7 @@ export class SaleService {
           unitPrice,
           listPrice,
           amount: unitPrice * line.quantity,
+          discountReason: line.discountReason ?? null,
           soldAt: soldAt.toISOString(),
           period,
           allocations,
@@ -164,8 +165,12 @@ export class SaleService {
     return result;
   }
 
-  list(query: SaleQueryDto, actor: Actor) {
-    return this.queries.list(agreementScope(actor, query), { period: query.period, receiptNo: query.receiptNo }, query);
+  async list(query: SaleQueryDto, actor: Actor) {
+    return this.queries.list(
+      await agreementScope(actor, query, (a) => this.agreements.find(a)),
+      { period: query.period, receiptNo: query.receiptNo },
+      query,
+    );
   }
 
   private async sellableLots(manager: EntityManager, agreements: Agreement[], productIds: string[]) {
@@ -196,6 +201,7 @@ export class SaleService {
             unitPrice: s.unitPrice,
             listPrice: s.listPrice,
             amount: a.quantity * s.unitPrice,
+            ...(s.discountReason ? { discountReason: s.discountReason } : {}),
             soldAt: isoWithOffset(new Date(s.soldAt)),
             period: s.period,
           })),

@@ -29,7 +29,7 @@ export class SaleStore {
     const rows = await manager.query<SaleLineRow[]>(
       `SELECT s.venue_code AS "venueCode", s.receipt_no AS "receiptNo", s.line_no AS "lineNo", s.agreement_id AS "agreementId",
               s.product_id AS "productId", s.quantity, s.unit_price AS "unitPrice", s.list_price AS "listPrice", s.amount,
-              s.sold_at AS "soldAt", s.period, s.allocations, s.batch_id AS "batchId"
+              s.discount_reason AS "discountReason", s.sold_at AS "soldAt", s.period, s.allocations, s.batch_id AS "batchId"
          FROM sale_line s JOIN unnest($2::text[], $3::int[]) AS k(receipt_no, line_no) USING (receipt_no, line_no)
         WHERE s.venue_code = $1`,
       [venueCode, keys.map((k) => k.receiptNo), keys.map((k) => k.lineNo)],
@@ -45,9 +45,10 @@ export class SaleStore {
   async insert(manager: EntityManager, lines: RecordedSaleLine[]): Promise<void> {
     if (lines.length === 0) return;
     await manager.query(
-      `INSERT INTO sale_line (venue_code, receipt_no, line_no, agreement_id, product_id, quantity, unit_price, list_price, amount, sold_at, period, allocations, batch_id)
+      `INSERT INTO sale_line (venue_code, receipt_no, line_no, agreement_id, product_id, quantity, unit_price, list_price, amount, sold_at, period,
+                             allocations, batch_id, discount_reason)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[], $4::uuid[], $5::uuid[], $6::int[], $7::bigint[], $8::bigint[], $9::bigint[],
-                            $10::timestamptz[], $11::text[], $12::jsonb[], $13::uuid[])`,
+                            $10::timestamptz[], $11::text[], $12::jsonb[], $13::uuid[], $14::text[])`,
       [
         lines.map((l) => l.venueCode),
         lines.map((l) => l.receiptNo),
@@ -62,6 +63,7 @@ export class SaleStore {
         lines.map((l) => l.period),
         lines.map((l) => JSON.stringify(l.allocations)),
         lines.map((l) => l.batchId),
+        lines.map((l) => l.discountReason),
       ],
     );
   }

@@ -101,7 +101,7 @@ export class StockCountService {
     });
   }
 
-  list(query: AgreementScopedQueryDto, actor: Actor) {
-    return this.queries.list(agreementScope(actor, query), query);
+  async list(query: AgreementScopedQueryDto, actor: Actor) {
+    return this.queries.list(await agreementScope(actor, query, (a) => this.agreements.find(a)), query);
   }
 }

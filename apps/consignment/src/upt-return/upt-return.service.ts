@@ -100,8 +100,8 @@ export class UptReturnService {
     return this.get(id);
   }
 
-  list(query: UptReturnQueryDto, actor: Actor) {
-    return this.queries.list(agreementScope(actor, query), { status: query.status }, query);
+  async list(query: UptReturnQueryDto, actor: Actor) {
+    return this.queries.list(await agreementScope(actor, query, (a) => this.agreements.find(a)), { status: query.status }, query);
   }
 
   /** One return within the caller's scope; outside the scope looks the same as absent. */

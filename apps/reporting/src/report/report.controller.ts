@@ -1,19 +1,8 @@
-import { Body, Controller, Get, Param, Put, Query, Res, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { type Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
-import type { Response } from 'express';
-import {
-  DaysQuery,
-  MoversQuery,
-  NearExpiryQuery,
-  PeriodQuery,
-  RollupQuery,
-  StockQuery,
-  TargetDto,
-  TargetParams,
-  YearQuery,
-} from './report.dto';
+import { AnyActor, CurrentActor } from '@titipan/platform';
+import { DaysQuery, MoversQuery, NearExpiryQuery, PeriodQuery, RollupQuery, StockQuery, YearQuery } from './report.dto';
 import { ReportService } from './report.service';
 
 @ApiTags('reports')
@@ -77,23 +66,9 @@ export class ReportController {
     return this.reports.outstanding(actor);
   }
 
-  @Put('pnbp-targets/:upt/:year')
-  @Allow('ministry')
-  @ApiOperation({ summary: "Set a UPT's yearly PNBP target (ministry): 201 when the year had none, 200 when it replaces one" })
-  async setTarget(
-    @Param() { upt, year }: TargetParams,
-    @Body() body: TargetDto,
-    @CurrentActor() actor: Actor,
-    @Res({ passthrough: true }) response: Response,
-  ) {
-    const { created, target } = await this.reports.setTarget(upt, year, body.amount, actor);
-    response.status(created ? 201 : 200);
-    return target;
-  }
-
   @Get('reports/pnbp-progress')
   @AnyActor()
-  @ApiOperation({ summary: "Each UPT's PNBP of the year against its target" })
+  @ApiOperation({ summary: "Each UPT's PNBP of the year against its target in effect today (kept within the year)" })
   pnbpProgress(@Query() q: YearQuery, @CurrentActor() actor: Actor) {
     return this.reports.pnbpProgress(q.year, actor);
   }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DATE_PATTERN, ORG_CODE_PATTERN, PERIOD_FORMAT } from '@titipan/contracts';
+import { DATE_PATTERN, PERIOD_FORMAT } from '@titipan/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
 import { ROLLUP_DIMENSIONS, type RollupDimension } from './domain/report-rows';
@@ -60,27 +60,6 @@ export class StockQuery {
 
 export class YearQuery {
   @ApiProperty({ example: 2026 })
-  @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
-  year: number;
-}
-
-export class TargetDto {
-  @ApiProperty({ description: 'yearly PNBP target, whole rupiah' })
-  @IsInt()
-  @Min(1)
-  amount: number;
-}
-
-/** The UPT and year a PNBP target is set for (path parameters). */
-export class TargetParams {
-  @ApiProperty({ example: 'LP-TGR-1' })
-  @Matches(ORG_CODE_PATTERN)
-  upt: string;
-
-  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2026 })
   @Type(() => Number)
   @IsInt()
   @Min(2000)

@@ -146,22 +146,23 @@ export class ReportQueries {
     );
   }
 
-  /** Each UPT's PNBP of the year (issued, and of that deposited) against its target. */
-  pnbpProgress(year: number, scope: ReadScope): Promise<PnbpProgressRow[]> {
-    const s = scopeCondition(scope, 1);
+  /** Each UPT's PNBP of the year (issued, and of that deposited) against its target revision in effect on `asOf`. */
+  pnbpProgress(year: number, asOf: string, scope: ReadScope): Promise<PnbpProgressRow[]> {
+    const s = scopeCondition(scope, 3);
     return this.dataSource.query(
       `SELECT t.upt_code AS "uptCode", t.amount::float8 AS target,
               COALESCE(sum(${PNBP}), 0)::float8 AS issued,
               COALESCE(sum(${PNBP}) FILTER (WHERE s.status = 'DEPOSITED'), 0)::float8 AS deposited,
               round(COALESCE(sum(${PNBP}) FILTER (WHERE s.status = 'DEPOSITED'), 0)::numeric / t.amount, 4)::float8 AS progress
-         FROM pnbp_target t
+         FROM (SELECT DISTINCT ON (upt_code) upt_code, amount FROM pnbp_target
+                WHERE year = $2 AND effective_from <= $3 ORDER BY upt_code, effective_from DESC) t
          LEFT JOIN agreement_dim a ON a.upt_code = t.upt_code
          LEFT JOIN venue_dim v ON v.code = a.venue_code
          LEFT JOIN upt_replica u ON u.code = t.upt_code
          LEFT JOIN statement s ON s.agreement_id = a.agreement_id AND s.period LIKE $1 || '-%' AND s.status <> 'PENDING'
         WHERE true ${s.sql.replace(/a\.upt_code/g, 't.upt_code')}
         GROUP BY t.upt_code, t.amount ORDER BY t.upt_code`,
-      [String(year), ...s.params],
+      [String(year), year, asOf, ...s.params],
     );
   }
 }

@@ -1,10 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import type { Actor } from '@titipan/contracts';
-import { DomainError } from '@titipan/kernel';
-import { readScope, UnitOfWork } from '@titipan/platform';
+import { DomainError, localDate } from '@titipan/kernel';
+import { readScope } from '@titipan/platform';
+import { DataSource } from 'typeorm';
 import { tableCsv, tableXlsx, type TableColumn } from '../export/table-export';
+import { dayWithinYear } from '../pnbp-target/domain/pnbp-target';
+import { assertReadsAgreement } from '../statement/domain/agreement';
+import { SourceEventsStore } from '../statement/source-events.store';
 import { movers, type RollupDimension, type RollupRow } from './domain/report-rows';
-import { PnbpTargetStore } from './pnbp-target.store';
 import { ReportQueries } from './report.queries';
 
 const ROLLUP_COLUMNS: TableColumn<RollupRow>[] = [
@@ -31,9 +34,9 @@ export interface ReportFile {
 @Injectable()
 export class ReportService {
   constructor(
-    private readonly uow: UnitOfWork,
     private readonly queries: ReportQueries,
-    private readonly targets: PnbpTargetStore,
+    private readonly sources: SourceEventsStore,
+    private readonly dataSource: DataSource,
   ) {}
 
   async rollup(period: string, by: RollupDimension, actor: Actor) {
@@ -65,6 +68,7 @@ export class ReportService {
   }
 
   async stock(agreementId: string | undefined, actor: Actor) {
+    if (agreementId) assertReadsAgreement(actor, agreementId, await this.sources.agreement(this.dataSource.manager, agreementId));
     const rows = await this.queries.stock(readScope(actor), undefined, agreementId);
     return { freshness: await this.queries.freshness(), rows };
   }
@@ -78,23 +82,9 @@ export class ReportService {
     return { rows: await this.queries.outstanding(readScope(actor)) };
   }
 
+  /** Each UPT's PNBP of the year against the target in effect today (kept within the year). */
   async pnbpProgress(year: number, actor: Actor) {
-    return { year, rows: await this.queries.pnbpProgress(year, readScope(actor)) };
-  }
-
-  /** Sets a UPT's yearly PNBP target; `created` when it had none for the year. */
-  async setTarget(uptCode: string, year: number, amount: number, actor: Actor) {
-    return this.uow.run(async (tx) => {
-      const { previous } = await this.targets.set(tx.manager, uptCode, year, amount, actor.id);
-      tx.audit({
-        entity: 'pnbp-target',
-        id: `${uptCode}/${year}`,
-        action: 'reporting.pnbp-target.set',
-        before: previous === null ? undefined : { amount: previous },
-        after: { amount },
-        scopeKey: uptCode,
-      });
-      return { created: previous === null, target: { uptCode, year, amount } };
-    });
+    const asOf = dayWithinYear(localDate(new Date(), 'Asia/Jakarta'), year);
+    return { year, asOf, rows: await this.queries.pnbpProgress(year, asOf, readScope(actor)) };
   }
 }

@@ -61,10 +61,11 @@ export class SourceEventsStore {
 
   async upsertAgreement(manager: EntityManager, a: AgreementDim & { validFrom: string; validTo: string | null }): Promise<void> {
     await manager.query(
-      `INSERT INTO agreement_dim (agreement_id, upt_code, venue_code, commission_bp, time_zone, valid_from, valid_to, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, 'ACTIVE')
-       ON CONFLICT (agreement_id) DO UPDATE SET commission_bp = EXCLUDED.commission_bp, valid_to = EXCLUDED.valid_to`,
-      [a.agreementId, a.uptCode, a.venueCode, a.commissionBp, a.timeZone, a.validFrom, a.validTo],
+      `INSERT INTO agreement_dim (agreement_id, upt_code, venue_code, commission_bp, shrinkage_liability, time_zone, valid_from, valid_to, status)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE')
+       ON CONFLICT (agreement_id) DO UPDATE SET commission_bp = EXCLUDED.commission_bp, shrinkage_liability = EXCLUDED.shrinkage_liability,
+         valid_to = EXCLUDED.valid_to`,
+      [a.agreementId, a.uptCode, a.venueCode, a.commissionBp, a.shrinkageLiability, a.timeZone, a.validFrom, a.validTo],
     );
   }
 
@@ -75,7 +76,7 @@ export class SourceEventsStore {
   async agreement(manager: EntityManager, agreementId: string): Promise<AgreementDim | undefined> {
     const [row]: AgreementDim[] = await manager.query(
       `SELECT a.agreement_id AS "agreementId", a.upt_code AS "uptCode", a.venue_code AS "venueCode", a.commission_bp AS "commissionBp",
-              a.time_zone AS "timeZone", v.kanwil_code AS "venueKanwilCode", u.kanwil_code AS "uptKanwilCode"
+              a.shrinkage_liability AS "shrinkageLiability", a.time_zone AS "timeZone", v.kanwil_code AS "venueKanwilCode", u.kanwil_code AS "uptKanwilCode"
          FROM agreement_dim a LEFT JOIN venue_dim v ON v.code = a.venue_code LEFT JOIN upt_replica u ON u.code = a.upt_code
         WHERE a.agreement_id = $1`,
       [agreementId],

@@ -14,7 +14,7 @@ describe('statement digest', () => {
       },
     ],
     '2026-11',
-    1_000,
+    { commissionBp: 1_000, shrinkageLiability: 'VENUE' },
     [{ name: 'PNBP', basisPoints: 10_000, legalReference: 'ref' }],
   );
 

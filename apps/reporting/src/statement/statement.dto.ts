@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, PERIOD_FORMAT } from '@titipan/contracts';
 import { OrgPageQueryDto } from '@titipan/platform';
-import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Min } from 'class-validator';
+import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { NTPN, SIMPONI_BILLING_CODE } from './domain/settlement-rules';
 import type { StatementStatus } from './domain/statement-record';
 
@@ -41,6 +41,16 @@ export class PaymentDto {
 }
 
 export class DepositDto {
+  @ApiProperty({
+    description: "whole rupiah deposited to the state: the statement's PNBP share, exactly",
+    minimum: 0,
+    maximum: Number.MAX_SAFE_INTEGER,
+  })
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  amount: number;
+
   @ApiProperty({ example: '820261205000123', description: 'SIMPONI billing code, 15 digits' })
   @Matches(SIMPONI_BILLING_CODE, { message: 'simponiBillingCode must be 15 digits' })
   simponiBillingCode: string;
@@ -80,7 +90,18 @@ export class FiguresResponse {
   @ApiProperty({ description: 'units sold in the month (sales whose venue-local day falls in the month)' })
   sold: number;
 
-  @ApiProperty({ description: 'value of the units sold: the sum of the sale lines’ amounts (quantity × unit price)' })
+  @ApiProperty({
+    description:
+      'value of the units sold at their list price (the agreement price in effect on the day of sale, else the catalog price then)',
+  })
+  grossAtListPrice: number;
+
+  @ApiProperty({
+    description: 'how far below their list price the units sold went (discounts, each with its reason): grossAtListPrice − grossSales',
+  })
+  discounts: number;
+
+  @ApiProperty({ description: 'value of the units sold: the sum of the sale lines’ amounts (quantity × unit price), discounts deducted' })
   grossSales: number;
 
   @ApiProperty({ description: 'units customers brought back in the month (reversed sales); back in stock' })
@@ -101,8 +122,15 @@ export class FiguresResponse {
   @ApiProperty({ description: 'units stock counts found missing in the month (positive) or found over (negative)' })
   adjusted: number;
 
-  @ApiProperty({ description: 'value of the adjusted units at their unit price, with the same sign' })
+  @ApiProperty({ description: 'value of the adjusted units at their unit price (the dispatch price), with the same sign' })
   adjustedValue: number;
+
+  @ApiProperty({
+    description:
+      'what the venue pays for units lost in its care: adjustedValue when the agreement makes the venue liable (shrinkageLiability VENUE), ' +
+      'never below zero (units found over are not credited); 0 when the UPT bears them. The totals sum the products’',
+  })
+  shrinkageCharge: number;
 
   @ApiProperty({
     description: 'units at the venue when the month ended: opening + received − sold + customerReturns − returned − adjusted',
@@ -178,7 +206,14 @@ export class StatementFiguresResponse {
   @ApiProperty({ description: 'totals.netSales × commissionBp / 10,000, rounded to whole rupiah (halves away from zero)' })
   commission: number;
 
-  @ApiProperty({ description: 'totals.netSales − commission: what the venue owes the UPT, and the amount a payment must be' })
+  @ApiProperty({ enum: ['VENUE', 'UPT'], description: "who bears units lost in the venue's care under the agreement" })
+  shrinkageLiability: string;
+
+  @ApiProperty({
+    description:
+      'totals.netSales − commission + totals.shrinkageCharge: what the venue owes the UPT, the amount a payment must be, and what the split divides. ' +
+      'Commission is earned on net sales only (what was actually sold for), not on discounts or shrinkage',
+  })
   proceeds: number;
 
   @ApiProperty({
@@ -257,6 +292,9 @@ export class StatementResponse {
 
   @ApiProperty({ type: String, nullable: true })
   depositedOn: string | null;
+
+  @ApiProperty({ type: Number, nullable: true, description: "whole rupiah the UPT deposited to the state (the split's PNBP part)" })
+  depositedAmount: number | null;
 }
 
 export class StatementPage {

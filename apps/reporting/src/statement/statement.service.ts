@@ -5,7 +5,7 @@ import { assertInScope, scopedFilter, UnitOfWork, type Page, type Tx } from '@ti
 import { stringify } from 'safe-stable-stringify';
 import { DataSource, type EntityManager } from 'typeorm';
 import { SplitPolicyStore } from '../split-policy/split-policy.store';
-import type { AgreementDim } from './domain/agreement';
+import { assertReadsAgreement, type AgreementDim } from './domain/agreement';
 import { issueRefusals } from './domain/issue-rules';
 import { factsOf } from './domain/movement-facts';
 import { lastDayOf, previousPeriod } from './domain/period';
@@ -48,7 +48,7 @@ export class StatementService {
     const opening = await this.statements.closingOf(manager, agreement.agreementId, previousPeriod(period));
     const { events, inPeriod } = await this.sources.upTo(manager, agreement.agreementId, period, opening === undefined);
     const policy = await this.policies.effective(manager, agreement.uptCode, lastDayOf(period));
-    const figures = computeStatement(events.map(factsOf), period, agreement.commissionBp, policy?.shares ?? null, opening);
+    const figures = computeStatement(events.map(factsOf), period, agreement, policy?.shares ?? null, opening);
     return { agreementId: agreement.agreementId, period, figures, sourceEventIds: inPeriod, splitPolicyId: policy?.id ?? null };
   }
 
@@ -116,7 +116,7 @@ export class StatementService {
     const manager = this.dataSource.manager;
     const agreement = await this.sources.agreement(manager, agreementId);
     if (!agreement) throw notFound('agreement', agreementId);
-    this.assertMayRead(actor, agreement);
+    assertReadsAgreement(actor, agreementId, agreement);
     const stored = await this.statements.findFor(manager, agreementId, period);
     if (stored && stored.status !== 'PENDING') {
       return {
@@ -168,16 +168,25 @@ export class StatementService {
     return (await this.statements.find(id))!;
   }
 
-  /** The UPT records the PNBP deposit through SIMPONI (15-digit billing code and the NTPN on the receipt). */
-  async deposit(id: string, input: { simponiBillingCode: string; ntpn: string; depositedOn: string }, actor: Actor): Promise<Statement> {
+  /**
+   * The UPT records the PNBP deposit through SIMPONI (15-digit billing code and the NTPN on the receipt): the
+   * amount deposited must be the statement's PNBP share, and an NTPN settles one deposit only.
+   */
+  async deposit(
+    id: string,
+    input: { amount: number; simponiBillingCode: string; ntpn: string; depositedOn: string },
+    actor: Actor,
+  ): Promise<Statement> {
     await this.uow.run(async (tx) => {
       const s = await this.lock(tx, id);
       assertInScope(actor, 'upt', s.uptCode);
-      refuseSettlement(depositRefusal(settlementTarget(s)));
-      // an issued statement always has a split with a PNBP share (a policy must name it)
-      const pnbpAmount = s.figures!.split!.find((p) => p.name === 'PNBP')!.amount;
-      await this.statements.markDeposited(tx.manager, id, { ...input, by: actor.id });
-      tx.publish(StatementDeposited, { statementId: id, agreementId: s.agreementId, period: s.period, pnbpAmount, ...input });
+      const ntpnUsed = await this.statements.ntpnUsed(tx.manager, input.ntpn);
+      refuseSettlement(depositRefusal(settlementTarget(s), { ...input, ntpnUsed }));
+      const { amount, ...deposit } = input;
+      // the unique index decides between two deposits of one NTPN at the same moment
+      if (!(await this.statements.markDeposited(tx.manager, id, { ...input, by: actor.id })))
+        refuseSettlement(depositRefusal(settlementTarget(s), { ...input, ntpnUsed: true }));
+      tx.publish(StatementDeposited, { statementId: id, agreementId: s.agreementId, period: s.period, pnbpAmount: amount, ...deposit });
       tx.audit({
         entity: 'statement',
         id,
@@ -192,7 +201,7 @@ export class StatementService {
   async get(id: string, actor: Actor): Promise<Statement> {
     const s = await this.statements.find(id);
     if (!s) throw notFound('statement', id);
-    this.assertMayRead(actor, s);
+    assertReadsAgreement(actor, s.agreementId, s);
     return s;
   }
 
@@ -200,6 +209,8 @@ export class StatementService {
     query: { agreement?: string; period?: string; status?: StatementStatus; upt?: string; venue?: string; limit: number; offset: number },
     actor: Actor,
   ): Promise<Page<Statement>> {
+    if (query.agreement)
+      assertReadsAgreement(actor, query.agreement, await this.sources.agreement(this.dataSource.manager, query.agreement));
     const filter = scopedFilter(actor, {
       agreementId: query.agreement,
       period: query.period,
@@ -218,21 +229,14 @@ export class StatementService {
     if (!s) throw notFound('statement', id);
     return s;
   }
-
-  /** Venues and UPTs read their own; a Kanwil reads statements of its venues or its UPTs; national roles all. */
-  private assertMayRead(
-    actor: Actor,
-    s: { uptCode: string; venueCode: string; venueKanwilCode?: string | null; uptKanwilCode?: string | null },
-  ): void {
-    if (actor.role === 'venue') assertInScope(actor, 'venue', s.venueCode);
-    else if (actor.role === 'upt') assertInScope(actor, 'upt', s.uptCode);
-    else if (actor.role === 'kanwil' || actor.role === 'curator') {
-      if (actor.scope !== s.venueKanwilCode && actor.scope !== s.uptKanwilCode) assertInScope(actor, 'kanwil', s.venueKanwilCode ?? '');
-    }
-  }
 }
 
-const settlementTarget = (s: Statement) => ({ id: s.id, status: s.status, proceeds: s.figures?.proceeds ?? 0 });
+const settlementTarget = (s: Statement) => ({
+  id: s.id,
+  status: s.status,
+  proceeds: s.figures?.proceeds ?? 0,
+  pnbp: s.figures?.split?.find((p) => p.name === 'PNBP')?.amount ?? 0,
+});
 
 function refuseSettlement(refusal: SettlementRefusal | undefined): void {
   if (refusal) refuse(refusal, SETTLEMENT_REFUSAL_KIND);

@@ -9,9 +9,12 @@ const SELECT = `
          v.kanwil_code AS "venueKanwilCode", u.kanwil_code AS "uptKanwilCode",
          s.figures, s.mismatches, s.source_event_ids AS "sourceEventIds", s.digest, s.issued_at AS "issuedAt", s.paid_amount::float8 AS "paidAmount",
          to_char(s.paid_on, 'YYYY-MM-DD') AS "paidOn", s.transfer_reference AS "transferReference", s.simponi_billing_code AS "simponiBillingCode",
-         s.ntpn, to_char(s.deposited_on, 'YYYY-MM-DD') AS "depositedOn"
+         s.ntpn, to_char(s.deposited_on, 'YYYY-MM-DD') AS "depositedOn", s.deposited_amount::float8 AS "depositedAmount"
     FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id LEFT JOIN venue_dim v ON v.code = a.venue_code
     LEFT JOIN upt_replica u ON u.code = a.upt_code`;
+
+/** Postgres' code for a unique index refusing a row. */
+const UNIQUE_VIOLATION = '23505';
 
 export interface StatementFilter {
   agreementId?: string;
@@ -107,15 +110,30 @@ export class StatementStore {
     );
   }
 
+  /** Whether a deposit already records this NTPN. */
+  async ntpnUsed(manager: EntityManager, ntpn: string): Promise<boolean> {
+    return (await manager.query<unknown[]>(`SELECT 1 FROM statement WHERE ntpn = $1`, [ntpn])).length > 0;
+  }
+
+  /** Records the deposit; false when another deposit took the NTPN meanwhile (its unique index refuses it). */
   async markDeposited(
     manager: EntityManager,
     id: string,
-    d: { simponiBillingCode: string; ntpn: string; depositedOn: string; by: string },
-  ): Promise<void> {
-    await manager.query(
-      `UPDATE statement SET status = 'DEPOSITED', simponi_billing_code = $2, ntpn = $3, deposited_on = $4, deposited_by = $5, updated_at = now() WHERE id = $1`,
-      [id, d.simponiBillingCode, d.ntpn, d.depositedOn, d.by],
-    );
+    d: { amount: number; simponiBillingCode: string; ntpn: string; depositedOn: string; by: string },
+  ): Promise<boolean> {
+    try {
+      await manager.query(
+        `UPDATE statement SET status = 'DEPOSITED', deposited_amount = $2, simponi_billing_code = $3, ntpn = $4, deposited_on = $5, deposited_by = $6,
+                updated_at = now()
+          WHERE id = $1`,
+        [id, d.amount, d.simponiBillingCode, d.ntpn, d.depositedOn, d.by],
+      );
+      return true;
+    } catch (error) {
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code === UNIQUE_VIOLATION && constraint === 'statement_ntpn_once') return false;
+      throw error;
+    }
   }
 
   async list(filter: StatementFilter): Promise<{ items: Statement[]; total: number }> {

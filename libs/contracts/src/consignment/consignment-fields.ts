@@ -12,6 +12,19 @@ export const TIME_WITH_OFFSET_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\
 /** Most units one document line may move; far above a pallet of paving blocks. */
 export const MAX_LINE_QUANTITY = 1_000_000;
 export const MAX_COMMISSION_BP = 10_000;
+/** The largest discount an agreement may allow, basis points of the list price. */
+export const MAX_DISCOUNT_BP = 10_000;
+
+/** Who bears goods lost in the venue's care: the venue (the consignee, usual in consignment agreements) or the UPT. */
+export const SHRINKAGE_LIABILITIES = ['VENUE', 'UPT'] as const;
+export type ShrinkageLiability = (typeof SHRINKAGE_LIABILITIES)[number];
+
+/**
+ * Why a sale went below the list price (agreement or catalog price): a promotion the venue runs, goods sold
+ * off near their expiry, packaging damaged in the venue's care, or a quantity bought at once.
+ */
+export const DISCOUNT_REASONS = ['PROMO', 'NEAR_EXPIRY', 'DAMAGED_PACKAGING', 'BULK'] as const;
+export type DiscountReason = (typeof DISCOUNT_REASONS)[number];
 
 /**
  * Expiry date recorded for goods that do not expire (paving blocks, batik, crafts): the ledger keys every

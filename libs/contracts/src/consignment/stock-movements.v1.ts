@@ -3,6 +3,7 @@ import {
   ArrayMaxSize,
   ArrayMinSize,
   IsArray,
+  IsIn,
   IsInt,
   IsISO8601,
   IsOptional,
@@ -16,7 +17,7 @@ import {
 } from 'class-validator';
 import { MAX_PRICE_RUPIAH, ORG_CODE_PATTERN } from '../catalog/product-fields';
 import { defineEvent, type EventDefinition } from '../event-definition';
-import { LOT_CODE_PATTERN, MAX_LINE_QUANTITY } from './consignment-fields';
+import { DISCOUNT_REASONS, LOT_CODE_PATTERN, MAX_LINE_QUANTITY, type DiscountReason } from './consignment-fields';
 import { LotRefV1 } from './lot-ref';
 import { PERIOD_FORMAT } from './period-format';
 
@@ -189,6 +190,11 @@ export class SaleLineV1 {
   @IsInt()
   @Min(1)
   amount: number;
+
+  /** Why the line went below its list price; absent at the list price (and in events before reasons existed). */
+  @IsOptional()
+  @IsIn(DISCOUNT_REASONS)
+  discountReason?: DiscountReason;
 
   @IsISO8601({ strict: true })
   soldAt: string;

@@ -1,7 +1,16 @@
 import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { ORG_CODE_PATTERN } from '../catalog/product-fields';
 import { defineEvent } from '../event-definition';
-import { DATE_PATTERN, INDONESIAN_TIME_ZONES, MAX_COMMISSION_BP, VENUE_TYPES, type VenueType } from './consignment-fields';
+import {
+  DATE_PATTERN,
+  INDONESIAN_TIME_ZONES,
+  MAX_COMMISSION_BP,
+  MAX_DISCOUNT_BP,
+  SHRINKAGE_LIABILITIES,
+  VENUE_TYPES,
+  type ShrinkageLiability,
+  type VenueType,
+} from './consignment-fields';
 
 /** A partner venue (lounge, gallery, exhibition booth) was registered. Keyed by venue code. */
 export class VenueRegisteredV1 {
@@ -63,6 +72,18 @@ export class AgreementActivatedV1 {
 
   @IsIn(INDONESIAN_TIME_ZONES)
   timeZone: string;
+
+  /** The largest discount below the list price a sale may have, basis points; absent in events before it existed: 0. */
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  @Max(MAX_DISCOUNT_BP)
+  maxDiscountBp: number = 0;
+
+  /** Who bears units a stock count finds missing; absent in events before it existed: VENUE, the default of every agreement. */
+  @IsOptional()
+  @IsIn(SHRINKAGE_LIABILITIES)
+  shrinkageLiability: ShrinkageLiability = 'VENUE';
 }
 export const AgreementActivated = defineEvent({
   type: 'consignment.agreement.activated',

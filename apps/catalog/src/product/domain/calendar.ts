@@ -17,3 +17,9 @@ export function addYears(date: string, years: number): string {
   if (target.getUTCMonth() !== m - 1) target.setUTCDate(0); // rolled into March: last day of February
   return target.toISOString().slice(0, 10);
 }
+
+/** The calendar day `days` after (or, negative, before) a day. */
+export function addDays(date: string, days: number): string {
+  const [y, m, d] = date.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10);
+}

@@ -41,6 +41,8 @@ export interface ReviewRecord {
   notes: string;
   reviewer: string;
   reviewedAt: string;
+  /** The day (WIB) the decision was taken: the day it was recorded unless the curator dated it earlier. */
+  decidedOn: string;
 }
 
 /** One effective-dated retail price. */

@@ -12,6 +12,7 @@ const sale: RecordedSaleLine = {
   unitPrice: 25_000,
   listPrice: 25_000,
   amount: 125_000,
+  discountReason: null,
   soldAt: '2026-11-25T03:00:00.000Z',
   period: '2026-11',
   allocations: [{ lotCode: 'L1', expiryDate: '2027-01-01', quantity: 5 }],

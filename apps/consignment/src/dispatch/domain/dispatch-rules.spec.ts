@@ -24,7 +24,15 @@ const product: ReplicaProduct = {
   shelfLifeDays: 90,
   consignable: true,
   status: 'APPROVED',
+  approvedAt: '2026-01-01T00:00:00.000Z',
+  suspensions: [{ from: '2026-06-01T00:00:00.000Z', until: '2026-07-01T00:00:00.000Z' }],
 };
+
+const agreementPrice = (price: number) => ({
+  uptCode: 'LP-TGR-1',
+  timeZone: 'Asia/Jakarta',
+  priceHistory: [{ productId: 'product-1', price, effectiveFrom: '2026-01-01', setAt: '2026-01-01T00:00:00Z', setBy: 'admin' }],
+});
 
 /** A line every rule lets through: a perishable lot with its expiry, priced by the catalog. */
 const candidate = (
@@ -34,7 +42,7 @@ const candidate = (
   lineNo: 2,
   line: { productId: 'product-1', lotCode: 'KT-2611-01', expiryDate: '2027-02-20', quantity: 10, ...line },
   product,
-  agreement: { uptCode: 'LP-TGR-1', prices: [] },
+  agreement: { uptCode: 'LP-TGR-1', timeZone: 'Asia/Jakarta', priceHistory: [] },
   dispatchedAt: new Date('2026-11-03T09:00:00+07:00'),
   day: '2026-11-03',
   priceHistory: [{ effectiveFrom: Date.parse('2026-01-01T00:00:00Z'), price: 25_000 }],
@@ -46,7 +54,13 @@ describe('dispatch rules', () => {
     expect(DISPATCH_LINES_RULES.map((rule) => rule.name)).toEqual(['linesDistinct']);
     expect(DISPATCH_AGREEMENT_RULES.map((rule) => rule.name)).toEqual(['agreementActive']);
     expect(DISPATCH_DAY_RULES.map((rule) => rule.name)).toEqual(['withinValidity']);
-    expect(DISPATCH_LINE_RULES.map((rule) => rule.name)).toEqual(['productDispatchable', 'expiryGiven', 'lotNotExpired', 'priceKnown']);
+    expect(DISPATCH_LINE_RULES.map((rule) => rule.name)).toEqual([
+      'productDispatchable',
+      'productDispatchableThen',
+      'expiryGiven',
+      'lotNotExpired',
+      'priceKnown',
+    ]);
     expect(CANCELLATION_RULES.map((rule) => rule.name)).toEqual(['stillInTransit']);
   });
 
@@ -90,9 +104,7 @@ describe('dispatch rules', () => {
       quantity: 10,
       unitPrice: 25_000,
     });
-    expect(
-      dispatchedLine(candidate({ agreement: { uptCode: 'LP-TGR-1', prices: [{ productId: 'product-1', price: 22_000 }] } })).unitPrice,
-    ).toBe(22_000);
+    expect(dispatchedLine(candidate({ agreement: agreementPrice(22_000) })).unitPrice).toBe(22_000);
   });
 
   it.each([
@@ -129,16 +141,56 @@ describe('dispatch rules', () => {
     });
   });
 
-  it('PRICE_UNKNOWN: refuses a product with no price in effect, passes one the agreement prices', () => {
+  it('PRODUCT_NOT_YET_APPROVED: refuses a line dated before its product was approved, passes one dated at the approval', () => {
+    const early = new Date('2025-12-31T23:59:59Z');
+    expect(dispatchLineRefusal(candidate({ dispatchedAt: early }))).toEqual({
+      code: 'PRODUCT_NOT_YET_APPROVED',
+      message: 'line 2: product KT-01 was approved at 2026-01-01T00:00:00.000Z, after 2025-12-31T23:59:59.000Z',
+      details: { line: 2, productId: 'product-1', approvedAt: '2026-01-01T00:00:00.000Z', at: '2025-12-31T23:59:59.000Z' },
+    });
+    expect(dispatchLineRefusal(candidate({ dispatchedAt: new Date('2026-01-01T00:00:00Z') }))).toBeUndefined();
+  });
+
+  it('PRODUCT_SUSPENDED: refuses a line dated while its product was suspended, though it is approved today', () => {
+    expect(dispatchLineRefusal(candidate({ dispatchedAt: new Date('2026-06-15T00:00:00Z') }))).toEqual({
+      code: 'PRODUCT_SUSPENDED',
+      message:
+        'line 2: product KT-01 was suspended from 2026-06-01T00:00:00.000Z to 2026-07-01T00:00:00.000Z, which includes 2026-06-15T00:00:00.000Z',
+      details: {
+        line: 2,
+        productId: 'product-1',
+        suspendedFrom: '2026-06-01T00:00:00.000Z',
+        suspendedUntil: '2026-07-01T00:00:00.000Z',
+        at: '2026-06-15T00:00:00.000Z',
+      },
+    });
+    expect(dispatchLineRefusal(candidate({ dispatchedAt: new Date('2026-07-01T00:00:00Z') }))).toBeUndefined(); // reinstated then
+    expect(dispatchLineRefusal(candidate({ dispatchedAt: new Date('2026-05-31T23:59:59Z') }))).toBeUndefined();
+  });
+
+  it('judges the product today before its date: a product suspended now is PRODUCT_SUSPENDED whatever the date', () => {
+    const now = { ...product, status: 'SUSPENDED' as const, suspensions: [{ from: '2026-11-01T00:00:00.000Z', until: null }] };
+    expect(dispatchLineRefusal(candidate({ product: now, dispatchedAt: new Date('2025-01-01T00:00:00Z') }))).toMatchObject({
+      code: 'PRODUCT_SUSPENDED',
+      message: 'line 2: product KT-01 is suspended',
+    });
+  });
+
+  it('PRICE_UNKNOWN: names the day the catalog price applies from and suggests it as an agreement price; passes one the agreement prices', () => {
     expect(
       dispatchLineRefusal(candidate({ priceHistory: [{ effectiveFrom: Date.parse('2026-12-01T00:00:00Z'), price: 25_000 }] })),
     ).toEqual({
       code: 'PRICE_UNKNOWN',
-      message: 'line 2: no price for the product',
-      details: { line: 2 },
+      message:
+        'line 2: the catalog price applies from 2026-12-01, not on 2026-11-03, and the agreement has no price on 2026-11-03; ' +
+        'set an agreement price from 2026-11-03 (the catalog price was 25000)',
+      details: { line: 2, productId: 'product-1', day: '2026-11-03', catalogPriceFrom: '2026-12-01', suggestedAgreementPrice: 25_000 },
     });
-    const priced = { agreement: { uptCode: 'LP-TGR-1', prices: [{ productId: 'product-1', price: 22_000 }] }, priceHistory: undefined };
-    expect(dispatchLineRefusal(candidate(priced))).toBeUndefined();
+    expect(dispatchLineRefusal(candidate({ priceHistory: undefined }))).toMatchObject({
+      code: 'PRICE_UNKNOWN',
+      details: { catalogPriceFrom: null, suggestedAgreementPrice: null },
+    });
+    expect(dispatchLineRefusal(candidate({ agreement: agreementPrice(22_000), priceHistory: undefined }))).toBeUndefined();
   });
 
   it('ALREADY_RECEIVED and DISPATCH_CANCELLED: refuse a dispatch no longer in transit, pass one in transit', () => {

@@ -1,9 +1,14 @@
 import { firstRefusal, type ErrorKind, type Refusal, type Rule } from '@titipan/kernel';
 import { NO_EXPIRY } from '@titipan/contracts';
 import { isWithinValidity, outsideValidityMessage, type Agreement } from '../../agreement/domain/agreement';
-import { listPriceAt, type PricePoint } from '../../agreement/domain/list-price';
+import { listPriceAt, priceUnknownFigures, type PricePoint } from '../../agreement/domain/list-price';
 import type { ReplicaProduct } from '../../product-replica/domain/product';
-import { productRefusal, type ProductRefusalCode } from '../../product-replica/domain/product-rules';
+import {
+  productOnDateRefusal,
+  productRefusal,
+  type ProductOnDateRefusalCode,
+  type ProductRefusalCode,
+} from '../../product-replica/domain/product-rules';
 import { isExpired } from '../../stock/domain/fefo';
 import type { Dispatch } from './dispatch';
 
@@ -12,7 +17,14 @@ export type TransitRefusalCode = 'ALREADY_RECEIVED' | 'DISPATCH_CANCELLED';
 
 /** Every reason a dispatch is not created or cancelled. */
 export type DispatchRefusalCode =
-  'DUPLICATE_LINE' | 'AGREEMENT_INACTIVE' | ProductRefusalCode | 'EXPIRY_REQUIRED' | 'LOT_EXPIRED' | 'PRICE_UNKNOWN' | TransitRefusalCode;
+  | 'DUPLICATE_LINE'
+  | 'AGREEMENT_INACTIVE'
+  | ProductRefusalCode
+  | ProductOnDateRefusalCode
+  | 'EXPIRY_REQUIRED'
+  | 'LOT_EXPIRED'
+  | 'PRICE_UNKNOWN'
+  | TransitRefusalCode;
 
 export const DISPATCH_REFUSAL_KIND: Record<DispatchRefusalCode, ErrorKind> = {
   DUPLICATE_LINE: 'validation',
@@ -22,6 +34,7 @@ export const DISPATCH_REFUSAL_KIND: Record<DispatchRefusalCode, ErrorKind> = {
   PRODUCT_SUSPENDED: 'rule',
   PRODUCT_DISCONTINUED: 'rule',
   PRODUCT_NOT_CONSIGNABLE: 'rule',
+  PRODUCT_NOT_YET_APPROVED: 'rule',
   EXPIRY_REQUIRED: 'validation',
   LOT_EXPIRED: 'rule',
   PRICE_UNKNOWN: 'rule',
@@ -93,7 +106,7 @@ export interface DispatchLineCandidate {
   lineNo: number;
   line: DispatchLineInput;
   product: ReplicaProduct | undefined;
-  agreement: Pick<Agreement, 'uptCode' | 'prices'>;
+  agreement: Pick<Agreement, 'uptCode' | 'priceHistory' | 'timeZone'>;
   dispatchedAt: Date;
   /** The venue-calendar day the goods leave on. */
   day: string;
@@ -124,6 +137,18 @@ export const productDispatchable: DispatchLineRule = (c) => {
   );
 };
 
+/** The product was approved, and not suspended, at the time the dispatch is dated (a backdated surat jalan is checked then). */
+export const productDispatchableThen: DispatchLineRule = (c) => {
+  const refusal = productOnDateRefusal({ product: c.product!, at: c.dispatchedAt });
+  return (
+    refusal && {
+      ...refusal,
+      message: `line ${c.lineNo}: ${refusal.message}`,
+      details: { line: c.lineNo, productId: c.line.productId, ...refusal.details },
+    }
+  );
+};
+
 /** A perishable product's lot says when it expires. */
 export const expiryGiven: DispatchLineRule = (c) =>
   c.product!.shelfLifeDays !== null && !c.line.expiryDate
@@ -139,13 +164,24 @@ export const lotNotExpired: DispatchLineRule = (c) =>
     ? { code: 'LOT_EXPIRED', message: `line ${c.lineNo}: lot ${c.line.lotCode} expired on ${expiryOf(c)}`, details: { line: c.lineNo } }
     : undefined;
 
-export const priceKnown: DispatchLineRule = (c) =>
-  unitPriceOf(c) === undefined
-    ? { code: 'PRICE_UNKNOWN', message: `line ${c.lineNo}: no price for the product`, details: { line: c.lineNo } }
-    : undefined;
+export const priceKnown: DispatchLineRule = (c) => {
+  if (unitPriceOf(c) !== undefined) return undefined;
+  const { message, ...figures } = priceUnknownFigures(c.agreement, c.priceHistory, c.dispatchedAt);
+  return {
+    code: 'PRICE_UNKNOWN',
+    message: `line ${c.lineNo}: ${message}`,
+    details: { line: c.lineNo, productId: c.line.productId, ...figures },
+  };
+};
 
 /** The rules of each line of a dispatch, in the order they are applied. */
-export const DISPATCH_LINE_RULES: readonly DispatchLineRule[] = [productDispatchable, expiryGiven, lotNotExpired, priceKnown];
+export const DISPATCH_LINE_RULES: readonly DispatchLineRule[] = [
+  productDispatchable,
+  productDispatchableThen,
+  expiryGiven,
+  lotNotExpired,
+  priceKnown,
+];
 
 export function dispatchLineRefusal(c: DispatchLineCandidate): Refusal<DispatchRefusalCode> | undefined {
   return firstRefusal(DISPATCH_LINE_RULES, c);

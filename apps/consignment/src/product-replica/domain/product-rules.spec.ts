@@ -1,5 +1,5 @@
 import type { ReplicaProduct } from './product';
-import { productRefusal, type ProductRefusalCode } from './product-rules';
+import { PRODUCT_ON_DATE_RULES, productOnDateRefusal, productRefusal, type ProductRefusalCode } from './product-rules';
 
 const product: ReplicaProduct = {
   productId: 'product-1',
@@ -11,6 +11,8 @@ const product: ReplicaProduct = {
   shelfLifeDays: 90,
   consignable: true,
   status: 'APPROVED',
+  approvedAt: '2026-01-01T00:00:00.000Z',
+  suspensions: [],
 };
 
 describe('product rules (dispatch and sale)', () => {
@@ -28,5 +30,26 @@ describe('product rules (dispatch and sale)', () => {
 
   it.each(cases)('refuses %s', (code, candidate, message) => {
     expect(productRefusal({ productId: 'product-1', product: candidate, uptCode: 'LP-TGR-1' })).toEqual({ code, message });
+  });
+});
+
+describe('product rules as of a document date (dispatch)', () => {
+  const suspended = { ...product, suspensions: [{ from: '2026-03-01T00:00:00.000Z', until: null }] };
+
+  it('applies them in order: approval, then suspensions', () => {
+    expect(PRODUCT_ON_DATE_RULES.map((rule) => rule.name)).toEqual(['approvedByThen', 'notSuspendedThen']);
+  });
+
+  it('PRODUCT_NOT_YET_APPROVED: a date before the approval', () => {
+    expect(productOnDateRefusal({ product, at: new Date('2025-12-31T00:00:00Z') })?.code).toBe('PRODUCT_NOT_YET_APPROVED');
+    expect(productOnDateRefusal({ product, at: new Date('2026-01-01T00:00:00Z') })).toBeUndefined();
+  });
+
+  it('PRODUCT_SUSPENDED: a date inside a suspension still open', () => {
+    expect(productOnDateRefusal({ product: suspended, at: new Date('2026-03-01T00:00:00Z') })).toMatchObject({
+      code: 'PRODUCT_SUSPENDED',
+      details: { suspendedFrom: '2026-03-01T00:00:00.000Z', suspendedUntil: null },
+    });
+    expect(productOnDateRefusal({ product: suspended, at: new Date('2026-02-28T23:59:59Z') })).toBeUndefined();
   });
 });

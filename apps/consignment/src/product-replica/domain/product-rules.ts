@@ -1,5 +1,5 @@
 import { firstRefusal, type Refusal, type Rule } from '@titipan/kernel';
-import type { ReplicaProduct } from './product';
+import type { ReplicaProduct, SuspensionPeriod } from './product';
 
 export type ProductRefusalCode =
   'PRODUCT_UNKNOWN' | 'PRODUCT_OF_OTHER_UPT' | 'PRODUCT_SUSPENDED' | 'PRODUCT_DISCONTINUED' | 'PRODUCT_NOT_CONSIGNABLE';
@@ -36,4 +36,45 @@ export const PRODUCT_RULES: readonly ProductRule[] = [productKnown, productOfThe
 
 export function productRefusal(candidate: ProductCandidate): Refusal<ProductRefusalCode> | undefined {
   return firstRefusal(PRODUCT_RULES, candidate);
+}
+
+/** Why a product may not move on a document's date, though it may today (dispatches are checked as of their date). */
+export type ProductOnDateRefusalCode = 'PRODUCT_NOT_YET_APPROVED' | 'PRODUCT_SUSPENDED';
+
+/** A product, as the replica knows its approval and suspensions, on a document dated `at`. */
+export interface ProductOnDate {
+  product: Pick<ReplicaProduct, 'sku' | 'approvedAt' | 'suspensions'>;
+  at: Date;
+}
+
+type ProductOnDateRule = Rule<ProductOnDate, ProductOnDateRefusalCode>;
+
+export const approvedByThen: ProductOnDateRule = ({ product, at }) =>
+  at.getTime() >= Date.parse(product.approvedAt)
+    ? undefined
+    : {
+        code: 'PRODUCT_NOT_YET_APPROVED',
+        message: `product ${product.sku} was approved at ${product.approvedAt}, after ${at.toISOString()}`,
+        details: { approvedAt: product.approvedAt, at: at.toISOString() },
+      };
+
+const suspendedAt = (suspension: SuspensionPeriod, at: Date) =>
+  at.getTime() >= Date.parse(suspension.from) && (suspension.until === null || at.getTime() < Date.parse(suspension.until));
+
+export const notSuspendedThen: ProductOnDateRule = ({ product, at }) => {
+  const suspension = product.suspensions.find((s) => suspendedAt(s, at));
+  return suspension
+    ? {
+        code: 'PRODUCT_SUSPENDED',
+        message: `product ${product.sku} was suspended from ${suspension.from} to ${suspension.until ?? 'now'}, which includes ${at.toISOString()}`,
+        details: { suspendedFrom: suspension.from, suspendedUntil: suspension.until, at: at.toISOString() },
+      }
+    : undefined;
+};
+
+/** Whether a product could move on a document's date, in this order (after PRODUCT_RULES, which judge it today). */
+export const PRODUCT_ON_DATE_RULES: readonly ProductOnDateRule[] = [approvedByThen, notSuspendedThen];
+
+export function productOnDateRefusal(candidate: ProductOnDate): Refusal<ProductOnDateRefusalCode> | undefined {
+  return firstRefusal(PRODUCT_ON_DATE_RULES, candidate);
 }

@@ -1,5 +1,11 @@
 export type ReplicaProductStatus = 'APPROVED' | 'SUSPENDED' | 'DISCONTINUED';
 
+/** A time the catalog suspended the product, until it reinstated it (null while it still is). ISO-8601 times. */
+export interface SuspensionPeriod {
+  from: string;
+  until: string | null;
+}
+
 /** Consignment's copy of an approved catalog product. */
 export interface ReplicaProduct {
   productId: string;
@@ -11,4 +17,8 @@ export interface ReplicaProduct {
   shelfLifeDays: number | null;
   consignable: boolean;
   status: ReplicaProductStatus;
+  /** When the curator's approval took effect (ISO-8601). */
+  approvedAt: string;
+  /** Every suspension, oldest first. */
+  suspensions: SuspensionPeriod[];
 }

@@ -1,3 +1,4 @@
+import type { DiscountReason } from '@titipan/contracts';
 import type { Allocation } from '../../stock/domain/fefo';
 
 /** A sale line as recorded: what the venue sent, the prices it went for and the lots it took. */
@@ -11,6 +12,8 @@ export interface RecordedSaleLine {
   unitPrice: number;
   listPrice: number;
   amount: number;
+  /** Why it went below the list price, as the venue said; null when it gave none. */
+  discountReason: DiscountReason | null;
   soldAt: string;
   period: string;
   allocations: Allocation[];
@@ -24,6 +27,7 @@ export interface SaleLineInput {
   productId: string;
   quantity: number;
   unitPrice?: number;
+  discountReason?: DiscountReason;
   lotCode?: string;
   soldAt: string;
 }
@@ -41,6 +45,7 @@ export function isResentSale(line: SaleLineInput, recorded: RecordedSaleLine, ve
     line.quantity === recorded.quantity &&
     new Date(line.soldAt).getTime() === new Date(recorded.soldAt).getTime() &&
     (line.unitPrice === undefined || line.unitPrice === recorded.unitPrice) &&
+    (line.discountReason ?? null) === recorded.discountReason &&
     (line.lotCode === undefined || recorded.allocations.every((a) => a.lotCode === line.lotCode))
   );
 }

@@ -10,6 +10,8 @@ const agreement: Agreement = {
   venueKanwilCode: 'KW-BANTEN',
   timeZone: 'Asia/Jakarta',
   commissionBp: 0,
+  maxDiscountBp: 1_000,
+  shrinkageLiability: 'VENUE',
   validFrom: '2026-01-01',
   validTo: null,
   settlementCycle: 'MONTHLY',
@@ -19,6 +21,7 @@ const agreement: Agreement = {
   terminatedAt: null,
   terminationReason: null,
   prices: [],
+  priceHistory: [],
 };
 
 const product: ReplicaProduct = {
@@ -31,6 +34,8 @@ const product: ReplicaProduct = {
   shelfLifeDays: 90,
   consignable: true,
   status: 'APPROVED',
+  approvedAt: '2026-01-01T00:00:00.000Z',
+  suspensions: [],
 };
 
 /** A line every rule lets through: 2 of 5 sellable units at the list price, in an open month. */
@@ -65,6 +70,7 @@ const recorded: RecordedSaleLine = {
   unitPrice: 25_000,
   listPrice: 25_000,
   amount: 50_000,
+  discountReason: null,
   soldAt: '2026-11-25T03:00:00.000Z',
   period: '2026-11',
   allocations: [{ lotCode: 'L1', expiryDate: '2027-01-01', quantity: 2 }],
@@ -94,6 +100,8 @@ describe('sale rules', () => {
       'periodOpen',
       'priceKnown',
       'priceNotAboveList',
+      'discountWithinLimit',
+      'discountExplained',
       'stockAvailable',
     ]);
     expect(refusalOf(candidate({ product: undefined, closedPeriods: ['2026-11'] }))?.code).toBe('PRODUCT_UNKNOWN');
@@ -146,11 +154,42 @@ describe('sale rules', () => {
       candidate({ closedPeriods: ['2026-11'] }),
       { message: 'period 2026-11 is closed for this agreement', details: { period: '2026-11' } },
     ],
-    ['PRICE_UNKNOWN', candidate({ priceHistory: undefined }), { message: 'no price was in effect at the time of sale', details: {} }],
+    [
+      'PRICE_UNKNOWN',
+      candidate({ priceHistory: [{ effectiveFrom: Date.parse('2026-11-26T00:00:00+07:00'), price: 25_000 }] }),
+      {
+        message:
+          'the catalog price applies from 2026-11-26, not on 2026-11-25, and the agreement has no price on 2026-11-25; ' +
+          'set an agreement price from 2026-11-25 (the catalog price was 25000)',
+        details: { productId: 'product-1', day: '2026-11-25', catalogPriceFrom: '2026-11-26', suggestedAgreementPrice: 25_000 },
+      },
+    ],
     [
       'PRICE_ABOVE_LIST',
       candidate({}, { unitPrice: 30_000 }),
       { message: 'unit price 30000 is above the list price 25000', details: { unitPrice: 30_000, listPrice: 25_000 } },
+    ],
+    [
+      // 10 % allowed: 25,000 less 10 % is 22,500; 22,499 is 1,001 bp off (rounded up)
+      'DISCOUNT_ABOVE_LIMIT',
+      candidate({}, { unitPrice: 22_499, discountReason: 'PROMO' }),
+      {
+        message: 'unit price 22499 is 1001 bp below the list price 25000; the agreement allows 1000 bp, so the lowest unit price is 22500',
+        details: { listPrice: 25_000, unitPrice: 22_499, discountBp: 1_001, maxDiscountBp: 1_000, lowestUnitPrice: 22_500 },
+      },
+    ],
+    [
+      'DISCOUNT_REASON_REQUIRED',
+      candidate({}, { unitPrice: 24_000 }),
+      {
+        message: 'unit price 24000 is below the list price 25000; give a discountReason (PROMO, NEAR_EXPIRY, DAMAGED_PACKAGING, BULK)',
+        details: {
+          field: 'discountReason',
+          listPrice: 25_000,
+          unitPrice: 24_000,
+          reasons: ['PROMO', 'NEAR_EXPIRY', 'DAMAGED_PACKAGING', 'BULK'],
+        },
+      },
     ],
     [
       'INSUFFICIENT_STOCK',
@@ -169,6 +208,23 @@ describe('sale rules', () => {
     expect(refusalOf(refused)).toEqual({ code, message, details });
   });
 
+  it('refuses every discount of an agreement that allows none (the default), reason or not', () => {
+    const none = candidate({ agreement: { ...agreement, maxDiscountBp: 0 } }, { unitPrice: 24_999, discountReason: 'BULK' });
+    expect(refusalOf(none)).toMatchObject({ code: 'DISCOUNT_ABOVE_LIMIT', details: { maxDiscountBp: 0, lowestUnitPrice: 25_000 } });
+    expect(
+      refusalOf(candidate({ agreement: { ...agreement, maxDiscountBp: 10_000 } }, { unitPrice: 1, discountReason: 'PROMO' })),
+    ).toBeUndefined();
+  });
+
+  it("prices a sale by the agreement's price in effect on its day, not a later one", () => {
+    const priceHistory = [
+      { productId: 'product-1', price: 20_000, effectiveFrom: '2026-01-01', setAt: '2026-01-01T00:00:00Z', setBy: 'admin' },
+      { productId: 'product-1', price: 22_000, effectiveFrom: '2026-11-26', setAt: '2026-11-20T00:00:00Z', setBy: 'admin' },
+    ];
+    const decision = decideSale(candidate({ agreement: { ...agreement, priceHistory } }));
+    expect(decision).toMatchObject({ accepted: true, listPrice: 20_000, unitPrice: 20_000 });
+  });
+
   it('refuses a sale dated outside the validity as AGREEMENT_INACTIVE, naming the day', () => {
     expect(refusalOf(candidate({ agreement: { ...agreement, validTo: '2026-11-24' } }))).toEqual({
       code: 'AGREEMENT_INACTIVE',
@@ -182,10 +238,12 @@ describe('sale rules', () => {
     expect(refusalOf(candidate({ agreement: { ...agreement, validTo: '2026-11-25' } }))).toBeUndefined(); // the last valid day
     expect(refusalOf(candidate({}, { soldAt: '2026-11-25T12:04:00+07:00' }))).toBeUndefined(); // within the clock skew
     expect(refusalOf(candidate({ closedPeriods: ['2026-10'] }))).toBeUndefined();
-    expect(
-      refusalOf(candidate({ priceHistory: undefined, agreement: { ...agreement, prices: [{ productId: 'product-1', price: 20_000 }] } })),
-    ).toBeUndefined();
-    expect(refusalOf(candidate({}, { unitPrice: 25_000 }))).toBeUndefined(); // a price at the list price, or below it (a discount)
+    const priceHistory = [
+      { productId: 'product-1', price: 20_000, effectiveFrom: '2026-11-25', setAt: '2026-11-01T00:00:00Z', setBy: 'admin' },
+    ];
+    expect(refusalOf(candidate({ priceHistory: undefined, agreement: { ...agreement, priceHistory } }))).toBeUndefined();
+    expect(refusalOf(candidate({}, { unitPrice: 25_000 }))).toBeUndefined(); // at the list price
+    expect(refusalOf(candidate({}, { unitPrice: 22_500, discountReason: 'NEAR_EXPIRY' }))).toBeUndefined(); // a discount at the limit, with why
     expect(refusalOf(candidate({}, { quantity: 5 }))).toBeUndefined(); // every sellable unit
     expect(refusalOf(candidate({}, { lotCode: 'L1' }))).toBeUndefined();
   });

@@ -1,6 +1,7 @@
 import { firstRefusal, localDate, type Refusal, type Rule, type ErrorKind } from '@titipan/kernel';
 import { isWithinValidity, outsideValidityMessage, type Agreement } from '../../agreement/domain/agreement';
-import { listPriceAt, type PricePoint } from '../../agreement/domain/list-price';
+import { DISCOUNT_REASONS } from '@titipan/contracts';
+import { listPriceAt, priceUnknownFigures, type PricePoint } from '../../agreement/domain/list-price';
 import type { ReplicaProduct } from '../../product-replica/domain/product';
 import { productRefusal, type ProductRefusalCode } from '../../product-replica/domain/product-rules';
 import { CLOCK_SKEW_MS } from '../../stock/domain/document-time';
@@ -16,6 +17,8 @@ export type SaleRefusalCode =
   | 'PERIOD_CLOSED'
   | 'PRICE_UNKNOWN'
   | 'PRICE_ABOVE_LIST'
+  | 'DISCOUNT_ABOVE_LIMIT'
+  | 'DISCOUNT_REASON_REQUIRED'
   | 'INSUFFICIENT_STOCK'
   | 'LOT_EXPIRED'
   | 'LOT_UNKNOWN';
@@ -35,6 +38,8 @@ export const SALE_REFUSAL_KIND: Record<SaleRefusalCode, ErrorKind> = {
   PERIOD_CLOSED: 'conflict',
   PRICE_UNKNOWN: 'rule',
   PRICE_ABOVE_LIST: 'rule',
+  DISCOUNT_ABOVE_LIMIT: 'rule',
+  DISCOUNT_REASON_REQUIRED: 'rule',
   INSUFFICIENT_STOCK: 'conflict',
   LOT_EXPIRED: 'rule',
   LOT_UNKNOWN: 'rule',
@@ -129,8 +134,11 @@ export const periodOpen: SaleRule = (c) => {
     : undefined;
 };
 
-export const priceKnown: SaleRule = (c) =>
-  listPriceOf(c) === undefined ? { code: 'PRICE_UNKNOWN', message: 'no price was in effect at the time of sale', details: {} } : undefined;
+export const priceKnown: SaleRule = (c) => {
+  if (listPriceOf(c) !== undefined) return undefined;
+  const { message, ...figures } = priceUnknownFigures(c.agreement!, c.priceHistory, soldAtOf(c));
+  return { code: 'PRICE_UNKNOWN', message, details: { productId: c.line.productId, ...figures } };
+};
 
 export const priceNotAboveList: SaleRule = (c) => {
   const listPrice = listPriceOf(c)!;
@@ -140,6 +148,37 @@ export const priceNotAboveList: SaleRule = (c) => {
         code: 'PRICE_ABOVE_LIST',
         message: `unit price ${unitPrice} is above the list price ${listPrice}`,
         details: { unitPrice, listPrice },
+      }
+    : undefined;
+};
+
+/** A sale below the list price stays within the agreement's discount limit (none by default). */
+export const discountWithinLimit: SaleRule = (c) => {
+  const listPrice = listPriceOf(c)!;
+  const unitPrice = unitPriceOf(c);
+  const { maxDiscountBp } = c.agreement!;
+  // in whole numbers: (list − unit) / list ≤ max / 10,000
+  if ((listPrice - unitPrice) * 10_000 <= listPrice * maxDiscountBp) return undefined;
+  const discountBp = Math.ceil(((listPrice - unitPrice) * 10_000) / listPrice);
+  const lowestUnitPrice = Math.max(1, Math.ceil((listPrice * (10_000 - maxDiscountBp)) / 10_000));
+  return {
+    code: 'DISCOUNT_ABOVE_LIMIT',
+    message:
+      `unit price ${unitPrice} is ${discountBp} bp below the list price ${listPrice}; the agreement allows ${maxDiscountBp} bp, ` +
+      `so the lowest unit price is ${lowestUnitPrice}`,
+    details: { listPrice, unitPrice, discountBp, maxDiscountBp, lowestUnitPrice },
+  };
+};
+
+/** A sale below the list price says why, from the fixed list of reasons. */
+export const discountExplained: SaleRule = (c) => {
+  const listPrice = listPriceOf(c)!;
+  const unitPrice = unitPriceOf(c);
+  return unitPrice < listPrice && !c.line.discountReason
+    ? {
+        code: 'DISCOUNT_REASON_REQUIRED',
+        message: `unit price ${unitPrice} is below the list price ${listPrice}; give a discountReason (${DISCOUNT_REASONS.join(', ')})`,
+        details: { field: 'discountReason', listPrice, unitPrice, reasons: [...DISCOUNT_REASONS] },
       }
     : undefined;
 };
@@ -178,6 +217,8 @@ export const SALE_RULES: readonly SaleRule[] = [
   periodOpen,
   priceKnown,
   priceNotAboveList,
+  discountWithinLimit,
+  discountExplained,
   stockAvailable,
 ];
 

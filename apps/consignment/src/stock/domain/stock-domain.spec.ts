@@ -107,8 +107,16 @@ describe('catalog price at a time', () => {
     expect(priceAt(history, new Date('2026-10-01T00:00:00Z'))).toBeUndefined();
   });
 
-  it("prefers the agreement's own consignment price", () => {
-    expect(listPriceAt({ prices: [{ productId: 'p', price: 9_000 }] }, 'p', history, new Date('2026-12-02T00:00:00Z'))).toBe(9_000);
-    expect(listPriceAt({ prices: [{ productId: 'q', price: 9_000 }] }, 'p', history, new Date('2026-12-02T00:00:00Z'))).toBe(12_000);
+  it("prefers the agreement's own consignment price in effect on the day (venue calendar), else the catalog price then", () => {
+    const agreement = {
+      timeZone: 'Asia/Jakarta',
+      priceHistory: [
+        { productId: 'p', price: 9_000, effectiveFrom: '2026-12-02', setAt: '2026-11-01T00:00:00Z', setBy: 'admin' },
+        { productId: 'q', price: 9_000, effectiveFrom: '2026-01-01', setAt: '2026-01-01T00:00:00Z', setBy: 'admin' },
+      ],
+    };
+    expect(listPriceAt(agreement, 'p', history, new Date('2026-12-02T00:00:00+07:00'))).toBe(9_000);
+    expect(listPriceAt(agreement, 'p', history, new Date('2026-12-01T23:59:59+07:00'))).toBe(12_000); // the day before, in WIB
+    expect(listPriceAt(agreement, 'q', history, new Date('2026-12-02T00:00:00Z'))).toBe(9_000);
   });
 });

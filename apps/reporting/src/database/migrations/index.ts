@@ -2,6 +2,7 @@ import { DirectoryTables1700000000100 } from '@titipan/directory';
 import { Statements1700000007000 } from './1700000007000-statements';
 import { ProductDim1700000008000 } from './1700000008000-product-dim';
 import { Projections1700000009000 } from './1700000009000-projections';
+import { MoneyControls1700000014100 } from './1700000014100-money-controls';
 
 /** In order; listed explicitly so bundled builds need no file globbing. */
 export const REPORTING_MIGRATIONS = [
@@ -9,4 +10,5 @@ export const REPORTING_MIGRATIONS = [
   Statements1700000007000,
   ProductDim1700000008000,
   Projections1700000009000,
+  MoneyControls1700000014100,
 ];

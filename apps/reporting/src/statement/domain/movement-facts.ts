@@ -24,6 +24,8 @@ export interface MovementFact {
   quantity: number;
   /** Signed value, whole rupiah. */
   amount: number;
+  /** Sales only: the signed value at the list price (agreement or catalog price then); above `amount` by the discount. */
+  listAmount?: number;
 }
 
 /** What a receipt says beyond stock movements: units that never arrived. */
@@ -84,6 +86,7 @@ export function factsOf(event: EventEnvelope<unknown>): EventFacts {
         kind: 'SOLD' as const,
         quantity: -l.quantity,
         amount: -l.amount,
+        listAmount: -l.quantity * l.listPrice,
       })),
       saleLines: d.lines.map((l) => ({ period: l.period, receiptNo: l.receiptNo, lineNo: l.lineNo })),
     };

@@ -24,4 +24,6 @@ export interface Statement {
   simponiBillingCode: string | null;
   ntpn: string | null;
   depositedOn: string | null;
+  /** Whole rupiah the UPT deposited to the state (the PNBP share). */
+  depositedAmount: number | null;
 }

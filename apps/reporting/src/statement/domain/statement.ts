@@ -1,3 +1,4 @@
+import type { ShrinkageLiability } from '@titipan/contracts';
 import type { EventFacts, MovementKind } from './movement-facts';
 import { basisPointsOf, splitByLargestRemainder, type SplitPart, type SplitShare } from './split';
 
@@ -8,6 +9,10 @@ export interface Figures {
   damaged: number;
   short: number;
   sold: number;
+  /** Value of the units sold at their list price; grossSales is this less discounts. */
+  grossAtListPrice: number;
+  /** How far below their list price the units sold went: grossAtListPrice − grossSales. */
+  discounts: number;
   grossSales: number;
   customerReturns: number;
   customerReturnsValue: number;
@@ -17,6 +22,8 @@ export interface Figures {
   /** Units lost (positive) or found (negative) by stock counts. */
   adjusted: number;
   adjustedValue: number;
+  /** What the venue pays for units lost in its care, when it bears them: adjustedValue, never below zero. */
+  shrinkageCharge: number;
   closing: number;
 }
 
@@ -28,12 +35,19 @@ export interface ControlTotals {
   saleLines: number;
 }
 
+/** The agreement's terms a statement is computed under. */
+export interface StatementTerms {
+  commissionBp: number;
+  shrinkageLiability: ShrinkageLiability;
+}
+
 export interface StatementFigures {
   lines: (Figures & { productId: string })[];
   totals: Figures;
   commissionBp: number;
   commission: number;
-  /** Net sales less commission: what the venue owes the UPT. */
+  shrinkageLiability: ShrinkageLiability;
+  /** Net sales less commission, plus the shrinkage charge: what the venue owes the UPT. */
   proceeds: number;
   split: SplitPart[] | null;
   controlTotals: ControlTotals;
@@ -45,6 +59,8 @@ const zero = (): Figures => ({
   damaged: 0,
   short: 0,
   sold: 0,
+  grossAtListPrice: 0,
+  discounts: 0,
   grossSales: 0,
   customerReturns: 0,
   customerReturnsValue: 0,
@@ -53,6 +69,7 @@ const zero = (): Figures => ({
   returnedValue: 0,
   adjusted: 0,
   adjustedValue: 0,
+  shrinkageCharge: 0,
   closing: 0,
 });
 
@@ -65,11 +82,15 @@ export function closingOf(f: Figures): number {
  * The settlement figures of one agreement and month. Opening stock comes from `opening` (the previous
  * month's closing, per product) when given, and then only the month's own facts count; otherwise from
  * the facts of every earlier month. Pure: the same facts always give the same figures.
+ *
+ * Commission is earned on what was actually sold (net sales after discounts and customer returns); a venue that
+ * bears shrinkage adds the value of the units it lost, per product and never below zero, to what it owes, and
+ * the split divides that total like sales.
  */
 export function computeStatement(
   facts: EventFacts[],
   period: string,
-  commissionBp: number,
+  terms: StatementTerms,
   shares: SplitShare[] | null,
   opening?: Map<string, number>,
 ): StatementFigures {
@@ -113,6 +134,7 @@ export function computeStatement(
         case 'SOLD':
           f.sold -= m.quantity;
           f.grossSales -= m.amount;
+          f.grossAtListPrice -= m.listAmount ?? m.amount;
           break;
         case 'CUSTOMER_RETURN':
           f.customerReturns += m.quantity;
@@ -139,7 +161,9 @@ export function computeStatement(
 
   const lines = [...byProduct.entries()]
     .map(([productId, f]) => {
+      f.discounts = f.grossAtListPrice - f.grossSales;
       f.netSales = f.grossSales - f.customerReturnsValue;
+      f.shrinkageCharge = terms.shrinkageLiability === 'VENUE' ? Math.max(0, f.adjustedValue) : 0;
       f.closing = closingOf(f);
       return { productId, ...f };
     })
@@ -147,13 +171,14 @@ export function computeStatement(
     .sort((a, b) => a.productId.localeCompare(b.productId));
   const totals = zero();
   for (const line of lines) for (const key of Object.keys(totals) as (keyof Figures)[]) totals[key] += line[key];
-  const commission = basisPointsOf(totals.netSales, commissionBp);
-  const proceeds = totals.netSales - commission;
+  const commission = basisPointsOf(totals.netSales, terms.commissionBp);
+  const proceeds = totals.netSales - commission + totals.shrinkageCharge;
   return {
     lines,
     totals,
-    commissionBp,
+    commissionBp: terms.commissionBp,
     commission,
+    shrinkageLiability: terms.shrinkageLiability,
     proceeds,
     split: shares ? splitByLargestRemainder(proceeds, shares) : null,
     controlTotals: {
