@@ -201,7 +201,7 @@ describe('audit trail in each service', () => {
       for (const id of [oversell, foreign, clash]) expect(await byCorrelation('consignment', id)).toEqual([]);
     });
 
-    it("records a change in place with the values before and after: an agreement's price override", async () => {
+    it('records a price change with the price in effect before it and the history row it added', async () => {
       const before = (await api('consignment').get(`/agreements/${agreementId}`).set('Authorization', admin)).body.prices as {
         productId: string;
         price: number;
@@ -219,8 +219,8 @@ describe('audit trail in each service', () => {
           entity: 'agreement',
           entityId: agreementId,
           eventId: null,
-          before: { prices: [{ productId, price: old }] },
-          after: { prices: [{ productId, price: old + 500 }] },
+          before: { prices: [expect.objectContaining({ productId, price: old })] },
+          after: { prices: [expect.objectContaining({ productId, price: old + 500 })] },
         }),
       ]);
     });
@@ -466,13 +466,15 @@ describe('audit trail in each service', () => {
       const first = correlation('target');
       expect((await send('reporting', 'put', '/pnbp-targets/LP-TGR-1/2030', ministry, first, { amount: 10_000_000 })).status).toBe(201);
       const second = correlation('target');
-      expect((await send('reporting', 'put', '/pnbp-targets/LP-TGR-1/2030', ministry, second, { amount: 12_500_000 })).status).toBe(200);
+      // targets are effective-dated history: a revision names the day it applies from
+      const revision = { amount: 12_500_000, effectiveFrom: '2030-07-01' };
+      expect((await send('reporting', 'put', '/pnbp-targets/LP-TGR-1/2030', ministry, second, revision)).status).toBe(200);
       const refused = correlation('target');
       expect((await send('reporting', 'put', '/pnbp-targets/LP-TGR-1/2030', tangerangStaff, refused, { amount: 1 })).status).toBe(403);
       const [set] = await byCorrelation('reporting', first);
       expect(set).toMatchObject({ entity: 'pnbp-target', entityId: 'LP-TGR-1/2030', before: null, after: { amount: 10_000_000 } });
       const [reset] = await byCorrelation('reporting', second);
-      expect(reset).toMatchObject({ before: { amount: 10_000_000 }, after: { amount: 12_500_000 } });
+      expect(reset).toMatchObject({ before: { amount: 10_000_000, effectiveFrom: '2030-01-01' }, after: revision });
       expect(await byCorrelation('reporting', refused)).toEqual([]);
       expect((await entriesOf('reporting', tangerangStaff, { entity: 'pnbp-target' })).length).toBe(2);
       expect((await audit('reporting', cipinangStaff, { entity: 'pnbp-target', id: 'LP-TGR-1/2030' })).status).toBe(403);
