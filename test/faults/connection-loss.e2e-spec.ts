@@ -103,11 +103,7 @@ describe('fault: database connections terminated under load', () => {
       60_000,
       'reporting caught up',
     );
-    await eventually(
-      async () => (await serviceHealth(services.consignment.url)).checks.outbox.unsent === 0,
-      60_000,
-      'outbox drained',
-    );
+    await eventually(async () => (await serviceHealth(services.consignment.url)).checks.outbox.unsent === 0, 60_000, 'outbox drained');
     const figures = await faultFigures({ consignment: services.consignment.url, reporting: services.reporting.url });
     console.log(
       `connection loss: ${terminated} connections terminated; responses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}; ${JSON.stringify(figures)}`,

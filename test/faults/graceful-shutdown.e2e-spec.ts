@@ -72,11 +72,7 @@ describe('fault: graceful shutdown under load', () => {
     services.consignment = await startServiceProcess('consignment', envs.consignment);
     const retry = await call('consignment', 'POST', '/sales/batches', lounge, { lines });
     expect(retry.body).toMatchObject({ accepted: 0, duplicates: 4000 });
-    await eventually(
-      async () => (await serviceHealth(services.consignment.url)).checks.outbox.unsent === 0,
-      60_000,
-      'outbox drained',
-    );
+    await eventually(async () => (await serviceHealth(services.consignment.url)).checks.outbox.unsent === 0, 60_000, 'outbox drained');
     await eventually(
       async () => {
         const h = await serviceHealth(services.reporting.url);

@@ -105,8 +105,7 @@ export class HealthService implements OnModuleDestroy {
   }
 
   private async checkConsumers() {
-    const result: Record<string, { status: Status; groupId: string; topics: string[]; lag?: number; code?: string; counters: object }> =
-      {};
+    const result: Record<string, { status: Status; groupId: string; topics: string[]; lag?: number; code?: string; counters: object }> = {};
     for (const consumer of this.host.consumers) {
       const { groupId, topics, counters } = consumer;
       try {
