@@ -54,7 +54,7 @@ describe('the HTTP edge of every service', () => {
       const html = await docs.text();
       // the policy allows only the service's own scripts: the page has no inline script, and each of its own loads
       expect(html).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
-      const scripts = [...html.matchAll(/<script[^>]*\bsrc=['"]([^'"]+)['"]/g)].map((m) => new URL(m[1], `${url}/docs/`));
+      const scripts = [...html.matchAll(/<script[^>]*\bsrc=['"]([^'"]+)['"]/g)].map((m) => new URL(m[1], `${url}/docs`));
       expect(scripts.length).toBeGreaterThanOrEqual(2);
       for (const script of scripts) {
         expect(script.origin).toBe(new URL(url).origin);
