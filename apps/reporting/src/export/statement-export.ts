@@ -143,16 +143,19 @@ export function statementPdf(doc: StatementDocument): Promise<Buffer> {
 
   const columns = ['SKU', ...COLUMNS.map((c) => (c.money ? `${c.label} (Rp)` : c.label))];
   const widths = [90, ...COLUMNS.map((c) => (c.money ? 62 : 44))];
+  // the next row starts below the tallest cell of this one (a long label wraps onto two lines)
   const table = (cells: string[], bold: boolean) => {
     const y = pdf.y;
     let x = pdf.page.margins.left;
+    let bottom = y;
     pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7);
     cells.forEach((cell, i) => {
       pdf.text(cell, x, y, { width: widths[i] - 4, align: i === 0 ? 'left' : 'right' });
+      bottom = Math.max(bottom, pdf.y);
       x += widths[i];
     });
     pdf.x = pdf.page.margins.left;
-    pdf.moveDown(0.6);
+    pdf.y = bottom + 3;
   };
   table(columns, true);
   for (const r of rows(doc)) table([r.sku, ...COLUMNS.map((c) => formatNumber(r.figures[c.key]))], r.sku === 'TOTAL');
