@@ -148,7 +148,7 @@ describe('scope before state on every transition', () => {
         service: 'catalog',
         method: 'POST',
         path: `/products/${product.id}/reviews`,
-        body: { decision: 'REJECT', scores },
+        body: { decision: 'APPROVE', scores },
         own: ownCurator,
         ownCode: 'ILLEGAL_TRANSITION',
         other: strangerCurator,
