@@ -83,9 +83,9 @@ describe('the HTTP edge of every service', () => {
   });
 
   it("lets the benchmark's eight tills, on one token and one address, sell at its rate without a single 429", async () => {
-    // runSalesLoad fails on any answer but 2xx. The benchmark's single-sale run: 200 sales/s from eight tills; its
-    // ingestion run: batches of 200 lines as fast as answered. Here the eight share one token as well as one
-    // address, which asks more of the limits than the benchmark does (its tills each have their own venue).
+    // runSalesLoad fails on any answer but 2xx. The benchmark's single-sale run: 200 sales/s from eight tills. Here
+    // the eight share one token as well as one address, which asks more of the limits than the benchmark does
+    // (its tills each have their own venue).
     const singles = await runSalesLoad({
       consignmentUrl: stack.urls.consignment,
       venues: stack.venues,
@@ -95,19 +95,9 @@ describe('the HTTP edge of every service', () => {
       seconds: 10,
       tag: 'EDGE-S',
     });
-    const batches = await runSalesLoad({
-      consignmentUrl: stack.urls.consignment,
-      venues: stack.venues,
-      linesPerRequest: 200,
-      connections: 8,
-      seconds: 5,
-      tag: 'EDGE-B',
-    });
-    expect([singles.failed, batches.failed]).toEqual([0, 0]);
+    expect(singles.failed).toBe(0);
     expect(singles.requests).toBeGreaterThan(0);
-    console.log(
-      `edge: ${singles.requestsPerSecond} single sales/s and ${batches.requestsPerSecond} batches/s, one address and one actor, no 429`,
-    );
+    console.log(`edge: ${singles.requests} sales at ${singles.requestsPerSecond}/s from one address and one actor, no 429`);
   });
 
   it('refuses a burst above the actor or the address limit with 429 and Retry-After, never the probes', async () => {
