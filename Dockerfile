@@ -14,4 +14,6 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --ignore-scripts && npm cache clean --force
 COPY --from=build /app/dist/apps/${SERVICE} ./dist/apps/${SERVICE}
 USER node
+# readiness (public, cached, no token): the database answers; PORT comes from the service's environment
+HEALTHCHECK --interval=10s --timeout=3s --start-period=60s CMD ["node", "-e", "fetch('http://127.0.0.1:'+process.env.PORT+'/health/ready').then(r=>process.exit(r.ok?0:1),()=>process.exit(1))"]
 CMD ["sh", "-c", "exec node dist/apps/${SERVICE}/main.js"]

@@ -43,7 +43,9 @@ const TRANSITIONS = new Set([
 const ACTIONS = new Set(['POST /compliance/expiry-checks', 'POST /admin/replay']);
 /** GETs that answer one document, a report or a file rather than a list; anything else must be paged. */
 const NOT_LISTS: Record<string, string> = {
-  '/health': 'the service health',
+  '/health': 'the service health (admin)',
+  '/health/live': 'liveness',
+  '/health/ready': 'readiness',
   '/statements/{id}/verify': 'the verdict on one statement',
   '/statements/{id}/export': 'a file',
   '/agreements/{id}/periods/ledger-totals': "the ledger's control totals of every month, for reconciliation (a report)",

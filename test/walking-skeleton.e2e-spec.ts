@@ -18,6 +18,7 @@ import { freePort } from './support/free-port';
 import { eventually, TopicProbe } from './support/kafka-probe';
 import { TestEnvironment } from './support/test-environment';
 import { cleanUp, stopEach } from './support/clean-up';
+import { serviceHealth } from '../tools/demo/api-client';
 
 /**
  * One real path through the three services, each its own process as in production: catalog
@@ -44,7 +45,7 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
   };
   const replicaUpts = async (service: ServiceName) =>
     (await request(services[service].url).get('/directory/upts').set('Authorization', token('ministry'))).body.items as { code: string }[];
-  const health = async (service: ServiceName) => (await request(services[service].url).get('/health')).body;
+  const health = (service: ServiceName) => serviceHealth(services[service].url);
 
   beforeAll(async () => {
     env = await TestEnvironment.create();

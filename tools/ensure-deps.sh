@@ -9,3 +9,4 @@ if [[ "$want" != "$have" ]]; then
   npm ci --no-audit --no-fund
   echo "$want" > node_modules/.titipan-lock
 fi
+

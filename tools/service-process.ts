@@ -14,7 +14,7 @@ const ROOT = join(__dirname, '..');
 
 /**
  * Starts one service as its own process from the built bundle (dist/apps/<service>/main.js), as in
- * production, and waits until its health endpoint answers. Used by the stack runner and the tests.
+ * production, and waits until it is ready (GET /health/ready: its database answers). Used by the stack runner and the tests.
  */
 export async function startServiceProcess(
   service: ServiceName,
@@ -44,7 +44,7 @@ export async function startServiceProcess(
   void exited.then(() => (alive = false));
   while (Date.now() < deadline && alive) {
     try {
-      const response = await fetch(`${url}/health`);
+      const response = await fetch(`${url}/health/ready`);
       if (response.status === 200) break;
     } catch {
       // not listening yet
@@ -53,7 +53,7 @@ export async function startServiceProcess(
   }
   if (!alive || Date.now() >= deadline) {
     child.kill('SIGKILL');
-    throw new Error(`${service} did not become healthy:\n${output.slice(-30).join('\n')}`);
+    throw new Error(`${service} did not become ready:\n${output.slice(-30).join('\n')}`);
   }
 
   return {

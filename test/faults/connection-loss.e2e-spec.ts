@@ -7,6 +7,7 @@ import { TestEnvironment } from '../support/test-environment';
 import { ADMIN_URL } from '../support/test-settings';
 import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
 import { startServicesWithDemo } from '../support/stack';
+import { serviceHealth } from '../../tools/demo/api-client';
 
 /**
  * The database drops every service connection (pg_terminate_backend) while sales come in: requests either
@@ -96,17 +97,13 @@ describe('fault: database connections terminated under load', () => {
     for (const s of SERVICES) expect(services[s].process.pid).toBe(pids[s]); // no restart
     await eventually(
       async () => {
-        const h = (await (await fetch(`${services.reporting.url}/health`)).json()) as any;
+        const h = await serviceHealth(services.reporting.url);
         return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
       },
       60_000,
       'reporting caught up',
     );
-    await eventually(
-      async () => ((await (await fetch(`${services.consignment.url}/health`)).json()) as any).checks.outbox.unsent === 0,
-      60_000,
-      'outbox drained',
-    );
+    await eventually(async () => (await serviceHealth(services.consignment.url)).checks.outbox.unsent === 0, 60_000, 'outbox drained');
     const figures = await faultFigures({ consignment: services.consignment.url, reporting: services.reporting.url });
     console.log(
       `connection loss: ${terminated} connections terminated; responses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}; ${JSON.stringify(figures)}`,

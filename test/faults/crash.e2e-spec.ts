@@ -7,6 +7,7 @@ import { eventually } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
 import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
 import { urlsOf } from '../support/stack';
+import { serviceHealth } from '../../tools/demo/api-client';
 
 /** SIGKILL, not a graceful stop: what was committed survives, and what was not is retried by the client. */
 describe('fault: services killed mid-stream', () => {
@@ -17,7 +18,7 @@ describe('fault: services killed mid-stream', () => {
   const token = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
   const admin = token('admin');
   const lounge = token('venue', 'IMI-TGR-LOUNGE');
-  const health = async (service: ServiceName) => (await fetch(`${services[service].url}/health`)).json() as Promise<any>;
+  const health = (service: ServiceName) => serviceHealth(services[service].url);
   const call = async (service: ServiceName, method: string, path: string, auth: string, body?: unknown) => {
     const response = await fetch(`${services[service].url}${path}`, {
       method,

@@ -1,4 +1,5 @@
 import { reconcile } from '../../tools/reconcile/reconcile';
+import { serviceHealth } from '../../tools/demo/api-client';
 
 export interface FaultFigures {
   /** Events the consignment relay published since its process started. */
@@ -18,7 +19,7 @@ export const FAULT_LOAD = Math.max(1, Number(process.env.FAULT_LOAD ?? 1));
 
 /** The figures every fault test prints and checks once the system has converged. */
 export async function faultFigures(urls: { consignment: string; reporting: string }): Promise<FaultFigures> {
-  const health = async (url: string): Promise<any> => (await fetch(`${url}/health`)).json();
+  const health = serviceHealth;
   const consignment = await health(urls.consignment);
   const consumers: { counters: { applied: number; duplicates: number; deadLettered: number } }[] = Object.values(
     (await health(urls.reporting)).checks.consumers,

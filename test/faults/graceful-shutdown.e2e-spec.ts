@@ -7,6 +7,7 @@ import { eventually } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
 import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
 import { urlsOf } from '../support/stack';
+import { serviceHealth } from '../../tools/demo/api-client';
 
 /** SIGTERM under load: in-flight requests finish, offsets commit, the relay stops, the process exits 0 in time. */
 describe('fault: graceful shutdown under load', () => {
@@ -71,14 +72,10 @@ describe('fault: graceful shutdown under load', () => {
     services.consignment = await startServiceProcess('consignment', envs.consignment);
     const retry = await call('consignment', 'POST', '/sales/batches', lounge, { lines });
     expect(retry.body).toMatchObject({ accepted: 0, duplicates: 4000 });
-    await eventually(
-      async () => ((await (await fetch(`${services.consignment.url}/health`)).json()) as any).checks.outbox.unsent === 0,
-      60_000,
-      'outbox drained',
-    );
+    await eventually(async () => (await serviceHealth(services.consignment.url)).checks.outbox.unsent === 0, 60_000, 'outbox drained');
     await eventually(
       async () => {
-        const h = (await (await fetch(`${services.reporting.url}/health`)).json()) as any;
+        const h = await serviceHealth(services.reporting.url);
         return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
       },
       60_000,

@@ -41,12 +41,18 @@ export class ApiClient {
   }
 }
 
+/** The detailed health of a service (database, broker, outbox, consumers), which only an admin may read. */
+export async function serviceHealth(serviceUrl: string): Promise<any> {
+  const client = new ApiClient(serviceUrl);
+  return (await fetch(`${serviceUrl}/health`, { headers: { authorization: client.token('admin') } })).json();
+}
+
 /** Waits until the named consumers of a service (group id ends with the name) have no lag. */
 export async function waitForConsumers(serviceUrl: string, names: string[], timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const health = await (await fetch(`${serviceUrl}/health`)).json();
-    const consumers: { groupId: string; lag: number }[] = Object.values((health as any).checks.consumers ?? {});
+    const health = await serviceHealth(serviceUrl);
+    const consumers: { groupId: string; lag: number }[] = Object.values(health.checks?.consumers ?? {});
     if (names.every((n) => consumers.some((c) => c.groupId.endsWith(n) && c.lag === 0))) return;
     if (Date.now() > deadline) throw new Error(`${serviceUrl}: consumers ${names.join(', ')} did not catch up in ${timeoutMs / 1000} s`);
     await new Promise((r) => setTimeout(r, 300));

@@ -8,6 +8,7 @@ import { TestEnvironment } from '../../../test/support/test-environment';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
 import { cleanUp, stopEach } from '../../../test/support/clean-up';
+import { serviceHealth } from '../../../tools/demo/api-client';
 
 /** Dispatch, receipt and sales over HTTP against the catalog and consignment processes, real Postgres and Kafka. */
 describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () => {
@@ -30,7 +31,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
   let telang: string;
 
   const consumerApplied = async (name: string) => {
-    const health = (await request(services.consignment.url).get('/health')).body;
+    const health = await serviceHealth(services.consignment.url);
     const consumer = Object.values(
       health.checks.consumers as Record<string, { groupId: string; lag: number; counters: { applied: number } }>,
     ).find((c) => c.groupId.endsWith(name));

@@ -9,6 +9,7 @@ import { seedCatalog } from '../../../tools/seed/seed-catalog';
 import { type RunningService } from '../../../tools/service-process';
 import { cleanUp, stopEach } from '../../../test/support/clean-up';
 import { startServices } from '../../../test/support/stack';
+import { serviceHealth } from '../../../tools/demo/api-client';
 
 /**
  * A month at the Tangerang lounge through the consignment API, then its settlement statement in reporting:
@@ -35,7 +36,7 @@ describe('reporting: settlement statement of a month', () => {
       groupId: string;
       lag: number;
       counters: { applied: number };
-    }>((await request(services[service].url).get('/health')).body.checks.consumers);
+    }>((await serviceHealth(services[service].url)).checks.consumers);
     const c = consumers.find((x) => x.groupId.endsWith(name));
     return c && c.lag === 0 ? c.counters.applied : undefined;
   };
@@ -237,7 +238,7 @@ describe('reporting: settlement statement of a month', () => {
           groupId: string;
           lag: number;
           counters: { duplicates: number };
-        }>((await request(services.reporting.url).get('/health')).body.checks.consumers);
+        }>((await serviceHealth(services.reporting.url)).checks.consumers);
         const c = consumers.find((x) => x.groupId.endsWith('statement-source'))!;
         // every event but dispatch.created (which statements do not use) comes back as a duplicate
         return c.lag === 0 && c.counters.duplicates >= all.length - 1;

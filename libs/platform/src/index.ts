@@ -35,3 +35,4 @@ export * from './bootstrap/create-service-app';
 export * from './http/page';
 export * from './database/where';
 export * from './consumer/dead-letter-tool';
+export * from './http/rate-limit';

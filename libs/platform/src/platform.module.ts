@@ -2,6 +2,7 @@ import { createSecretKey } from 'node:crypto';
 import { Global, Logger, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
 import { JwtModule } from '@nestjs/jwt';
+import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { DataSource } from 'typeorm';
@@ -20,6 +21,7 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { HealthStore } from './health/health.store';
+import { ActorRateLimitGuard, AddressRateLimitGuard, rateLimitOptions } from './http/rate-limit';
 import { createKafka } from './kafka/kafka-client';
 import { loggerOptions } from './logging/logger-options';
 import { OutboxRelay, relayOptions } from './outbox/outbox-relay';
@@ -59,8 +61,8 @@ class ConfigHolderModule {
 
 /**
  * Everything a service stands on: config, its own DataSource and migrations, JSON logging, auth,
- * error shape, outbox + relay, the audit trail's writing, inbox + consumers, health. Services import this
- * once in AppModule (and AuditModule for `GET /audit`).
+ * error shape, rate limits, outbox + relay, the audit trail's writing, inbox + consumers, health. Services import
+ * this once in AppModule (and AuditModule for `GET /audit`).
  */
 @Global()
 @Module({})
@@ -99,6 +101,7 @@ export class PlatformModule {
             return { secretOrKeyProvider: () => key };
           },
         }),
+        ThrottlerModule.forRootAsync({ inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => rateLimitOptions(config) }),
       ],
       controllers: [HealthController],
       providers: [
@@ -132,7 +135,10 @@ export class PlatformModule {
         RelayHost,
         HealthStore,
         HealthService,
+        // global guards run in this order: the address's budget (every request), the token, the actor's budget
+        { provide: APP_GUARD, useClass: AddressRateLimitGuard },
         { provide: APP_GUARD, useClass: AuthGuard },
+        { provide: APP_GUARD, useClass: ActorRateLimitGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
       exports: [TypeOrmModule, KAFKA, OutboxStore, InboxStore, UnitOfWork, OutboxRelay, ConsumerHost, JwtModule],

@@ -4,14 +4,8 @@ import { DirectoryStore } from '@titipan/directory';
 import { DomainError } from '@titipan/kernel';
 import { ProductDimStore } from '../product-dim/product-dim.store';
 import { StatementService } from '../statement/statement.service';
+import { EXPORT_FORMATS, type ExportQuery } from './export.dto';
 import { statementCsv, statementPdf, statementXlsx, type StatementDocument } from './statement-export';
-
-export const EXPORT_FORMATS = {
-  csv: { type: 'text/csv; charset=utf-8', extension: 'csv' },
-  xlsx: { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', extension: 'xlsx' },
-  pdf: { type: 'application/pdf', extension: 'pdf' },
-} as const;
-export type ExportFormat = keyof typeof EXPORT_FORMATS;
 
 export interface ExportedFile {
   body: Buffer;
@@ -28,13 +22,8 @@ export class ExportService {
     private readonly directory: DirectoryStore,
   ) {}
 
-  async statement(id: string, format: string, actor: Actor): Promise<ExportedFile> {
-    if (!Object.keys(EXPORT_FORMATS).includes(format)) {
-      throw new DomainError('validation', 'VALIDATION_FAILED', `format must be one of ${Object.keys(EXPORT_FORMATS).join(', ')}`, {
-        fields: [{ field: 'format', rule: 'isIn' }],
-      });
-    }
-    const kind = EXPORT_FORMATS[format as ExportFormat];
+  async statement(id: string, { format, delimiter }: ExportQuery, actor: Actor): Promise<ExportedFile> {
+    const kind = EXPORT_FORMATS[format];
     const statement = await this.statements.get(id, actor);
     const figures = statement.figures;
     if (!figures) throw new DomainError('conflict', 'NO_FIGURES', `statement ${id} has no figures yet`, { current: statement.status });
@@ -44,7 +33,7 @@ export class ExportService {
       venueName: statement.venueName ?? statement.venueCode,
       products: await this.products.products(figures.lines.map((l) => l.productId)),
     };
-    const body = format === 'csv' ? Buffer.from(statementCsv(doc)) : format === 'xlsx' ? await statementXlsx(doc) : await statementPdf(doc);
+    const body = format === 'csv' ? statementCsv(doc, delimiter) : format === 'xlsx' ? await statementXlsx(doc) : await statementPdf(doc);
     return {
       body,
       type: kind.type,

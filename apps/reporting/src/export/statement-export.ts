@@ -3,6 +3,16 @@ import PDFDocument from 'pdfkit';
 import type { Figures, StatementFigures } from '../statement/domain/statement';
 import type { ProductInfo } from '../product-dim/domain/product-info';
 import type { Statement } from '../statement/domain/statement-record';
+import { csvFile, type CsvDelimiter } from './csv-file';
+import {
+  dateTimeNumberFormat,
+  formatDateTime,
+  formatNumber,
+  formatRupiah,
+  RUPIAH_NUMBER_FORMAT,
+  wallClockDate,
+  zoneLabel,
+} from './indonesian-format';
 
 export interface StatementDocument {
   statement: Statement & { figures: StatementFigures };
@@ -29,9 +39,6 @@ const COLUMNS: { key: keyof Figures; label: string; money?: boolean }[] = [
   { key: 'closing', label: 'Closing' },
 ];
 
-const rupiah = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
-export const formatRupiah = (amount: number) => `Rp ${rupiah.format(amount)}`;
-
 function rows(doc: StatementDocument): { sku: string; name: string; figures: Figures }[] {
   const f = doc.statement.figures;
   return [
@@ -53,27 +60,26 @@ function summary(doc: StatementDocument): [string, number, string][] {
   ];
 }
 
-const csvCell = (value: string | number) =>
-  typeof value === 'number' ? String(value) : /[",\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-
 /** Plain numbers (whole rupiah, units), one header row: what a spreadsheet or script reads without guessing. */
-export function statementCsv(doc: StatementDocument): string {
+export function statementCsv(doc: StatementDocument, delimiter?: CsvDelimiter): Buffer {
   const s = doc.statement;
-  const lines = [
-    ['agreement', 'period', 'upt', 'venue', 'status', 'digest', 'sku', 'product', ...COLUMNS.map((c) => c.key)],
-    ...rows(doc).map((r) => [
-      s.agreementId,
-      s.period,
-      s.uptCode,
-      s.venueCode,
-      s.status,
-      s.digest ?? '',
-      r.sku,
-      r.name,
-      ...COLUMNS.map((c) => r.figures[c.key]),
-    ]),
-  ];
-  return `${lines.map((l) => l.map(csvCell).join(',')).join('\n')}\n`;
+  return csvFile(
+    [
+      ['agreement', 'period', 'upt', 'venue', 'status', 'digest', 'sku', 'product', ...COLUMNS.map((c) => c.key)],
+      ...rows(doc).map((r) => [
+        s.agreementId,
+        s.period,
+        s.uptCode,
+        s.venueCode,
+        s.status,
+        s.digest ?? '',
+        r.sku,
+        r.name,
+        ...COLUMNS.map((c) => r.figures[c.key]),
+      ]),
+    ],
+    delimiter,
+  );
 }
 
 /** A workbook ministry staff open as it is: number cells in rupiah format, a real date cell, the split below. */
@@ -82,14 +88,13 @@ export async function statementXlsx(doc: StatementDocument): Promise<Buffer> {
   const book = new ExcelJS.Workbook();
   book.creator = 'Titipan';
   const sheet = book.addWorksheet(`Statement ${s.period}`);
-  const money = '"Rp" #,##0;[Red]-"Rp" #,##0';
   sheet.addRow(['Settlement statement']).font = { bold: true, size: 14 };
   sheet.addRow(['UPT', `${doc.uptName} (${s.uptCode})`]);
   sheet.addRow(['Venue', `${doc.venueName} (${s.venueCode})`]);
   sheet.addRow(['Period', s.period]);
   sheet.addRow(['Status', s.status]);
-  const issued = sheet.addRow(['Issued', s.issuedAt ? new Date(s.issuedAt) : '']);
-  issued.getCell(2).numFmt = 'dd/mm/yyyy hh:mm';
+  const issued = sheet.addRow(['Issued', s.issuedAt ? wallClockDate(s.issuedAt, s.timeZone) : '']);
+  issued.getCell(2).numFmt = dateTimeNumberFormat(s.timeZone);
   sheet.addRow(['SHA-256', s.digest ?? '']);
   sheet.addRow([]);
   const header = sheet.addRow(['SKU', 'Product', ...COLUMNS.map((c) => c.label)]);
@@ -97,14 +102,14 @@ export async function statementXlsx(doc: StatementDocument): Promise<Buffer> {
   for (const r of rows(doc)) {
     const row = sheet.addRow([r.sku, r.name, ...COLUMNS.map((c) => r.figures[c.key])]);
     COLUMNS.forEach((c, i) => {
-      if (c.money) row.getCell(i + 3).numFmt = money;
+      if (c.money) row.getCell(i + 3).numFmt = RUPIAH_NUMBER_FORMAT;
     });
     if (r.sku === 'TOTAL') row.font = { bold: true };
   }
   sheet.addRow([]);
   for (const [label, amount, reference] of summary(doc)) {
     const row = sheet.addRow([label, reference, amount]);
-    row.getCell(3).numFmt = money;
+    row.getCell(3).numFmt = RUPIAH_NUMBER_FORMAT;
   }
   sheet.columns.forEach((column, i) => (column.width = i < 2 ? 28 : 16));
   return Buffer.from(await book.xlsx.writeBuffer());
@@ -132,26 +137,28 @@ export function statementPdf(doc: StatementDocument): Promise<Buffer> {
   pdf.text(`UPT: ${doc.uptName} (${s.uptCode})`);
   pdf.text(`Venue: ${doc.venueName} (${s.venueCode})`);
   pdf.text(
-    `Period: ${s.period}    Status: ${s.status}${s.issuedAt ? `    Issued: ${new Date(s.issuedAt).toISOString().slice(0, 16).replace('T', ' ')} UTC` : ''}`,
+    `Period: ${s.period} (${zoneLabel(s.timeZone)})    Status: ${s.status}${s.issuedAt ? `    Issued: ${formatDateTime(s.issuedAt, s.timeZone)}` : ''}`,
   );
   pdf.moveDown();
 
-  const columns = ['SKU', ...COLUMNS.map((c) => c.label)];
+  const columns = ['SKU', ...COLUMNS.map((c) => (c.money ? `${c.label} (Rp)` : c.label))];
   const widths = [90, ...COLUMNS.map((c) => (c.money ? 62 : 44))];
+  // the next row starts below the tallest cell of this one (a long label wraps onto two lines)
   const table = (cells: string[], bold: boolean) => {
     const y = pdf.y;
     let x = pdf.page.margins.left;
+    let bottom = y;
     pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7);
     cells.forEach((cell, i) => {
       pdf.text(cell, x, y, { width: widths[i] - 4, align: i === 0 ? 'left' : 'right' });
+      bottom = Math.max(bottom, pdf.y);
       x += widths[i];
     });
     pdf.x = pdf.page.margins.left;
-    pdf.moveDown(0.6);
+    pdf.y = bottom + 3;
   };
   table(columns, true);
-  for (const r of rows(doc))
-    table([r.sku, ...COLUMNS.map((c) => (c.money ? rupiah.format(r.figures[c.key]) : String(r.figures[c.key])))], r.sku === 'TOTAL');
+  for (const r of rows(doc)) table([r.sku, ...COLUMNS.map((c) => formatNumber(r.figures[c.key]))], r.sku === 'TOTAL');
   pdf.moveDown().fontSize(10).font('Helvetica');
   for (const [label, amount, reference] of summary(doc))
     pdf.text(`${label}: ${formatRupiah(amount)}${reference ? `  (${reference})` : ''}`);

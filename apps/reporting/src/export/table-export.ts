@@ -1,8 +1,8 @@
 import ExcelJS from 'exceljs';
+import { csvFile, type CsvCell, type CsvDelimiter } from './csv-file';
+import { RUPIAH_NUMBER_FORMAT } from './indonesian-format';
 
-/** What a table cell holds: text, a number, or nothing. */
-type Cell = string | number | null | undefined;
-type Row<R> = { [K in keyof R]: Cell };
+type Row<R> = { [K in keyof R]: CsvCell };
 
 export interface TableColumn<R> {
   key: keyof R & string;
@@ -10,14 +10,9 @@ export interface TableColumn<R> {
   money?: boolean;
 }
 
-const csvCell = (value: Cell) => {
-  if (value === null || value === undefined) return '';
-  const text = String(value);
-  return /[",\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
-};
-
-export function tableCsv<R extends Row<R>>(columns: TableColumn<R>[], rows: R[]): string {
-  return `${[columns.map((c) => c.key), ...rows.map((r) => columns.map((c) => r[c.key]))].map((line) => line.map(csvCell).join(',')).join('\n')}\n`;
+/** The columns' keys as the header, then one line per row. */
+export function tableCsv<R extends Row<R>>(columns: TableColumn<R>[], rows: R[], delimiter?: CsvDelimiter): Buffer {
+  return csvFile([columns.map((c) => c.key), ...rows.map((r) => columns.map((c) => r[c.key]))], delimiter);
 }
 
 /** One sheet: a title, a bold header, number cells (rupiah format for money). */
@@ -30,7 +25,7 @@ export async function tableXlsx<R extends Row<R>>(title: string, columns: TableC
   for (const r of rows) {
     const row = sheet.addRow(columns.map((c) => r[c.key] ?? null));
     columns.forEach((c, i) => {
-      if (c.money) row.getCell(i + 1).numFmt = '"Rp" #,##0;[Red]-"Rp" #,##0';
+      if (c.money) row.getCell(i + 1).numFmt = RUPIAH_NUMBER_FORMAT;
     });
   }
   sheet.columns.forEach((column) => (column.width = 18));

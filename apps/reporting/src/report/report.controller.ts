@@ -14,11 +14,12 @@ export class ReportController {
   @Get('reports/rollup')
   @AnyActor()
   @ApiOperation({
-    summary: 'A month by Kanwil, UPT, venue, category or product: units, sales, sell-through, proceeds, PNBP, premi (JSON, CSV or XLSX)',
+    summary:
+      'A month by Kanwil, UPT, venue, category or product: units, sales, sell-through, proceeds, PNBP, premi (JSON, CSV with delimiter=comma|semicolon, or XLSX)',
   })
   async rollup(@Query() q: RollupQuery, @CurrentActor() actor: Actor) {
     if (q.format === 'csv' || q.format === 'xlsx') {
-      const file = await this.reports.rollupFile(q.period, q.by, q.format, actor);
+      const file = await this.reports.rollupFile(q.period, q.by, q.format, q.delimiter, actor);
       return new StreamableFile(file.body, { type: file.type, disposition: `attachment; filename="${file.filename}"` });
     }
     return this.reports.rollup(q.period, q.by, actor);

@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, PERIOD_FORMAT } from '@titipan/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { CsvDelimiterOption, type CsvDelimiter } from '../export/csv-file';
 import { ROLLUP_DIMENSIONS, type RollupDimension } from './domain/report-rows';
 
 export class PeriodQuery {
@@ -19,6 +20,9 @@ export class RollupQuery extends PeriodQuery {
   @IsOptional()
   @IsIn(['json', 'csv', 'xlsx'])
   format?: 'json' | 'csv' | 'xlsx';
+
+  @CsvDelimiterOption()
+  delimiter?: CsvDelimiter;
 }
 
 export class MoversQuery extends PeriodQuery {

@@ -3,6 +3,7 @@ import type { Actor } from '@titipan/contracts';
 import { DomainError, localDate } from '@titipan/kernel';
 import { readScope } from '@titipan/platform';
 import { DataSource } from 'typeorm';
+import type { CsvDelimiter } from '../export/csv-file';
 import { tableCsv, tableXlsx, type TableColumn } from '../export/table-export';
 import { dayWithinYear } from '../pnbp-target/domain/pnbp-target';
 import { assertReadsAgreement } from '../statement/domain/agreement';
@@ -44,10 +45,16 @@ export class ReportService {
     return { freshness: await this.queries.freshness(), period, by, rows };
   }
 
-  async rollupFile(period: string, by: RollupDimension, format: 'csv' | 'xlsx', actor: Actor): Promise<ReportFile> {
+  async rollupFile(
+    period: string,
+    by: RollupDimension,
+    format: 'csv' | 'xlsx',
+    delimiter: CsvDelimiter | undefined,
+    actor: Actor,
+  ): Promise<ReportFile> {
     const rows = await this.queries.rollup(period, by, readScope(actor));
     const body =
-      format === 'csv' ? Buffer.from(tableCsv(ROLLUP_COLUMNS, rows)) : await tableXlsx(`Rollup ${period} by ${by}`, ROLLUP_COLUMNS, rows);
+      format === 'csv' ? tableCsv(ROLLUP_COLUMNS, rows, delimiter) : await tableXlsx(`Rollup ${period} by ${by}`, ROLLUP_COLUMNS, rows);
     return { body, type: FILE_TYPES[format], filename: `rollup-${period}-${by}.${format}` };
   }
 

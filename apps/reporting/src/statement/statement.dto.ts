@@ -254,6 +254,12 @@ export class StatementResponse {
   @ApiProperty({ type: String, nullable: true })
   venueName: string | null;
 
+  @ApiProperty({
+    example: 'Asia/Makassar',
+    description: "the venue's time zone: the month is counted in it, and exported files print times in it",
+  })
+  timeZone: string;
+
   @ApiProperty({ type: String, nullable: true })
   venueKanwilCode: string | null;
 

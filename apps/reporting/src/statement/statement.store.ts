@@ -5,7 +5,7 @@ import type { StatementFigures } from './domain/statement';
 import type { Statement, StatementStatus } from './domain/statement-record';
 
 const SELECT = `
-  SELECT s.id, s.agreement_id AS "agreementId", s.period, s.status, a.upt_code AS "uptCode", a.venue_code AS "venueCode", v.name AS "venueName",
+  SELECT s.id, s.agreement_id AS "agreementId", s.period, s.status, a.upt_code AS "uptCode", a.venue_code AS "venueCode", v.name AS "venueName", a.time_zone AS "timeZone",
          v.kanwil_code AS "venueKanwilCode", u.kanwil_code AS "uptKanwilCode",
          s.figures, s.mismatches, s.source_event_ids AS "sourceEventIds", s.digest, s.issued_at AS "issuedAt", s.paid_amount::float8 AS "paidAmount",
          to_char(s.paid_on, 'YYYY-MM-DD') AS "paidOn", s.transfer_reference AS "transferReference", s.simponi_billing_code AS "simponiBillingCode",

@@ -8,6 +8,7 @@ import { ConfigError, loadConfig } from '../config/load-config';
 import { PlatformConfig } from '../config/platform-config';
 import { correlationIdFrom, runInContext } from '../context/request-context';
 import { createValidationPipe } from '../errors/http-error.filter';
+import { securityHeaders } from '../http/security-headers';
 import { PLATFORM_CONFIG } from '../platform.tokens';
 
 /** Every request runs in a context carrying its correlation id, echoed back in the response. */
@@ -27,6 +28,8 @@ export function configureServiceApp(app: NestExpressApplication, service: string
   const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
   app.useLogger(app.get(Logger));
   app.disable('x-powered-by');
+  app.set('trust proxy', config.HTTP_TRUST_PROXY); // the client address the per-address rate limit counts
+  app.use(securityHeaders());
   app.use(correlationMiddleware);
   app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
   app.useGlobalPipes(createValidationPipe());

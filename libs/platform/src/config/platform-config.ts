@@ -97,6 +97,44 @@ export class PlatformConfig {
   /** Largest JSON request body accepted. */
   @Matches(/^\d+(b|kb|mb)$/)
   HTTP_BODY_LIMIT = '2mb';
+
+  /**
+   * Proxies in front of the service whose X-Forwarded-For is believed (Express's `trust proxy` hop count).
+   * 0: the client's address is the socket's, so behind a proxy every caller shares the proxy's address.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(10)
+  HTTP_TRUST_PROXY = 0;
+
+  /** Length of a rate-limit window, in seconds (fixed windows, counted per service process). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(3600)
+  RATE_LIMIT_WINDOW_S = 60;
+
+  /**
+   * Requests one actor (token subject) may make in a window, over all endpoints. 6,000 a minute is 100 a
+   * second: three times what a till reaches in the benchmark's fastest run (about 31 a second with eight
+   * tills), and seven times the 840 back-to-back requests of one token in its reporting run.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_PER_ACTOR = 6000;
+
+  /**
+   * Requests one client address may make in a window, with or without a valid token. 30,000 a minute is 500
+   * a second: twice the benchmark's fastest run, all of whose tills share one address.
+   */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10_000_000)
+  RATE_LIMIT_PER_ADDRESS = 30_000;
 }
 
 export function brokerList(config: PlatformConfig): string[] {

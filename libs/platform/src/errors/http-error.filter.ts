@@ -23,6 +23,7 @@ const STATUS_OF: Record<ErrorKind, number> = {
   forbidden: HttpStatus.FORBIDDEN,
   unauthenticated: HttpStatus.UNAUTHORIZED,
   too_large: HttpStatus.PAYLOAD_TOO_LARGE,
+  rate_limited: HttpStatus.TOO_MANY_REQUESTS,
 };
 
 /** Codes for errors raised by the framework rather than by our own code. */

@@ -1,28 +1,19 @@
-import { Inject, Injectable, type OnModuleDestroy } from '@nestjs/common';
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Admin, Kafka } from 'kafkajs';
 import { ConsumerHost } from '../consumer/consumer-host';
 import { consumerLag } from '../kafka/consumer-lag';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxStore } from '../outbox/outbox.store';
 import { KAFKA, SERVICE_NAME } from '../platform.tokens';
+import { CachedCheck, healthErrorCode, withTimeout } from './health-checks';
 import { HealthStore } from './health.store';
 
 type Status = 'ok' | 'degraded' | 'down';
 
-const CHECK_TIMEOUT_MS = 2000;
 /** An unsent event older than this means the relay is not keeping up (or the broker is away). */
 const OUTBOX_STALE_MS = 30_000;
-
-function withTimeout<T>(work: Promise<T>, what: string): Promise<T> {
-  return Promise.race([
-    work,
-    new Promise<T>((_, reject) =>
-      setTimeout(() => reject(new Error(`${what} did not answer in ${CHECK_TIMEOUT_MS} ms`)), CHECK_TIMEOUT_MS),
-    ),
-  ]);
-}
-
-const message = (e: unknown) => (e as Error)?.message ?? String(e);
+/** Readiness is checked at most this often; every call in between gets the last answer. */
+export const READINESS_CACHE_MS = 2000;
 
 export interface HealthReport {
   service: string;
@@ -30,13 +21,25 @@ export interface HealthReport {
   checks: { database: object; broker: object; outbox: object; consumers: object };
 }
 
+export interface Readiness {
+  status: 'up' | 'down';
+}
+
 /**
- * Database down: the service cannot work (down, 503). Broker down or events waiting too long: the service
- * still accepts writes into its outbox, so it reports degraded (200) rather than failing.
+ * Three answers of different cost. Liveness: the process answers (no I/O). Readiness: the database answers
+ * (cached); without it the service can do nothing, while without the broker it still accepts every write into
+ * its outbox, so a broker outage does not make it unready. The detailed report (admins only): database,
+ * broker, outbox and each consumer's lag, failures shown as codes; database down is down (503), broker down or
+ * events waiting too long degraded (200).
  */
 @Injectable()
 export class HealthService implements OnModuleDestroy {
+  private readonly logger = new Logger('Health');
   private admin?: Admin;
+  private readonly readiness = new CachedCheck<Readiness>(
+    async () => ({ status: (await this.checkDatabase()).status === 'ok' ? 'up' : 'down' }),
+    READINESS_CACHE_MS,
+  );
 
   constructor(
     private readonly store: HealthStore,
@@ -46,6 +49,10 @@ export class HealthService implements OnModuleDestroy {
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(SERVICE_NAME) private readonly service: string,
   ) {}
+
+  ready(): Promise<Readiness> {
+    return this.readiness.get();
+  }
 
   async report(): Promise<HealthReport> {
     const [database, broker] = await Promise.all([this.checkDatabase(), this.checkBroker()]);
@@ -57,13 +64,20 @@ export class HealthService implements OnModuleDestroy {
     return { service: this.service, status, checks: { database, broker, outbox, consumers } };
   }
 
+  /** The failure's code for the answer; its text for the log, where operators read it. */
+  private failed(check: string, error: unknown): string {
+    const code = healthErrorCode(error);
+    this.logger.warn({ err: error, code }, `health check ${check} failed`);
+    return code;
+  }
+
   private async checkDatabase() {
     const started = Date.now();
     try {
       await withTimeout(this.store.ping(), 'database');
       return { status: 'ok' as Status, latencyMs: Date.now() - started };
     } catch (e) {
-      return { status: 'down' as Status, error: message(e) };
+      return { status: 'down' as Status, code: this.failed('database', e) };
     }
   }
 
@@ -76,7 +90,7 @@ export class HealthService implements OnModuleDestroy {
     } catch (e) {
       await this.admin?.disconnect().catch(() => undefined);
       this.admin = undefined;
-      return { status: 'down' as Status, error: message(e) };
+      return { status: 'down' as Status, code: this.failed('broker', e) };
     }
   }
 
@@ -86,25 +100,19 @@ export class HealthService implements OnModuleDestroy {
       const stale = (backlog.oldestUnsentAgeMs ?? 0) > OUTBOX_STALE_MS;
       return { status: (stale ? 'degraded' : 'ok') as Status, ...backlog, relay: this.relay.status };
     } catch (e) {
-      return { status: 'down' as Status, error: message(e) };
+      return { status: 'down' as Status, code: this.failed('outbox', e) };
     }
   }
 
   private async checkConsumers() {
-    const result: Record<string, { status: Status; groupId: string; topics: string[]; lag?: number; error?: string; counters: object }> =
-      {};
+    const result: Record<string, { status: Status; groupId: string; topics: string[]; lag?: number; code?: string; counters: object }> = {};
     for (const consumer of this.host.consumers) {
+      const { groupId, topics, counters } = consumer;
       try {
-        const lag = await withTimeout(consumerLag(this.admin!, consumer.groupId, consumer.topics), 'consumer lag');
-        result[consumer.groupId] = { status: 'ok', groupId: consumer.groupId, topics: consumer.topics, lag, counters: consumer.counters };
+        const lag = await withTimeout(consumerLag(this.admin!, groupId, topics), 'consumer lag');
+        result[groupId] = { status: 'ok', groupId, topics, lag, counters };
       } catch (e) {
-        result[consumer.groupId] = {
-          status: 'degraded',
-          groupId: consumer.groupId,
-          topics: consumer.topics,
-          error: message(e),
-          counters: consumer.counters,
-        };
+        result[groupId] = { status: 'degraded', groupId, topics, code: this.failed(`consumer ${groupId}`, e), counters };
       }
     }
     return result;

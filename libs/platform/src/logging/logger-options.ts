@@ -4,6 +4,9 @@ import { currentContext } from '../context/request-context';
 import type { PlatformConfig } from '../config/platform-config';
 import { chooseLogFormat } from './log-format';
 
+/** Health calls are polled by orchestrators and tools: not request-logged. */
+const HEALTH_PATHS = /^\/health(\/live|\/ready)?(\?|$)/;
+
 /**
  * JSON logs, one line each, carrying the correlation id of the request or event being handled; in development
  * at a terminal (or with LOG_FORMAT=pretty) the same entries as readable lines through pino-pretty.
@@ -21,7 +24,7 @@ export function loggerOptions(config: PlatformConfig, service: string): Params {
     },
     genReqId: (req: IncomingMessage) => currentContext()?.correlationId ?? String(req.headers['x-correlation-id'] ?? ''),
     redact: ['req.headers.authorization'],
-    autoLogging: { ignore: (req: IncomingMessage) => req.url === '/health' },
+    autoLogging: { ignore: (req: IncomingMessage) => HEALTH_PATHS.test(req.url ?? '') },
     quietReqLogger: true,
   };
   const format = chooseLogFormat({

@@ -11,6 +11,8 @@ export interface Statement {
   uptCode: string;
   venueCode: string;
   venueName: string | null;
+  /** The venue's time zone: the month is counted in it, and the files print times in it. */
+  timeZone: string;
   venueKanwilCode: string | null;
   uptKanwilCode: string | null;
   figures: StatementFigures | null;

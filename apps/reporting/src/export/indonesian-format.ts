@@ -1,0 +1,76 @@
+/**
+ * How the statement files write money and times for Indonesian readers, one place for the PDF (text) and the
+ * XLSX (number formats and date cells): rupiah as `Rp 1.234.567`, times in the venue's own zone as
+ * `31 Okt 2026, 23.30 WITA`.
+ */
+
+/** How Indonesians name their three time zones; Pontianak (West Kalimantan) keeps WIB. */
+const ZONE_LABELS: Record<string, string> = {
+  'Asia/Jakarta': 'WIB',
+  'Asia/Pontianak': 'WIB',
+  'Asia/Makassar': 'WITA',
+  'Asia/Jayapura': 'WIT',
+};
+
+export function zoneLabel(timeZone: string): string {
+  return ZONE_LABELS[timeZone] ?? timeZone;
+}
+
+const wholeNumber = new Intl.NumberFormat('id-ID', { maximumFractionDigits: 0 });
+
+/** A whole number with Indonesian grouping: 1.234.567. */
+export const formatNumber = (value: number) => wholeNumber.format(value);
+
+/** Rupiah as printed on Indonesian documents: `Rp 1.234.567`, a negative amount `-Rp 1.234.567`. */
+export const formatRupiah = (amount: number) => `${amount < 0 ? '-' : ''}Rp ${wholeNumber.format(Math.abs(amount))}`;
+
+/** The same in a spreadsheet: Excel and LibreOffice group digits by the reader's locale (1.234.567 in Indonesian). */
+export const RUPIAH_NUMBER_FORMAT = '"Rp" #,##0;[Red]-"Rp" #,##0';
+
+const dateTimes = new Map<string, Intl.DateTimeFormat>();
+function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
+  let format = dateTimes.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('id-ID', {
+      timeZone,
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    dateTimes.set(timeZone, format);
+  }
+  return format;
+}
+
+/** An instant as the venue reads it: `31 Okt 2026, 23.30 WITA`. */
+export function formatDateTime(at: Date | string, timeZone: string): string {
+  return `${dateTimeFormat(timeZone).format(new Date(at))} ${zoneLabel(timeZone)}`;
+}
+
+/**
+ * A spreadsheet date cell showing the venue's wall-clock time. Spreadsheet dates have no zone (exceljs writes
+ * the instant's UTC fields), so the cell gets a date whose UTC fields are the venue's local ones.
+ */
+export function wallClockDate(at: Date | string, timeZone: string): Date {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    })
+      .formatToParts(new Date(at))
+      .map((p) => [p.type, Number(p.value)]),
+  );
+  return new Date(Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second));
+}
+
+/** The number format of such a cell, in Indonesian ([$-421]) and with the zone: `31 Okt 2026, 23.30 WITA`. */
+export const dateTimeNumberFormat = (timeZone: string) => `[$-421]d mmm yyyy, hh.mm "${zoneLabel(timeZone)}"`;
