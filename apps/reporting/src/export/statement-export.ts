@@ -28,6 +28,8 @@ const COLUMNS: { key: keyof Figures; label: string; money?: boolean }[] = [
   { key: 'damaged', label: 'Damaged' },
   { key: 'short', label: 'Short' },
   { key: 'sold', label: 'Sold' },
+  { key: 'grossAtListPrice', label: 'Gross at list price', money: true },
+  { key: 'discounts', label: 'Discounts', money: true },
   { key: 'grossSales', label: 'Gross sales', money: true },
   { key: 'customerReturns', label: 'Customer returns' },
   { key: 'customerReturnsValue', label: 'Customer returns value', money: true },
@@ -36,6 +38,7 @@ const COLUMNS: { key: keyof Figures; label: string; money?: boolean }[] = [
   { key: 'returnedValue', label: 'Returned value', money: true },
   { key: 'adjusted', label: 'Adjusted' },
   { key: 'adjustedValue', label: 'Adjusted value', money: true },
+  { key: 'shrinkageCharge', label: 'Shrinkage charge', money: true },
   { key: 'closing', label: 'Closing' },
 ];
 
@@ -55,6 +58,8 @@ function summary(doc: StatementDocument): [string, number, string][] {
   const f = doc.statement.figures;
   return [
     [`Venue commission (${f.commissionBp / 100}%)`, f.commission, ''],
+    // missing units the venue bears (shrinkageLiability VENUE) are added to what it pays
+    ...(f.totals.shrinkageCharge > 0 ? [['Shrinkage charged to the venue', f.totals.shrinkageCharge, ''] as [string, number, string]] : []),
     ['Proceeds due to the UPT', f.proceeds, ''],
     ...(f.split ?? []).map((p): [string, number, string] => [`${p.name} (${p.basisPoints / 100}%)`, p.amount, p.legalReference]),
   ];
@@ -141,24 +146,36 @@ export function statementPdf(doc: StatementDocument): Promise<Buffer> {
   );
   pdf.moveDown();
 
-  const columns = ['SKU', ...COLUMNS.map((c) => (c.money ? `${c.label} (Rp)` : c.label))];
-  const widths = [90, ...COLUMNS.map((c) => (c.money ? 62 : 44))];
-  // the next row starts below the tallest cell of this one (a long label wraps onto two lines)
-  const table = (cells: string[], bold: boolean) => {
-    const y = pdf.y;
-    let x = pdf.page.margins.left;
-    let bottom = y;
-    pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7);
-    cells.forEach((cell, i) => {
-      pdf.text(cell, x, y, { width: widths[i] - 4, align: i === 0 ? 'left' : 'right' });
-      bottom = Math.max(bottom, pdf.y);
-      x += widths[i];
-    });
-    pdf.x = pdf.page.margins.left;
-    pdf.y = bottom + 3;
+  // units and rupiah as two tables: all the figures side by side would not fit across a landscape A4 page
+  const printTable = (title: string, columns: typeof COLUMNS) => {
+    const widths = [90, ...columns.map((c) => (c.money ? 70 : 50))];
+    // the next row starts below the tallest cell of this one (a long label wraps onto two lines)
+    const row = (cells: string[], bold: boolean) => {
+      const y = pdf.y;
+      let x = pdf.page.margins.left;
+      let bottom = y;
+      pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7);
+      cells.forEach((cell, i) => {
+        pdf.text(cell, x, y, { width: widths[i] - 4, align: i === 0 ? 'left' : 'right' });
+        bottom = Math.max(bottom, pdf.y);
+        x += widths[i];
+      });
+      pdf.x = pdf.page.margins.left;
+      pdf.y = bottom + 3;
+    };
+    pdf.font('Helvetica-Bold').fontSize(9).text(title);
+    row(['SKU', ...columns.map((c) => c.label)], true);
+    for (const r of rows(doc)) row([r.sku, ...columns.map((c) => formatNumber(r.figures[c.key]))], r.sku === 'TOTAL');
+    pdf.moveDown();
   };
-  table(columns, true);
-  for (const r of rows(doc)) table([r.sku, ...COLUMNS.map((c) => formatNumber(r.figures[c.key]))], r.sku === 'TOTAL');
+  printTable(
+    'Units',
+    COLUMNS.filter((c) => !c.money),
+  );
+  printTable(
+    'Rupiah (Rp)',
+    COLUMNS.filter((c) => c.money),
+  );
   pdf.moveDown().fontSize(10).font('Helvetica');
   for (const [label, amount, reference] of summary(doc))
     pdf.text(`${label}: ${formatRupiah(amount)}${reference ? `  (${reference})` : ''}`);
