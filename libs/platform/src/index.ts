@@ -14,6 +14,8 @@ export * from './database/data-source-options';
 export * from './database/platform-tables.migration';
 export * from './database/provision-database';
 export * from './database/migrate';
+export * from './database/database-migrator';
+export * from './database/scram';
 export * from './outbox/outbox.store';
 export * from './outbox/unit-of-work';
 export * from './outbox/outbox-relay';
