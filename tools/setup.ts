@@ -26,9 +26,20 @@ async function main(): Promise<void> {
   console.error(`database ${LOCAL.database}: roles ${DATABASE_ROLES.join(', ')}; one schema per service, owned by its owner role`);
   const { DB_HOST, DB_PORT } = localDatabaseHost();
   for (const service of SERVICES) {
-    const database = { DB_HOST, DB_PORT: Number(DB_PORT), DB_NAME: LOCAL.database, DB_USER: roleOf(service), DB_PASSWORD: '', DB_POOL_SIZE: 1 };
+    const database = {
+      DB_HOST,
+      DB_PORT: Number(DB_PORT),
+      DB_NAME: LOCAL.database,
+      DB_USER: roleOf(service),
+      DB_PASSWORD: '',
+      DB_POOL_SIZE: 1,
+    };
     const owner = { DB_OWNER_USER: ownerRoleOf(service), DB_OWNER_PASSWORD: dbPassword(ownerRoleOf(service)) };
-    const applied = await migrateAsOwner(ownerSettings({ ...database, ...owner }), { service, schema: service, migrations: MIGRATIONS[service] });
+    const applied = await migrateAsOwner(ownerSettings({ ...database, ...owner }), {
+      service,
+      schema: service,
+      migrations: MIGRATIONS[service],
+    });
     console.error(`${service}: ${applied.length ? `applied ${applied.join(', ')}` : 'migrations up to date'}`);
   }
   const created = await provisionTopics(createKafka('titipan-setup', LOCAL.brokers.split(',')), { prefix: LOCAL.topicPrefix });

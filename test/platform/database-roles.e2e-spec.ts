@@ -46,21 +46,31 @@ describe('database roles: migrations as the owner, services as a runtime role th
           `SELECT rolname, rolpassword, rolcanlogin, rolsuper, rolcreaterole, rolcreatedb FROM pg_authid WHERE rolname = ANY($1)`,
           [DATABASE_ROLES],
         );
-        return rows as { rolname: string; rolpassword: string; rolcanlogin: boolean; rolsuper: boolean; rolcreaterole: boolean; rolcreatedb: boolean }[];
+        return rows as {
+          rolname: string;
+          rolpassword: string;
+          rolcanlogin: boolean;
+          rolsuper: boolean;
+          rolcreaterole: boolean;
+          rolcreatedb: boolean;
+        }[];
       } finally {
         await admin.query(`SELECT pg_advisory_unlock(hashtext('titipan.provision'))`);
       }
     }, 'postgres');
     expect(stored.map((r) => r.rolname).sort()).toEqual([...DATABASE_ROLES].sort());
     for (const role of stored) {
-      expect({ role: role.rolname, accepted: scramAccepts(role.rolpassword, dbPassword(role.rolname)) }).toEqual({ role: role.rolname, accepted: true });
+      expect({ role: role.rolname, accepted: scramAccepts(role.rolpassword, dbPassword(role.rolname)) }).toEqual({
+        role: role.rolname,
+        accepted: true,
+      });
       expect(scramAccepts(role.rolpassword, role.rolname)).toBe(false);
       expect(role).toMatchObject({ rolcanlogin: true, rolsuper: false, rolcreaterole: false, rolcreatedb: false });
     }
     expect(new Set(DATABASE_ROLES.map(dbPassword)).size).toBe(DATABASE_ROLES.length);
   });
 
-  it("owns every table and the schema by the owner role; the runtime role is no member of it", async () => {
+  it('owns every table and the schema by the owner role; the runtime role is no member of it', async () => {
     const owners = await asSuperuser(async (admin) => {
       const { rows } = await admin.query(
         `SELECT DISTINCT pg_get_userbyid(c.relowner) AS owner FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
@@ -72,7 +82,7 @@ describe('database roles: migrations as the owner, services as a runtime role th
     await expect(consignment.query(`SET ROLE ${ownerRoleOf('consignment')}`)).rejects.toThrow(/permission denied to set role/);
   });
 
-  it("lets the consignment runtime role neither alter nor truncate the ledger, nor disable or drop its immutability trigger", async () => {
+  it('lets the consignment runtime role neither alter nor truncate the ledger, nor disable or drop its immutability trigger', async () => {
     await expect(consignment.query(`SELECT count(*)::int AS n FROM stock_movement`)).resolves.toEqual([{ n: 0 }]);
     const refusals = [
       [`ALTER TABLE stock_movement ADD COLUMN note text`, /must be owner of table stock_movement/],
@@ -80,7 +90,10 @@ describe('database roles: migrations as the owner, services as a runtime role th
       [`ALTER TABLE stock_movement DISABLE TRIGGER stock_movement_immutable`, /must be owner of table stock_movement/],
       [`ALTER TABLE stock_movement DISABLE TRIGGER ALL`, /must be owner of table stock_movement/],
       [`DROP TRIGGER stock_movement_immutable ON stock_movement`, /must be owner of (table|relation) stock_movement/],
-      [`CREATE OR REPLACE FUNCTION stock_movement_immutable() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`, /must be owner of function|permission denied for schema/],
+      [
+        `CREATE OR REPLACE FUNCTION stock_movement_immutable() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RETURN NEW; END $$`,
+        /must be owner of function|permission denied for schema/,
+      ],
       [`SET session_replication_role = replica`, /permission denied to set parameter "session_replication_role"/],
       [`DROP TABLE stock_movement`, /must be owner of table stock_movement/],
       [`CREATE TABLE intruder (x int)`, /permission denied for schema consignment/],
@@ -105,7 +118,10 @@ describe('database roles: migrations as the owner, services as a runtime role th
       const refusals = [
         [`UPDATE statement SET figures = '{"venuePays": 1}' WHERE id = $1`, /is issued: its figures and digest cannot change/],
         [`UPDATE statement SET digest = 'sha256:forged' WHERE id = $1`, /is issued: its figures and digest cannot change/],
-        [`UPDATE statement SET figures = figures - 'venuePays', digest = NULL WHERE id = $1`, /is issued: its figures and digest cannot change/],
+        [
+          `UPDATE statement SET figures = figures - 'venuePays', digest = NULL WHERE id = $1`,
+          /is issued: its figures and digest cannot change/,
+        ],
         [`UPDATE statement SET status = 'PENDING' WHERE id = $1`, /its status cannot go back to PENDING/],
         [`DELETE FROM statement WHERE id = $1`, /is issued and cannot be deleted/],
         [`ALTER TABLE statement DISABLE TRIGGER issued_statement_immutable`, /must be owner of table statement/],
@@ -131,7 +147,9 @@ describe('database roles: migrations as the owner, services as a runtime role th
       expect(await figuresOf(id)).toMatchObject({ status: 'DEPOSITED', digest: 'sha256:abc' });
 
       const pending = await issue('PENDING');
-      await reporting.query(`UPDATE statement SET figures = '{"venuePays": 7}', status = 'ISSUED', digest = 'sha256:new' WHERE id = $1`, [pending]);
+      await reporting.query(`UPDATE statement SET figures = '{"venuePays": 7}', status = 'ISSUED', digest = 'sha256:new' WHERE id = $1`, [
+        pending,
+      ]);
       expect(await figuresOf(pending)).toEqual({ status: 'ISSUED', figures: { venuePays: 7 }, digest: 'sha256:new' });
     });
   });
@@ -139,11 +157,18 @@ describe('database roles: migrations as the owner, services as a runtime role th
   it('refuses to start a service whose login owns its tables, and one whose migrations are pending', async () => {
     const catalog = await env.dataSource('catalog', CATALOG_MIGRATIONS);
     const startUp = (migrateOnStart: boolean) =>
-      new DatabaseMigrator(catalog, { ...env.config('catalog'), DB_MIGRATE_ON_START: migrateOnStart }, 'catalog', CATALOG_MIGRATIONS).onModuleInit();
+      new DatabaseMigrator(
+        catalog,
+        { ...env.config('catalog'), DB_MIGRATE_ON_START: migrateOnStart },
+        'catalog',
+        CATALOG_MIGRATIONS,
+      ).onModuleInit();
     await expect(startUp(false)).resolves.toBeUndefined();
     // a database provisioned before the split: the runtime role owned its tables
     await asSuperuser((admin) => admin.query(`ALTER TABLE catalog.outbox OWNER TO ${roleOf('catalog')}`));
-    await expect(startUp(true)).rejects.toThrow(/titipan_catalog owns outbox, outbox_position_seq in schema catalog; a service runs as a role that owns nothing/);
+    await expect(startUp(true)).rejects.toThrow(
+      /titipan_catalog owns outbox, outbox_position_seq in schema catalog; a service runs as a role that owns nothing/,
+    );
     // provisioning again hands it to the owner
     await provisionDatabase({ adminUrl: ADMIN_URL, database: env.database, passwordOf: dbPassword });
     await expect(startUp(true)).resolves.toBeUndefined();

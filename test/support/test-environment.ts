@@ -14,6 +14,7 @@ import {
   type ServiceName,
 } from '@titipan/platform';
 import type { Kafka } from 'kafkajs';
+import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dbPassword } from '../../tools/db-passwords';
 import { serviceEnv } from '../../tools/local-settings';
@@ -67,6 +68,24 @@ export class TestEnvironment {
     this.dataSources.push(ds);
     await ds.initialize();
     return ds;
+  }
+
+  /** Runs SQL logged in as the owner of the service's schema: what the runtime role may not do (ANALYZE, for one). */
+  async queryAsOwner(service: ServiceName, sql: string): Promise<void> {
+    const config = this.config(service);
+    const owner = new Client({
+      host: config.DB_HOST,
+      port: config.DB_PORT,
+      database: config.DB_NAME,
+      user: config.DB_OWNER_USER,
+      password: config.DB_OWNER_PASSWORD,
+    });
+    await owner.connect();
+    try {
+      await owner.query(sql);
+    } finally {
+      await owner.end();
+    }
   }
 
   async dispose(): Promise<void> {

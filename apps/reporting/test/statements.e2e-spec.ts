@@ -1,10 +1,11 @@
 import { periodOf } from '@titipan/kernel';
 import { topicName } from '@titipan/contracts';
-import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
+import type { ServiceName } from '@titipan/platform';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { eventually, TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
+import { bearer as bearerFor } from '../../../test/support/tokens';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
 import { type RunningService } from '../../../tools/service-process';
 import { cleanUp, stopEach } from '../../../test/support/clean-up';
@@ -18,11 +19,18 @@ describe('reporting: settlement statement of a month', () => {
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
   let probe: TopicProbe;
-  const bearer = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  /** Tokens for reporting, where most calls go; the same actors' tokens for consignment and the catalog (a token works on one service). */
+  const bearer = (role: Parameters<typeof bearerFor>[1], scope?: string) => bearerFor('reporting', role, scope);
   const admin = bearer('admin');
   const ministry = bearer('ministry');
   const upt = bearer('upt', 'LPP-TGR');
   const lounge = bearer('venue', 'IMI-TGR-LOUNGE');
+  const inConsignment = {
+    admin: bearerFor('consignment', 'admin'),
+    upt: bearerFor('consignment', 'upt', 'LPP-TGR'),
+    lounge: bearerFor('consignment', 'venue', 'IMI-TGR-LOUNGE'),
+  };
+  const inCatalog = { admin: bearerFor('catalog', 'admin') };
   const consignment = () => request(services.consignment.url);
   const reporting = () => request(services.reporting.url);
   const day = 24 * 3600_000;
@@ -57,10 +65,11 @@ describe('reporting: settlement statement of a month', () => {
   );
 
   it('runs a month of consignment at 10% commission and closes it; with no split policy the statement waits and says why', async () => {
-    const products = (await request(services.catalog.url).get('/products?upt=LPP-TGR&limit=200').set('Authorization', admin)).body.items;
+    const products = (await request(services.catalog.url).get('/products?upt=LPP-TGR&limit=200').set('Authorization', inCatalog.admin)).body
+      .items;
     const id = (sku: string) => products.find((p: { sku: string }) => p.sku === sku).id;
     const [makaroni, bawang] = [id('MAKARONI-150'), id('KRP-BAWANG-200')];
-    await consignment().post('/venues').set('Authorization', admin).send({
+    await consignment().post('/venues').set('Authorization', inConsignment.admin).send({
       code: 'IMI-TGR-LOUNGE',
       name: 'Gerai UMKM WBP, Lounge Layanan Publik Kantor Imigrasi Khusus Tangerang',
       partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Tangerang',
@@ -76,10 +85,10 @@ describe('reporting: settlement statement of a month', () => {
     agreementId = (
       await consignment()
         .post('/agreements')
-        .set('Authorization', admin)
+        .set('Authorization', inConsignment.admin)
         .send({ uptCode: 'LPP-TGR', venueCode: 'IMI-TGR-LOUNGE', commissionBp: 1_000, validFrom: '2026-01-01', prices })
     ).body.id;
-    await consignment().post(`/agreements/${agreementId}/activate`).set('Authorization', admin);
+    await consignment().post(`/agreements/${agreementId}/activate`).set('Authorization', inConsignment.admin);
 
     // last month, in WIB: receive, sell, a customer return, goods back, a count
     const now = new Date();
@@ -89,7 +98,7 @@ describe('reporting: settlement statement of a month', () => {
     const expiry = new Date(now.getTime() + 60 * day).toISOString().slice(0, 10);
     const dispatch = await consignment()
       .post('/dispatches')
-      .set('Authorization', upt)
+      .set('Authorization', inConsignment.upt)
       .send({
         agreementId,
         dispatchedAt: at(0),
@@ -101,7 +110,7 @@ describe('reporting: settlement statement of a month', () => {
     expect(dispatch.status).toBe(201);
     await consignment()
       .post(`/dispatches/${dispatch.body.id}/receipt`)
-      .set('Authorization', lounge)
+      .set('Authorization', inConsignment.lounge)
       .send({
         receivedAt: at(1),
         lines: [
@@ -114,14 +123,16 @@ describe('reporting: settlement statement of a month', () => {
       { receiptNo: 'S-1', lineNo: 2, productId: bawang, quantity: 3, unitPrice: 16_000, soldAt: at(2) },
       { receiptNo: 'S-2', lineNo: 1, productId: makaroni, quantity: 2, soldAt: at(26) },
     ];
-    expect((await consignment().post('/sales/batches').set('Authorization', lounge).send({ lines: sales })).body.accepted).toBe(3);
+    expect(
+      (await consignment().post('/sales/batches').set('Authorization', inConsignment.lounge).send({ lines: sales })).body.accepted,
+    ).toBe(3);
     await consignment()
       .post('/sales/returns')
-      .set('Authorization', lounge)
+      .set('Authorization', inConsignment.lounge)
       .send({ returnNo: 'R-1', receiptNo: 'S-1', lineNo: 2, quantity: 1, resellable: true, reason: 'salah beli', returnedAt: at(30) });
     await consignment()
       .post('/returns')
-      .set('Authorization', lounge)
+      .set('Authorization', inConsignment.lounge)
       .send({
         agreementId,
         reason: 'damaged',
@@ -130,7 +141,7 @@ describe('reporting: settlement statement of a month', () => {
       });
     await consignment()
       .post('/stock-counts')
-      .set('Authorization', lounge)
+      .set('Authorization', inConsignment.lounge)
       .send({ agreementId, reason: 'opname', countedAt: at(50), lines: [{ productId: makaroni, lotCode: 'MK-1', counted: 10 }] });
 
     // live draft figures before the close
@@ -138,7 +149,9 @@ describe('reporting: settlement statement of a month', () => {
     const draft = (await reporting().get(`/agreements/${agreementId}/periods/${period}/statement`).set('Authorization', lounge)).body;
     expect(draft).toMatchObject({ status: 'DRAFT', figures: { proceeds: 123_300 } });
 
-    expect((await consignment().post(`/agreements/${agreementId}/periods/${period}/close`).set('Authorization', lounge)).status).toBe(200);
+    expect(
+      (await consignment().post(`/agreements/${agreementId}/periods/${period}/close`).set('Authorization', inConsignment.lounge)).status,
+    ).toBe(200);
     const pending = await eventually(
       async () => {
         const { items } = (await reporting().get(`/statements?agreement=${agreementId}`).set('Authorization', ministry)).body;
@@ -295,7 +308,7 @@ describe('reporting: settlement statement of a month', () => {
     expect(events[2].data).toMatchObject({ pnbpAmount: 18_495, ntpn: 'A1B2C3D4E5F6G7H8' });
     const settled = await eventually(
       async () => {
-        const [p] = (await consignment().get(`/agreements/${agreementId}/periods`).set('Authorization', upt)).body.items;
+        const [p] = (await consignment().get(`/agreements/${agreementId}/periods`).set('Authorization', inConsignment.upt)).body.items;
         return p.settlement === 'DEPOSITED' ? p : undefined;
       },
       20_000,
@@ -455,14 +468,15 @@ describe('reporting: settlement statement of a month', () => {
     expect(await snapshot()).toEqual(before);
 
     // the live consumer goes on with the swapped-in tables, without repeating what the replay applied
-    const makaroni = (await request(services.catalog.url).get('/products?upt=LPP-TGR&sku=MAKARONI-150').set('Authorization', admin)).body
-      .items[0].id;
+    const makaroni = (
+      await request(services.catalog.url).get('/products?upt=LPP-TGR&sku=MAKARONI-150').set('Authorization', inCatalog.admin)
+    ).body.items[0].id;
     const now = new Date().toISOString();
     expect(
       (
         await consignment()
           .post('/sales')
-          .set('Authorization', lounge)
+          .set('Authorization', inConsignment.lounge)
           .send({ receiptNo: 'S-NOW', lineNo: 1, productId: makaroni, quantity: 1, soldAt: now })
       ).status,
     ).toBe(201);

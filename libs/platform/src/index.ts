@@ -8,6 +8,7 @@ export * from './errors/http-error.filter';
 export * from './auth/tokens';
 export * from './auth/auth.guard';
 export * from './auth/mint-token';
+export * from './auth/token-rules';
 export * from './auth/read-scope';
 export * from './database/service-identity';
 export * from './database/data-source-options';

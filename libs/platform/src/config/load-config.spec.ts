@@ -41,7 +41,14 @@ describe('configuration', () => {
   });
 
   it('names each malformed setting with the value it got', () => {
-    const problems = problemsOf({ ...minimal, NODE_ENV: 'test', PORT: 'eighty', DB_PORT: '70000', KAFKA_BROKERS: 'localhost', DB_MIGRATE_ON_START: 'false' });
+    const problems = problemsOf({
+      ...minimal,
+      NODE_ENV: 'test',
+      PORT: 'eighty',
+      DB_PORT: '70000',
+      KAFKA_BROKERS: 'localhost',
+      DB_MIGRATE_ON_START: 'false',
+    });
     expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['DB_PORT', 'KAFKA_BROKERS', 'PORT']);
     expect(problems.join('\n')).toMatch(/PORT \(got "eighty"\)/);
   });
@@ -75,7 +82,9 @@ describe('configuration', () => {
   it('needs the owner role to migrate at start, and refuses to run as the owner', () => {
     const { DB_OWNER_USER: _, ...withoutOwner } = minimal;
     const dev = { NODE_ENV: 'development' };
-    expect(problemsOf({ ...withoutOwner, ...dev })).toEqual([expect.stringMatching(/^DB_OWNER_USER \(missing\): migrations run as the schema owner/)]);
+    expect(problemsOf({ ...withoutOwner, ...dev })).toEqual([
+      expect.stringMatching(/^DB_OWNER_USER \(missing\): migrations run as the schema owner/),
+    ]);
     expect(problemsOf({ ...withoutOwner, ...dev, DB_MIGRATE_ON_START: 'false' })).toEqual([]);
     expect(problemsOf({ ...minimal, ...dev, DB_OWNER_USER: minimal.DB_USER }).join()).toMatch(/must differ from DB_USER/);
   });

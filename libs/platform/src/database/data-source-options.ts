@@ -49,9 +49,7 @@ export function dataSourceOptions(config: DatabaseSettings, parts: ServiceDataSo
 }
 
 /** The same database, logged in as the schema's owner: what migrations run with (one connection holds their lock, one runs them). */
-export function ownerSettings(
-  config: DatabaseSettings & Pick<PlatformConfig, 'DB_OWNER_USER' | 'DB_OWNER_PASSWORD'>,
-): DatabaseSettings {
+export function ownerSettings(config: DatabaseSettings & Pick<PlatformConfig, 'DB_OWNER_USER' | 'DB_OWNER_PASSWORD'>): DatabaseSettings {
   return { ...config, DB_USER: config.DB_OWNER_USER, DB_PASSWORD: config.DB_OWNER_PASSWORD, DB_POOL_SIZE: 2 };
 }
 

@@ -38,7 +38,7 @@ export async function migrateAsOwner(ownerLogin: DatabaseSettings, parts: Servic
 
 /** The migrations a DataSource lists that its schema has not applied (read with the runtime role). */
 export async function pendingMigrations(dataSource: DataSource): Promise<string[]> {
-  const rows: { name: string }[] = await dataSource.query(`SELECT name FROM migrations`).catch((error: { code?: string }) => {
+  const rows = await dataSource.query<{ name: string }[]>(`SELECT name FROM migrations`).catch((error: { code?: string }) => {
     if (error.code === '42P01') return []; // undefined_table: nothing migrated yet
     throw error;
   });

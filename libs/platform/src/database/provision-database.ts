@@ -76,7 +76,13 @@ export async function provisionDatabase(options: ProvisionOptions): Promise<void
       await admin.query(PROVISION_UNLOCK);
     }
     const db = await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [options.database]);
-    if (!db.rowCount) await admin.query(`CREATE DATABASE ${ident(options.database)}`).catch((e) => (lostRace(e) ? undefined : Promise.reject(e)));
+    if (!db.rowCount) {
+      try {
+        await admin.query(`CREATE DATABASE ${ident(options.database)}`);
+      } catch (error) {
+        if (!lostRace(error)) throw error;
+      }
+    }
   } finally {
     await admin.end();
   }
