@@ -110,7 +110,7 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     const signed = (times: { iat?: number; exp?: number; nbf?: number }) =>
       `Bearer ${new JwtService({ secret: LOCAL.jwtSecret }).sign(
         { sub: 'ops', role: 'admin', scope: null, iss: 'titipan', aud: 'titipan-catalog', ...times },
-        { algorithm: 'HS256', noTimestamp: true },
+        { algorithm: 'HS256' },
       )}`;
     const cases = {
       'no expiry': [signed({ iat: now }), 'TOKEN_EXPIRY_MISSING'],

@@ -215,11 +215,17 @@ describe('reporting: settlement statement of a month', () => {
       digest: statement.digest,
     });
 
-    // a figure changed behind the service's back no longer verifies
+    // the service's own login cannot change an issued figure; one changed behind its back (by the tables' owner,
+    // who can unguard them) no longer verifies
     const ds = await env.dataSource('reporting');
-    await ds.query(`UPDATE statement SET figures = jsonb_set(figures, '{proceeds}', '999') WHERE id = $1`, [statementId]);
+    const setProceeds = (proceeds: number) =>
+      `UPDATE statement SET figures = jsonb_set(figures, '{proceeds}', '${proceeds}') WHERE id = '${statementId}'`;
+    await expect(ds.query(setProceeds(999))).rejects.toThrow(/is issued: its figures and digest cannot change/);
+    const unguarded = (sql: string) =>
+      `ALTER TABLE statement DISABLE TRIGGER issued_statement_immutable; ${sql}; ALTER TABLE statement ENABLE TRIGGER issued_statement_immutable`;
+    await env.queryAsOwner('reporting', unguarded(setProceeds(999)));
     expect((await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body.valid).toBe(false);
-    await ds.query(`UPDATE statement SET figures = jsonb_set(figures, '{proceeds}', '123300') WHERE id = $1`, [statementId]);
+    await env.queryAsOwner('reporting', unguarded(setProceeds(123_300)));
     expect((await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body.valid).toBe(true);
   });
 
