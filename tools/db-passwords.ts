@@ -30,7 +30,7 @@ const randomPassword = () => randomBytes(24).toString('base64url');
 
 /** The passwords a file holds, created with random ones when there is none yet. */
 export function passwordsIn(file: string): Record<string, string> {
-  if (!existsSync(file)) create(file);
+  if (!existsSync(file)) createPasswordsFile(file);
   const mode = statSync(file).mode & 0o777;
   if (mode & 0o077) throw new Error(`${file} is readable by others (mode ${mode.toString(8)}); chmod 600 it`);
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
@@ -38,9 +38,9 @@ export function passwordsIn(file: string): Record<string, string> {
 
 /**
  * Writes a complete file under a temporary name, then links it into place: of several runs starting together
- * exactly one link succeeds, and nobody ever reads a half-written file.
+ * exactly one link succeeds (the others find the file there and keep it), and nobody ever reads a half-written file.
  */
-function create(file: string): void {
+export function createPasswordsFile(file: string): void {
   mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const passwords = Object.fromEntries(DATABASE_ROLES.map((role) => [role, randomPassword()]));
   const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
