@@ -9,6 +9,7 @@ import { TestEnvironment } from '../test/support/test-environment';
 /** What a venue may sell: its products with the list price in its agreements. */
 export interface BenchVenue {
   code: string;
+  /** The venue's Authorization header for consignment, where it sells (a token works on one service). */
   token: string;
   products: { id: string; price: number }[];
 }
