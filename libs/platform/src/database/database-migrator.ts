@@ -2,7 +2,7 @@ import { Logger, type OnModuleInit } from '@nestjs/common';
 import type { DataSource } from 'typeorm';
 import type { PlatformConfig } from '../config/platform-config';
 import { ownerSettings, type MigrationClass } from './data-source-options';
-import { migrateAsOwner, pendingMigrations } from './migrate';
+import { migrateAsOwner, ownedByCurrentUser, pendingMigrations } from './migrate';
 import { schemaOf, type ServiceName } from './service-identity';
 
 /**
@@ -32,18 +32,10 @@ export class DatabaseMigrator implements OnModuleInit {
         throw new Error(`${pending.length} migration(s) pending (${pending.join(', ')}): run npm run setup, or DB_MIGRATE_ON_START=true`);
       }
     }
-    const owned: { name: string }[] = await this.dataSource.query(
-      `SELECT 'the schema' AS name FROM pg_namespace n WHERE n.nspname = $1 AND n.nspowner = current_user::regrole
-       UNION ALL
-       SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
-       WHERE n.nspname = $1 AND c.relowner = current_user::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
-       UNION ALL
-       SELECT p.proname || '()' FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proowner = current_user::regrole`,
-      [schema],
-    );
+    const owned = await ownedByCurrentUser(this.dataSource, schema);
     if (owned.length > 0) {
       throw new Error(
-        `${this.config.DB_USER} owns ${owned.map((o) => o.name).join(', ')} in schema ${schema}; a service runs as a role that owns nothing (run npm run setup)`,
+        `${this.config.DB_USER} owns ${owned.join(', ')} in schema ${schema}; a service runs as a role that owns nothing (run npm run setup)`,
       );
     }
   }

@@ -45,3 +45,17 @@ export async function pendingMigrations(dataSource: DataSource): Promise<string[
   const applied = new Set(rows.map((r) => r.name));
   return dataSource.migrations.map((m) => m.name ?? m.constructor.name).filter((name) => !applied.has(name));
 }
+
+/** What the logged-in role owns in a schema: the schema itself, tables, views, sequences, functions. A runtime role owns none. */
+export async function ownedByCurrentUser(dataSource: DataSource, schema: string): Promise<string[]> {
+  const rows = await dataSource.query<{ name: string }[]>(
+    `SELECT 'the schema' AS name FROM pg_namespace n WHERE n.nspname = $1 AND n.nspowner = current_user::regrole
+     UNION ALL
+     SELECT c.relname FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = $1 AND c.relowner = current_user::regrole AND c.relkind IN ('r', 'p', 'v', 'm', 'S')
+     UNION ALL
+     SELECT p.proname || '()' FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace WHERE n.nspname = $1 AND p.proowner = current_user::regrole`,
+    [schema],
+  );
+  return rows.map((r) => r.name);
+}
