@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import type { ServiceName } from '@titipan/platform';
-import { ApiClient, waitForConsumers } from '../tools/demo/api-client';
+import { ApiClient, caller, waitForConsumers } from '../tools/demo/api-client';
 import { seedCatalog } from '../tools/seed/seed-catalog';
 import { startServiceProcess, type RunningService } from '../tools/service-process';
 import { freePort } from '../test/support/free-port';
@@ -9,6 +9,7 @@ import { TestEnvironment } from '../test/support/test-environment';
 /** What a venue may sell: its products with the list price in its agreements. */
 export interface BenchVenue {
   code: string;
+  /** The venue's Authorization header for consignment, where it sells (a token works on one service). */
   token: string;
   products: { id: string; price: number }[];
 }
@@ -132,23 +133,23 @@ export async function startBenchStack(log: (line: string) => void, venueCount = 
     }
     const urls = Object.fromEntries(services.map((s) => [s.service, s.url])) as Record<ServiceName, string>;
     const settle = async (timeoutMs = 300_000) => {
-      await waitForConsumers(urls.reporting, ['consignment-projections', 'statement-source'], timeoutMs);
+      await waitForConsumers('reporting', urls.reporting, ['consignment-projections', 'statement-source'], timeoutMs);
     };
 
     await seedCatalog(urls.catalog);
-    await waitForConsumers(urls.consignment, ['product-replica', 'directory-replica']);
-    const api = new ApiClient(urls.consignment);
-    const admin = api.token('admin');
-    const approved = (await new ApiClient(urls.catalog).expect([200], 'GET', '/products?status=APPROVED&limit=200', admin)).items.filter(
-      (p: any) => p.consignable,
-    );
+    await waitForConsumers('consignment', urls.consignment, ['product-replica', 'directory-replica']);
+    const api = new ApiClient('consignment', urls.consignment);
+    const admin = caller('admin');
+    const approved = (
+      await new ApiClient('catalog', urls.catalog).expect([200], 'GET', '/products?status=APPROVED&limit=200', admin)
+    ).items.filter((p: any) => p.consignable);
     const upts = [...new Set<string>(approved.map((p: any) => p.uptCode))];
 
     const venues: BenchVenue[] = [];
     for (const v of VENUES.slice(0, venueCount)) {
       const { commissionBp, ...venue } = v;
       await api.expect([201], 'POST', '/venues', admin, { ...venue, collectiveOutlet: true });
-      const token = api.token('venue', v.code);
+      const venueCaller = caller('venue', v.code);
       for (const uptCode of upts) {
         const products = approved.filter((p: any) => p.uptCode === uptCode);
         const draft = await api.expect([201], 'POST', '/agreements', admin, {
@@ -159,7 +160,7 @@ export async function startBenchStack(log: (line: string) => void, venueCount = 
           prices: products.map((p: any) => ({ productId: p.id, price: p.price })),
         });
         await api.expect([200], 'POST', `/agreements/${draft.id}/activate`, admin);
-        const dispatch = await api.expect([201], 'POST', '/dispatches', api.token('upt', uptCode), {
+        const dispatch = await api.expect([201], 'POST', '/dispatches', caller('upt', uptCode), {
           agreementId: draft.id,
           lines: products.map((p: any) => ({
             productId: p.id,
@@ -168,12 +169,12 @@ export async function startBenchStack(log: (line: string) => void, venueCount = 
             quantity: STOCK_PER_LOT,
           })),
         });
-        await api.expect([201], 'POST', `/dispatches/${dispatch.id}/receipt`, token, {
+        await api.expect([201], 'POST', `/dispatches/${dispatch.id}/receipt`, venueCaller, {
           lines: products.map((_: unknown, i: number) => ({ lineNo: i + 1, accepted: STOCK_PER_LOT, damaged: 0, short: 0 })),
         });
       }
       const sold = approved.filter((p: any) => upts.includes(p.uptCode));
-      venues.push({ code: v.code, token, products: sold.map((p: any) => ({ id: p.id, price: p.price })) });
+      venues.push({ code: v.code, token: api.token('venue', v.code), products: sold.map((p: any) => ({ id: p.id, price: p.price })) });
     }
     await settle();
     log(

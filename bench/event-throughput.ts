@@ -18,6 +18,7 @@ import { REPORTING_MIGRATIONS } from '../apps/reporting/src/database/migrations'
 import { ProjectionListener } from '../apps/reporting/src/projection/projection.listener';
 import { ProjectionStore } from '../apps/reporting/src/projection/projection.store';
 import { ReplayService } from '../apps/reporting/src/projection/replay.service';
+import { ReplayStore } from '../apps/reporting/src/projection/replay.store';
 import { SourceEventsStore } from '../apps/reporting/src/statement/source-events.store';
 import { TestEnvironment } from '../test/support/test-environment';
 import { measurePostgresInserts, type InsertCeiling } from './postgres-ceiling';
@@ -143,6 +144,7 @@ export async function measureEventThroughput(options: {
       new UnitOfWork(reporting, new OutboxStore(reporting), 'reporting', new AuditTrail(new AuditStore(), new AuditScopeStore())),
       new ProjectionListener(new ProjectionStore(), dims),
       new ProjectionStore(),
+      new ReplayStore(),
       new InboxStore(),
       env.kafka,
       env.config('reporting'),

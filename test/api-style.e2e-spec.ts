@@ -1,8 +1,9 @@
-import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
+import { SERVICES, type ServiceName } from '@titipan/platform';
 import { type RunningService } from '../tools/service-process';
 import { cleanUp, scratchDir, stopEach } from './support/clean-up';
 import { TestEnvironment } from './support/test-environment';
 import { startServicesWithDemo } from './support/stack';
+import { bearers } from './support/tokens';
 
 interface Parameter {
   name: string;
@@ -67,7 +68,7 @@ describe('one API style across the services (their OpenAPI documents)', () => {
   const services = {} as Record<ServiceName, RunningService>;
   const documents = {} as Record<ServiceName, OpenApi>;
   const endpoints: Endpoint[] = [];
-  const admin = `Bearer ${mintToken(DEV_JWT_SECRET, { role: 'admin' })}`;
+  const admin = bearers('admin');
   const sample: Record<string, string> = {};
 
   beforeAll(async () => {
@@ -82,7 +83,7 @@ describe('one API style across the services (their OpenAPI documents)', () => {
     }
     const first = async (service: ServiceName, path: string) =>
       (
-        (await (await fetch(`${services[service].url}${path}`, { headers: { authorization: admin } })).json()) as {
+        (await (await fetch(`${services[service].url}${path}`, { headers: { authorization: admin[service] } })).json()) as {
           items: { id: string }[];
         }
       ).items[0].id;
@@ -99,7 +100,9 @@ describe('one API style across the services (their OpenAPI documents)', () => {
     expect(lists.length).toBeGreaterThan(15);
     const notPaged: string[] = [];
     for (const list of lists) {
-      const response = await fetch(`${services[list.service].url}${pathWithSamples(list.path)}`, { headers: { authorization: admin } });
+      const response = await fetch(`${services[list.service].url}${pathWithSamples(list.path)}`, {
+        headers: { authorization: admin[list.service] },
+      });
       const body = (await response.json()) as { items?: unknown; total?: unknown };
       const paged = response.status === 200 && Array.isArray(body.items) && Number.isInteger(body.total);
       if (!paged) notPaged.push(`${list.service} GET ${list.path}: ${response.status} ${JSON.stringify(body).slice(0, 80)}`);

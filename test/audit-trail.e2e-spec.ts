@@ -1,10 +1,14 @@
-import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
+import { mintToken, SERVICES, type ServiceName } from '@titipan/platform';
 import type { ActorRole } from '@titipan/contracts';
 import request from 'supertest';
 import { type RunningService } from '../tools/service-process';
 import { cleanUp, scratchDir, stopEach } from './support/clean-up';
 import { startServicesWithDemo } from './support/stack';
 import { TestEnvironment } from './support/test-environment';
+import { LOCAL } from '../tools/local-settings';
+
+/** An actor's Authorization headers, one per service (a token works on the service it names only). */
+type Tokens = Record<ServiceName, string>;
 
 interface Entry {
   position: string;
@@ -35,7 +39,10 @@ describe('audit trail in each service', () => {
   const demoOutput = scratchDir('audit-demo');
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
-  const bearer = (role: ActorRole, scope?: string, sub?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope, sub })}`;
+  const bearer = (role: ActorRole, scope?: string, sub?: string): Tokens =>
+    Object.fromEntries(
+      SERVICES.map((service) => [service, `Bearer ${mintToken(LOCAL.jwtSecret, { service, role, scope, sub })}`]),
+    ) as Tokens;
   const admin = bearer('admin', undefined, 'admin-budi');
   const ministry = bearer('ministry', undefined, 'ditjenpas-rina');
   const cashier = bearer('venue', LOUNGE, 'kasir-ani');
@@ -55,16 +62,16 @@ describe('audit trail in each service', () => {
     service: ServiceName,
     method: 'post' | 'put' | 'patch',
     path: string,
-    token: string,
+    token: Tokens,
     correlationId: string,
     body?: object,
-  ) => api(service)[method](path).set('Authorization', token).set('x-correlation-id', correlationId).send(body);
-  const audit = (service: ServiceName, token: string, query: Record<string, string | number> = {}) =>
+  ) => api(service)[method](path).set('Authorization', token[service]).set('x-correlation-id', correlationId).send(body);
+  const audit = (service: ServiceName, token: Tokens, query: Record<string, string | number> = {}) =>
     api(service)
       .get('/audit')
       .query({ limit: 200, ...query })
-      .set('Authorization', token);
-  const entriesOf = async (service: ServiceName, token: string, query: Record<string, string | number> = {}): Promise<Entry[]> => {
+      .set('Authorization', token[service]);
+  const entriesOf = async (service: ServiceName, token: Tokens, query: Record<string, string | number> = {}): Promise<Entry[]> => {
     const response = await audit(service, token, query);
     expect(response.status).toBe(200);
     return response.body.items as Entry[];
@@ -86,10 +93,11 @@ describe('audit trail in each service', () => {
     let saleCorrelation: string;
 
     beforeAll(async () => {
-      agreementId = (await api('consignment').get(`/agreements?upt=LP-TGR-1&venue=${LOUNGE}&status=ACTIVE`).set('Authorization', admin))
-        .body.items[0].id;
-      const products = (await api('catalog').get('/products?upt=LP-TGR-1&status=APPROVED&limit=200').set('Authorization', admin)).body
-        .items as { id: string; consignable: boolean }[];
+      agreementId = (
+        await api('consignment').get(`/agreements?upt=LP-TGR-1&venue=${LOUNGE}&status=ACTIVE`).set('Authorization', admin.consignment)
+      ).body.items[0].id;
+      const products = (await api('catalog').get('/products?upt=LP-TGR-1&status=APPROVED&limit=200').set('Authorization', admin.catalog))
+        .body.items as { id: string; consignable: boolean }[];
       productId = products.find((p) => p.consignable)!.id;
       // a second venue, in another Kanwil, with an agreement of its own
       expect(
@@ -202,7 +210,7 @@ describe('audit trail in each service', () => {
     });
 
     it('records a price change with the price in effect before it and the history row it added', async () => {
-      const before = (await api('consignment').get(`/agreements/${agreementId}`).set('Authorization', admin)).body.prices as {
+      const before = (await api('consignment').get(`/agreements/${agreementId}`).set('Authorization', admin.consignment)).body.prices as {
         productId: string;
         price: number;
       }[];
@@ -419,7 +427,8 @@ describe('audit trail in each service', () => {
 
   describe('reporting', () => {
     it("records the demo's payments and deposit with the status before and after, and each issue as its closer's doing", async () => {
-      const statements = (await api('reporting').get(`/statements?venue=${LOUNGE}&limit=200`).set('Authorization', admin)).body.items as {
+      const statements = (await api('reporting').get(`/statements?venue=${LOUNGE}&limit=200`).set('Authorization', admin.reporting)).body
+        .items as {
         id: string;
         uptCode: string;
       }[];

@@ -1,10 +1,11 @@
 import fc from 'fast-check';
-import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
+import { SERVICES, type ServiceName } from '@titipan/platform';
 import { reconcile } from '../tools/reconcile/reconcile';
 import { type RunningService } from '../tools/service-process';
 import { TestEnvironment } from './support/test-environment';
 import { cleanUp, scratchDir, stopEach } from './support/clean-up';
 import { startServicesWithDemo } from './support/stack';
+import { bearers } from './support/tokens';
 
 /** Strings that have broken systems before: SQL, control and unicode characters, huge and odd numbers. */
 const HOSTILE = fc.oneof(
@@ -57,9 +58,10 @@ describe('hostile input at every write endpoint', () => {
   const demoOutput = scratchDir('demo');
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
+  /** Each actor's tokens, one per service. */
   const tokens = ['admin', 'ministry', 'upt:LP-TGR-1', 'venue:IMI-TGR-LOUNGE', 'curator:KW-BANTEN'].map((t) => {
-    const [role, scope] = t.split(':') as [Parameters<typeof mintToken>[1]['role'], string | undefined];
-    return `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+    const [role, scope] = t.split(':') as [Parameters<typeof bearers>[0], string | undefined];
+    return bearers(role, scope);
   });
   const endpoints: { service: ServiceName; method: string; path: string }[] = [];
   const ids: string[] = [];
@@ -76,12 +78,16 @@ describe('hostile input at every write endpoint', () => {
       }
     }
     // real ids, so hostile bodies also reach documents that exist
-    const firstIds = async (url: string) =>
-      ((await (await fetch(url, { headers: { authorization: tokens[0] } })).json()) as { items: { id: string }[] }).items.map((x) => x.id);
+    const firstIds = async (service: ServiceName, path: string) =>
+      (
+        (await (await fetch(`${services[service].url}${path}`, { headers: { authorization: tokens[0][service] } })).json()) as {
+          items: { id: string }[];
+        }
+      ).items.map((x) => x.id);
     ids.push(
-      ...(await firstIds(`${services.catalog.url}/products?limit=5`)),
-      ...(await firstIds(`${services.consignment.url}/agreements?limit=5`)),
-      ...(await firstIds(`${services.reporting.url}/statements?limit=5`)),
+      ...(await firstIds('catalog', '/products?limit=5')),
+      ...(await firstIds('consignment', '/agreements?limit=5')),
+      ...(await firstIds('reporting', '/statements?limit=5')),
     );
   }, 180_000);
   afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), demoOutput.remove));
@@ -103,7 +109,7 @@ describe('hostile input at every write endpoint', () => {
           const url = `${services[service].url}${path.replace(/\{[^}]+\}/g, () => encodeURIComponent(String(id)))}`;
           const response = await fetch(url, {
             method,
-            headers: { authorization: tokens[t], 'content-type': 'application/json' },
+            headers: { authorization: tokens[t][service], 'content-type': 'application/json' },
             body: JSON.stringify(body),
           });
           seen.set(response.status, (seen.get(response.status) ?? 0) + 1);

@@ -1,4 +1,4 @@
-import { DEV_JWT_SECRET, mintToken, SERVICES } from '@titipan/platform';
+import { SERVICES } from '@titipan/platform';
 import { Client } from 'pg';
 import { startBenchStack, type BenchStack } from '../bench/bench-stack';
 import { runSalesLoad } from '../bench/sales-load';
@@ -8,8 +8,8 @@ import { cleanUp } from './support/clean-up';
 import { freePort } from './support/free-port';
 import { eventually } from './support/kafka-probe';
 import { ADMIN_URL } from './support/test-settings';
+import { bearer } from './support/tokens';
 
-const bearer = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
 const get = (url: string, authorization?: string) => fetch(url, { headers: authorization ? { authorization } : {} });
 
 /**
@@ -71,9 +71,9 @@ describe('the HTTP edge of every service', () => {
       expect(await (await get(`${url}/health/ready`)).json()).toEqual({ status: 'up' });
       const anonymous = await get(`${url}/health`);
       expect([anonymous.status, ((await anonymous.json()) as any).code]).toEqual([401, 'TOKEN_MISSING']);
-      const venue = await get(`${url}/health`, bearer('venue', 'IMI-TGR-LOUNGE'));
+      const venue = await get(`${url}/health`, bearer(service, 'venue', 'IMI-TGR-LOUNGE'));
       expect([venue.status, ((await venue.json()) as any).code]).toEqual([403, 'ROLE_NOT_ALLOWED']);
-      const detail = await serviceHealth(url);
+      const detail = await serviceHealth(service, url);
       expect(detail).toMatchObject({ service, status: 'ok', checks: { database: { status: 'ok' }, broker: { status: 'ok' } } });
       expect(JSON.stringify(detail)).not.toMatch(/"error"/);
     }
@@ -113,7 +113,7 @@ describe('the HTTP edge of every service', () => {
     for (let i = 0; i < 60; i++) expect((await get(`${url}/health/live`)).status).toBe(200);
     expect((await get(`${url}/health/ready`)).status).toBe(200);
 
-    const [first, second] = [bearer('venue', 'IMI-TGR-LOUNGE'), bearer('venue', 'IMI-SBY-JUANDA')];
+    const [first, second] = [bearer('catalog', 'venue', 'IMI-TGR-LOUNGE'), bearer('catalog', 'venue', 'IMI-SBY-JUANDA')];
     for (let i = 0; i < 20; i++) expect((await get(`${url}/kanwils`, first)).status).toBe(200);
     await expectLimited(await get(`${url}/kanwils`, first), 'actor', 20);
     expect((await get(`${url}/upts`, second)).status).toBe(200); // another actor at the same address has its own budget
@@ -145,7 +145,7 @@ describe('the HTTP edge of every service', () => {
         'readiness down',
       );
       expect(down).toEqual({ status: 'down' });
-      const detail = await get(`${url}/health`, bearer('admin'));
+      const detail = await get(`${url}/health`, bearer('consignment', 'admin'));
       const text = await detail.text();
       expect(detail.status).toBe(503);
       expect(JSON.parse(text).checks.database).toEqual({ status: 'down', code: 'SQLSTATE_42501' });

@@ -1,5 +1,5 @@
 import { localDate, periodOf } from '@titipan/kernel';
-import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
+import { type ServiceName } from '@titipan/platform';
 import request from 'supertest';
 import { seedCatalog } from '../tools/seed/seed-catalog';
 import { type RunningService } from '../tools/service-process';
@@ -7,6 +7,11 @@ import { cleanUp, stopEach } from './support/clean-up';
 import { eventually } from './support/kafka-probe';
 import { startServices } from './support/stack';
 import { TestEnvironment } from './support/test-environment';
+import { bearers } from './support/tokens';
+import { serviceHealth } from '../tools/demo/api-client';
+
+/** An actor's Authorization headers, one per service. */
+type Tokens = Record<ServiceName, string>;
 
 /**
  * Money controls of consignment practice (issue 13), through the three services' HTTP APIs: discounts within the
@@ -16,7 +21,7 @@ import { TestEnvironment } from './support/test-environment';
 describe('money controls', () => {
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
-  const bearer = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  const bearer = bearers;
   const admin = bearer('admin');
   const ministry = bearer('ministry');
   const curator = bearer('curator', 'KW-BANTEN');
@@ -48,44 +53,48 @@ describe('money controls', () => {
 
   const consumerApplied = async (service: ServiceName, name: string) => {
     const consumers = Object.values<{ groupId: string; lag: number; counters: { applied: number } }>(
-      (await request(services[service].url).get('/health')).body.checks.consumers,
+      (await serviceHealth(service, services[service].url)).checks.consumers,
     );
     const c = consumers.find((x) => x.groupId.endsWith(name));
     return c && c.lag === 0 ? c.counters.applied : undefined;
   };
   const replicated = async (before: number) =>
     eventually(async () => ((await consumerApplied('consignment', 'product-replica')) ?? 0) > before, 20_000, 'product replica');
-  const sell = (token: string, line: object) => consignment().post('/sales').set('Authorization', token).send(line);
+  const sell = (token: Tokens, line: object) => consignment().post('/sales').set('Authorization', token.consignment).send(line);
   const issued = (agreementId: string) =>
     eventually(
       async () => {
-        const { items } = (await reporting().get(`/statements?agreement=${agreementId}&period=${period}`).set('Authorization', ministry))
-          .body;
+        const { items } = (
+          await reporting().get(`/statements?agreement=${agreementId}&period=${period}`).set('Authorization', ministry.reporting)
+        ).body;
         return items[0]?.status === 'ISSUED' ? items[0] : undefined;
       },
       30_000,
       'statement issued',
     );
   const agreement = async (body: object) => {
-    const created = await consignment().post('/agreements').set('Authorization', admin).send(body);
+    const created = await consignment().post('/agreements').set('Authorization', admin.consignment).send(body);
     expect(created.status).toBe(201);
-    expect((await consignment().post(`/agreements/${created.body.id}/activate`).set('Authorization', admin)).status).toBe(200);
+    expect((await consignment().post(`/agreements/${created.body.id}/activate`).set('Authorization', admin.consignment)).status).toBe(200);
     return created.body as { id: string; maxDiscountBp: number; shrinkageLiability: string };
   };
   /** A dispatch under an agreement, received whole by the venue. */
   const deliver = async (
     agreementId: string,
-    sender: string,
-    receiver: string,
+    sender: Tokens,
+    receiver: Tokens,
     lines: object[],
     dispatchedAt: string,
     receivedAt: string,
   ) => {
-    const dispatch = await consignment().post('/dispatches').set('Authorization', sender).send({ agreementId, dispatchedAt, lines });
+    const dispatch = await consignment()
+      .post('/dispatches')
+      .set('Authorization', sender.consignment)
+      .send({ agreementId, dispatchedAt, lines });
     expect(dispatch.status).toBe(201);
     const receipt = await consignment()
       .post(`/dispatches/${dispatch.body.id}/receipt`)
-      .set('Authorization', receiver)
+      .set('Authorization', receiver.consignment)
       .send({
         receivedAt,
         lines: lines.map((_, i) => ({ lineNo: i + 1, accepted: (lines[i] as { quantity: number }).quantity, damaged: 0, short: 0 })),
@@ -101,7 +110,7 @@ describe('money controls', () => {
     await eventually(async () => ((await consumerApplied('consignment', 'product-replica')) ?? 0) >= 14, 30_000, 'product replica');
     await eventually(async () => ((await consumerApplied('consignment', 'directory-replica')) ?? 0) >= 10, 30_000, 'directory replica');
     const sku = async (upt: string, code: string) =>
-      (await catalog().get(`/products?upt=${upt}&sku=${code}`).set('Authorization', admin)).body.items[0].id as string;
+      (await catalog().get(`/products?upt=${upt}&sku=${code}`).set('Authorization', admin.catalog)).body.items[0].id as string;
     [keripik, telang, makaroni] = [
       await sku('LP-TGR-1', 'KRP-TEMPE-100'),
       await sku('LP-TGR-1', 'TELANG-250'),
@@ -116,11 +125,15 @@ describe('money controls', () => {
       timeZone: 'Asia/Jakarta',
       collectiveOutlet: false,
     });
-    expect((await consignment().post('/venues').set('Authorization', admin).send(venue('IMI-TGR-LOUNGE', 'KW-BANTEN'))).status).toBe(201);
-    expect((await consignment().post('/venues').set('Authorization', admin).send(venue('IMI-SBY-JUANDA', 'KW-DKI'))).status).toBe(201);
+    expect(
+      (await consignment().post('/venues').set('Authorization', admin.consignment).send(venue('IMI-TGR-LOUNGE', 'KW-BANTEN'))).status,
+    ).toBe(201);
+    expect(
+      (await consignment().post('/venues').set('Authorization', admin.consignment).send(venue('IMI-SBY-JUANDA', 'KW-DKI'))).status,
+    ).toBe(201);
     const split = await reporting()
       .post('/split-policies')
-      .set('Authorization', ministry)
+      .set('Authorization', ministry.reporting)
       .send({
         effectiveFrom: '2026-01-01',
         shares: [
@@ -220,15 +233,16 @@ describe('money controls', () => {
       soldAt: at(2),
     });
     expect(badReason.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    const stock = (await consignment().get(`/stock?agreement=${a1}&product=${keripik}`).set('Authorization', lounge)).body.items;
+    const stock = (await consignment().get(`/stock?agreement=${a1}&product=${keripik}`).set('Authorization', lounge.consignment)).body
+      .items;
     expect(stock.map((s: { quantity: number }) => s.quantity)).toEqual([20]);
-    expect((await consignment().get('/sales?receiptNo=S-0').set('Authorization', lounge)).body.total).toBe(0);
+    expect((await consignment().get('/sales?receiptNo=S-0').set('Authorization', lounge.consignment)).body.total).toBe(0);
   });
 
   it('records a discount within the limit with its reason, and the statement shows discounts and the shrinkage the venue bears', async () => {
     const batch = await consignment()
       .post('/sales/batches')
-      .set('Authorization', lounge)
+      .set('Authorization', lounge.consignment)
       .send({
         lines: [
           { receiptNo: 'S-1', lineNo: 1, productId: keripik, quantity: 5, soldAt: at(2) },
@@ -239,13 +253,13 @@ describe('money controls', () => {
       });
     expect(batch.body).toMatchObject({ accepted: 4, refused: 0 });
     expect(batch.body.lines[1]).toMatchObject({ unitPrice: 9_000, listPrice: 10_000, amount: 18_000, discountReason: 'PROMO' });
-    const listed = (await consignment().get(`/sales?agreement=${a1}&receiptNo=S-1`).set('Authorization', lounge)).body.items;
+    const listed = (await consignment().get(`/sales?agreement=${a1}&receiptNo=S-1`).set('Authorization', lounge.consignment)).body.items;
     expect(listed.map((l: { discountReason: string | null }) => l.discountReason)).toEqual([null, 'PROMO']);
 
     // month-end counts: two Keripik missing, one Telang found over; one Makaroni missing under the UPT's liability
     const count = await consignment()
       .post('/stock-counts')
-      .set('Authorization', lounge)
+      .set('Authorization', lounge.consignment)
       .send({
         agreementId: a1,
         reason: 'stock opname akhir bulan',
@@ -261,7 +275,7 @@ describe('money controls', () => {
     ]);
     await consignment()
       .post('/stock-counts')
-      .set('Authorization', lounge)
+      .set('Authorization', lounge.consignment)
       .send({
         agreementId: a2,
         reason: 'stock opname akhir bulan',
@@ -269,7 +283,9 @@ describe('money controls', () => {
         lines: [{ productId: makaroni, lotCode: 'MK-1', counted: 5 }],
       });
     for (const id of [a1, a2]) {
-      expect((await consignment().post(`/agreements/${id}/periods/${period}/close`).set('Authorization', lounge)).status).toBe(200);
+      expect((await consignment().post(`/agreements/${id}/periods/${period}/close`).set('Authorization', lounge.consignment)).status).toBe(
+        200,
+      );
     }
 
     // By hand, LP-TGR-1 at the lounge (commission 10 %, the lounge bears shrinkage):
@@ -312,7 +328,7 @@ describe('money controls', () => {
     expect(s2.figures.totals).toMatchObject({ grossSales: 60_000, discounts: 0, adjustedValue: 15_000, shrinkageCharge: 0 });
     expect(s2.figures).toMatchObject({ shrinkageLiability: 'UPT', proceeds: 60_000 });
     expect(s2.figures.split.map((p: { amount: number }) => p.amount)).toEqual([9_000, 30_000, 21_000]);
-    expect((await reporting().get(`/statements/${s1.id}/verify`).set('Authorization', ministry)).body.valid).toBe(true);
+    expect((await reporting().get(`/statements/${s1.id}/verify`).set('Authorization', ministry.reporting)).body.valid).toBe(true);
   });
 
   it('takes a deposit of exactly the PNBP share, and each NTPN for one deposit only, across statements', async () => {
@@ -320,49 +336,50 @@ describe('money controls', () => {
     for (const s of [s1, s2]) {
       const paid = await reporting()
         .post(`/statements/${s.id}/payments`)
-        .set('Authorization', lounge)
+        .set('Authorization', lounge.reporting)
         .send({ amount: s.figures.proceeds, paidOn: '2026-11-05', transferReference: `TRF-${s.uptCode}` });
       expect(paid.status).toBe(201);
     }
     const deposit = (amount: number, ntpn: string) => ({ amount, simponiBillingCode: '820261205000123', ntpn, depositedOn: '2026-11-08' });
     const short = await reporting()
       .post(`/statements/${s1.id}/deposits`)
-      .set('Authorization', tangerang)
+      .set('Authorization', tangerang.reporting)
       .send(deposit(15_419, 'NTPN000000000001'));
     expect(short.status).toBe(422);
     expect(short.body).toMatchObject({ code: 'AMOUNT_MISMATCH', details: { field: 'amount', expected: 15_420, received: 15_419 } });
     const missing = await reporting()
       .post(`/statements/${s1.id}/deposits`)
-      .set('Authorization', tangerang)
+      .set('Authorization', tangerang.reporting)
       .send({ simponiBillingCode: '820261205000123', ntpn: 'NTPN000000000001', depositedOn: '2026-11-08' });
     expect(missing.body).toMatchObject({ statusCode: 400, code: 'VALIDATION_FAILED' });
-    expect((await reporting().get(`/statements/${s1.id}`).set('Authorization', ministry)).body.status).toBe('PAID');
+    expect((await reporting().get(`/statements/${s1.id}`).set('Authorization', ministry.reporting)).body.status).toBe('PAID');
 
     const first = await reporting()
       .post(`/statements/${s1.id}/deposits`)
-      .set('Authorization', tangerang)
+      .set('Authorization', tangerang.reporting)
       .send(deposit(15_420, 'NTPN000000000001'));
     expect(first.body).toMatchObject({ status: 'DEPOSITED', ntpn: 'NTPN000000000001', depositedAmount: 15_420 });
     const reused = await reporting()
       .post(`/statements/${s2.id}/deposits`)
-      .set('Authorization', perempuan)
+      .set('Authorization', perempuan.reporting)
       .send(deposit(9_000, 'NTPN000000000001'));
     expect(reused.status).toBe(409);
     expect(reused.body).toMatchObject({ code: 'NTPN_ALREADY_USED', details: { field: 'ntpn', ntpn: 'NTPN000000000001' } });
-    expect((await reporting().get(`/statements/${s2.id}`).set('Authorization', ministry)).body).toMatchObject({
+    expect((await reporting().get(`/statements/${s2.id}`).set('Authorization', ministry.reporting)).body).toMatchObject({
       status: 'PAID',
       ntpn: null,
     });
     const second = await reporting()
       .post(`/statements/${s2.id}/deposits`)
-      .set('Authorization', perempuan)
+      .set('Authorization', perempuan.reporting)
       .send(deposit(9_000, 'NTPN000000000002'));
     expect(second.body).toMatchObject({ status: 'DEPOSITED', depositedAmount: 9_000 });
   });
 
   it('keeps agreement prices as history: a change adds a row, documents are priced by the row of their day', async () => {
     const today = localDate(new Date(), 'Asia/Jakarta');
-    const put = (prices: object[]) => consignment().put(`/agreements/${a1}/prices`).set('Authorization', admin).send({ prices });
+    const put = (prices: object[]) =>
+      consignment().put(`/agreements/${a1}/prices`).set('Authorization', admin.consignment).send({ prices });
     const changed = await put([{ productId: keripik, price: 12_000 }]);
     expect(changed.status).toBe(200);
     expect(changed.body.prices).toEqual([{ productId: keripik, price: 12_000, effectiveFrom: today }]);
@@ -383,13 +400,13 @@ describe('money controls', () => {
     const before = await put([{ productId: keripik, price: 9_000, effectiveFrom: '2025-12-31' }]);
     expect(before.body).toMatchObject({ statusCode: 422, code: 'PRICE_OUTSIDE_VALIDITY', details: { validFrom: '2026-01-01' } });
     expect((await put([{ productId: keripik, price: 9_000, effectiveFrom: '2026-02-30' }])).status).toBe(400);
-    const got = (await consignment().get(`/agreements/${a1}`).set('Authorization', lounge)).body;
+    const got = (await consignment().get(`/agreements/${a1}`).set('Authorization', lounge.consignment)).body;
     expect(got.priceHistory).toHaveLength(2);
 
     // a surat jalan dated yesterday goes at yesterday's price, one dated now at today's
     const yesterday = await consignment()
       .post('/dispatches')
-      .set('Authorization', tangerang)
+      .set('Authorization', tangerang.consignment)
       .send({
         agreementId: a1,
         dispatchedAt: new Date(Date.parse(`${today}T12:00:00+07:00`) - DAY).toISOString(),
@@ -397,7 +414,7 @@ describe('money controls', () => {
       });
     const todays = await consignment()
       .post('/dispatches')
-      .set('Authorization', tangerang)
+      .set('Authorization', tangerang.consignment)
       .send({ agreementId: a1, lines: [{ productId: keripik, lotCode: 'KT-3', expiryDate: expiry, quantity: 1 }] });
     expect([yesterday.body.lines[0].unitPrice, todays.body.lines[0].unitPrice]).toEqual([10_000, 12_000]);
 
@@ -408,7 +425,7 @@ describe('money controls', () => {
   it('keeps PNBP targets as history: a revision adds a row, the one in effect is read, the history is shown', async () => {
     // last year's target, so the revision made "today" is kept within that year (31 December) whatever today is
     const year = Number(localDate(new Date(), 'Asia/Jakarta').slice(0, 4)) - 1;
-    const put = (body: object) => reporting().put(`/pnbp-targets/LP-TGR-1/${year}`).set('Authorization', ministry).send(body);
+    const put = (body: object) => reporting().put(`/pnbp-targets/LP-TGR-1/${year}`).set('Authorization', ministry.reporting).send(body);
     const first = await put({ amount: 1_000_000 });
     expect(first.status).toBe(201);
     expect(first.body).toMatchObject({ amount: 1_000_000, effectiveFrom: `${year}-01-01` });
@@ -431,12 +448,14 @@ describe('money controls', () => {
     expect(mid.body.history).toHaveLength(3);
     expect(mid.body.amount).toBe(1_200_000); // the revision in effect at the year's end
 
-    const read = await reporting().get(`/pnbp-targets/LP-TGR-1/${year}`).set('Authorization', tangerang);
+    const read = await reporting().get(`/pnbp-targets/LP-TGR-1/${year}`).set('Authorization', tangerang.reporting);
     expect(read.body).toMatchObject({ uptCode: 'LP-TGR-1', year, amount: 1_200_000 });
-    expect((await reporting().get(`/pnbp-targets/LP-TGR-1/${year}`).set('Authorization', perempuan)).status).toBe(403);
-    expect((await reporting().get(`/pnbp-targets/LP-TGR-1/${year}`).set('Authorization', lounge)).status).toBe(403);
-    expect((await reporting().get(`/pnbp-targets/LP-TGR-1/${year}`).set('Authorization', bearer('kanwil', 'KW-BANTEN'))).status).toBe(200);
-    const progress = (await reporting().get(`/reports/pnbp-progress?year=${year}`).set('Authorization', ministry)).body;
+    expect((await reporting().get(`/pnbp-targets/LP-TGR-1/${year}`).set('Authorization', perempuan.reporting)).status).toBe(403);
+    expect((await reporting().get(`/pnbp-targets/LP-TGR-1/${year}`).set('Authorization', lounge.reporting)).status).toBe(403);
+    expect(
+      (await reporting().get(`/pnbp-targets/LP-TGR-1/${year}`).set('Authorization', bearer('kanwil', 'KW-BANTEN').reporting)).status,
+    ).toBe(200);
+    const progress = (await reporting().get(`/reports/pnbp-progress?year=${year}`).set('Authorization', ministry.reporting)).body;
     expect(progress).toMatchObject({ asOf: `${year}-12-31` });
     expect(progress.rows).toEqual([expect.objectContaining({ uptCode: 'LP-TGR-1', target: 1_200_000 })]);
     const ds = await env.dataSource('reporting');
@@ -447,15 +466,15 @@ describe('money controls', () => {
     const day = (offset: number) => localDate(new Date(Date.now() + offset * DAY), 'Asia/Jakarta');
     const created = await catalog()
       .post('/products')
-      .set('Authorization', tangerang)
+      .set('Authorization', tangerang.catalog)
       .send({ sku: 'ANYAMAN-TGR-01', name: 'Anyaman bambu', category: 'craft', unit: 'piece', price: 20_000 });
     expect(created.status).toBe(201);
     const product = created.body.id as string;
-    await catalog().post(`/products/${product}/submit`).set('Authorization', tangerang);
+    await catalog().post(`/products/${product}/submit`).set('Authorization', tangerang.catalog);
     const review = { decision: 'APPROVE', scores: { quality: 4, packaging: 4, compliance: 4, marketPotential: 4 } };
     const tomorrow = await catalog()
       .post(`/products/${product}/reviews`)
-      .set('Authorization', curator)
+      .set('Authorization', curator.catalog)
       .send({ ...review, decidedOn: day(1) });
     expect(tomorrow.body).toMatchObject({ statusCode: 422, code: 'DECIDED_IN_FUTURE', details: { field: 'decidedOn' } });
     // the curation board decided ten days ago; the decision is recorded today
@@ -463,7 +482,7 @@ describe('money controls', () => {
     let applied = (await consumerApplied('consignment', 'product-replica')) ?? 0;
     const approved = await catalog()
       .post(`/products/${product}/reviews`)
-      .set('Authorization', curator)
+      .set('Authorization', curator.catalog)
       .send({ ...review, decidedOn });
     expect(approved.body.review).toMatchObject({ decidedOn });
     await replicated(applied);
@@ -471,7 +490,7 @@ describe('money controls', () => {
     const dispatch = (dispatchedAt: string, lotCode: string) =>
       consignment()
         .post('/dispatches')
-        .set('Authorization', tangerang)
+        .set('Authorization', tangerang.consignment)
         .send({ agreementId: a3, dispatchedAt, lines: [{ productId: product, lotCode, quantity: 2 }] });
     const early = await dispatch(new Date(Date.now() - 20 * DAY).toISOString(), 'AB-0');
     expect(early.status).toBe(422);
@@ -484,11 +503,11 @@ describe('money controls', () => {
     // suspended for a while, then reinstated: a dispatch dated inside that while is refused, though the product is approved now
     applied = (await consumerApplied('consignment', 'product-replica')) ?? 0;
     expect(
-      (await catalog().post(`/products/${product}/suspend`).set('Authorization', curator).send({ reason: 'label salah' })).status,
+      (await catalog().post(`/products/${product}/suspend`).set('Authorization', curator.catalog).send({ reason: 'label salah' })).status,
     ).toBe(200);
     const duringSuspension = new Date(Date.now() + 1_000).toISOString();
     await new Promise((r) => setTimeout(r, 2_500));
-    expect((await catalog().post(`/products/${product}/reinstate`).set('Authorization', curator)).status).toBe(200);
+    expect((await catalog().post(`/products/${product}/reinstate`).set('Authorization', curator.catalog)).status).toBe(200);
     await eventually(
       async () => ((await consumerApplied('consignment', 'product-replica')) ?? 0) >= applied + 2,
       20_000,
@@ -503,11 +522,12 @@ describe('money controls', () => {
     expect((await dispatch(new Date().toISOString(), 'AB-3')).status).toBe(201);
 
     // a sale dated before the catalog price applied: PRICE_UNKNOWN names that day and suggests the price as the agreement's
-    const received = (await consignment().get(`/dispatches?agreement=${a3}&status=IN_TRANSIT`).set('Authorization', juanda)).body.items;
+    const received = (await consignment().get(`/dispatches?agreement=${a3}&status=IN_TRANSIT`).set('Authorization', juanda.consignment))
+      .body.items;
     for (const d of received) {
       await consignment()
         .post(`/dispatches/${d.id}/receipt`)
-        .set('Authorization', juanda)
+        .set('Authorization', juanda.consignment)
         .send({ lines: [{ lineNo: 1, accepted: 2, damaged: 0, short: 0 }] });
     }
     const unpriced = await sell(juanda, {
@@ -528,29 +548,38 @@ describe('money controls', () => {
   it('refuses a list filter naming an agreement outside the caller’s scope, on every agreement-document list', async () => {
     const lists = ['/sales', '/sales/returns', '/returns', '/stock-counts', '/stock', '/dispatches', '/agreements'];
     for (const path of lists) {
-      const mine = await consignment().get(`${path}?agreement=${a1}`).set('Authorization', lounge);
+      const mine = await consignment().get(`${path}?agreement=${a1}`).set('Authorization', lounge.consignment);
       expect([path, mine.status]).toEqual([path, 200]);
-      const theirs = await consignment().get(`${path}?agreement=${a3}`).set('Authorization', lounge);
+      const theirs = await consignment().get(`${path}?agreement=${a3}`).set('Authorization', lounge.consignment);
       expect([path, theirs.status, theirs.body.code]).toEqual([path, 403, 'OUT_OF_SCOPE']);
-      const unknown = await consignment().get(`${path}?agreement=0190c8e4-0000-7000-8000-00000000dead`).set('Authorization', lounge);
+      const unknown = await consignment()
+        .get(`${path}?agreement=0190c8e4-0000-7000-8000-00000000dead`)
+        .set('Authorization', lounge.consignment);
       expect([path, unknown.status]).toEqual([path, 403]);
-      expect((await consignment().get(`${path}?agreement=${a1}`).set('Authorization', perempuan)).status).toBe(403);
-      expect((await consignment().get(`${path}?agreement=${a1}`).set('Authorization', bearer('kanwil', 'KW-DKI'))).status).toBe(403);
-      expect((await consignment().get(`${path}?agreement=${a3}`).set('Authorization', bearer('kanwil', 'KW-DKI'))).status).toBe(200);
+      expect((await consignment().get(`${path}?agreement=${a1}`).set('Authorization', perempuan.consignment)).status).toBe(403);
+      expect((await consignment().get(`${path}?agreement=${a1}`).set('Authorization', bearer('kanwil', 'KW-DKI').consignment)).status).toBe(
+        403,
+      );
+      expect((await consignment().get(`${path}?agreement=${a3}`).set('Authorization', bearer('kanwil', 'KW-DKI').consignment)).status).toBe(
+        200,
+      );
       expect(
-        (await consignment().get(`${path}?agreement=0190c8e4-0000-7000-8000-00000000dead`).set('Authorization', admin)).body.total,
+        (await consignment().get(`${path}?agreement=0190c8e4-0000-7000-8000-00000000dead`).set('Authorization', admin.consignment)).body
+          .total,
       ).toBe(0);
     }
     for (const path of ['/statements', '/reports/stock']) {
-      expect((await reporting().get(`${path}?agreement=${a1}`).set('Authorization', lounge)).status).toBe(200);
-      const theirs = await reporting().get(`${path}?agreement=${a3}`).set('Authorization', lounge);
+      expect((await reporting().get(`${path}?agreement=${a1}`).set('Authorization', lounge.reporting)).status).toBe(200);
+      const theirs = await reporting().get(`${path}?agreement=${a3}`).set('Authorization', lounge.reporting);
       expect([path, theirs.status, theirs.body.code]).toEqual([path, 403, 'OUT_OF_SCOPE']);
-      expect((await reporting().get(`${path}?agreement=${a1}`).set('Authorization', perempuan)).status).toBe(403);
-      expect((await reporting().get(`${path}?agreement=${a1}`).set('Authorization', bearer('kanwil', 'KW-DKI'))).status).toBe(403);
-      expect((await reporting().get(`${path}?agreement=0190c8e4-0000-7000-8000-00000000dead`).set('Authorization', juanda)).status).toBe(
+      expect((await reporting().get(`${path}?agreement=${a1}`).set('Authorization', perempuan.reporting)).status).toBe(403);
+      expect((await reporting().get(`${path}?agreement=${a1}`).set('Authorization', bearer('kanwil', 'KW-DKI').reporting)).status).toBe(
         403,
       );
-      expect((await reporting().get(`${path}?agreement=${a1}`).set('Authorization', ministry)).status).toBe(200);
+      expect(
+        (await reporting().get(`${path}?agreement=0190c8e4-0000-7000-8000-00000000dead`).set('Authorization', juanda.reporting)).status,
+      ).toBe(403);
+      expect((await reporting().get(`${path}?agreement=${a1}`).set('Authorization', ministry.reporting)).status).toBe(200);
     }
   });
 });

@@ -1,10 +1,14 @@
-import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
+import { type ServiceName } from '@titipan/platform';
 import { type RunningService } from '../tools/service-process';
 import { cleanUp, scratchDir, stopEach } from './support/clean-up';
 import { startServicesWithDemo } from './support/stack';
 import { TestEnvironment } from './support/test-environment';
+import { bearers } from './support/tokens';
 
-const bearer = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+/** An actor's Authorization headers, one per service. */
+type Tokens = Record<ServiceName, string>;
+
+const bearer = bearers;
 const STATES = /\b(ISSUED|PAID|DEPOSITED|RECEIVED|IN_TRANSIT|CANCELLED|SHIPPED|APPROVED|SUSPENDED|CLOSED)\b|already/i;
 
 interface Attempt {
@@ -14,10 +18,10 @@ interface Attempt {
   path: string;
   body?: object;
   /** A party to the document: refused for the document's state. */
-  own: string;
+  own: Tokens;
   ownCode: string;
   /** Someone of the same role elsewhere: refused for the scope, and told nothing of the state. */
-  other: string;
+  other: Tokens;
 }
 
 /**
@@ -30,10 +34,10 @@ describe('scope before state on every transition', () => {
   const services = {} as Record<ServiceName, RunningService>;
   const demoOutput = scratchDir('demo');
   const attempts: Attempt[] = [];
-  const call = async (service: ServiceName, method: string, path: string, token: string, body?: object) => {
+  const call = async (service: ServiceName, method: string, path: string, token: Tokens, body?: object) => {
     const response = await fetch(`${services[service].url}${path}`, {
       method,
-      headers: { authorization: token, 'content-type': 'application/json' },
+      headers: { authorization: token[service], 'content-type': 'application/json' },
       body: body ? JSON.stringify(body) : undefined,
     });
     return { status: response.status, body: (await response.json()) as any };

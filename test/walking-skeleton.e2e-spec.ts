@@ -2,7 +2,6 @@ import { dlqTopic, topicName, UptRegistered } from '@titipan/contracts';
 import {
   AuditStore,
   AuditTrail,
-  DEV_JWT_SECRET,
   DLQ_HEADERS,
   mintToken,
   NATIONAL_AUDIT_SCOPES,
@@ -11,6 +10,7 @@ import {
   SERVICES,
   UnitOfWork,
 } from '@titipan/platform';
+import { JwtService } from '@nestjs/jwt';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import request from 'supertest';
 import { startServiceProcess, type RunningService } from '../tools/service-process';
@@ -19,6 +19,8 @@ import { eventually, TopicProbe } from './support/kafka-probe';
 import { TestEnvironment } from './support/test-environment';
 import { cleanUp, stopEach } from './support/clean-up';
 import { serviceHealth } from '../tools/demo/api-client';
+import { bearer } from './support/tokens';
+import { LOCAL } from '../tools/local-settings';
 
 /**
  * One real path through the three services, each its own process as in production: catalog
@@ -28,7 +30,8 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
   let probe: TopicProbe;
-  const token = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  /** Tokens for the catalog, where the calls of this walk go; a replica's reads take a token for their own service. */
+  const token = (role: Parameters<typeof bearer>[1], scope?: string) => bearer('catalog', role, scope);
   const admin = token('admin');
   const kanwil = { code: 'KW-BANTEN', name: 'Kanwil Ditjenpas Banten' };
   const upt = {
@@ -44,8 +47,10 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     services[service] = await startServiceProcess(service, env.env(service, port ?? (await freePort())));
   };
   const replicaUpts = async (service: ServiceName) =>
-    (await request(services[service].url).get('/directory/upts').set('Authorization', token('ministry'))).body.items as { code: string }[];
-  const health = (service: ServiceName) => serviceHealth(services[service].url);
+    (await request(services[service].url).get('/directory/upts').set('Authorization', bearer(service, 'ministry'))).body.items as {
+      code: string;
+    }[];
+  const health = (service: ServiceName) => serviceHealth(service, services[service].url);
 
   beforeAll(async () => {
     env = await TestEnvironment.create();
@@ -87,7 +92,7 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     expect(none.body.code).toBe('TOKEN_MISSING');
     const forged = await request(url)
       .post('/kanwils')
-      .set('Authorization', `Bearer ${mintToken('another-secret', { role: 'admin' })}`)
+      .set('Authorization', `Bearer ${mintToken('another-secret', { service: 'catalog', role: 'admin' })}`)
       .send(kanwil);
     expect(forged.status).toBe(401);
     expect(forged.body).toMatchObject({ code: 'TOKEN_INVALID', message: expect.stringMatching(/signature/) });
@@ -95,6 +100,42 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     expect(venue.status).toBe(403);
     expect(venue.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', message: 'role venue may not call POST /kanwils; allowed: admin' });
     expect((await request(url).get('/kanwils').set('Authorization', admin)).body).toEqual({ items: [], total: 0, limit: 50, offset: 0 });
+  });
+
+  it('accepts a token on the one service it names only, and refuses one without expiry, too long-lived or issued ahead (401, stable code)', async () => {
+    const readKanwils = (service: ServiceName, authorization: string) =>
+      request(services[service].url)
+        .get(service === 'catalog' ? '/kanwils' : '/directory/kanwils')
+        .set('Authorization', authorization);
+    const forConsignment = bearer('consignment', 'ministry');
+    const statuses = await Promise.all(SERVICES.map(async (service) => (await readKanwils(service, forConsignment)).body.code ?? 'ok'));
+    expect(Object.fromEntries(SERVICES.map((service, i) => [service, statuses[i]]))).toEqual({
+      catalog: 'TOKEN_AUDIENCE_MISMATCH',
+      consignment: 'ok',
+      reporting: 'TOKEN_AUDIENCE_MISMATCH',
+    });
+
+    // signed with the right secret and for the right service: only the times are wrong
+    const now = Math.floor(Date.now() / 1000);
+    const year = 365 * 24 * 3600;
+    const signed = (times: { iat?: number; exp?: number; nbf?: number }) =>
+      `Bearer ${new JwtService({ secret: LOCAL.jwtSecret }).sign(
+        { sub: 'ops', role: 'admin', scope: null, iss: 'titipan', aud: 'titipan-catalog', ...times },
+        { algorithm: 'HS256' },
+      )}`;
+    const cases = {
+      'no expiry': [signed({ iat: now }), 'TOKEN_EXPIRY_MISSING'],
+      'a 100-year lifetime': [signed({ iat: now, exp: now + 100 * year }), 'TOKEN_LIFETIME_TOO_LONG'],
+      'issued a year ahead': [signed({ iat: now + year, exp: now + year + 3600 }), 'TOKEN_NOT_YET_VALID'],
+      'valid from tomorrow': [signed({ iat: now, nbf: now + 24 * 3600, exp: now + 8 * 3600 }), 'TOKEN_NOT_YET_VALID'],
+      expired: [signed({ iat: now - 7200, exp: now - 3600 }), 'TOKEN_EXPIRED'],
+      'for another service': [bearer('reporting', 'admin'), 'TOKEN_AUDIENCE_MISMATCH'],
+    } as const;
+    for (const [what, [authorization, code]] of Object.entries(cases)) {
+      const response = await readKanwils('catalog', authorization);
+      expect({ what, status: response.status, code: response.body.code }).toEqual({ what, status: 401, code });
+    }
+    expect((await readKanwils('catalog', signed({ iat: now, exp: now + 12 * 3600 }))).status).toBe(200);
   });
 
   it('registers a Kanwil and a UPT, and both other services receive them into their own replicas', async () => {
@@ -119,7 +160,8 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
         `${service} replica`,
       );
       expect(upts[0]).toMatchObject(upt);
-      const kanwils = (await request(services[service].url).get('/directory/kanwils').set('Authorization', admin)).body.items;
+      const kanwils = (await request(services[service].url).get('/directory/kanwils').set('Authorization', bearer(service, 'admin'))).body
+        .items;
       expect(kanwils).toEqual([expect.objectContaining(kanwil)]);
     }
     // the event carries the caller's correlation id and the actor

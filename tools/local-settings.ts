@@ -1,4 +1,5 @@
-import { roleOf, type ServiceName } from '@titipan/platform';
+import { DEV_JWT_SECRET, ownerRoleOf, roleOf, type ServiceName } from '@titipan/platform';
+import { dbPassword } from './db-passwords';
 
 /**
  * Settings of the local stack (the README's first command). Any of them can be overridden from the
@@ -10,22 +11,33 @@ export const LOCAL = {
   brokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
   topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '',
   ports: { catalog: 3001, consignment: 3002, reporting: 3003 } as Record<ServiceName, number>,
+  /** What the local services verify and the tools sign tokens with; the development default is accepted only with NODE_ENV=development or test. */
+  jwtSecret: process.env.JWT_SECRET ?? DEV_JWT_SECRET,
 };
 
-/** The environment one service process gets. */
+/** Where the local database is, from the admin URL. */
+export function localDatabaseHost(): { DB_HOST: string; DB_PORT: string } {
+  const admin = new URL(LOCAL.adminUrl);
+  return { DB_HOST: admin.hostname, DB_PORT: admin.port || '5432' };
+}
+
+/**
+ * The environment one service process gets: its runtime login, and its schema owner's login for the migrations
+ * it runs at start. NODE_ENV passes through only when set (npm start sets development, the tests test): unset is production.
+ */
 export function serviceEnv(
   service: ServiceName,
   overrides: { database?: string; topicPrefix?: string; port?: number; brokers?: string } = {},
 ): Record<string, string> {
-  const admin = new URL(LOCAL.adminUrl);
   return {
-    NODE_ENV: process.env.NODE_ENV ?? 'development',
+    ...(process.env.NODE_ENV ? { NODE_ENV: process.env.NODE_ENV } : {}),
     PORT: String(overrides.port ?? process.env[`${service.toUpperCase()}_PORT`] ?? LOCAL.ports[service]),
-    DB_HOST: admin.hostname,
-    DB_PORT: admin.port || '5432',
+    ...localDatabaseHost(),
     DB_NAME: overrides.database ?? LOCAL.database,
     DB_USER: roleOf(service),
-    DB_PASSWORD: roleOf(service),
+    DB_PASSWORD: dbPassword(roleOf(service)),
+    DB_OWNER_USER: ownerRoleOf(service),
+    DB_OWNER_PASSWORD: dbPassword(ownerRoleOf(service)),
     KAFKA_BROKERS: overrides.brokers ?? LOCAL.brokers,
     KAFKA_TOPIC_PREFIX: overrides.topicPrefix ?? LOCAL.topicPrefix,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',

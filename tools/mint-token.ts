@@ -1,14 +1,17 @@
 import { parseArgs } from 'node:util';
 import { ACTOR_ROLES, type ActorRole } from '@titipan/contracts';
-import { DEV_JWT_SECRET, mintToken } from '@titipan/platform';
+import { mintToken, SERVICES, type ServiceName } from '@titipan/platform';
+import { LOCAL } from './local-settings';
 
 /**
- * Prints a bearer token for any actor, signed with JWT_SECRET (or the development default).
- *   npm run token -- --role upt --scope LP-TGR-1
- *   npm run token -- --role admin --sub ops@ditjenpas --ttl 1h
+ * Prints a bearer token for any actor and one service (a token works on the service it names only), signed
+ * with JWT_SECRET (or the development default, which only services started with NODE_ENV=development or test accept).
+ *   npm run token -- --service consignment --role venue --scope IMI-TGR-LOUNGE
+ *   npm run token -- --service catalog --role admin --sub ops@ditjenpas --ttl 1h
  */
 const { values } = parseArgs({
   options: {
+    service: { type: 'string' },
     role: { type: 'string' },
     scope: { type: 'string' },
     sub: { type: 'string' },
@@ -17,15 +20,16 @@ const { values } = parseArgs({
   },
 });
 
-if (!values.role || !ACTOR_ROLES.includes(values.role as ActorRole)) {
+if (!values.role || !ACTOR_ROLES.includes(values.role as ActorRole) || !SERVICES.includes(values.service as ServiceName)) {
   console.error(
-    `usage: npm run token -- --role <${ACTOR_ROLES.filter((r) => r !== 'system').join('|')}> [--scope CODE] [--sub ID] [--ttl 8h]`,
+    `usage: npm run token -- --service <${SERVICES.join('|')}> --role <${ACTOR_ROLES.filter((r) => r !== 'system').join('|')}> [--scope CODE] [--sub ID] [--ttl 8h, at most 12h]`,
   );
   process.exit(2);
 }
 try {
   process.stdout.write(
-    `${mintToken(process.env.JWT_SECRET ?? DEV_JWT_SECRET, {
+    `${mintToken(LOCAL.jwtSecret, {
+      service: values.service as ServiceName,
       role: values.role as ActorRole,
       scope: values.scope,
       sub: values.sub,

@@ -1,4 +1,5 @@
-import { DEV_JWT_SECRET, mintToken } from '@titipan/platform';
+import { mintToken } from '@titipan/platform';
+import { LOCAL } from './local-settings';
 
 /**
  * Rebuilds reporting's read models from the beginning of consignment.events while the service keeps
@@ -6,7 +7,7 @@ import { DEV_JWT_SECRET, mintToken } from '@titipan/platform';
  */
 async function main(): Promise<void> {
   const url = process.argv[2] ?? `http://127.0.0.1:${process.env.REPORTING_PORT ?? 3003}`;
-  const token = mintToken(process.env.JWT_SECRET ?? DEV_JWT_SECRET, { role: 'admin', sub: 'replay-command', expiresIn: '1h' });
+  const token = mintToken(LOCAL.jwtSecret, { service: 'reporting', role: 'admin', sub: 'replay-command', expiresIn: '1h' });
   const response = await fetch(`${url}/admin/replay`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
   const body = (await response.json()) as { events: number; applied: number; seconds: number; eventsPerSecond: number };
   if (!response.ok) throw new Error(`replay failed: HTTP ${response.status} ${JSON.stringify(body)}`);

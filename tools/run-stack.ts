@@ -24,7 +24,9 @@ async function main(): Promise<void> {
   }
   console.error('\nTitipan is up:');
   for (const s of running) console.error(`  ${s.service.padEnd(12)} ${s.url}  (ready ${s.url}/health/ready, API docs ${s.url}/docs)`);
-  console.error('Tokens: npm run token -- --role admin   ·   Ctrl-C stops the services (Kafka keeps running: npm run kafka:stop)\n');
+  console.error(
+    'Tokens (one per service): npm run token -- --service catalog --role admin   ·   Ctrl-C stops the services (Kafka keeps running: npm run kafka:stop)\n',
+  );
 }
 
 main().catch((error) => {

@@ -28,8 +28,8 @@ export function serviceUrls(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
 }
 
 /** The services are asked about codes with a short-lived admin token of the tool's own. */
-const adminBearer = (env: NodeJS.ProcessEnv) => () =>
-  `Bearer ${mintToken(env.JWT_SECRET ?? DEV_JWT_SECRET, { role: 'admin', sub: 'tools:users', expiresIn: '5m' })}`;
+const adminBearer = (env: NodeJS.ProcessEnv) => (service: 'catalog' | 'consignment') =>
+  `Bearer ${mintToken(env.JWT_SECRET ?? DEV_JWT_SECRET, { service, role: 'admin', sub: 'tools:users', expiresIn: '5m' })}`;
 
 const describe = (a: Account) =>
   `${a.username.padEnd(24)} ${(a.role ?? '-').padEnd(9)} ${(a.scope ?? '-').padEnd(20)} ${a.enabled ? 'enabled ' : 'DISABLED'} ${a.name ?? ''}`.trimEnd();

@@ -1,4 +1,4 @@
-import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
+import { type ServiceName } from '@titipan/platform';
 import { faultFigures, FAULT_LOAD } from './fault-figures';
 import { type RunningService } from '../../tools/service-process';
 import { eventually } from '../support/kafka-probe';
@@ -7,6 +7,7 @@ import { TestEnvironment } from '../support/test-environment';
 import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
 import { startServicesWithDemo } from '../support/stack';
 import { serviceHealth } from '../../tools/demo/api-client';
+import { bearers } from '../support/tokens';
 
 /**
  * The broker goes away while the lounge keeps selling: every sale is accepted into the outbox, health says
@@ -17,14 +18,15 @@ describe('fault: broker outage during sales', () => {
   let broker: PrivateBroker;
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
-  const token = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  /** An actor's tokens, one per service; the helper below sends the one for the service it calls. */
+  const token = bearers;
   const admin = token('admin');
   const lounge = token('venue', 'IMI-TGR-LOUNGE');
-  const health = (service: ServiceName) => serviceHealth(services[service].url);
-  const json = async (service: ServiceName, path: string, auth: string, init: RequestInit = {}) => {
+  const health = (service: ServiceName) => serviceHealth(service, services[service].url);
+  const json = async (service: ServiceName, path: string, auth: Record<ServiceName, string>, init: RequestInit = {}) => {
     const response = await fetch(`${services[service].url}${path}`, {
       ...init,
-      headers: { authorization: auth, 'content-type': 'application/json' },
+      headers: { authorization: auth[service], 'content-type': 'application/json' },
     });
     return { status: response.status, body: (await response.json()) as any };
   };

@@ -1,4 +1,4 @@
-import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
+import { SERVICES, type ServiceName } from '@titipan/platform';
 import { Client } from 'pg';
 import { faultFigures, FAULT_LOAD } from './fault-figures';
 import { type RunningService } from '../../tools/service-process';
@@ -8,6 +8,7 @@ import { ADMIN_URL } from '../support/test-settings';
 import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
 import { startServicesWithDemo } from '../support/stack';
 import { serviceHealth } from '../../tools/demo/api-client';
+import { bearers } from '../support/tokens';
 
 /**
  * The database drops every service connection (pg_terminate_backend) while sales come in: requests either
@@ -17,13 +18,14 @@ describe('fault: database connections terminated under load', () => {
   const demoOutput = scratchDir('demo');
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
-  const token = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  /** An actor's tokens, one per service; the helper below sends the one for the service it calls. */
+  const token = bearers;
   const admin = token('admin');
   const lounge = token('venue', 'IMI-TGR-LOUNGE');
-  const call = async (service: ServiceName, method: string, path: string, auth: string, body?: unknown) => {
+  const call = async (service: ServiceName, method: string, path: string, auth: Record<ServiceName, string>, body?: unknown) => {
     const response = await fetch(`${services[service].url}${path}`, {
       method,
-      headers: { authorization: auth, 'content-type': 'application/json' },
+      headers: { authorization: auth[service], 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as any };
@@ -97,13 +99,17 @@ describe('fault: database connections terminated under load', () => {
     for (const s of SERVICES) expect(services[s].process.pid).toBe(pids[s]); // no restart
     await eventually(
       async () => {
-        const h = await serviceHealth(services.reporting.url);
+        const h = await serviceHealth('reporting', services.reporting.url);
         return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
       },
       60_000,
       'reporting caught up',
     );
-    await eventually(async () => (await serviceHealth(services.consignment.url)).checks.outbox.unsent === 0, 60_000, 'outbox drained');
+    await eventually(
+      async () => (await serviceHealth('consignment', services.consignment.url)).checks.outbox.unsent === 0,
+      60_000,
+      'outbox drained',
+    );
     const figures = await faultFigures({ consignment: services.consignment.url, reporting: services.reporting.url });
     console.log(
       `connection loss: ${terminated} connections terminated; responses ${[...statuses].map(([s, n]) => `${s}×${n}`).join(' ')}; ${JSON.stringify(figures)}`,

@@ -1,4 +1,4 @@
-import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
+import { SERVICES, type ServiceName } from '@titipan/platform';
 import { runDemo } from '../../tools/demo/run-demo';
 import { faultFigures, FAULT_LOAD } from './fault-figures';
 import { startServiceProcess, type RunningService } from '../../tools/service-process';
@@ -8,6 +8,7 @@ import { TestEnvironment } from '../support/test-environment';
 import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
 import { urlsOf } from '../support/stack';
 import { serviceHealth } from '../../tools/demo/api-client';
+import { bearers } from '../support/tokens';
 
 /** SIGKILL, not a graceful stop: what was committed survives, and what was not is retried by the client. */
 describe('fault: services killed mid-stream', () => {
@@ -15,14 +16,15 @@ describe('fault: services killed mid-stream', () => {
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
   const envs = {} as Record<ServiceName, Record<string, string>>;
-  const token = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  /** An actor's tokens, one per service; the helper below sends the one for the service it calls. */
+  const token = bearers;
   const admin = token('admin');
   const lounge = token('venue', 'IMI-TGR-LOUNGE');
-  const health = (service: ServiceName) => serviceHealth(services[service].url);
-  const call = async (service: ServiceName, method: string, path: string, auth: string, body?: unknown) => {
+  const health = (service: ServiceName) => serviceHealth(service, services[service].url);
+  const call = async (service: ServiceName, method: string, path: string, auth: Record<ServiceName, string>, body?: unknown) => {
     const response = await fetch(`${services[service].url}${path}`, {
       method,
-      headers: { authorization: auth, 'content-type': 'application/json' },
+      headers: { authorization: auth[service], 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as any };

@@ -19,10 +19,9 @@ export const FAULT_LOAD = Math.max(1, Number(process.env.FAULT_LOAD ?? 1));
 
 /** The figures every fault test prints and checks once the system has converged. */
 export async function faultFigures(urls: { consignment: string; reporting: string }): Promise<FaultFigures> {
-  const health = serviceHealth;
-  const consignment = await health(urls.consignment);
+  const consignment = await serviceHealth('consignment', urls.consignment);
   const consumers: { counters: { applied: number; duplicates: number; deadLettered: number } }[] = Object.values(
-    (await health(urls.reporting)).checks.consumers,
+    (await serviceHealth('reporting', urls.reporting)).checks.consumers,
   );
   const result = await reconcile(urls);
   return {

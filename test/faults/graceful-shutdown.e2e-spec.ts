@@ -1,4 +1,4 @@
-import { DEV_JWT_SECRET, mintToken, SERVICES, type ServiceName } from '@titipan/platform';
+import { SERVICES, type ServiceName } from '@titipan/platform';
 import { runDemo } from '../../tools/demo/run-demo';
 import { faultFigures } from './fault-figures';
 import { startServiceProcess, type RunningService } from '../../tools/service-process';
@@ -8,6 +8,7 @@ import { TestEnvironment } from '../support/test-environment';
 import { cleanUp, scratchDir, stopEach } from '../support/clean-up';
 import { urlsOf } from '../support/stack';
 import { serviceHealth } from '../../tools/demo/api-client';
+import { bearers } from '../support/tokens';
 
 /** SIGTERM under load: in-flight requests finish, offsets commit, the relay stops, the process exits 0 in time. */
 describe('fault: graceful shutdown under load', () => {
@@ -15,13 +16,14 @@ describe('fault: graceful shutdown under load', () => {
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
   const envs = {} as Record<ServiceName, Record<string, string>>;
-  const token = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  /** An actor's tokens, one per service; the helper below sends the one for the service it calls. */
+  const token = bearers;
   const admin = token('admin');
   const lounge = token('venue', 'IMI-TGR-LOUNGE');
-  const call = async (service: ServiceName, method: string, path: string, auth: string, body?: unknown) => {
+  const call = async (service: ServiceName, method: string, path: string, auth: Record<ServiceName, string>, body?: unknown) => {
     const response = await fetch(`${services[service].url}${path}`, {
       method,
-      headers: { authorization: auth, 'content-type': 'application/json' },
+      headers: { authorization: auth[service], 'content-type': 'application/json' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     return { status: response.status, body: (await response.json()) as any };
@@ -72,10 +74,14 @@ describe('fault: graceful shutdown under load', () => {
     services.consignment = await startServiceProcess('consignment', envs.consignment);
     const retry = await call('consignment', 'POST', '/sales/batches', lounge, { lines });
     expect(retry.body).toMatchObject({ accepted: 0, duplicates: 4000 });
-    await eventually(async () => (await serviceHealth(services.consignment.url)).checks.outbox.unsent === 0, 60_000, 'outbox drained');
+    await eventually(
+      async () => (await serviceHealth('consignment', services.consignment.url)).checks.outbox.unsent === 0,
+      60_000,
+      'outbox drained',
+    );
     await eventually(
       async () => {
-        const h = await serviceHealth(services.reporting.url);
+        const h = await serviceHealth('reporting', services.reporting.url);
         return h.status === 'ok' && Object.values(h.checks.consumers).every((c: any) => c.lag === 0);
       },
       60_000,

@@ -2,8 +2,7 @@ import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { KeycloakAdmin, ROLE_CLAIM, SCOPE_CLAIM, SERVICE_AUDIENCES, TITIPAN_REALM } from '@titipan/identity';
-import { DEV_JWT_SECRET, mintToken } from '@titipan/platform';
-import { ApiClient, waitForConsumers } from '../../tools/demo/api-client';
+import { ApiClient, caller, waitForConsumers } from '../../tools/demo/api-client';
 import { applyRealm } from '../../tools/identity/apply-realm';
 import { CONSOLE_CLIENT, FAILURES_BEFORE_LOCK, TEST_CLIENT, titipanRealm } from '../../tools/identity/realm';
 import { usersCommand } from '../../tools/users';
@@ -66,8 +65,8 @@ beforeAll(async () => {
     for (const service of ['catalog', 'consignment'] as const) {
       services[service] = await startServiceProcess(service, env.env(service, await freePort()), { timeoutMs: 180_000 });
     }
-    const admin = `Bearer ${mintToken(DEV_JWT_SECRET, { role: 'admin', expiresIn: '1h' })}`;
-    const catalog = new ApiClient(services.catalog!.url);
+    const admin = caller('admin');
+    const catalog = new ApiClient('catalog', services.catalog!.url);
     await catalog.expect([201], 'POST', '/kanwils', admin, { code: 'KW-BANTEN', name: 'Kanwil Ditjenpas Banten' });
     await catalog.expect([201], 'POST', '/upts', admin, {
       code: 'LP-TGR-1',
@@ -77,8 +76,8 @@ beforeAll(async () => {
       kanwilCode: 'KW-BANTEN',
       satkerCode: '411001',
     });
-    await waitForConsumers(services.consignment!.url, ['directory-replica'], 120_000);
-    await new ApiClient(services.consignment!.url).expect([201], 'POST', '/venues', admin, {
+    await waitForConsumers('consignment', services.consignment!.url, ['directory-replica'], 120_000);
+    await new ApiClient('consignment', services.consignment!.url).expect([201], 'POST', '/venues', admin, {
       code: LOUNGE,
       name: 'Gerai UMKM WBP, Lounge Layanan Publik Kantor Imigrasi Khusus Tangerang',
       partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Tangerang',

@@ -1,26 +1,44 @@
-import { DEV_JWT_SECRET, mintToken } from '@titipan/platform';
+import { mintToken, type ServiceName } from '@titipan/platform';
+import { LOCAL } from '../local-settings';
 
 type Role = Parameters<typeof mintToken>[1]['role'];
+
+/** Who makes a call; each client signs the token for its own service (a token works on one service only). */
+export interface Caller {
+  role: Role;
+  scope?: string;
+}
+export const caller = (role: Role, scope?: string): Caller => ({ role, scope });
 
 export interface ApiResponse<T = any> {
   status: number;
   body: T;
 }
 
-/** A small HTTP client for the demo: one token per actor, JSON in and out, binary for exports. */
+/** A small HTTP client of one service for the demo and the tools: a token per actor for this service, JSON in and out, binary for exports. */
 export class ApiClient {
-  private readonly secret = process.env.JWT_SECRET ?? DEV_JWT_SECRET;
+  private readonly tokens = new Map<string, string>();
 
-  constructor(readonly baseUrl: string) {}
+  constructor(
+    readonly service: ServiceName,
+    readonly baseUrl: string,
+  ) {}
 
+  /** The Authorization header of an actor for this service (minted once per client). */
   token(role: Role, scope?: string): string {
-    return `Bearer ${mintToken(this.secret, { role, scope, sub: `demo-${role}${scope ? `@${scope}` : ''}`, expiresIn: '2h' })}`;
+    const sub = `demo-${role}${scope ? `@${scope}` : ''}`;
+    let token = this.tokens.get(sub);
+    if (!token) {
+      token = `Bearer ${mintToken(LOCAL.jwtSecret, { service: this.service, role, scope, sub, expiresIn: '2h' })}`;
+      this.tokens.set(sub, token);
+    }
+    return token;
   }
 
-  async call<T = any>(method: string, path: string, auth: string, body?: unknown): Promise<ApiResponse<T>> {
+  async call<T = any>(method: string, path: string, who: Caller, body?: unknown): Promise<ApiResponse<T>> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: { authorization: auth, 'content-type': 'application/json', 'x-correlation-id': 'titipan-demo' },
+      headers: { authorization: this.token(who.role, who.scope), 'content-type': 'application/json', 'x-correlation-id': 'titipan-demo' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -28,30 +46,30 @@ export class ApiClient {
   }
 
   /** Calls and fails loudly unless the status is one of `ok`. */
-  async expect<T = any>(ok: number[], method: string, path: string, auth: string, body?: unknown): Promise<T> {
-    const r = await this.call<T>(method, path, auth, body);
+  async expect<T = any>(ok: number[], method: string, path: string, who: Caller, body?: unknown): Promise<T> {
+    const r = await this.call<T>(method, path, who, body);
     if (!ok.includes(r.status)) throw new Error(`${method} ${path}: HTTP ${r.status} ${JSON.stringify(r.body)}`);
     return r.body;
   }
 
-  async download(path: string, auth: string): Promise<Buffer> {
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: auth } });
+  async download(path: string, who: Caller): Promise<Buffer> {
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: this.token(who.role, who.scope) } });
     if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
     return Buffer.from(await response.arrayBuffer());
   }
 }
 
 /** The detailed health of a service (database, broker, outbox, consumers), which only an admin may read. */
-export async function serviceHealth(serviceUrl: string): Promise<any> {
-  const client = new ApiClient(serviceUrl);
+export async function serviceHealth(service: ServiceName, serviceUrl: string): Promise<any> {
+  const client = new ApiClient(service, serviceUrl);
   return (await fetch(`${serviceUrl}/health`, { headers: { authorization: client.token('admin') } })).json();
 }
 
 /** Waits until the named consumers of a service (group id ends with the name) have no lag. */
-export async function waitForConsumers(serviceUrl: string, names: string[], timeoutMs = 60_000): Promise<void> {
+export async function waitForConsumers(service: ServiceName, serviceUrl: string, names: string[], timeoutMs = 60_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
-    const health = await serviceHealth(serviceUrl);
+    const health = await serviceHealth(service, serviceUrl);
     const consumers: { groupId: string; lag: number }[] = Object.values(health.checks?.consumers ?? {});
     if (names.every((n) => consumers.some((c) => c.groupId.endsWith(n) && c.lag === 0))) return;
     if (Date.now() > deadline) throw new Error(`${serviceUrl}: consumers ${names.join(', ')} did not catch up in ${timeoutMs / 1000} s`);

@@ -1,7 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { seedCatalog } from '../seed/seed-catalog';
-import { ApiClient, waitForConsumers } from './api-client';
+import { ApiClient, caller, waitForConsumers, type Caller } from './api-client';
 
 export interface DemoUrls {
   catalog: string;
@@ -64,20 +64,20 @@ function lastMonth(now: Date) {
  */
 export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log?: (line: string) => void } = {}): Promise<DemoResult> {
   const log = options.log ?? (() => undefined);
-  const catalog = new ApiClient(urls.catalog);
-  const consignment = new ApiClient(urls.consignment);
-  const reporting = new ApiClient(urls.reporting);
-  const admin = catalog.token('admin');
-  const ministry = catalog.token('ministry');
-  const curator = catalog.token('curator', 'KW-BANTEN');
-  const lounge = catalog.token('venue', LOUNGE);
+  const catalog = new ApiClient('catalog', urls.catalog);
+  const consignment = new ApiClient('consignment', urls.consignment);
+  const reporting = new ApiClient('reporting', urls.reporting);
+  const admin = caller('admin');
+  const ministry = caller('ministry');
+  const curator = caller('curator', 'KW-BANTEN');
+  const lounge = caller('venue', LOUNGE);
   const { period, days, at } = lastMonth(new Date());
 
   log('1. Catalog: the Banten UPTs and their products, approved by the Kanwil curator');
   await seedCatalog(urls.catalog, (line) => log(`   ${line}`));
 
   log('2. Curation refuses a product without a halal certificate');
-  const upt1 = catalog.token('upt', 'LP-TGR-1');
+  const upt1 = caller('upt', 'LP-TGR-1');
   const pisang = {
     sku: 'KRP-PISANG-100',
     name: 'Keripik Pisang 100 g',
@@ -101,7 +101,7 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
   );
 
   log('3. Waiting for consignment and reporting to receive the catalog');
-  await waitForConsumers(urls.consignment, ['product-replica', 'directory-replica']);
+  await waitForConsumers('consignment', urls.consignment, ['product-replica', 'directory-replica']);
 
   log('4. Ministry sets the national proceeds split; the lounge and its agreements');
   const split = await reporting.call('POST', '/split-policies', ministry, {
@@ -125,7 +125,7 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
 
   const sent: Record<string, SentSales> = {};
   for (const uptCode of UPTS) {
-    const upt = catalog.token('upt', uptCode);
+    const upt = caller('upt', uptCode);
     const products = (await catalog.expect([200], 'GET', `/products?upt=${uptCode}&status=APPROVED&limit=200`, admin)).items.filter(
       (p: any) => p.consignable,
     );
@@ -164,7 +164,7 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
   }
   const tangerang = (await waitForStatements(reporting, ministry, period, UPTS.length)).find((s: any) => s.uptCode === 'LP-TGR-1');
   if (tangerang?.status === 'PAID') {
-    await reporting.expect([201], 'POST', `/statements/${tangerang.id}/deposits`, catalog.token('upt', 'LP-TGR-1'), {
+    await reporting.expect([201], 'POST', `/statements/${tangerang.id}/deposits`, upt1, {
       amount: tangerang.figures.split.find((p: any) => p.name === 'PNBP').amount,
       simponiBillingCode: `8${period.replace('-', '')}00000001`.slice(0, 15).padEnd(15, '0'),
       ntpn: 'DEMO0000NTPN0001',
@@ -211,8 +211,8 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
 async function runMonth(args: {
   consignment: ApiClient;
   uptCode: string;
-  upt: string;
-  lounge: string;
+  upt: Caller;
+  lounge: Caller;
   agreementId: string;
   products: any[];
   period: string;
@@ -335,10 +335,10 @@ async function runMonth(args: {
   return { units, gross, discounts, shrinkage };
 }
 
-async function waitForStatements(reporting: ApiClient, token: string, period: string, count: number): Promise<any[]> {
+async function waitForStatements(reporting: ApiClient, reader: Caller, period: string, count: number): Promise<any[]> {
   const deadline = Date.now() + 60_000;
   for (;;) {
-    const { items } = await reporting.expect([200], 'GET', `/statements?period=${period}&venue=${LOUNGE}&limit=200`, token);
+    const { items } = await reporting.expect([200], 'GET', `/statements?period=${period}&venue=${LOUNGE}&limit=200`, reader);
     if (items.length >= count && items.every((s: any) => s.status !== 'PENDING'))
       return items.sort((a: any, b: any) => a.uptCode.localeCompare(b.uptCode));
     if (Date.now() > deadline)

@@ -1,4 +1,4 @@
-import { ApiClient } from '../demo/api-client';
+import { ApiClient, caller } from '../demo/api-client';
 
 export interface Difference {
   agreementId: string;
@@ -22,9 +22,9 @@ export interface ReconcileResult {
 }
 
 export async function reconcile(urls: { consignment: string; reporting: string }): Promise<ReconcileResult> {
-  const consignment = new ApiClient(urls.consignment);
-  const reporting = new ApiClient(urls.reporting);
-  const admin = consignment.token('admin');
+  const consignment = new ApiClient('consignment', urls.consignment);
+  const reporting = new ApiClient('reporting', urls.reporting);
+  const admin = caller('admin');
   const differences: Difference[] = [];
   const saleLines = { ledger: 0, reporting: 0 };
   let periods = 0;

@@ -1,4 +1,5 @@
-import { DEV_JWT_SECRET, mintToken } from '@titipan/platform';
+import { mintToken } from '@titipan/platform';
+import { LOCAL } from '../local-settings';
 import { KANWILS, PRODUCTS, UPTS, type SeedProduct } from './reference-catalog';
 
 type Role = Parameters<typeof mintToken>[1]['role'];
@@ -27,9 +28,8 @@ export interface SeedReport {
  * flows as in real use) and takes each product to APPROVED. Running it again changes nothing.
  */
 export async function seedCatalog(catalogUrl: string, log: (line: string) => void = () => undefined): Promise<SeedReport> {
-  const secret = process.env.JWT_SECRET ?? DEV_JWT_SECRET;
   const token = (role: Role, scope?: string) =>
-    `Bearer ${mintToken(secret, { role, scope, sub: `seed-${role}${scope ? `@${scope}` : ''}`, expiresIn: '1h' })}`;
+    `Bearer ${mintToken(LOCAL.jwtSecret, { service: 'catalog', role, scope, sub: `seed-${role}${scope ? `@${scope}` : ''}`, expiresIn: '1h' })}`;
   const call = async (method: string, path: string, auth: string, body?: unknown) => {
     const response = await fetch(`${catalogUrl}${path}`, {
       method,

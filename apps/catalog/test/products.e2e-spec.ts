@@ -1,9 +1,9 @@
 import { topicName } from '@titipan/contracts';
-import { DEV_JWT_SECRET, mintToken } from '@titipan/platform';
 import request from 'supertest';
 import { freePort } from '../../../test/support/free-port';
 import { TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
+import { bearer as bearerFor } from '../../../test/support/tokens';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
 import { cleanUp } from '../../../test/support/clean-up';
 
@@ -12,7 +12,7 @@ describe('catalog products', () => {
   let env: TestEnvironment;
   let catalog: RunningService;
   let probe: TopicProbe;
-  const bearer = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  const bearer = (role: Parameters<typeof bearerFor>[1], scope?: string) => bearerFor('catalog', role, scope);
   const admin = bearer('admin');
   const tangerang = bearer('upt', 'LP-TGR-1');
   const perempuan = bearer('upt', 'LPP-TGR');

@@ -1,8 +1,8 @@
 import { topicName } from '@titipan/contracts';
-import { DEV_JWT_SECRET, mintToken } from '@titipan/platform';
 import { freePort } from '../../../test/support/free-port';
 import { TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
+import { bearer } from '../../../test/support/tokens';
 import { PRODUCTS, UPTS } from '../../../tools/seed/reference-catalog';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
@@ -32,7 +32,7 @@ describe('catalog seed command', () => {
     const second = await seedCatalog(catalog.url);
     expect(second).toMatchObject({ created: 0, approved: 0 });
 
-    const headers = { authorization: `Bearer ${mintToken(DEV_JWT_SECRET, { role: 'ministry' })}` };
+    const headers = { authorization: bearer('catalog', 'ministry') };
     const approved = (await (await fetch(`${catalog.url}/products?status=APPROVED&limit=200`, { headers })).json()) as {
       total: number;
       items: { sku: string; consignable: boolean }[];

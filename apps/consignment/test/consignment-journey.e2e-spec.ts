@@ -1,10 +1,11 @@
 import { daysBetween, localDate, periodOf } from '@titipan/kernel';
 import { buildEvent, StatementIssued, StatementPaid, topicName } from '@titipan/contracts';
-import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
+import type { ServiceName } from '@titipan/platform';
 import request from 'supertest';
 import { freePort } from '../../../test/support/free-port';
 import { eventually, TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
+import { bearer as bearerFor } from '../../../test/support/tokens';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
 import { startServiceProcess, type RunningService } from '../../../tools/service-process';
 import { cleanUp, stopEach } from '../../../test/support/clean-up';
@@ -15,8 +16,10 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
   let probe: TopicProbe;
-  const bearer = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  /** Tokens for consignment, where nearly every call goes; catalogAdmin reads the catalog. */
+  const bearer = (role: Parameters<typeof bearerFor>[1], scope?: string) => bearerFor('consignment', role, scope);
   const admin = bearer('admin');
+  const catalogAdmin = bearerFor('catalog', 'admin');
   const upt = bearer('upt', 'LP-TGR-1');
   const otherUpt = bearer('upt', 'LPP-TGR');
   const lounge = bearer('venue', 'IMI-TGR-LOUNGE');
@@ -31,7 +34,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
   let telang: string;
 
   const consumerApplied = async (name: string) => {
-    const health = await serviceHealth(services.consignment.url);
+    const health = await serviceHealth('consignment', services.consignment.url);
     const consumer = Object.values(
       health.checks.consumers as Record<string, { groupId: string; lag: number; counters: { applied: number } }>,
     ).find((c) => c.groupId.endsWith(name));
@@ -55,7 +58,8 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
     await seedCatalog(services.catalog.url);
     await eventually(async () => ((await consumerApplied('product-replica')) ?? 0) >= 14, 30_000, 'product replica');
     await eventually(async () => ((await consumerApplied('directory-replica')) ?? 0) >= 10, 30_000, 'directory replica');
-    const products = (await request(services.catalog.url).get('/products?upt=LP-TGR-1&limit=200').set('Authorization', admin)).body.items;
+    const products = (await request(services.catalog.url).get('/products?upt=LP-TGR-1&limit=200').set('Authorization', catalogAdmin)).body
+      .items;
     keripik = products.find((p: { sku: string }) => p.sku === 'KRP-TEMPE-100').id;
     telang = products.find((p: { sku: string }) => p.sku === 'TELANG-250').id;
   });
@@ -373,8 +377,8 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
   });
 
   it('closes an ended month with control totals, after which nothing may be dated in it', async () => {
-    const makaroni = (await request(services.catalog.url).get('/products?upt=LPP-TGR&sku=MAKARONI-150').set('Authorization', admin)).body
-      .items[0].id;
+    const makaroni = (await request(services.catalog.url).get('/products?upt=LPP-TGR&sku=MAKARONI-150').set('Authorization', catalogAdmin))
+      .body.items[0].id;
     const created = await api()
       .post('/agreements')
       .set('Authorization', admin)
@@ -562,8 +566,8 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
   });
 
   it("accepts a day's upload of 3,000 lines in one request, published in events of at most 500 lines", async () => {
-    const paving = (await request(services.catalog.url).get('/products?upt=LP-TGR-1&sku=PAVING-K100').set('Authorization', admin)).body
-      .items[0].id;
+    const paving = (await request(services.catalog.url).get('/products?upt=LP-TGR-1&sku=PAVING-K100').set('Authorization', catalogAdmin))
+      .body.items[0].id;
     const dispatch = await api()
       .post('/dispatches')
       .set('Authorization', upt)
@@ -600,7 +604,7 @@ describe('consignment: dispatch, receipt and sales at the Tangerang lounge', () 
 
   it('stops dispatching and selling a product once the catalog suspends it', async () => {
     const appliedBefore = (await consumerApplied('product-replica')) ?? 0;
-    const curator = bearer('curator', 'KW-BANTEN');
+    const curator = bearerFor('catalog', 'curator', 'KW-BANTEN');
     expect(
       (
         await request(services.catalog.url)

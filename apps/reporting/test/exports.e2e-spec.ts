@@ -3,13 +3,14 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { periodOf } from '@titipan/kernel';
-import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
+import { type ServiceName } from '@titipan/platform';
 import ExcelJS from 'exceljs';
 import { cleanUp, scratchDir, stopEach } from '../../../test/support/clean-up';
 import { eventually } from '../../../test/support/kafka-probe';
 import { startServices } from '../../../test/support/stack';
 import { TestEnvironment } from '../../../test/support/test-environment';
-import { ApiClient } from '../../../tools/demo/api-client';
+import { bearer } from '../../../test/support/tokens';
+import { ApiClient, caller } from '../../../tools/demo/api-client';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
 import { type RunningService } from '../../../tools/service-process';
 
@@ -40,23 +41,23 @@ describe('reporting: statement and rollup files', () => {
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
   const scratch = scratchDir('exports');
-  const bearer = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
   const [admin, ministry, upt, curator, gallery] = [
-    bearer('admin'),
-    bearer('ministry'),
-    bearer('upt', 'LP-TGR-1'),
-    bearer('curator', 'KW-BANTEN'),
-    bearer('venue', 'GAL-MKS'),
+    caller('admin'),
+    caller('ministry'),
+    caller('upt', 'LP-TGR-1'),
+    caller('curator', 'KW-BANTEN'),
+    caller('venue', 'GAL-MKS'),
   ];
+  const ministryInReporting = bearer('reporting', 'ministry');
   let statement: any;
   let period: string;
 
   beforeAll(async () => {
     env = await TestEnvironment.create();
     await startServices(env, services);
-    const catalog = new ApiClient(services.catalog.url);
-    const consignment = new ApiClient(services.consignment.url);
-    const reporting = new ApiClient(services.reporting.url);
+    const catalog = new ApiClient('catalog', services.catalog.url);
+    const consignment = new ApiClient('consignment', services.consignment.url);
+    const reporting = new ApiClient('reporting', services.reporting.url);
     await seedCatalog(services.catalog.url);
 
     const products: { id: string; price: number }[] = [];
@@ -154,7 +155,7 @@ describe('reporting: statement and rollup files', () => {
   );
 
   const download = async (path: string) => {
-    const response = await fetch(`${services.reporting.url}${path}`, { headers: { authorization: ministry } });
+    const response = await fetch(`${services.reporting.url}${path}`, { headers: { authorization: ministryInReporting } });
     expect(response.status).toBe(200);
     return { type: response.headers.get('content-type'), body: Buffer.from(await response.arrayBuffer()) };
   };
@@ -196,7 +197,7 @@ describe('reporting: statement and rollup files', () => {
     expect(
       (
         await fetch(`${services.reporting.url}/reports/rollup?period=${period}&by=venue&format=csv&delimiter=tab`, {
-          headers: { authorization: ministry },
+          headers: { authorization: ministryInReporting },
         })
       ).status,
     ).toBe(400);

@@ -1,10 +1,11 @@
 import { periodOf } from '@titipan/kernel';
 import { topicName } from '@titipan/contracts';
-import { DEV_JWT_SECRET, mintToken, type ServiceName } from '@titipan/platform';
+import type { ServiceName } from '@titipan/platform';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { eventually, TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
+import { bearer as bearerFor } from '../../../test/support/tokens';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
 import { type RunningService } from '../../../tools/service-process';
 import { cleanUp, stopEach } from '../../../test/support/clean-up';
@@ -19,11 +20,18 @@ describe('reporting: settlement statement of a month', () => {
   let env: TestEnvironment;
   const services = {} as Record<ServiceName, RunningService>;
   let probe: TopicProbe;
-  const bearer = (role: Parameters<typeof mintToken>[1]['role'], scope?: string) => `Bearer ${mintToken(DEV_JWT_SECRET, { role, scope })}`;
+  /** Tokens for reporting, where most calls go; the same actors' tokens for consignment and the catalog (a token works on one service). */
+  const bearer = (role: Parameters<typeof bearerFor>[1], scope?: string) => bearerFor('reporting', role, scope);
   const admin = bearer('admin');
   const ministry = bearer('ministry');
   const upt = bearer('upt', 'LPP-TGR');
   const lounge = bearer('venue', 'IMI-TGR-LOUNGE');
+  const inConsignment = {
+    admin: bearerFor('consignment', 'admin'),
+    upt: bearerFor('consignment', 'upt', 'LPP-TGR'),
+    lounge: bearerFor('consignment', 'venue', 'IMI-TGR-LOUNGE'),
+  };
+  const inCatalog = { admin: bearerFor('catalog', 'admin') };
   const consignment = () => request(services.consignment.url);
   const reporting = () => request(services.reporting.url);
   const day = 24 * 3600_000;
@@ -36,7 +44,7 @@ describe('reporting: settlement statement of a month', () => {
       groupId: string;
       lag: number;
       counters: { applied: number };
-    }>((await serviceHealth(services[service].url)).checks.consumers);
+    }>((await serviceHealth(service, services[service].url)).checks.consumers);
     const c = consumers.find((x) => x.groupId.endsWith(name));
     return c && c.lag === 0 ? c.counters.applied : undefined;
   };
@@ -58,10 +66,11 @@ describe('reporting: settlement statement of a month', () => {
   );
 
   it('runs a month of consignment at 10% commission and closes it; with no split policy the statement waits and says why', async () => {
-    const products = (await request(services.catalog.url).get('/products?upt=LPP-TGR&limit=200').set('Authorization', admin)).body.items;
+    const products = (await request(services.catalog.url).get('/products?upt=LPP-TGR&limit=200').set('Authorization', inCatalog.admin)).body
+      .items;
     const id = (sku: string) => products.find((p: { sku: string }) => p.sku === sku).id;
     const [makaroni, bawang] = [id('MAKARONI-150'), id('KRP-BAWANG-200')];
-    await consignment().post('/venues').set('Authorization', admin).send({
+    await consignment().post('/venues').set('Authorization', inConsignment.admin).send({
       code: 'IMI-TGR-LOUNGE',
       name: 'Gerai UMKM WBP, Lounge Layanan Publik Kantor Imigrasi Khusus Tangerang',
       partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Tangerang',
@@ -75,7 +84,7 @@ describe('reporting: settlement statement of a month', () => {
       { productId: bawang, price: 18_000 },
     ];
     agreementId = (
-      await consignment().post('/agreements').set('Authorization', admin).send({
+      await consignment().post('/agreements').set('Authorization', inConsignment.admin).send({
         uptCode: 'LPP-TGR',
         venueCode: 'IMI-TGR-LOUNGE',
         commissionBp: 1_000,
@@ -84,7 +93,7 @@ describe('reporting: settlement statement of a month', () => {
         prices,
       })
     ).body.id;
-    await consignment().post(`/agreements/${agreementId}/activate`).set('Authorization', admin);
+    await consignment().post(`/agreements/${agreementId}/activate`).set('Authorization', inConsignment.admin);
 
     // last month, in WIB: receive, sell, a customer return, goods back, a count
     const now = new Date();
@@ -94,7 +103,7 @@ describe('reporting: settlement statement of a month', () => {
     const expiry = new Date(now.getTime() + 60 * day).toISOString().slice(0, 10);
     const dispatch = await consignment()
       .post('/dispatches')
-      .set('Authorization', upt)
+      .set('Authorization', inConsignment.upt)
       .send({
         agreementId,
         dispatchedAt: at(0),
@@ -106,7 +115,7 @@ describe('reporting: settlement statement of a month', () => {
     expect(dispatch.status).toBe(201);
     await consignment()
       .post(`/dispatches/${dispatch.body.id}/receipt`)
-      .set('Authorization', lounge)
+      .set('Authorization', inConsignment.lounge)
       .send({
         receivedAt: at(1),
         lines: [
@@ -119,14 +128,16 @@ describe('reporting: settlement statement of a month', () => {
       { receiptNo: 'S-1', lineNo: 2, productId: bawang, quantity: 3, unitPrice: 16_000, discountReason: 'PROMO', soldAt: at(2) },
       { receiptNo: 'S-2', lineNo: 1, productId: makaroni, quantity: 2, soldAt: at(26) },
     ];
-    expect((await consignment().post('/sales/batches').set('Authorization', lounge).send({ lines: sales })).body.accepted).toBe(3);
+    expect(
+      (await consignment().post('/sales/batches').set('Authorization', inConsignment.lounge).send({ lines: sales })).body.accepted,
+    ).toBe(3);
     await consignment()
       .post('/sales/returns')
-      .set('Authorization', lounge)
+      .set('Authorization', inConsignment.lounge)
       .send({ returnNo: 'R-1', receiptNo: 'S-1', lineNo: 2, quantity: 1, resellable: true, reason: 'salah beli', returnedAt: at(30) });
     await consignment()
       .post('/returns')
-      .set('Authorization', lounge)
+      .set('Authorization', inConsignment.lounge)
       .send({
         agreementId,
         reason: 'damaged',
@@ -135,7 +146,7 @@ describe('reporting: settlement statement of a month', () => {
       });
     await consignment()
       .post('/stock-counts')
-      .set('Authorization', lounge)
+      .set('Authorization', inConsignment.lounge)
       .send({ agreementId, reason: 'opname', countedAt: at(50), lines: [{ productId: makaroni, lotCode: 'MK-1', counted: 10 }] });
 
     // live draft figures before the close
@@ -143,7 +154,9 @@ describe('reporting: settlement statement of a month', () => {
     const draft = (await reporting().get(`/agreements/${agreementId}/periods/${period}/statement`).set('Authorization', lounge)).body;
     expect(draft).toMatchObject({ status: 'DRAFT', figures: { proceeds: 138_300 } });
 
-    expect((await consignment().post(`/agreements/${agreementId}/periods/${period}/close`).set('Authorization', lounge)).status).toBe(200);
+    expect(
+      (await consignment().post(`/agreements/${agreementId}/periods/${period}/close`).set('Authorization', inConsignment.lounge)).status,
+    ).toBe(200);
     const pending = await eventually(
       async () => {
         const { items } = (await reporting().get(`/statements?agreement=${agreementId}`).set('Authorization', ministry)).body;
@@ -211,11 +224,17 @@ describe('reporting: settlement statement of a month', () => {
       digest: statement.digest,
     });
 
-    // a figure changed behind the service's back no longer verifies
+    // the service's own login cannot change an issued figure; one changed behind its back (by the tables' owner,
+    // who can unguard them) no longer verifies
     const ds = await env.dataSource('reporting');
-    await ds.query(`UPDATE statement SET figures = jsonb_set(figures, '{proceeds}', '999') WHERE id = $1`, [statementId]);
+    const setProceeds = (proceeds: number) =>
+      `UPDATE statement SET figures = jsonb_set(figures, '{proceeds}', '${proceeds}') WHERE id = '${statementId}'`;
+    await expect(ds.query(setProceeds(999))).rejects.toThrow(/is issued: its figures and digest cannot change/);
+    const unguarded = (sql: string) =>
+      `ALTER TABLE statement DISABLE TRIGGER issued_statement_immutable; ${sql}; ALTER TABLE statement ENABLE TRIGGER issued_statement_immutable`;
+    await env.queryAsOwner('reporting', unguarded(setProceeds(999)));
     expect((await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body.valid).toBe(false);
-    await ds.query(`UPDATE statement SET figures = jsonb_set(figures, '{proceeds}', '138300') WHERE id = $1`, [statementId]);
+    await env.queryAsOwner('reporting', unguarded(setProceeds(138_300)));
     expect((await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body.valid).toBe(true);
   });
 
@@ -238,7 +257,7 @@ describe('reporting: settlement statement of a month', () => {
           groupId: string;
           lag: number;
           counters: { duplicates: number };
-        }>((await serviceHealth(services.reporting.url)).checks.consumers);
+        }>((await serviceHealth('reporting', services.reporting.url)).checks.consumers);
         const c = consumers.find((x) => x.groupId.endsWith('statement-source'))!;
         // every event but dispatch.created (which statements do not use) comes back as a duplicate
         return c.lag === 0 && c.counters.duplicates >= all.length - 1;
@@ -304,7 +323,7 @@ describe('reporting: settlement statement of a month', () => {
     expect(events[2].data).toMatchObject({ pnbpAmount: 20_745, ntpn: 'A1B2C3D4E5F6G7H8' });
     const settled = await eventually(
       async () => {
-        const [p] = (await consignment().get(`/agreements/${agreementId}/periods`).set('Authorization', upt)).body.items;
+        const [p] = (await consignment().get(`/agreements/${agreementId}/periods`).set('Authorization', inConsignment.upt)).body.items;
         return p.settlement === 'DEPOSITED' ? p : undefined;
       },
       20_000,
@@ -464,14 +483,15 @@ describe('reporting: settlement statement of a month', () => {
     expect(await snapshot()).toEqual(before);
 
     // the live consumer goes on with the swapped-in tables, without repeating what the replay applied
-    const makaroni = (await request(services.catalog.url).get('/products?upt=LPP-TGR&sku=MAKARONI-150').set('Authorization', admin)).body
-      .items[0].id;
+    const makaroni = (
+      await request(services.catalog.url).get('/products?upt=LPP-TGR&sku=MAKARONI-150').set('Authorization', inCatalog.admin)
+    ).body.items[0].id;
     const now = new Date().toISOString();
     expect(
       (
         await consignment()
           .post('/sales')
-          .set('Authorization', lounge)
+          .set('Authorization', inConsignment.lounge)
           .send({ receiptNo: 'S-NOW', lineNo: 1, productId: makaroni, quantity: 1, soldAt: now })
       ).status,
     ).toBe(201);

@@ -19,20 +19,20 @@ const PAGE = 200;
 
 /**
  * Asks the owners over their HTTP APIs: a UPT (`GET /upts/:code`) and a Kanwil (`GET /kanwils`, paged) of
- * catalog, a venue (`GET /venues/:code`) of consignment. `authorization` gives the bearer header for each call.
+ * catalog, a venue (`GET /venues/:code`) of consignment. `authorization` gives the bearer header for each call, for the service it goes to.
  */
 export class HttpScopeDirectory implements ScopeDirectory {
   constructor(
     private readonly urls: ServiceUrls,
-    private readonly authorization: () => string | Promise<string>,
+    private readonly authorization: (service: 'catalog' | 'consignment') => string | Promise<string>,
   ) {}
 
   async exists(kind: ScopeKind, code: string): Promise<boolean> {
     switch (kind) {
       case 'upt':
-        return this.found(`${this.urls.catalog}/upts/${encodeURIComponent(code)}`);
+        return this.found('catalog', `${this.urls.catalog}/upts/${encodeURIComponent(code)}`);
       case 'venue':
-        return this.found(`${this.urls.consignment}/venues/${encodeURIComponent(code)}`);
+        return this.found('consignment', `${this.urls.consignment}/venues/${encodeURIComponent(code)}`);
       case 'kanwil':
         return this.kanwilExists(code);
     }
@@ -40,7 +40,7 @@ export class HttpScopeDirectory implements ScopeDirectory {
 
   private async kanwilExists(code: string): Promise<boolean> {
     for (let offset = 0; ; offset += PAGE) {
-      const page = (await this.get(`${this.urls.catalog}/kanwils?limit=${PAGE}&offset=${offset}`)) as {
+      const page = (await this.get('catalog', `${this.urls.catalog}/kanwils?limit=${PAGE}&offset=${offset}`)) as {
         items: { code: string }[];
         total: number;
       };
@@ -49,15 +49,15 @@ export class HttpScopeDirectory implements ScopeDirectory {
     }
   }
 
-  private async found(url: string): Promise<boolean> {
-    return (await this.get(url, [404])) !== undefined;
+  private async found(service: 'catalog' | 'consignment', url: string): Promise<boolean> {
+    return (await this.get(service, url, [404])) !== undefined;
   }
 
   /** The JSON of a 200, undefined for a status in `absent`, an error for anything else. */
-  private async get(url: string, absent: number[] = []): Promise<unknown> {
+  private async get(service: 'catalog' | 'consignment', url: string, absent: number[] = []): Promise<unknown> {
     let response: Response;
     try {
-      response = await fetch(url, { headers: { authorization: await this.authorization() }, signal: AbortSignal.timeout(10_000) });
+      response = await fetch(url, { headers: { authorization: await this.authorization(service) }, signal: AbortSignal.timeout(10_000) });
     } catch (error) {
       throw new ScopeOwnerUnavailableError(`cannot check the scope code: ${url} is not reachable (${(error as Error).message})`);
     }

@@ -130,7 +130,12 @@ export class PlatformModule {
           useFactory: (store: OutboxStore, kafka: Kafka, config: PlatformConfig) =>
             new OutboxRelay(store, kafka, relayOptions(config, definition.service)),
         },
-        DatabaseMigrator,
+        {
+          provide: DatabaseMigrator,
+          inject: [DataSource, PLATFORM_CONFIG],
+          useFactory: (ds: DataSource, config: PlatformConfig) =>
+            new DatabaseMigrator(ds, config, definition.service, definition.migrations ?? []),
+        },
         ConsumerHost,
         RelayHost,
         HealthStore,

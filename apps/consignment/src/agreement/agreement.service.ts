@@ -46,7 +46,12 @@ export class AgreementService {
       const terms = { maxDiscountBp: input.maxDiscountBp ?? 0, shrinkageLiability: input.shrinkageLiability ?? 'VENUE' };
       await this.agreements.insert(tx.manager, { id, ...input, ...terms }, actor.id);
       await this.agreements.addPrices(tx.manager, id, prices, actor.id);
-      tx.audit({ entity: 'agreement', id, action: 'consignment.agreement.created', after: { ...input, ...terms, prices, status: 'DRAFT' } });
+      tx.audit({
+        entity: 'agreement',
+        id,
+        action: 'consignment.agreement.created',
+        after: { ...input, ...terms, prices, status: 'DRAFT' },
+      });
     });
     return (await this.agreements.find(id))!;
   }

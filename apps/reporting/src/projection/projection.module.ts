@@ -4,10 +4,11 @@ import { ProjectionController } from './projection.controller';
 import { ProjectionListener } from './projection.listener';
 import { ProjectionStore } from './projection.store';
 import { ReplayService } from './replay.service';
+import { ReplayStore } from './replay.store';
 
 @Module({
   imports: [StatementModule],
   controllers: [ProjectionController],
-  providers: [ProjectionListener, { provide: ProjectionStore, useFactory: () => new ProjectionStore() }, ReplayService],
+  providers: [ProjectionListener, { provide: ProjectionStore, useFactory: () => new ProjectionStore() }, ReplayStore, ReplayService],
 })
 export class ProjectionModule {}

@@ -10,9 +10,8 @@ export interface ProjectionTables {
 }
 
 export const LIVE_TABLES: ProjectionTables = { stock: 'stock_on_hand', daily: 'sales_daily', monthly: 'monthly_product' };
-const TABLE_KEYS = Object.keys(LIVE_TABLES) as (keyof ProjectionTables)[];
 
-/** The read models: applies summed deltas with one statement per table (the only writer of them), and a replay's table swap. */
+/** The read models: applies summed deltas with one statement per table (the only writer of them); the live ones or a replay's copies. */
 @Injectable()
 export class ProjectionStore {
   constructor(private readonly tables: ProjectionTables = LIVE_TABLES) {}
@@ -85,23 +84,9 @@ export class ProjectionStore {
     return new Map(rows.map((r) => [r.agreement_id, r.time_zone]));
   }
 
-  /** Replaces this store's tables with empty copies of the live ones (for a replay to fill). */
-  async recreate(manager: EntityManager): Promise<void> {
-    await manager.query(`DROP TABLE IF EXISTS ${this.tables.stock}, ${this.tables.daily}, ${this.tables.monthly}`);
-    for (const key of TABLE_KEYS) await manager.query(`CREATE TABLE ${this.tables[key]} (LIKE ${LIVE_TABLES[key]} INCLUDING ALL)`);
-  }
-
   /** Holds readers and writers of this store's tables until the caller's transaction ends. */
   async lock(manager: EntityManager): Promise<void> {
     await manager.query(`LOCK TABLE ${this.tables.stock}, ${this.tables.daily}, ${this.tables.monthly} IN ACCESS EXCLUSIVE MODE`);
-  }
-
-  /** Puts this store's tables in place of the live ones, in the caller's transaction. */
-  async swapIn(manager: EntityManager): Promise<void> {
-    for (const key of TABLE_KEYS) {
-      await manager.query(`DROP TABLE ${LIVE_TABLES[key]}`);
-      await manager.query(`ALTER TABLE ${this.tables[key]} RENAME TO ${LIVE_TABLES[key]}`);
-    }
   }
 
   /** Records the newest event a read model has applied (events may arrive out of time order across partitions). */

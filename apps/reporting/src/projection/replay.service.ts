@@ -7,11 +7,8 @@ import { DataSource, type EntityManager } from 'typeorm';
 import { projectionDeltas } from './domain/projection-deltas';
 import { PROJECTIONS } from './domain/read-models';
 import { ProjectionListener } from './projection.listener';
-import { ProjectionStore, type ProjectionTables } from './projection.store';
-
-const REBUILD: ProjectionTables = { stock: 'stock_on_hand_rebuild', daily: 'sales_daily_rebuild', monthly: 'monthly_product_rebuild' };
-/** The replay's own inbox: the events the rebuilt tables hold, handed to the inbox at the swap. */
-const REPLAY_INBOX = 'replay_applied';
+import { ProjectionStore } from './projection.store';
+import { REBUILD_TABLES, REPLAY_INBOX, ReplayStore } from './replay.store';
 
 interface Received {
   partition: number;
@@ -42,6 +39,7 @@ export class ReplayService {
     private readonly uow: UnitOfWork,
     private readonly listener: ProjectionListener,
     private readonly live: ProjectionStore,
+    private readonly tables: ReplayStore,
     private readonly inbox: InboxStore,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
@@ -54,15 +52,14 @@ export class ReplayService {
     const topic = topicName('consignment', this.config.KAFKA_TOPIC_PREFIX);
     const registry = new EventRegistry();
     const wanted = new Set(this.listener.events.map((d) => d.type));
-    const rebuilt = new ProjectionStore(REBUILD);
+    const rebuilt = new ProjectionStore(REBUILD_TABLES);
     const queue: Received[] = [];
     const position = new Map<number, bigint>();
     let events = 0;
     let applied = 0;
     const consumer = this.kafka.consumer({ groupId: `${this.config.KAFKA_TOPIC_PREFIX}reporting.replay-${newId()}`, maxWaitTimeInMs: 50 });
     try {
-      await rebuilt.recreate(this.dataSource.manager);
-      await this.inbox.createReplayInbox(this.dataSource.manager, REPLAY_INBOX);
+      await this.tables.prepareTables(this.dataSource.manager);
 
       await consumer.connect();
       await consumer.subscribe({ topics: [topic], fromBeginning: true });
@@ -133,7 +130,7 @@ export class ReplayService {
         await this.live.lock(manager);
         await catchUp(await this.ends(topic), manager);
         await this.inbox.mergeReplayInbox(manager, REPLAY_INBOX);
-        await rebuilt.swapIn(manager);
+        await this.tables.swapIn(manager);
         tx.audit({
           entity: 'read-models',
           id: 'projections',

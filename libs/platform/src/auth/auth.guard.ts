@@ -1,11 +1,24 @@
-import { DomainError } from '@titipan/kernel';
-import { CanActivate, ExecutionContext, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
+import { DomainError, refuse, type ErrorKind } from '@titipan/kernel';
+import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { JwtService } from '@nestjs/jwt';
 import type { Actor, ActorRole } from '@titipan/contracts';
 import type { Request } from 'express';
 import { currentContext } from '../context/request-context';
+import type { ServiceName } from '../database/service-identity';
+import { SERVICE_NAME } from '../platform.tokens';
+import { audienceOf, tokenRefusal, type TokenRefusalCode, type TokenTimes } from './token-rules';
 import { actorFromClaims, TOKEN_ISSUER, type TokenClaims } from './tokens';
+
+/** Every token refusal is a 401: the caller needs a new token. */
+const TOKEN_REFUSAL_KIND: Record<TokenRefusalCode, ErrorKind> = {
+  TOKEN_EXPIRY_MISSING: 'unauthenticated',
+  TOKEN_ISSUE_TIME_MISSING: 'unauthenticated',
+  TOKEN_AUDIENCE_MISMATCH: 'unauthenticated',
+  TOKEN_NOT_YET_VALID: 'unauthenticated',
+  TOKEN_EXPIRED: 'unauthenticated',
+  TOKEN_LIFETIME_TOO_LONG: 'unauthenticated',
+};
 
 const ALLOWED_ROLES = 'titipan:allowed-roles';
 const PUBLIC_ROUTE = 'titipan:public';
@@ -23,15 +36,21 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
 });
 
 /**
- * Global guard: a valid bearer token (401 otherwise) whose role the endpoint allows (403 with the
- * reason otherwise). Endpoints that declare no roles are refused, so a forgotten @Allow fails closed.
+ * Global guard: a valid bearer token for this service, within its lifetime (401 with the reason otherwise), whose
+ * role the endpoint allows (403 with the reason otherwise). Endpoints that declare no roles are refused, so a
+ * forgotten @Allow fails closed.
  */
 @Injectable()
 export class AuthGuard implements CanActivate {
+  private readonly audience: string;
+
   constructor(
     private readonly reflector: Reflector,
     private readonly jwt: JwtService,
-  ) {}
+    @Inject(SERVICE_NAME) service: ServiceName,
+  ) {
+    this.audience = audienceOf(service);
+  }
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
     const targets = [context.getHandler(), context.getClass()];
@@ -59,12 +78,20 @@ export class AuthGuard implements CanActivate {
   private async authenticate(header: string | undefined): Promise<Actor> {
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header ?? '');
     if (!match) throw new DomainError('unauthenticated', 'TOKEN_MISSING', 'send Authorization: Bearer <token>');
-    let claims: TokenClaims;
+    let claims: TokenClaims & TokenTimes;
     try {
-      claims = await this.jwt.verifyAsync<TokenClaims>(match[1], { issuer: TOKEN_ISSUER, algorithms: ['HS256'] });
+      // signature, algorithm and issuer here; the times and the audience by the token rules, each with its own code
+      claims = await this.jwt.verifyAsync<TokenClaims & TokenTimes>(match[1], {
+        issuer: TOKEN_ISSUER,
+        algorithms: ['HS256'],
+        ignoreExpiration: true,
+        ignoreNotBefore: true,
+      });
     } catch (e) {
       throw new DomainError('unauthenticated', 'TOKEN_INVALID', `token rejected: ${(e as Error).message}`);
     }
+    const refusal = tokenRefusal({ claims, audience: this.audience, now: Date.now() / 1000 });
+    if (refusal) refuse(refusal, TOKEN_REFUSAL_KIND);
     return actorFromClaims(claims);
   }
 }

@@ -25,12 +25,18 @@ describe('token claims', () => {
     expect(codeOf(() => actorFromClaims({ role: 'admin' }))).toBe('TOKEN_INVALID');
   });
 
-  it('mints tokens that verify with the same secret only', () => {
-    const token = mintToken('secret-a', { role: 'curator', scope: 'KW-BANTEN' });
+  it('mints tokens for one service that verify with the same secret only', () => {
+    const token = mintToken('secret-a', { service: 'catalog', role: 'curator', scope: 'KW-BANTEN' });
     const claims = new JwtService({ secret: 'secret-a' }).verify(token);
-    expect(claims).toMatchObject({ sub: 'curator@KW-BANTEN', role: 'curator', scope: 'KW-BANTEN', iss: 'titipan' });
+    expect(claims).toMatchObject({ sub: 'curator@KW-BANTEN', role: 'curator', scope: 'KW-BANTEN', iss: 'titipan', aud: 'titipan-catalog' });
+    expect(claims.exp - claims.iat).toBe(8 * 3600);
     expect(() => new JwtService({ secret: 'secret-b' }).verify(token)).toThrow(/signature/);
-    expect(() => mintToken('secret-a', { role: 'upt' })).toThrow(/scope/);
+    expect(() => mintToken('secret-a', { service: 'catalog', role: 'upt' })).toThrow(/scope/);
+  });
+
+  it('mints no token the services would refuse for its lifetime', () => {
+    expect(codeOf(() => mintToken('secret-a', { service: 'reporting', role: 'admin', expiresIn: '12h' }))).toBe('none');
+    expect(codeOf(() => mintToken('secret-a', { service: 'reporting', role: 'admin', expiresIn: '13h' }))).toBe('TOKEN_LIFETIME_TOO_LONG');
   });
 });
 

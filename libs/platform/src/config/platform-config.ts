@@ -1,8 +1,21 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 
-/** Used only when NODE_ENV is not production; production refuses it (see loadConfig). */
+/** Used only when NODE_ENV is development or test, set explicitly; production (and NODE_ENV unset) refuses it (see loadConfig). */
 export const DEV_JWT_SECRET = 'titipan-development-secret-not-for-production';
+
+/**
+ * Secrets that are, or were, written in this repository (the development default, docker-compose's old fallback,
+ * the tests' wrong secrets): anyone can read them, so production refuses them. test/published-secrets.spec.ts
+ * finds every secret the repository's code and files spell out and fails if one is missing here.
+ */
+export const PUBLISHED_JWT_SECRETS: readonly string[] = [
+  DEV_JWT_SECRET,
+  'change-me-to-a-long-random-secret-of-32-chars-or-more',
+  'another-secret',
+  'secret-a',
+  'secret-b',
+];
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
@@ -12,8 +25,9 @@ const toBoolean = ({ value }: { value: unknown }) =>
  * start-up stops with a message naming it when it is missing or malformed.
  */
 export class PlatformConfig {
+  /** Unset is production: the development defaults (the published JWT secret) apply only when development or test is set explicitly. */
   @IsIn(['development', 'test', 'production'])
-  NODE_ENV = 'development';
+  NODE_ENV = 'production';
 
   /** HTTP port of the service. */
   @Type(() => Number)
@@ -36,12 +50,19 @@ export class PlatformConfig {
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
   DB_NAME: string;
 
-  /** The service's own login role; it may use only the service's schema. */
+  /** The service's runtime role: it reads and writes the tables of the service's schema and owns none of them. */
   @Matches(/^[a-z_][a-z0-9_]{0,62}$/)
   DB_USER: string;
 
   @IsString()
   DB_PASSWORD = '';
+
+  /** The owner role of the schema, used only to run migrations at start (a separate connection, closed before serving). */
+  @Matches(/^([a-z_][a-z0-9_]{0,62})?$/)
+  DB_OWNER_USER = '';
+
+  @IsString()
+  DB_OWNER_PASSWORD = '';
 
   @Type(() => Number)
   @IsInt()
@@ -49,7 +70,10 @@ export class PlatformConfig {
   @Max(200)
   DB_POOL_SIZE = 10;
 
-  /** Run pending migrations at start-up (under an advisory lock, so replicas do not race). */
+  /**
+   * Run pending migrations at start-up as DB_OWNER_USER (under an advisory lock, so replicas do not race). When false,
+   * something else migrates (npm run setup) and the service refuses to start while a migration is pending.
+   */
   @Transform(toBoolean)
   @IsBoolean()
   DB_MIGRATE_ON_START = true;

@@ -15,7 +15,7 @@ export class InboxStore {
   /**
    * Records the events in the caller's transaction and returns the ids that were new. An id already
    * present for this consumer is a duplicate delivery and must not be applied again. `table` is the
-   * inbox itself, or a replay's own inbox (see createReplayInbox).
+   * inbox itself, or a replay's own inbox of the same shape (reporting's replay creates and drops it).
    */
   async claim(manager: EntityManager, consumer: string, entries: InboxEntry[], table: string = INBOX): Promise<Set<string>> {
     if (entries.length === 0) return new Set();
@@ -37,21 +37,14 @@ export class InboxStore {
   }
 
   /**
-   * A fresh, empty inbox of the same shape for a replay that rebuilds a consumer's state elsewhere: it
-   * claims into this one, and mergeReplayInbox hands its rows to the inbox when the rebuilt state takes over.
+   * Adds the rows of a replay's own inbox (a replay rebuilds a consumer's state elsewhere and claims into it) to
+   * the inbox when the rebuilt state takes over; rows the live consumer already wrote stay.
    */
-  async createReplayInbox(manager: EntityManager, table: string): Promise<void> {
-    await manager.query(`DROP TABLE IF EXISTS ${table}`);
-    await manager.query(`CREATE TABLE ${table} (LIKE ${INBOX} INCLUDING ALL)`);
-  }
-
-  /** Adds a replay inbox's rows to the inbox (rows the live consumer already wrote stay) and drops it. */
   async mergeReplayInbox(manager: EntityManager, table: string): Promise<void> {
     await manager.query(
       `INSERT INTO ${INBOX} (consumer, event_id, event_type, topic, kafka_partition, kafka_offset)
        SELECT consumer, event_id, event_type, topic, kafka_partition, kafka_offset FROM ${table} ON CONFLICT DO NOTHING`,
     );
-    await manager.query(`DROP TABLE ${table}`);
   }
 
   /**

@@ -1,22 +1,28 @@
-import type { DataSourceOptions, MigrationInterface } from 'typeorm';
+import type { MigrationInterface } from 'typeorm';
+import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import type { PlatformConfig } from '../config/platform-config';
 import { AuditTrail1700000000200 } from '../audit/audit-trail.migration';
 import { PlatformTables1700000000000 } from './platform-tables.migration';
+import type { ServiceName } from './service-identity';
 
 export type MigrationClass = new () => MigrationInterface;
 
 export interface ServiceDataSourceParts {
-  service: string;
+  service: ServiceName;
   schema: string;
   /** The service's own migrations, in order; the platform's tables (outbox, inbox, audit trail) come first. */
   migrations?: MigrationClass[];
 }
 
+/** Where a service's database is and who logs in: the settings a DataSource needs. */
+export type DatabaseSettings = Pick<PlatformConfig, 'DB_HOST' | 'DB_PORT' | 'DB_NAME' | 'DB_USER' | 'DB_PASSWORD' | 'DB_POOL_SIZE'>;
+
 /**
  * One DataSource per service, bound to its own schema through search_path, so unqualified SQL in
- * repositories and migrations lands in the service's schema and nowhere else.
+ * stores and migrations lands in the service's schema and nowhere else. It logs in as DB_USER: the
+ * runtime role, except for the owner's migration connection (ownerSettings).
  */
-export function dataSourceOptions(config: PlatformConfig, parts: ServiceDataSourceParts): DataSourceOptions {
+export function dataSourceOptions(config: DatabaseSettings, parts: ServiceDataSourceParts): PostgresDataSourceOptions {
   return {
     type: 'postgres',
     host: config.DB_HOST,
@@ -41,6 +47,11 @@ export function dataSourceOptions(config: PlatformConfig, parts: ServiceDataSour
       statement_timeout: 30_000,
     },
   };
+}
+
+/** The same database, logged in as the schema's owner: what migrations run with (one connection holds their lock, one runs them). */
+export function ownerSettings(config: DatabaseSettings & Pick<PlatformConfig, 'DB_OWNER_USER' | 'DB_OWNER_PASSWORD'>): DatabaseSettings {
+  return { ...config, DB_USER: config.DB_OWNER_USER, DB_PASSWORD: config.DB_OWNER_PASSWORD, DB_POOL_SIZE: 2 };
 }
 
 /**

@@ -2,6 +2,8 @@ import { DirectoryTables1700000000100 } from '@titipan/directory';
 import { Statements1700000007000 } from './1700000007000-statements';
 import { ProductDim1700000008000 } from './1700000008000-product-dim';
 import { Projections1700000009000 } from './1700000009000-projections';
+import { IssuedStatementsImmutable1700000010100 } from './1700000010100-issued-statements-immutable';
+import { ReplayTableFunctions1700000010200 } from './1700000010200-replay-table-functions';
 import { MoneyControls1700000014100 } from './1700000014100-money-controls';
 
 /** In order; listed explicitly so bundled builds need no file globbing. */
@@ -10,5 +12,7 @@ export const REPORTING_MIGRATIONS = [
   Statements1700000007000,
   ProductDim1700000008000,
   Projections1700000009000,
+  IssuedStatementsImmutable1700000010100,
+  ReplayTableFunctions1700000010200,
   MoneyControls1700000014100,
 ];
