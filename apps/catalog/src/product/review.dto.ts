@@ -1,30 +1,23 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsString, Length, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsInt32, MultiLineText } from '@titipan/platform';
+import { IsIn, IsString, Length, ValidateIf, ValidateNested } from 'class-validator';
 
 export class CurationScoresDto {
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @ApiProperty()
+  @IsInt32(1, 5)
   quality: number;
 
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'packaging and labelling' })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @ApiProperty({ description: 'packaging and labelling' })
+  @IsInt32(1, 5)
   packaging: number;
 
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @ApiProperty()
+  @IsInt32(1, 5)
   compliance: number;
 
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @ApiProperty()
+  @IsInt32(1, 5)
   marketPotential: number;
 }
 
@@ -42,5 +35,6 @@ export class ReviewDto {
   @ValidateIf((o: ReviewDto) => o.decision === 'REJECT' || o.notes !== undefined)
   @IsString()
   @Length(1, 2000)
+  @MultiLineText()
   notes?: string;
 }

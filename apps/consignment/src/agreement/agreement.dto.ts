@@ -2,20 +2,11 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, MAX_COMMISSION_BP, MAX_PRICE_RUPIAH, ORG_CODE_PATTERN } from '@titipan/contracts';
 import { AgreementScopedQueryDto } from '../shared/agreement-scope.dto';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { BoundedArray, IsInt32, IsRupiah, MultiLineText } from '@titipan/platform';
+import { IsIn, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+
+/** Price overrides one request may set: more products than any UPT makes. */
+const MAX_AGREEMENT_PRICES = 1000;
 
 export class AgreementPriceDto {
   @ApiProperty()
@@ -23,9 +14,7 @@ export class AgreementPriceDto {
   productId: string;
 
   @ApiProperty({ description: 'consignment price per unit, whole rupiah; overrides the catalog price' })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PRICE_RUPIAH)
+  @IsRupiah(1, MAX_PRICE_RUPIAH)
   price: number;
 }
 
@@ -38,10 +27,8 @@ export class CreateAgreementDto {
   @Matches(ORG_CODE_PATTERN)
   venueCode: string;
 
-  @ApiProperty({ example: 0, minimum: 0, maximum: MAX_COMMISSION_BP, description: 'venue commission, basis points of net sales' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COMMISSION_BP)
+  @ApiProperty({ example: 0, description: 'venue commission, basis points of net sales' })
+  @IsInt32(0, MAX_COMMISSION_BP)
   commissionBp: number;
 
   @ApiProperty({ example: '2026-11-01' })
@@ -55,8 +42,7 @@ export class CreateAgreementDto {
 
   @ApiPropertyOptional({ type: [AgreementPriceDto] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(1000)
+  @BoundedArray({ max: MAX_AGREEMENT_PRICES })
   @ValidateNested({ each: true })
   @Type(() => AgreementPriceDto)
   prices?: AgreementPriceDto[];
@@ -64,8 +50,7 @@ export class CreateAgreementDto {
 
 export class SetPricesDto {
   @ApiProperty({ type: [AgreementPriceDto] })
-  @IsArray()
-  @ArrayMaxSize(1000)
+  @BoundedArray({ max: MAX_AGREEMENT_PRICES })
   @ValidateNested({ each: true })
   @Type(() => AgreementPriceDto)
   prices: AgreementPriceDto[];
@@ -75,6 +60,7 @@ export class TerminateDto {
   @ApiProperty()
   @IsString()
   @Length(1, 1000)
+  @MultiLineText()
   reason: string;
 }
 

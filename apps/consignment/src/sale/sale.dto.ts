@@ -2,23 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOT_CODE_PATTERN, MAX_LINE_QUANTITY, MAX_PRICE_RUPIAH } from '@titipan/contracts';
 import { Type } from 'class-transformer';
 import { AgreementPeriodQueryDto } from '../shared/agreement-scope.dto';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { BoundedArray, IsInt32, IsRupiah } from '@titipan/platform';
+import { IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 
 /** Lines one upload may carry: a busy exhibition day, or an offline backlog. */
 export const MAX_SALE_LINES_PER_BATCH = 5000;
+/** Highest line number on one receipt. */
+export const MAX_RECEIPT_LINE_NO = 10_000;
 
 export class SaleLineDto {
   @ApiProperty({ example: 'TGR-20261125-0042', description: "the venue's own receipt (struk) number" })
@@ -27,26 +17,20 @@ export class SaleLineDto {
   receiptNo: string;
 
   @ApiProperty({ example: 1 })
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @IsInt32(1, MAX_RECEIPT_LINE_NO)
   lineNo: number;
 
   @ApiProperty()
   @IsUUID()
   productId: string;
 
-  @ApiProperty({ minimum: 1 })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LINE_QUANTITY)
+  @ApiProperty()
+  @IsInt32(1, MAX_LINE_QUANTITY)
   quantity: number;
 
   @ApiPropertyOptional({ description: 'price paid per unit; the agreement or catalog price if omitted; lower is a recorded discount' })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PRICE_RUPIAH)
+  @IsRupiah(1, MAX_PRICE_RUPIAH)
   unitPrice?: number;
 
   @ApiPropertyOptional({ description: 'lot sold; first-expiry-first-out across lots if omitted' })
@@ -60,10 +44,9 @@ export class SaleLineDto {
 }
 
 export class SaleBatchDto {
-  // the length limit is checked by the service, answered 413 BATCH_TOO_LARGE
-  @ApiProperty({ type: [SaleLineDto], maxItems: MAX_SALE_LINES_PER_BATCH })
-  @IsArray()
-  @ArrayMinSize(1)
+  // a longer batch is refused whole, 413 BATCH_TOO_LARGE, before any line is validated
+  @ApiProperty({ type: [SaleLineDto] })
+  @BoundedArray({ min: 1, max: MAX_SALE_LINES_PER_BATCH, tooLongCode: 'BATCH_TOO_LARGE' })
   @ValidateNested({ each: true })
   @Type(() => SaleLineDto)
   lines: SaleLineDto[];

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, ORG_CODE_PATTERN, PERIOD_FORMAT } from '@titipan/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInt32, IsRupiah } from '@titipan/platform';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { ROLLUP_DIMENSIONS, type RollupDimension } from './domain/report-rows';
 
 export class PeriodQuery {
@@ -22,12 +23,10 @@ export class RollupQuery extends PeriodQuery {
 }
 
 export class MoversQuery extends PeriodQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 10, description: 'how many top and slow movers' })
+  @ApiPropertyOptional({ default: 10, description: 'how many top and slow movers' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsInt32(1, 100)
   top = 10;
 }
 
@@ -42,12 +41,10 @@ export class DaysQuery {
 }
 
 export class NearExpiryQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 365, default: 30, description: 'window in days' })
+  @ApiPropertyOptional({ default: 30, description: 'window in days' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(365)
+  @IsInt32(1, 365)
   days = 30;
 }
 
@@ -61,16 +58,13 @@ export class StockQuery {
 export class YearQuery {
   @ApiProperty({ example: 2026 })
   @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsInt32(2000, 2100)
   year: number;
 }
 
 export class TargetDto {
   @ApiProperty({ description: 'yearly PNBP target, whole rupiah' })
-  @IsInt()
-  @Min(1)
+  @IsRupiah(1)
   amount: number;
 }
 
@@ -80,10 +74,8 @@ export class TargetParams {
   @Matches(ORG_CODE_PATTERN)
   upt: string;
 
-  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2026 })
+  @ApiProperty({ example: 2026 })
   @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsInt32(2000, 2100)
   year: number;
 }
