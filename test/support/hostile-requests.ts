@@ -99,6 +99,8 @@ export interface HostileRequest {
   query: Record<string, unknown>;
   /** A value to serialise, or raw text (a depth bomb). */
   body?: { value: unknown } | { text: string };
+  /** Whether no answer but a refusal is right (a control character in text, a number sent as a string). */
+  mustBeRefused?: boolean;
 }
 
 export function urlOf(base: string, request: HostileRequest): string {
@@ -197,7 +199,9 @@ export class PlausibleValues {
       return fc.array(this.of(item, name), { minLength: Math.max(1, schema.minItems ?? 0), maxLength: Math.min(3, schema.maxItems ?? 3) });
     }
     if (schema.properties) {
-      return fc.record(Object.fromEntries(Object.entries(schema.properties).map(([key, property]) => [key, this.of(property, key)])));
+      // optional fields come and go, so a request is often complete and valid but for the one broken value
+      const fields = Object.fromEntries(Object.entries(schema.properties).map(([key, property]) => [key, this.of(property, key)]));
+      return fc.record(fields, { requiredKeys: schema.required ?? [] });
     }
     if (isInteger(schema)) {
       const min = schema.minimum ?? 0;
@@ -288,11 +292,19 @@ export function hostileRequest(inputClass: InputClass, operation: Operation, pla
       query,
       body: operation.body ? { value: body } : undefined,
     }));
-  const breakOne = (wanted: (s: Schema) => boolean, broken: (slot: Slot) => fc.Arbitrary<unknown>) =>
+  const breakOne = (
+    wanted: (s: Schema) => boolean,
+    broken: (slot: Slot) => fc.Arbitrary<unknown>,
+    mustBeRefused: (slot: Slot, value: unknown) => boolean = () => false,
+  ) =>
     base.chain((request) => {
       const slots = slotsOf(operation, request.body && 'value' in request.body ? request.body.value : undefined, wanted);
       if (slots.length === 0) return fc.constant(request);
-      return fc.nat({ max: slots.length - 1 }).chain((i) => broken(slots[i]).map((value) => withSlot(request, slots[i], value)));
+      return fc
+        .nat({ max: slots.length - 1 })
+        .chain((i) =>
+          broken(slots[i]).map((value) => ({ ...withSlot(request, slots[i], value), mustBeRefused: mustBeRefused(slots[i], value) })),
+        );
     });
 
   switch (inputClass) {
@@ -312,17 +324,23 @@ export function hostileRequest(inputClass: InputClass, operation: Operation, pla
           .map(({ path, query, body }) => ({ ...request, path, query, body: request.body ? { value: body } : undefined })),
       );
     case 'control-character':
-      return breakOne(isString, () =>
-        fc
-          .tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...CONTROL_CHARACTERS), fc.string({ maxLength: 10 }))
-          .map(([before, control, after]) => `${before}${control}${after}`),
+      // tab and line breaks are text in a description or a reason; every other control character is refused
+      return breakOne(
+        isString,
+        () =>
+          fc
+            .tuple(fc.string({ maxLength: 10 }), fc.constantFrom(...CONTROL_CHARACTERS), fc.string({ maxLength: 10 }))
+            .map(([before, control, after]) => `${before}${control}${after}`),
+        (_slot, value) => /[^\t\n\r\u0020-\u007E\u00A0-\uFFFF]/.test(String(value)),
       );
     case 'edge-integer':
       return breakOne(isInteger, () => fc.constantFrom(...EDGE_INTEGERS).map((text) => new RawNumber(text)));
     case 'numeric-string':
+      // a number in a body is never coerced from a string
       return breakOne(
         (s) => isInteger(s) || isString(s),
         () => fc.constantFrom(...NUMERIC_STRINGS),
+        (slot) => slot.in === 'body' && isInteger(slot.schema),
       );
     case 'depth-bomb':
       return fc.tuple(base, fc.constantFrom(...DEPTHS), fc.boolean()).map(([request, depth, arrays]) => ({
