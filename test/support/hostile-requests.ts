@@ -253,7 +253,7 @@ function withSlot(request: HostileRequest, slot: Slot, value: unknown): HostileR
   const body = structuredClone((request.body as { value: unknown }).value);
   if (slot.at.length === 0) return { ...request, body: { value } };
   let parent = body as Record<string | number, unknown>;
-  for (const key of slot.at.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>;
+  for (const key of slot.at.slice(0, -1)) parent = (parent[key] ??= {}) as Record<string | number, unknown>;
   parent[slot.at[slot.at.length - 1]] = value;
   return { ...request, body: { value: body } };
 }
@@ -277,7 +277,7 @@ export function appliesTo(inputClass: InputClass, operation: Operation): boolean
     case 'depth-bomb':
       return operation.body !== undefined;
     case 'max-length-array':
-      return holds(operation.body, (s) => s.type === 'array' && s.maxItems !== undefined);
+      return arraySlotsOf(operation.body).length > 0;
   }
 }
 
@@ -349,8 +349,7 @@ export function hostileRequest(inputClass: InputClass, operation: Operation, pla
       }));
     case 'max-length-array':
       return base.chain((request) => {
-        const arrays = arraySlotsOf(operation, request.body && 'value' in request.body ? request.body.value : undefined);
-        if (arrays.length === 0) return fc.constant(request);
+        const arrays = arraySlotsOf(operation.body);
         return fc.tuple(fc.nat({ max: arrays.length - 1 }), fc.constantFrom(0, 1)).map(([i, over]) => {
           const slot = arrays[i];
           const length = (slot.schema.maxItems ?? 0) + over;
@@ -364,16 +363,14 @@ export function hostileRequest(inputClass: InputClass, operation: Operation, pla
   }
 }
 
-/** The arrays of a plausible body that declare a maximum length. */
-function arraySlotsOf(operation: Operation, body: unknown): Slot[] {
-  const slots: Slot[] = [];
-  const visit = (value: unknown, schema: Schema | undefined, at: (string | number)[]) => {
-    if (!schema || !value || typeof value !== 'object') return;
-    if (Array.isArray(value)) {
-      if (schema.maxItems !== undefined) slots.push({ in: 'body', at, schema });
-      value.forEach((v, i) => visit(v, schema.items, [...at, i]));
-    } else for (const [k, v] of Object.entries(value)) visit(v, schema.properties?.[k], [...at, k]);
-  };
-  visit(body, operation.body, []);
-  return slots;
+/** The arrays a body schema declares with a maximum length (outside other arrays), present in a request or not. */
+function arraySlotsOf(schema: Schema | undefined, at: string[] = []): Slot[] {
+  if (!schema?.properties) return [];
+  return Object.entries(schema.properties).flatMap(([key, property]): Slot[] =>
+    property.type === 'array'
+      ? property.maxItems !== undefined
+        ? [{ in: 'body', at: [...at, key], schema: property }]
+        : []
+      : arraySlotsOf(property, [...at, key]),
+  );
 }
