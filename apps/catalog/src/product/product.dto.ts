@@ -9,9 +9,9 @@ import {
   type ProductCategory,
   type ProductStatus,
 } from '@titipan/contracts';
-import { PageQueryDto } from '@titipan/platform';
+import { BoundedArray, IsInt32, IsRupiah, MultiLineText, PageQueryDto } from '@titipan/platform';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import { CertificateDto } from './certificate.dto';
 
 /** A year of shelf life is plenty for anything inmates bake or bottle; 10 years bounds the input. */
@@ -31,6 +31,7 @@ export class CreateProductDto {
   @IsOptional()
   @IsString()
   @Length(0, 4000)
+  @MultiLineText()
   description?: string;
 
   @ApiProperty({ enum: PRODUCT_CATEGORIES })
@@ -42,23 +43,18 @@ export class CreateProductDto {
   @Length(1, 30)
   unit: string;
 
-  @ApiProperty({ example: 10000, minimum: 1, maximum: MAX_PRICE_RUPIAH, description: 'retail price, whole rupiah' })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PRICE_RUPIAH)
+  @ApiProperty({ example: 10000, description: 'retail price, whole rupiah' })
+  @IsRupiah(1, MAX_PRICE_RUPIAH)
   price: number;
 
   @ApiPropertyOptional({ example: 90, nullable: true, description: 'days; omit or null for non-perishables' })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_SHELF_LIFE_DAYS)
+  @IsInt32(0, MAX_SHELF_LIFE_DAYS)
   shelfLifeDays?: number | null;
 
   @ApiPropertyOptional({ type: [CertificateDto] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(10)
+  @BoundedArray({ max: 10 })
   @ValidateNested({ each: true })
   @Type(() => CertificateDto)
   certificates?: CertificateDto[];
@@ -68,10 +64,8 @@ export class CreateProductDto {
 export class UpdateProductDto extends PartialType(CreateProductDto) {}
 
 export class PriceChangeDto {
-  @ApiProperty({ example: 12000, minimum: 1, maximum: MAX_PRICE_RUPIAH })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PRICE_RUPIAH)
+  @ApiProperty({ example: 12000 })
+  @IsRupiah(1, MAX_PRICE_RUPIAH)
   price: number;
 
   @ApiPropertyOptional({ example: '2026-12-01T00:00:00+07:00', description: 'when the new price takes effect; now if omitted' })
@@ -86,6 +80,7 @@ export class ReasonDto {
   @ApiProperty({ maxLength: 1000 })
   @IsString()
   @Length(1, 1000)
+  @MultiLineText()
   reason: string;
 }
 
@@ -94,6 +89,7 @@ export class OptionalReasonDto {
   @IsOptional()
   @IsString()
   @Length(0, 1000)
+  @MultiLineText()
   reason?: string;
 }
 

@@ -1,31 +1,24 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { DATE_PATTERN } from '@titipan/contracts';
-import { IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf, ValidateNested } from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, Length, Matches, ValidateIf, ValidateNested } from 'class-validator';
+import { IsInt32, MultiLineText } from '@titipan/platform';
 
 export class CurationScoresDto {
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @ApiProperty()
+  @IsInt32(1, 5)
   quality: number;
 
-  @ApiProperty({ minimum: 1, maximum: 5, description: 'packaging and labelling' })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @ApiProperty({ description: 'packaging and labelling' })
+  @IsInt32(1, 5)
   packaging: number;
 
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @ApiProperty()
+  @IsInt32(1, 5)
   compliance: number;
 
-  @ApiProperty({ minimum: 1, maximum: 5 })
-  @IsInt()
-  @Min(1)
-  @Max(5)
+  @ApiProperty()
+  @IsInt32(1, 5)
   marketPotential: number;
 }
 
@@ -43,6 +36,7 @@ export class ReviewDto {
   @ValidateIf((o: ReviewDto) => o.decision === 'REJECT' || o.notes !== undefined)
   @IsString()
   @Length(1, 2000)
+  @MultiLineText()
   notes?: string;
 
   @ApiPropertyOptional({

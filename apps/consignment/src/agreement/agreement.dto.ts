@@ -10,21 +10,11 @@ import {
 } from '@titipan/contracts';
 import { AgreementScopedQueryDto } from '../shared/agreement-scope.dto';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { BoundedArray, IsInt32, IsRupiah, MultiLineText } from '@titipan/platform';
+
+/** Price overrides one request may set: more products than any UPT makes. */
+const MAX_AGREEMENT_PRICES = 1000;
 
 export class AgreementPriceDto {
   @ApiProperty()
@@ -32,9 +22,7 @@ export class AgreementPriceDto {
   productId: string;
 
   @ApiProperty({ description: 'consignment price per unit, whole rupiah; overrides the catalog price' })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PRICE_RUPIAH)
+  @IsRupiah(1, MAX_PRICE_RUPIAH)
   price: number;
 
   @ApiPropertyOptional({
@@ -58,10 +46,8 @@ export class CreateAgreementDto {
   @Matches(ORG_CODE_PATTERN)
   venueCode: string;
 
-  @ApiProperty({ example: 0, minimum: 0, maximum: MAX_COMMISSION_BP, description: 'venue commission, basis points of net sales' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_COMMISSION_BP)
+  @ApiProperty({ example: 0, description: 'venue commission, basis points of net sales' })
+  @IsInt32(0, MAX_COMMISSION_BP)
   commissionBp: number;
 
   @ApiPropertyOptional({
@@ -72,9 +58,7 @@ export class CreateAgreementDto {
     description: 'largest discount below the list price a sale may have, basis points; 0 (the default) allows none',
   })
   @IsOptional()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_DISCOUNT_BP)
+  @IsInt32(0, MAX_DISCOUNT_BP)
   maxDiscountBp?: number;
 
   @ApiPropertyOptional({
@@ -98,8 +82,7 @@ export class CreateAgreementDto {
 
   @ApiPropertyOptional({ type: [AgreementPriceDto] })
   @IsOptional()
-  @IsArray()
-  @ArrayMaxSize(1000)
+  @BoundedArray({ max: MAX_AGREEMENT_PRICES })
   @ValidateNested({ each: true })
   @Type(() => AgreementPriceDto)
   prices?: AgreementPriceDto[];
@@ -107,8 +90,7 @@ export class CreateAgreementDto {
 
 export class SetPricesDto {
   @ApiProperty({ type: [AgreementPriceDto] })
-  @IsArray()
-  @ArrayMaxSize(1000)
+  @BoundedArray({ max: MAX_AGREEMENT_PRICES })
   @ValidateNested({ each: true })
   @Type(() => AgreementPriceDto)
   prices: AgreementPriceDto[];
@@ -118,6 +100,7 @@ export class TerminateDto {
   @ApiProperty()
   @IsString()
   @Length(1, 1000)
+  @MultiLineText()
   reason: string;
 }
 

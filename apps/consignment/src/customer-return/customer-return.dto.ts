@@ -1,6 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MAX_LINE_QUANTITY } from '@titipan/contracts';
-import { IsBoolean, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { IsInt32, MultiLineText } from '@titipan/platform';
+import { IsBoolean, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
+import { MAX_RECEIPT_LINE_NO } from '../sale/sale.dto';
 
 export class CustomerReturnDto {
   @ApiProperty({ example: 'RT-TGR-0001', description: "the venue's return slip number: the return's identity for retries" })
@@ -13,15 +15,12 @@ export class CustomerReturnDto {
   @Length(1, 60)
   receiptNo: string;
 
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @ApiProperty({ description: 'line of the sale being reversed' })
+  @IsInt32(1, MAX_RECEIPT_LINE_NO)
   lineNo: number;
 
-  @ApiProperty({ minimum: 1 })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LINE_QUANTITY)
+  @ApiProperty()
+  @IsInt32(1, MAX_LINE_QUANTITY)
   quantity: number;
 
   @ApiProperty({ description: 'back on the shelf, or quarantined until it goes back to the UPT' })
@@ -31,6 +30,7 @@ export class CustomerReturnDto {
   @ApiProperty()
   @IsString()
   @Length(1, 1000)
+  @MultiLineText()
   reason: string;
 
   @ApiPropertyOptional()

@@ -1,22 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, LOT_CODE_PATTERN, MAX_LINE_QUANTITY, MAX_LINES_PER_EVENT } from '@titipan/contracts';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { BoundedArray, IsInt32, MultiLineText } from '@titipan/platform';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
 import { AgreementScopedQueryDto } from '../shared/agreement-scope.dto';
 import type { DispatchStatus } from './domain/dispatch';
 
@@ -34,10 +20,8 @@ export class DispatchLineDto {
   @Matches(DATE_PATTERN)
   expiryDate?: string;
 
-  @ApiProperty({ minimum: 1, maximum: MAX_LINE_QUANTITY })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LINE_QUANTITY)
+  @ApiProperty()
+  @IsInt32(1, MAX_LINE_QUANTITY)
   quantity: number;
 }
 
@@ -52,42 +36,34 @@ export class CreateDispatchDto {
   dispatchedAt?: string;
 
   @ApiProperty({ type: [DispatchLineDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_LINES_PER_EVENT)
+  @BoundedArray({ min: 1, max: MAX_LINES_PER_EVENT })
   @ValidateNested({ each: true })
   @Type(() => DispatchLineDto)
   lines: DispatchLineDto[];
 }
 
 export class ReceiptLineDto {
-  @ApiProperty()
-  @IsInt()
-  @Min(1)
+  @ApiProperty({ description: 'line of the dispatch' })
+  @IsInt32(1, MAX_LINES_PER_EVENT)
   lineNo: number;
 
   @ApiProperty()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_LINE_QUANTITY)
+  @IsInt32(0, MAX_LINE_QUANTITY)
   accepted: number;
 
   @ApiProperty()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_LINE_QUANTITY)
+  @IsInt32(0, MAX_LINE_QUANTITY)
   damaged: number;
 
   @ApiProperty()
-  @IsInt()
-  @Min(0)
-  @Max(MAX_LINE_QUANTITY)
+  @IsInt32(0, MAX_LINE_QUANTITY)
   short: number;
 
   @ApiPropertyOptional({ description: 'required when not all units were accepted' })
   @IsOptional()
   @IsString()
   @Length(1, 1000)
+  @MultiLineText()
   reason?: string;
 }
 
@@ -98,9 +74,7 @@ export class ConfirmReceiptDto {
   receivedAt?: string;
 
   @ApiProperty({ type: [ReceiptLineDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(MAX_LINES_PER_EVENT)
+  @BoundedArray({ min: 1, max: MAX_LINES_PER_EVENT })
   @ValidateNested({ each: true })
   @Type(() => ReceiptLineDto)
   lines: ReceiptLineDto[];
@@ -110,6 +84,7 @@ export class CancelDispatchDto {
   @ApiProperty()
   @IsString()
   @Length(1, 1000)
+  @MultiLineText()
   reason: string;
 }
 

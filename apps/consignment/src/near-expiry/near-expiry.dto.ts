@@ -1,19 +1,12 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { PageQueryDto } from '@titipan/platform';
-import { IsInt, IsOptional, Max, Min } from 'class-validator';
+import { IsInt32, PageQueryDto } from '@titipan/platform';
+import { IsOptional } from 'class-validator';
 
 export class NearExpiryQueryDto extends PageQueryDto {
-  @ApiPropertyOptional({
-    type: 'integer',
-    minimum: 1,
-    maximum: 365,
-    description: 'window in days; the configured default (NEAR_EXPIRY_DAYS) if omitted',
-  })
+  @ApiPropertyOptional({ description: 'window in days; the configured default (NEAR_EXPIRY_DAYS) if omitted' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(365)
+  @IsInt32(1, 365)
   days?: number;
 }

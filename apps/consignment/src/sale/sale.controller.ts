@@ -26,7 +26,7 @@ export class SaleController {
     summary: "Record a day's till or an offline backlog (up to 5,000 lines): per line accepted, duplicate or refused with why",
   })
   recordBatch(@Body() body: SaleBatchDto, @CurrentActor() actor: Actor) {
-    return this.sales.recordBatch(body.lines, actor);
+    return this.sales.record(body.lines, actor);
   }
 
   @Get()

@@ -2,24 +2,13 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DISCOUNT_REASONS, LOT_CODE_PATTERN, MAX_LINE_QUANTITY, MAX_PRICE_RUPIAH, type DiscountReason } from '@titipan/contracts';
 import { Type } from 'class-transformer';
 import { AgreementPeriodQueryDto } from '../shared/agreement-scope.dto';
-import {
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsISO8601, IsOptional, IsString, IsUUID, Length, Matches, ValidateNested } from 'class-validator';
+import { BoundedArray, IsInt32, IsRupiah } from '@titipan/platform';
 
 /** Lines one upload may carry: a busy exhibition day, or an offline backlog. */
 export const MAX_SALE_LINES_PER_BATCH = 5000;
+/** Highest line number on one receipt. */
+export const MAX_RECEIPT_LINE_NO = 10_000;
 
 export class SaleLineDto {
   @ApiProperty({ example: 'TGR-20261125-0042', description: "the venue's own receipt (struk) number" })
@@ -28,19 +17,15 @@ export class SaleLineDto {
   receiptNo: string;
 
   @ApiProperty({ example: 1 })
-  @IsInt()
-  @Min(1)
-  @Max(10_000)
+  @IsInt32(1, MAX_RECEIPT_LINE_NO)
   lineNo: number;
 
   @ApiProperty()
   @IsUUID()
   productId: string;
 
-  @ApiProperty({ minimum: 1 })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LINE_QUANTITY)
+  @ApiProperty()
+  @IsInt32(1, MAX_LINE_QUANTITY)
   quantity: number;
 
   @ApiPropertyOptional({
@@ -48,9 +33,7 @@ export class SaleLineDto {
       "price paid per unit; the agreement or catalog price if omitted; lower is a discount, which needs a discountReason and the agreement's maxDiscountBp",
   })
   @IsOptional()
-  @IsInt()
-  @Min(1)
-  @Max(MAX_PRICE_RUPIAH)
+  @IsRupiah(1, MAX_PRICE_RUPIAH)
   unitPrice?: number;
 
   @ApiPropertyOptional({ enum: DISCOUNT_REASONS, description: 'why the unit price is below the list price; required when it is' })
@@ -69,10 +52,9 @@ export class SaleLineDto {
 }
 
 export class SaleBatchDto {
-  // the length limit is checked by the service, answered 413 BATCH_TOO_LARGE
-  @ApiProperty({ type: [SaleLineDto], maxItems: MAX_SALE_LINES_PER_BATCH })
-  @IsArray()
-  @ArrayMinSize(1)
+  // a longer batch is refused whole, 413 BATCH_TOO_LARGE, before any line is validated
+  @ApiProperty({ type: [SaleLineDto] })
+  @BoundedArray({ min: 1, max: MAX_SALE_LINES_PER_BATCH, tooLongCode: 'BATCH_TOO_LARGE' })
   @ValidateNested({ each: true })
   @Type(() => SaleLineDto)
   lines: SaleLineDto[];

@@ -1,4 +1,4 @@
-import { DomainError, periodOf, newId, refuse } from '@titipan/kernel';
+import { periodOf, newId, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, MAX_LINES_PER_EVENT, SalesRecorded, type Actor } from '@titipan/contracts';
 import { UnitOfWork, type Tx } from '@titipan/platform';
@@ -11,7 +11,7 @@ import type { Movement } from '../stock/domain/movement';
 import { StockStore } from '../stock/stock.store';
 import { isResentSale, saleKey, withoutVenue, type RecordedSaleLine } from './domain/sale-line';
 import { decideSale, SALE_REFUSAL_KIND, type SaleRefusalCode } from './domain/sale-rules';
-import { MAX_SALE_LINES_PER_BATCH, type SaleLineDto, type SaleQueryDto } from './sale.dto';
+import type { SaleLineDto, SaleQueryDto } from './sale.dto';
 import { SaleQueries } from './sale.queries';
 import { SaleStore } from './sale.store';
 import { agreementScope } from '../shared/agreement-scope';
@@ -44,19 +44,7 @@ export class SaleService {
     private readonly queries: SaleQueries,
   ) {}
 
-  /** An upload of many lines; an over-long one is refused whole (split it). */
-  recordBatch(lines: SaleLineDto[], actor: Actor): Promise<SaleBatchResult> {
-    if (lines.length > MAX_SALE_LINES_PER_BATCH) {
-      throw new DomainError(
-        'too_large',
-        'BATCH_TOO_LARGE',
-        `a batch holds at most ${MAX_SALE_LINES_PER_BATCH} lines, this one ${lines.length}; split the upload`,
-        { max: MAX_SALE_LINES_PER_BATCH, received: lines.length },
-      );
-    }
-    return this.record(lines, actor);
-  }
-
+  /** One line or an upload of many (an over-long upload never gets here: SaleBatchDto, 413 BATCH_TOO_LARGE at the edge). */
   async record(lines: SaleLineDto[], actor: Actor): Promise<SaleBatchResult> {
     const venueCode = actor.scope!;
     const now = new Date();

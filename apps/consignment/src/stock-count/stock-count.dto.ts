@@ -1,27 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MAX_LINE_QUANTITY } from '@titipan/contracts';
+import { MAX_LINE_QUANTITY, MAX_LINES_PER_EVENT } from '@titipan/contracts';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { BoundedArray, IsInt32, MultiLineText } from '@titipan/platform';
+import { IsISO8601, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { LotLineDto } from '../upt-return/upt-return.dto';
 
 export class CountLineDto extends LotLineDto {
-  @ApiProperty({ minimum: 0, description: 'units found on the shelf' })
-  @IsInt()
-  @Min(0)
-  @Max(MAX_LINE_QUANTITY)
+  @ApiProperty({ description: 'units found on the shelf' })
+  @IsInt32(0, MAX_LINE_QUANTITY)
   counted: number;
 }
 
@@ -33,6 +19,7 @@ export class StockCountDto {
   @ApiProperty({ example: 'stock opname akhir bulan' })
   @IsString()
   @Length(1, 1000)
+  @MultiLineText()
   reason: string;
 
   @ApiPropertyOptional()
@@ -41,9 +28,7 @@ export class StockCountDto {
   countedAt?: string;
 
   @ApiProperty({ type: [CountLineDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @BoundedArray({ min: 1, max: MAX_LINES_PER_EVENT })
   @ValidateNested({ each: true })
   @Type(() => CountLineDto)
   lines: CountLineDto[];

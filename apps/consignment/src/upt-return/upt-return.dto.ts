@@ -1,20 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { LOT_CODE_PATTERN, MAX_LINE_QUANTITY, RETURN_REASONS, type ReturnReason } from '@titipan/contracts';
+import { LOT_CODE_PATTERN, MAX_LINE_QUANTITY, MAX_LINES_PER_EVENT, RETURN_REASONS, type ReturnReason } from '@titipan/contracts';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsISO8601,
-  IsOptional,
-  IsUUID,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { BoundedArray, IsInt32 } from '@titipan/platform';
+import { IsIn, IsISO8601, IsOptional, IsUUID, Matches, ValidateNested } from 'class-validator';
 import { AgreementScopedQueryDto } from '../shared/agreement-scope.dto';
 
 export class LotLineDto {
@@ -33,10 +21,8 @@ export class LotLineDto {
 }
 
 export class ReturnLineDto extends LotLineDto {
-  @ApiProperty({ minimum: 1 })
-  @IsInt()
-  @Min(1)
-  @Max(MAX_LINE_QUANTITY)
+  @ApiProperty()
+  @IsInt32(1, MAX_LINE_QUANTITY)
   quantity: number;
 }
 
@@ -55,9 +41,7 @@ export class ShipReturnDto {
   shippedAt?: string;
 
   @ApiProperty({ type: [ReturnLineDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(500)
+  @BoundedArray({ min: 1, max: MAX_LINES_PER_EVENT })
   @ValidateNested({ each: true })
   @Type(() => ReturnLineDto)
   lines: ReturnLineDto[];

@@ -1,13 +1,12 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, ORG_CODE_PATTERN } from '@titipan/contracts';
 import { Type } from 'class-transformer';
-import { IsInt, IsISO8601, IsOptional, Matches, Max, Min } from 'class-validator';
+import { IsInt32, IsRupiah } from '@titipan/platform';
+import { IsISO8601, IsOptional, Matches } from 'class-validator';
 
 export class TargetDto {
-  @ApiProperty({ description: 'yearly PNBP target, whole rupiah', minimum: 1, maximum: Number.MAX_SAFE_INTEGER })
-  @IsInt()
-  @Min(1)
-  @Max(Number.MAX_SAFE_INTEGER) // exact in JSON numbers, and within the bigint column
+  @ApiProperty({ description: 'yearly PNBP target, whole rupiah' })
+  @IsRupiah(1)
   amount: number;
 
   @ApiPropertyOptional({
@@ -28,11 +27,9 @@ export class TargetParams {
   @Matches(ORG_CODE_PATTERN)
   upt: string;
 
-  @ApiProperty({ type: 'integer', minimum: 2000, maximum: 2100, example: 2026 })
+  @ApiProperty({ example: 2026 })
   @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsInt32(2000, 2100)
   year: number;
 }
 

@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, PERIOD_FORMAT } from '@titipan/contracts';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsUUID, Matches, Max, Min } from 'class-validator';
+import { IsInt32 } from '@titipan/platform';
+import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CsvDelimiterOption, type CsvDelimiter } from '../export/csv-file';
 import { ROLLUP_DIMENSIONS, type RollupDimension } from './domain/report-rows';
 
@@ -26,12 +27,10 @@ export class RollupQuery extends PeriodQuery {
 }
 
 export class MoversQuery extends PeriodQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 100, default: 10, description: 'how many top and slow movers' })
+  @ApiPropertyOptional({ default: 10, description: 'how many top and slow movers' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(100)
+  @IsInt32(1, 100)
   top = 10;
 }
 
@@ -46,12 +45,10 @@ export class DaysQuery {
 }
 
 export class NearExpiryQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 365, default: 30, description: 'window in days' })
+  @ApiPropertyOptional({ default: 30, description: 'window in days' })
   @IsOptional()
   @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(365)
+  @IsInt32(1, 365)
   days = 30;
 }
 
@@ -65,8 +62,6 @@ export class StockQuery {
 export class YearQuery {
   @ApiProperty({ example: 2026 })
   @Type(() => Number)
-  @IsInt()
-  @Min(2000)
-  @Max(2100)
+  @IsInt32(2000, 2100)
   year: number;
 }

@@ -1,21 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, ORG_CODE_PATTERN } from '@titipan/contracts';
-import { PageQueryDto } from '@titipan/platform';
+import { BoundedArray, IsInt32, PageQueryDto } from '@titipan/platform';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  Length,
-  Matches,
-  Max,
-  Min,
-  ValidateNested,
-} from 'class-validator';
+import { IsIn, IsOptional, IsString, Length, Matches, ValidateNested } from 'class-validator';
 import type { SplitShare } from '../statement/domain/split';
 import { SHARE_NAMES, type SplitPolicy } from './domain/split-policy';
 
@@ -30,9 +17,7 @@ export class SplitShareDto implements SplitShare {
   name: string;
 
   @ApiProperty({ example: 1500, description: 'basis points of the proceeds (10,000 = 100 %); the shares of a policy sum to 10,000' })
-  @IsInt()
-  @Min(0)
-  @Max(10_000)
+  @IsInt32(0, 10_000)
   basisPoints: number;
 
   @ApiProperty({ example: 'Kepmen M.01-PP.02.01/1990' })
@@ -52,9 +37,7 @@ export class CreateSplitPolicyDto {
   effectiveFrom: string;
 
   @ApiProperty({ type: [SplitShareDto] })
-  @IsArray()
-  @ArrayMinSize(1)
-  @ArrayMaxSize(3)
+  @BoundedArray({ min: 1, max: 3 })
   @ValidateNested({ each: true })
   @Type(() => SplitShareDto)
   shares: SplitShareDto[];

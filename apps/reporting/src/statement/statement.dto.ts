@@ -1,6 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, PERIOD_FORMAT } from '@titipan/contracts';
-import { OrgPageQueryDto } from '@titipan/platform';
+import { IsRupiah, OrgPageQueryDto } from '@titipan/platform';
 import { IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
 import { NTPN, SIMPONI_BILLING_CODE } from './domain/settlement-rules';
 import type { StatementStatus } from './domain/statement-record';
@@ -26,8 +26,7 @@ export class StatementQueryDto extends OrgPageQueryDto {
 
 export class PaymentDto {
   @ApiProperty({ description: "the statement's proceeds, exactly, whole rupiah" })
-  @IsInt()
-  @Min(0)
+  @IsRupiah(0)
   amount: number;
 
   @ApiProperty({ example: '2026-12-05' })

@@ -7,7 +7,8 @@ import { Logger } from 'nestjs-pino';
 import { ConfigError, loadConfig } from '../config/load-config';
 import { PlatformConfig } from '../config/platform-config';
 import { correlationIdFrom, runInContext } from '../context/request-context';
-import { createValidationPipe } from '../errors/http-error.filter';
+import { jsonDepthLimit } from '../http/json-depth';
+import { createValidationPipe } from '../http/request-validation.pipe';
 import { securityHeaders } from '../http/security-headers';
 import { PLATFORM_CONFIG } from '../platform.tokens';
 
@@ -23,7 +24,7 @@ export function openApiDocument(app: INestApplication, service: string): OpenAPI
   return SwaggerModule.createDocument(app, config);
 }
 
-/** Wires an app the same way for production and tests: logger, body limit, validation, docs, shutdown. */
+/** Wires an app the same way for production and tests: logger, body size and depth limits, validation, docs, shutdown. */
 export function configureServiceApp(app: NestExpressApplication, service: string): void {
   const config = app.get<PlatformConfig>(PLATFORM_CONFIG);
   app.useLogger(app.get(Logger));
@@ -31,7 +32,7 @@ export function configureServiceApp(app: NestExpressApplication, service: string
   app.set('trust proxy', config.HTTP_TRUST_PROXY); // the client address the per-address rate limit counts
   app.use(securityHeaders());
   app.use(correlationMiddleware);
-  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT });
+  app.useBodyParser('json', { limit: config.HTTP_BODY_LIMIT, verify: jsonDepthLimit() });
   app.useGlobalPipes(createValidationPipe());
   SwaggerModule.setup('docs', app, () => openApiDocument(app, service), { jsonDocumentUrl: 'docs/openapi.json' });
 }

@@ -1,17 +1,6 @@
 import { DomainError, type ErrorKind } from '@titipan/kernel';
-import {
-  ArgumentsHost,
-  BadRequestException,
-  Catch,
-  ExceptionFilter,
-  HttpException,
-  HttpStatus,
-  Logger,
-  ValidationPipe,
-} from '@nestjs/common';
-import type { ValidationError } from 'class-validator';
+import { ArgumentsHost, BadRequestException, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { Response } from 'express';
-import { flattenValidationErrors } from '@titipan/contracts';
 import { currentContext } from '../context/request-context';
 import { isTransientError } from './transient';
 
@@ -37,26 +26,20 @@ const CODE_OF_STATUS: Record<number, string> = {
   415: 'UNSUPPORTED_MEDIA_TYPE',
 };
 
+/** Codes for the body parser's refusals (its error `type`s). */
+const CODE_OF_BODY_ERROR: Record<string, string> = {
+  'charset.unsupported': 'UNSUPPORTED_CHARSET',
+  'encoding.unsupported': 'UNSUPPORTED_CONTENT_ENCODING',
+  'request.aborted': 'REQUEST_ABORTED',
+  'request.size.invalid': 'REQUEST_SIZE_INVALID',
+};
+
 export interface ErrorBody {
   statusCode: number;
   code: string;
   message: string;
   details?: Record<string, unknown>;
   correlationId?: string;
-}
-
-/** Request bodies are validated at the edge: unknown fields refused, every failed rule named. */
-export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
-    whitelist: true,
-    forbidNonWhitelisted: true,
-    forbidUnknownValues: true,
-    transform: true,
-    exceptionFactory: (errors: ValidationError[]) =>
-      new DomainError('validation', 'VALIDATION_FAILED', 'the request does not conform', {
-        fields: flattenValidationErrors(errors),
-      }),
-  });
 }
 
 /** One error shape for every endpoint: status, stable code, message, details, correlation id. */
@@ -86,12 +69,18 @@ export class HttpErrorFilter implements ExceptionFilter {
         error instanceof BadRequestException && /JSON/i.test(message) ? 'MALFORMED_JSON' : (CODE_OF_STATUS[status] ?? 'HTTP_ERROR');
       return { statusCode: status, code, message };
     }
-    const typed = error as { type?: string; status?: number; message?: string };
+    const typed = error as { type?: string; status?: number; message?: string; expose?: boolean };
     if (typed?.type === 'entity.too.large') {
       return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'request body exceeds the configured limit' };
     }
     if (typed?.type === 'entity.parse.failed') {
       return { statusCode: 400, code: 'MALFORMED_JSON', message: 'request body is not valid JSON' };
+    }
+    // the body parser's other refusals (an unsupported charset or content encoding, an aborted upload) are the
+    // client's, with their own status
+    if (typed?.expose && typeof typed.status === 'number' && typed.status >= 400 && typed.status < 500) {
+      const code = CODE_OF_BODY_ERROR[typed.type ?? ''] ?? CODE_OF_STATUS[typed.status] ?? 'BAD_REQUEST';
+      return { statusCode: typed.status, code, message: typed.message ?? 'the request body was refused' };
     }
     // a unique index caught a race the service's own check could not see
     if ((error as { driverError?: { code?: string } })?.driverError?.code === '23505') {
