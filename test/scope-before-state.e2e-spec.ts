@@ -72,7 +72,12 @@ describe('scope before state on every transition', () => {
       service: 'reporting',
       method: 'POST',
       path: `/statements/${deposited.id}/deposits`,
-      body: { simponiBillingCode: '820261205000999', ntpn: 'ZZZZ0000NTPN0009', depositedOn: '2026-11-08' },
+      body: {
+        amount: deposited.figures.split.find((p: { name: string }) => p.name === 'PNBP').amount,
+        simponiBillingCode: '820261205000999',
+        ntpn: 'ZZZZ0000NTPN0009',
+        depositedOn: '2026-11-08',
+      },
       own: bearer('upt', deposited.uptCode),
       ownCode: 'ILLEGAL_TRANSITION',
       other: bearer('upt', otherUpt(deposited.uptCode)),

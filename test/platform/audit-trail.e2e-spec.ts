@@ -120,11 +120,14 @@ describe('audit trail: written in the changing transaction, append-only', () => 
     expect((await entries('corr-audit-5')).map((r) => r.after)).toEqual([{ name: 'Kanwil \uFFFD Audit' }]);
   });
 
-  it("refuses UPDATE, DELETE and TRUNCATE of entries to the service's own role", async () => {
+  it("refuses UPDATE, DELETE and TRUNCATE of entries to the service's own role, and the owner's too", async () => {
     const [{ before }] = await ds.query<{ before: number }[]>(`SELECT count(*)::int AS before FROM audit_entry`);
     await expect(ds.query(`UPDATE audit_entry SET actor_id = 'someone-else'`)).rejects.toThrow(/append-only: UPDATE refused/);
     await expect(ds.query(`DELETE FROM audit_entry WHERE correlation_id = 'corr-audit-1'`)).rejects.toThrow(/append-only: DELETE refused/);
-    await expect(ds.query(`TRUNCATE audit_entry`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+    // the runtime role has no TRUNCATE right at all (decision 0011); the trigger stops even the owner
+    await expect(ds.query(`TRUNCATE audit_entry`)).rejects.toThrow(/permission denied for table audit_entry/);
+    await expect(env.queryAsOwner('catalog', `TRUNCATE audit_entry`)).rejects.toThrow(/append-only: TRUNCATE refused/);
+    await expect(env.queryAsOwner('catalog', `DELETE FROM audit_entry`)).rejects.toThrow(/append-only: DELETE refused/);
     const [{ after }] = await ds.query<{ after: number }[]>(`SELECT count(*)::int AS after FROM audit_entry`);
     expect(after).toBe(before);
     expect((await entries('corr-audit-1')).map((r) => r.actor_id)).toEqual(['admin-siti', 'admin-siti']);
