@@ -127,7 +127,7 @@ export async function measureReportingQueries(
       { ...env.env('reporting', await freePort()), DB_MIGRATE_ON_START: 'false', LOG_LEVEL: 'error' },
       { onOutput: (line) => log(`reporting: ${line}`) },
     );
-    const token = `Bearer ${mintToken(LOCAL.jwtSecret, { service: 'reporting', role: 'ministry' })}`;
+    const token = `Bearer ${mintToken(LOCAL.signingKey, { service: 'reporting', role: 'ministry' })}`;
     const measure = async (path: (i: number) => string) => {
       const times: number[] = [];
       for (let i = 0; i < requests + 10; i++) {

@@ -41,7 +41,7 @@ describe('audit trail in each service', () => {
   const services = {} as Record<ServiceName, RunningService>;
   const bearer = (role: ActorRole, scope?: string, sub?: string): Tokens =>
     Object.fromEntries(
-      SERVICES.map((service) => [service, `Bearer ${mintToken(LOCAL.jwtSecret, { service, role, scope, sub })}`]),
+      SERVICES.map((service) => [service, `Bearer ${mintToken(LOCAL.signingKey, { service, role, scope, sub })}`]),
     ) as Tokens;
   const admin = bearer('admin', undefined, 'admin-budi');
   const ministry = bearer('ministry', undefined, 'ditjenpas-rina');

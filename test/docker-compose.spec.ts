@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_ROLES, loadConfig, PlatformConfig, requiredSettings, roleOf, SERVICES, settingNames } from '@titipan/platform';
@@ -11,10 +11,15 @@ const root = join(__dirname, '..');
 const read = (file: string) => parse(readFileSync(join(root, file), 'utf8'), { merge: true });
 const compose = read('docker-compose.yml');
 const hostPorts = read('docker-compose.host-ports.yml');
+const pinnedKeycloak = /<keycloak\.version>([^<]+)<\/keycloak\.version>/.exec(readFileSync(join(root, 'infra/keycloak/pom.xml'), 'utf8'))![1];
 const pinnedKafka = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(join(root, 'infra/kafka/pom.xml'), 'utf8'))![1];
 
 /** The variable a value requires, `${NAME:?message}`: compose refuses to start without it. */
 const required = (value: unknown) => /^\$\{([A-Z_]+):\?[^}]+\}$/.exec(String(value))?.[1];
+
+/** A value as compose gives it, every `${NAME:?message}` replaced by the variable's value. */
+const substituted = (value: unknown, given: Record<string, string>) =>
+  String(value).replace(/\$\{([A-Z_]+):\?[^}]+\}/g, (_, name: string) => given[name] ?? `<${name} not given>`);
 
 describe('docker-compose.yml', () => {
   it.each(SERVICES)('supplies every required setting of %s, with valid values once the secrets are given', (service) => {
@@ -25,12 +30,12 @@ describe('docker-compose.yml', () => {
     expect(env.DB_USER).toBe(roleOf(service));
     expect(env.NODE_ENV).toBe('production');
     // the values pass the service's own validation, production rules included, with the required variables set as a deployment would
-    const given: Record<string, string> = { JWT_SECRET: randomBytes(32).toString('base64url'), [passwordVariable(roleOf(service))]: 'p' };
-    const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, required(v) ? given[required(v)!] : String(v)]));
+    const given: Record<string, string> = { KEYCLOAK_PUBLIC_URL: 'https://login.titipan.example', [passwordVariable(roleOf(service))]: 'p' };
+    const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, substituted(v, given)]));
     expect(() => loadConfig(PlatformConfig, resolved)).not.toThrow();
   });
 
-  it('requires every secret, with no default: the JWT secret, the superuser password and each role password', () => {
+  it("requires every secret, with no default: the superuser password, each role password and the identity provider's", () => {
     const text = readFileSync(join(root, 'docker-compose.yml'), 'utf8');
     expect(text).not.toMatch(/\$\{[A-Z_]+:?-/); // no ${VAR:-default} fallback anywhere
     expect(compose.services.postgres.environment.POSTGRES_PASSWORD).toMatch(/^\$\{POSTGRES_PASSWORD:\?/);
@@ -39,12 +44,38 @@ describe('docker-compose.yml', () => {
     );
     for (const service of SERVICES) {
       const env = compose.services[service].environment;
-      expect(required(env.JWT_SECRET)).toBe('JWT_SECRET');
+      expect(env.OIDC_ISSUER).toMatch(/^\$\{KEYCLOAK_PUBLIC_URL:\?[^}]+\}\/realms\/titipan$/);
       expect(required(env.DB_PASSWORD)).toBe(passwordVariable(roleOf(service)));
     }
     // setup gives each role the password its service logs in with, from the same variables
     const setup = compose.services.setup.environment as Record<string, string>;
     for (const role of DATABASE_ROLES) expect(required(setup[passwordVariable(role)])).toBe(passwordVariable(role));
+    const keycloak = compose.services.keycloak.environment;
+    expect(required(keycloak.KC_DB_PASSWORD)).toBe('KEYCLOAK_DB_PASSWORD');
+    expect(required(compose.services.postgres.environment.KEYCLOAK_DB_PASSWORD)).toBe('KEYCLOAK_DB_PASSWORD');
+    expect(required(keycloak.KC_BOOTSTRAP_ADMIN_CLIENT_SECRET)).toBe('KEYCLOAK_BOOTSTRAP_CLIENT_SECRET');
+    const realm = compose.services.realm.environment;
+    expect(required(realm.KEYCLOAK_BOOTSTRAP_CLIENT_SECRET)).toBe('KEYCLOAK_BOOTSTRAP_CLIENT_SECRET');
+    expect(required(realm.KEYCLOAK_USER_ADMIN_SECRET)).toBe('KEYCLOAK_USER_ADMIN_SECRET');
+    // compose:env writes every variable compose requires
+    const variables = [...readFileSync(join(root, 'docker-compose.yml'), 'utf8').matchAll(/\$\{([A-Z_]+):\?/g)].map((m) => m[1]);
+    const written = execFileSync('npx', ['ts-node', 'tools/compose-env.ts'], { cwd: root, encoding: 'utf8' });
+    const names = written.trim().split('\n').map((line) => line.slice(0, line.indexOf('=')));
+    expect([...new Set(variables)].filter((v) => !names.includes(v))).toEqual([]);
+  });
+
+  it('runs the identity provider from the pinned release, on its own database, with the realm applied before the services start', () => {
+    const keycloak = compose.services.keycloak;
+    expect(keycloak.image).toBe(`quay.io/keycloak/keycloak:${pinnedKeycloak}`);
+    expect(keycloak.command).toEqual(['start']);
+    expect(keycloak.environment.KC_DB_URL).toBe('jdbc:postgresql://postgres:5432/titipan_keycloak');
+    expect(compose.services.postgres.volumes).toEqual([expect.stringMatching(/^\.\/infra\/keycloak\/compose-database\.sh:\/docker-entrypoint-initdb\.d\//)]);
+    expect(compose.services.realm.command).toEqual(['npx', 'ts-node', 'tools/identity/apply-realm.ts']);
+    expect(compose.services.realm.depends_on.keycloak.condition).toBe('service_healthy');
+    for (const service of SERVICES) {
+      expect(compose.services[service].depends_on.realm.condition).toBe('service_completed_successfully');
+      expect(compose.services[service].environment.OIDC_JWKS_URL).toBe('http://keycloak:8080/realms/titipan/protocol/openid-connect/certs');
+    }
   });
 
   it('runs the services as their runtime roles only: the setup service migrates as the owners', () => {

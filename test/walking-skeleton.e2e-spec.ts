@@ -2,6 +2,7 @@ import { dlqTopic, topicName, UptRegistered } from '@titipan/contracts';
 import {
   AuditStore,
   AuditTrail,
+  DEV_TOKEN_ISSUER,
   DLQ_HEADERS,
   mintToken,
   NATIONAL_AUDIT_SCOPES,
@@ -19,7 +20,7 @@ import { eventually, TopicProbe } from './support/kafka-probe';
 import { TestEnvironment } from './support/test-environment';
 import { cleanUp, stopEach } from './support/clean-up';
 import { serviceHealth } from '../tools/demo/api-client';
-import { bearer } from './support/tokens';
+import { bearer, foreignKey, signedToken, unsignedToken } from './support/tokens';
 import { LOCAL } from '../tools/local-settings';
 
 /**
@@ -92,10 +93,29 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     expect(none.body.code).toBe('TOKEN_MISSING');
     const forged = await request(url)
       .post('/kanwils')
-      .set('Authorization', `Bearer ${mintToken('another-secret', { service: 'catalog', role: 'admin' })}`)
+      .set('Authorization', `Bearer ${mintToken(foreignKey(), { service: 'catalog', role: 'admin' })}`)
       .send(kanwil);
     expect(forged.status).toBe(401);
     expect(forged.body).toMatchObject({ code: 'TOKEN_INVALID', message: expect.stringMatching(/signature/) });
+    const now = Math.floor(Date.now() / 1000);
+    const adminClaims = { sub: 'ops', role: 'admin', aud: 'titipan-catalog', iat: now, exp: now + 300 };
+    const unsigned = await request(url).post('/kanwils').set('Authorization', `Bearer ${unsignedToken(adminClaims)}`).send(kanwil);
+    expect(unsigned.status).toBe(401);
+    expect(unsigned.body).toMatchObject({ code: 'TOKEN_INVALID', message: expect.stringMatching(/algorithm is not accepted/) });
+    // the published public key used as an HMAC secret: the old algorithm-confusion forgery
+    const jwks = (await (await fetch(process.env.DEV_JWKS_URL!)).json()) as { keys: object[] };
+    const hmac = new JwtService({}).sign(
+      { iss: DEV_TOKEN_ISSUER, ...adminClaims },
+      { algorithm: 'HS256', secret: JSON.stringify(jwks.keys[0]), keyid: LOCAL.signingKey.kid },
+    );
+    const confused = await request(url).post('/kanwils').set('Authorization', `Bearer ${hmac}`).send(kanwil);
+    expect(confused.status).toBe(401);
+    expect(confused.body).toMatchObject({ code: 'TOKEN_INVALID', message: expect.stringMatching(/algorithm is not accepted/) });
+    const strangeIssuer = await request(url)
+      .post('/kanwils')
+      .set('Authorization', `Bearer ${signedToken({ ...adminClaims, iss: 'https://idp.example.org' })}`)
+      .send(kanwil);
+    expect(strangeIssuer.body).toMatchObject({ code: 'TOKEN_INVALID', message: expect.stringMatching(/issuer is not one this service trusts/) });
     const venue = await request(url).post('/kanwils').set('Authorization', token('venue', 'IMI-TGR-LOUNGE')).send(kanwil);
     expect(venue.status).toBe(403);
     expect(venue.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', message: 'role venue may not call POST /kanwils; allowed: admin' });
@@ -115,14 +135,11 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
       reporting: 'TOKEN_AUDIENCE_MISMATCH',
     });
 
-    // signed with the right secret and for the right service: only the times are wrong
+    // signed with the right key and for the right service: only the times are wrong
     const now = Math.floor(Date.now() / 1000);
     const year = 365 * 24 * 3600;
     const signed = (times: { iat?: number; exp?: number; nbf?: number }) =>
-      `Bearer ${new JwtService({ secret: LOCAL.jwtSecret }).sign(
-        { sub: 'ops', role: 'admin', scope: null, iss: 'titipan', aud: 'titipan-catalog', ...times },
-        { algorithm: 'HS256' },
-      )}`;
+      `Bearer ${signedToken({ sub: 'ops', role: 'admin', aud: 'titipan-catalog', ...times })}`;
     const cases = {
       'no expiry': [signed({ iat: now }), 'TOKEN_EXPIRY_MISSING'],
       'a 100-year lifetime': [signed({ iat: now, exp: now + 100 * year }), 'TOKEN_LIFETIME_TOO_LONG'],

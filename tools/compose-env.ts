@@ -3,10 +3,20 @@ import { DATABASE_ROLES } from '@titipan/platform';
 import { passwordVariable } from './db-passwords';
 
 /**
- * Prints what docker-compose.yml requires, each a fresh random value: the JWT secret, the Postgres superuser's
- * password and every service role's password. Once, before the first `docker compose up`:
+ * Prints what docker-compose.yml requires: where browsers reach the identity provider and the console, and each
+ * secret a fresh random value (the Postgres superuser's password, every service role's password, the identity
+ * provider's database password, bootstrap admin and user-admin client secrets). Once, before the first `docker compose up`:
  *   npm run -s compose:env > .env && chmod 600 .env
  */
 const random = () => randomBytes(32).toString('base64url'); // URL-safe: the setup service puts a password in a URL
-const variables = ['JWT_SECRET', 'POSTGRES_PASSWORD', ...DATABASE_ROLES.map(passwordVariable)];
-process.stdout.write(variables.map((name) => `${name}=${random()}\n`).join(''));
+const secrets = [
+  'POSTGRES_PASSWORD',
+  ...DATABASE_ROLES.map(passwordVariable),
+  'KEYCLOAK_DB_PASSWORD',
+  'KEYCLOAK_BOOTSTRAP_CLIENT_SECRET',
+  'KEYCLOAK_USER_ADMIN_SECRET',
+];
+const addresses = { KEYCLOAK_PUBLIC_URL: 'http://localhost:8080', CONSOLE_REDIRECT_URIS: 'http://localhost:5173/*' };
+process.stdout.write(
+  [...Object.entries(addresses), ...secrets.map((name) => [name, random()])].map(([name, value]) => `${name}=${value}\n`).join(''),
+);

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, linkSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { DATABASE_ROLES } from '@titipan/platform';
+import { writeSecretFileOnce } from './local-files';
 
 /**
  * The password of each database role (per service its owner and its runtime role) for the local stack, the
@@ -36,20 +37,7 @@ export function passwordsIn(file: string): Record<string, string> {
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
 }
 
-/**
- * Writes a complete file under a temporary name, then links it into place: of several runs starting together
- * exactly one link succeeds (the others find the file there and keep it), and nobody ever reads a half-written file.
- */
 export function createPasswordsFile(file: string): void {
-  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   const passwords = Object.fromEntries(DATABASE_ROLES.map((role) => [role, randomPassword()]));
-  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
-  writeFileSync(temporary, `${JSON.stringify(passwords, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
-  try {
-    linkSync(temporary, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-  } finally {
-    unlinkSync(temporary);
-  }
+  writeSecretFileOnce(file, `${JSON.stringify(passwords, null, 2)}\n`);
 }

@@ -1,5 +1,6 @@
-import { DEV_JWT_SECRET, ownerRoleOf, roleOf, type ServiceName } from '@titipan/platform';
+import { ownerRoleOf, roleOf, type DevSigningKey, type ServiceName } from '@titipan/platform';
 import { dbPassword } from './db-passwords';
+import { devSigningKey } from './dev-issuer';
 
 /**
  * Settings of the local stack (the README's first command). Any of them can be overridden from the
@@ -11,8 +12,12 @@ export const LOCAL = {
   brokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
   topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '',
   ports: { catalog: 3001, consignment: 3002, reporting: 3003 } as Record<ServiceName, number>,
-  /** What the local services verify and the tools sign tokens with; the development default is accepted only with NODE_ENV=development or test. */
-  jwtSecret: process.env.JWT_SECRET ?? DEV_JWT_SECRET,
+  /** Where npm start publishes the development token issuer's JWKS. */
+  devIssuerPort: Number(process.env.DEV_ISSUER_PORT ?? 3009),
+  /** What the tools and tests sign development tokens with (made at first use); services accept them only with NODE_ENV=development or test. */
+  get signingKey(): DevSigningKey {
+    return devSigningKey();
+  },
 };
 
 /** Where the local database is, from the admin URL. */
@@ -42,6 +47,8 @@ export function serviceEnv(
     KAFKA_TOPIC_PREFIX: overrides.topicPrefix ?? LOCAL.topicPrefix,
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(process.env.LOG_FORMAT ? { LOG_FORMAT: process.env.LOG_FORMAT } : {}),
-    ...(process.env.JWT_SECRET ? { JWT_SECRET: process.env.JWT_SECRET } : {}),
+    // the issuers the service trusts: the identity provider, and (development and tests) the development issuer
+    ...(process.env.OIDC_ISSUER ? { OIDC_ISSUER: process.env.OIDC_ISSUER } : {}),
+    ...(process.env.DEV_JWKS_URL ? { DEV_JWKS_URL: process.env.DEV_JWKS_URL } : {}),
   };
 }

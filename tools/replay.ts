@@ -7,7 +7,7 @@ import { LOCAL } from './local-settings';
  */
 async function main(): Promise<void> {
   const url = process.argv[2] ?? `http://127.0.0.1:${process.env.REPORTING_PORT ?? 3003}`;
-  const token = mintToken(LOCAL.jwtSecret, { service: 'reporting', role: 'admin', sub: 'replay-command', expiresIn: '1h' });
+  const token = mintToken(LOCAL.signingKey, { service: 'reporting', role: 'admin', sub: 'replay-command', expiresIn: '1h' });
   const response = await fetch(`${url}/admin/replay`, { method: 'POST', headers: { authorization: `Bearer ${token}` } });
   const body = (await response.json()) as { events: number; applied: number; seconds: number; eventsPerSecond: number };
   if (!response.ok) throw new Error(`replay failed: HTTP ${response.status} ${JSON.stringify(body)}`);

@@ -1,9 +1,15 @@
 import { SERVICES } from '@titipan/platform';
-import { serviceEnv } from './local-settings';
+import { TITIPAN_REALM } from '@titipan/identity';
+import { startDevIssuer } from './dev-issuer';
+import { idpSettings } from './identity/idp-settings';
+import { LOCAL, serviceEnv } from './local-settings';
 import { startServiceProcess, type RunningService } from './service-process';
 
 /** Runs the three services as separate processes until Ctrl-C, then stops them gracefully. */
 async function main(): Promise<void> {
+  // the services trust the identity provider, and in development also the development tokens of npm run token
+  process.env.OIDC_ISSUER ??= `${idpSettings().url}/realms/${TITIPAN_REALM}`;
+  if (process.env.NODE_ENV === 'development') process.env.DEV_JWKS_URL ??= (await startDevIssuer(LOCAL.devIssuerPort)).jwksUrl;
   const running: RunningService[] = [];
   const stopAll = async () => {
     await Promise.all(running.map((s) => s.stop()));

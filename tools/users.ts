@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '@titipan/kernel';
 import { HttpScopeDirectory, KeycloakAdmin, PERSON_ROLES, UserAdmin, type Account, type ServiceUrls } from '@titipan/identity';
-import { DEV_JWT_SECRET, mintToken } from '@titipan/platform';
+import { mintToken } from '@titipan/platform';
 import { idpSettings } from './identity/idp-settings';
 import { LOCAL } from './local-settings';
 
@@ -29,7 +29,7 @@ export function serviceUrls(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
 
 /** The services are asked about codes with a short-lived admin token of the tool's own. */
 const adminBearer = (env: NodeJS.ProcessEnv) => (service: 'catalog' | 'consignment') =>
-  `Bearer ${mintToken(env.JWT_SECRET ?? DEV_JWT_SECRET, { service, role: 'admin', sub: 'tools:users', expiresIn: '5m' })}`;
+  `Bearer ${mintToken(LOCAL.signingKey, { service, role: 'admin', sub: 'tools:users', expiresIn: '5m' })}`;
 
 const describe = (a: Account) =>
   `${a.username.padEnd(24)} ${(a.role ?? '-').padEnd(9)} ${(a.scope ?? '-').padEnd(20)} ${a.enabled ? 'enabled ' : 'DISABLED'} ${a.name ?? ''}`.trimEnd();

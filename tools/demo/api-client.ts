@@ -29,7 +29,7 @@ export class ApiClient {
     const sub = `demo-${role}${scope ? `@${scope}` : ''}`;
     let token = this.tokens.get(sub);
     if (!token) {
-      token = `Bearer ${mintToken(LOCAL.jwtSecret, { service: this.service, role, scope, sub, expiresIn: '2h' })}`;
+      token = `Bearer ${mintToken(LOCAL.signingKey, { service: this.service, role, scope, sub, expiresIn: '2h' })}`;
       this.tokens.set(sub, token);
     }
     return token;

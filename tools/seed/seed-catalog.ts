@@ -29,7 +29,7 @@ export interface SeedReport {
  */
 export async function seedCatalog(catalogUrl: string, log: (line: string) => void = () => undefined): Promise<SeedReport> {
   const token = (role: Role, scope?: string) =>
-    `Bearer ${mintToken(LOCAL.jwtSecret, { service: 'catalog', role, scope, sub: `seed-${role}${scope ? `@${scope}` : ''}`, expiresIn: '1h' })}`;
+    `Bearer ${mintToken(LOCAL.signingKey, { service: 'catalog', role, scope, sub: `seed-${role}${scope ? `@${scope}` : ''}`, expiresIn: '1h' })}`;
   const call = async (method: string, path: string, auth: string, body?: unknown) => {
     const response = await fetch(`${catalogUrl}${path}`, {
       method,

@@ -16,6 +16,8 @@ export interface Actor {
   role: ActorRole;
   /** UPT, Kanwil or venue code for scoped roles; null for national roles and services. */
   scope: string | null;
+  /** The person's username at the identity provider (`preferred_username`), beside the stable id; absent for services. */
+  username?: string;
 }
 
 export function systemActor(service: string): Actor {

@@ -46,6 +46,11 @@ export class ActorShape implements Actor {
   @IsString()
   @MaxLength(50)
   scope: string | null;
+
+  @IsOptional()
+  @IsString()
+  @MaxLength(100)
+  username?: string;
 }
 
 /** Validation rules for the envelope itself; the payload is validated by its own class. */

@@ -1,7 +1,5 @@
-import { createSecretKey } from 'node:crypto';
 import { Global, Logger, Module, type DynamicModule, type Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD } from '@nestjs/core';
-import { JwtModule } from '@nestjs/jwt';
 import { ThrottlerModule } from '@nestjs/throttler';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
@@ -9,6 +7,8 @@ import { DataSource } from 'typeorm';
 import { AuditStore, type AuditScopeResolver } from './audit/audit.store';
 import { AuditTrail } from './audit/audit-trail';
 import { AuthGuard } from './auth/auth.guard';
+import { CLOCK_SKEW_SECONDS } from './auth/token-rules';
+import { TokenVerifier } from './auth/token-verifier';
 import { loadConfig } from './config/load-config';
 import { PlatformConfig } from './config/platform-config';
 import { ConsumerHost } from './consumer/consumer-host';
@@ -29,8 +29,8 @@ import type { Kafka } from 'kafkajs';
 import { OutboxStore } from './outbox/outbox.store';
 import { RelayHost } from './outbox/relay-host';
 import { UnitOfWork } from './outbox/unit-of-work';
-import { brokerList } from './config/platform-config';
-import { KAFKA, PLATFORM_CONFIG, SERVICE_NAME } from './platform.tokens';
+import { brokerList, trustedIssuers } from './config/platform-config';
+import { KAFKA, PLATFORM_CONFIG, SERVICE_NAME, TOKEN_VERIFIER } from './platform.tokens';
 
 export interface ServiceDefinition {
   service: ServiceName;
@@ -92,19 +92,20 @@ export class PlatformModule {
             return dataSource;
           },
         }),
-        JwtModule.registerAsync({
-          inject: [PLATFORM_CONFIG],
-          // a key object made once: given a string, jsonwebtoken first tries to parse it as a public key on
-          // every verify and fails (an exception per request, 6 % of consignment's CPU in the benchmark)
-          useFactory: (config: PlatformConfig) => {
-            const key = createSecretKey(Buffer.from(config.JWT_SECRET));
-            return { secretOrKeyProvider: () => key };
-          },
-        }),
         ThrottlerModule.forRootAsync({ inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => rateLimitOptions(config) }),
       ],
       controllers: [HealthController],
       providers: [
+        {
+          provide: TOKEN_VERIFIER,
+          inject: [PLATFORM_CONFIG],
+          useFactory: (config: PlatformConfig) =>
+            new TokenVerifier(
+              trustedIssuers(config),
+              { maxAgeSeconds: config.JWKS_CACHE_SECONDS, cooldownSeconds: config.JWKS_COOLDOWN_SECONDS },
+              CLOCK_SKEW_SECONDS,
+            ),
+        },
         {
           provide: KAFKA,
           inject: [PLATFORM_CONFIG],
@@ -146,7 +147,7 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: ActorRateLimitGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [TypeOrmModule, KAFKA, OutboxStore, InboxStore, UnitOfWork, OutboxRelay, ConsumerHost, JwtModule],
+      exports: [TypeOrmModule, KAFKA, OutboxStore, InboxStore, UnitOfWork, OutboxRelay, ConsumerHost, TOKEN_VERIFIER],
     };
   }
 }

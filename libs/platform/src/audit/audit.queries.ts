@@ -21,6 +21,7 @@ interface AuditEntryRow {
   actor_id: string;
   actor_role: Actor['role'];
   actor_scope: string | null;
+  actor_username: string | null;
   correlation_id: string;
   causation_id: string | null;
   action: string;
@@ -90,7 +91,7 @@ function recordOf(r: AuditEntryRow): AuditRecord {
   return {
     position: r.position,
     at: r.at.toISOString(),
-    actor: { id: r.actor_id, role: r.actor_role, scope: r.actor_scope },
+    actor: { id: r.actor_id, role: r.actor_role, scope: r.actor_scope, ...(r.actor_username ? { username: r.actor_username } : {}) },
     correlationId: r.correlation_id,
     causationId: r.causation_id,
     action: r.action,

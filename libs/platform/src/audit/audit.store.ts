@@ -28,11 +28,11 @@ export class AuditStore {
   async append(manager: EntityManager, rows: readonly AuditRow[]): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
-      `INSERT INTO audit_entry (at, actor_id, actor_role, actor_scope, correlation_id, causation_id, action, entity, entity_id,
+      `INSERT INTO audit_entry (at, actor_id, actor_role, actor_scope, actor_username, correlation_id, causation_id, action, entity, entity_id,
                                 event_id, before, after, venue_code, upt_code, kanwil_codes)
-       SELECT r.at, r.actor_id, r.actor_role, r.actor_scope, r.correlation_id, r.causation_id, r.action, r.entity, r.entity_id,
+       SELECT r.at, r.actor_id, r.actor_role, r.actor_scope, r.actor_username, r.correlation_id, r.causation_id, r.action, r.entity, r.entity_id,
               r.event_id, r.before, r.after, r.venue_code, r.upt_code, ARRAY(SELECT jsonb_array_elements_text(r.kanwil_codes))
-         FROM jsonb_to_recordset($1::jsonb) AS r(at timestamptz, actor_id text, actor_role text, actor_scope text, correlation_id text,
+         FROM jsonb_to_recordset($1::jsonb) AS r(at timestamptz, actor_id text, actor_role text, actor_scope text, actor_username text, correlation_id text,
               causation_id uuid, action text, entity text, entity_id text, event_id uuid, before jsonb, after jsonb, venue_code text,
               upt_code text, kanwil_codes jsonb)`,
       [
@@ -42,6 +42,7 @@ export class AuditStore {
             actor_id: r.actor.id,
             actor_role: r.actor.role,
             actor_scope: r.actor.scope,
+            actor_username: r.actor.username ?? null,
             correlation_id: r.correlationId,
             causation_id: r.causationId,
             action: r.action,

@@ -1,14 +1,14 @@
 import { DomainError, refuse, type ErrorKind } from '@titipan/kernel';
 import { CanActivate, ExecutionContext, Inject, Injectable, SetMetadata, createParamDecorator } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { JwtService } from '@nestjs/jwt';
 import type { Actor, ActorRole } from '@titipan/contracts';
 import type { Request } from 'express';
 import { currentContext } from '../context/request-context';
 import type { ServiceName } from '../database/service-identity';
-import { SERVICE_NAME } from '../platform.tokens';
+import { SERVICE_NAME, TOKEN_VERIFIER } from '../platform.tokens';
 import { audienceOf, tokenRefusal, type TokenRefusalCode, type TokenTimes } from './token-rules';
-import { actorFromClaims, TOKEN_ISSUER, type TokenClaims } from './tokens';
+import type { TokenVerifier } from './token-verifier';
+import { actorFromClaims, type TokenClaims } from './tokens';
 
 /** Every token refusal is a 401: the caller needs a new token. */
 const TOKEN_REFUSAL_KIND: Record<TokenRefusalCode, ErrorKind> = {
@@ -36,7 +36,7 @@ export const CurrentActor = createParamDecorator((_: unknown, ctx: ExecutionCont
 });
 
 /**
- * Global guard: a valid bearer token for this service, within its lifetime (401 with the reason otherwise), whose
+ * Global guard: a bearer token signed by a trusted issuer's published key, for this service, within its lifetime (401 with the reason otherwise), whose
  * role the endpoint allows (403 with the reason otherwise). Endpoints that declare no roles are refused, so a
  * forgotten @Allow fails closed.
  */
@@ -46,7 +46,7 @@ export class AuthGuard implements CanActivate {
 
   constructor(
     private readonly reflector: Reflector,
-    private readonly jwt: JwtService,
+    @Inject(TOKEN_VERIFIER) private readonly verifier: TokenVerifier,
     @Inject(SERVICE_NAME) service: ServiceName,
   ) {
     this.audience = audienceOf(service);
@@ -78,18 +78,8 @@ export class AuthGuard implements CanActivate {
   private async authenticate(header: string | undefined): Promise<Actor> {
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(header ?? '');
     if (!match) throw new DomainError('unauthenticated', 'TOKEN_MISSING', 'send Authorization: Bearer <token>');
-    let claims: TokenClaims & TokenTimes;
-    try {
-      // signature, algorithm and issuer here; the times and the audience by the token rules, each with its own code
-      claims = await this.jwt.verifyAsync<TokenClaims & TokenTimes>(match[1], {
-        issuer: TOKEN_ISSUER,
-        algorithms: ['HS256'],
-        ignoreExpiration: true,
-        ignoreNotBefore: true,
-      });
-    } catch (e) {
-      throw new DomainError('unauthenticated', 'TOKEN_INVALID', `token rejected: ${(e as Error).message}`);
-    }
+    // signature, algorithm, issuer, exp and nbf here; the other times and the audience by the token rules, each with its own code
+    const claims = (await this.verifier.verify(match[1])) as Partial<TokenClaims> & TokenTimes;
     const refusal = tokenRefusal({ claims, audience: this.audience, now: Date.now() / 1000 });
     if (refusal) refuse(refusal, TOKEN_REFUSAL_KIND);
     return actorFromClaims(claims);

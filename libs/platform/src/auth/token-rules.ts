@@ -6,7 +6,7 @@ export const MAX_TOKEN_LIFETIME_SECONDS = 12 * 3600;
 /** How far ahead of this clock an issuer's clock may be (iat, nbf). */
 export const CLOCK_SKEW_SECONDS = 60;
 
-/** The audience (aud) of tokens for one service: a token names the one service it is for. */
+/** The audience (aud) that names one service in a token. */
 export const audienceOf = (service: ServiceName) => `titipan-${service}`;
 export const TOKEN_AUDIENCES: readonly string[] = SERVICES.map(audienceOf);
 
@@ -43,13 +43,16 @@ export const expiryStated: TokenRule = ({ claims }) =>
 export const issueTimeStated: TokenRule = ({ claims }) =>
   seconds(claims.iat) === undefined ? { code: 'TOKEN_ISSUE_TIME_MISSING', message: 'token has no issue time (iat)' } : undefined;
 
-/** One service only: a token naming several (or none) works on none. */
+/**
+ * This service must be among those the token names. The provider's tokens name the three services (one sign-in
+ * serves the console's calls to each); a development token names one, and works on no other.
+ */
 export const namesThisService: TokenRule = ({ claims, audience }) => {
-  const named: unknown = Array.isArray(claims.aud) && claims.aud.length === 1 ? (claims.aud as unknown[])[0] : claims.aud;
-  if (named === audience) return undefined;
+  const named: unknown[] = Array.isArray(claims.aud) ? claims.aud : [claims.aud];
+  if (named.includes(audience)) return undefined;
   return {
     code: 'TOKEN_AUDIENCE_MISMATCH',
-    message: `token is not for this service: its audience (aud) must be "${audience}"`,
+    message: `token is not for this service: its audience (aud) must name "${audience}"`,
     details: { expected: audience, got: claims.aud ?? null },
   };
 };

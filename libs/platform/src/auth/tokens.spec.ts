@@ -1,5 +1,6 @@
 import { DomainError } from '@titipan/kernel';
-import { JwtService } from '@nestjs/jwt';
+import { generateKeyPairSync } from 'node:crypto';
+import { jwtVerify } from 'jose';
 import { mintToken } from './mint-token';
 import { actorFromClaims, assertInScope } from './tokens';
 
@@ -14,8 +15,14 @@ const codeOf = (fn: () => unknown) => {
 
 describe('token claims', () => {
   it('turns claims into an actor', () => {
-    expect(actorFromClaims({ sub: 'siti', role: 'upt', scope: 'LP-TGR-1' })).toEqual({ id: 'siti', role: 'upt', scope: 'LP-TGR-1' });
-    expect(actorFromClaims({ sub: 'ops', role: 'ministry', scope: 'ignored' })).toEqual({ id: 'ops', role: 'ministry', scope: null });
+    expect(actorFromClaims({ sub: 'siti', role: 'upt', titipan_scope: 'LP-TGR-1' })).toEqual({ id: 'siti', role: 'upt', scope: 'LP-TGR-1' });
+    expect(actorFromClaims({ sub: 'f3a1', role: 'venue', titipan_scope: 'IMI-TGR-LOUNGE', preferred_username: 'kasir.tgr' })).toEqual({
+      id: 'f3a1',
+      role: 'venue',
+      scope: 'IMI-TGR-LOUNGE',
+      username: 'kasir.tgr',
+    });
+    expect(actorFromClaims({ sub: 'ops', role: 'ministry', titipan_scope: 'ignored' })).toEqual({ id: 'ops', role: 'ministry', scope: null });
   });
 
   it('refuses unknown roles, the system role, and scoped roles without a scope', () => {
@@ -25,18 +32,30 @@ describe('token claims', () => {
     expect(codeOf(() => actorFromClaims({ role: 'admin' }))).toBe('TOKEN_INVALID');
   });
 
-  it('mints tokens for one service that verify with the same secret only', () => {
-    const token = mintToken('secret-a', { service: 'catalog', role: 'curator', scope: 'KW-BANTEN' });
-    const claims = new JwtService({ secret: 'secret-a' }).verify(token);
-    expect(claims).toMatchObject({ sub: 'curator@KW-BANTEN', role: 'curator', scope: 'KW-BANTEN', iss: 'titipan', aud: 'titipan-catalog' });
-    expect(claims.exp - claims.iat).toBe(8 * 3600);
-    expect(() => new JwtService({ secret: 'secret-b' }).verify(token)).toThrow(/signature/);
-    expect(() => mintToken('secret-a', { service: 'catalog', role: 'upt' })).toThrow(/scope/);
+  const keyPair = () => generateKeyPairSync('ec', { namedCurve: 'P-256' });
+  const key = keyPair();
+  const signingKey = { kid: 'dev-test', privateKey: key.privateKey };
+
+  it("mints ES256 tokens for one service that verify with the key pair's public half only", async () => {
+    const token = mintToken(signingKey, { service: 'catalog', role: 'curator', scope: 'KW-BANTEN' });
+    const { payload, protectedHeader } = await jwtVerify(token, key.publicKey);
+    expect(protectedHeader).toEqual({ alg: 'ES256', kid: 'dev-test', typ: 'JWT' });
+    expect(payload).toMatchObject({
+      sub: 'curator@KW-BANTEN',
+      role: 'curator',
+      titipan_scope: 'KW-BANTEN',
+      preferred_username: 'curator@KW-BANTEN',
+      iss: 'titipan-development',
+      aud: 'titipan-catalog',
+    });
+    expect(payload.exp! - payload.iat!).toBe(8 * 3600);
+    await expect(jwtVerify(token, keyPair().publicKey)).rejects.toThrow(/signature verification failed/);
+    expect(() => mintToken(signingKey, { service: 'catalog', role: 'upt' })).toThrow(/scope/);
   });
 
   it('mints no token the services would refuse for its lifetime', () => {
-    expect(codeOf(() => mintToken('secret-a', { service: 'reporting', role: 'admin', expiresIn: '12h' }))).toBe('none');
-    expect(codeOf(() => mintToken('secret-a', { service: 'reporting', role: 'admin', expiresIn: '13h' }))).toBe('TOKEN_LIFETIME_TOO_LONG');
+    expect(codeOf(() => mintToken(signingKey, { service: 'reporting', role: 'admin', expiresIn: '12h' }))).toBe('none');
+    expect(codeOf(() => mintToken(signingKey, { service: 'reporting', role: 'admin', expiresIn: '13h' }))).toBe('TOKEN_LIFETIME_TOO_LONG');
   });
 });
 

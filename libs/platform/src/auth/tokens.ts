@@ -1,16 +1,26 @@
 import { DomainError } from '@titipan/kernel';
 import { ACTOR_ROLES, SCOPED_ROLES, type Actor, type ActorRole } from '@titipan/contracts';
 
-/** Claims of a Titipan bearer token (HS256 JWT). */
+/**
+ * The claims a Titipan access token carries, named once for the identity provider's realm (libs/identity), the
+ * services' verification and the development tokens. Decision record 0016 says why these names.
+ */
+export const ROLE_CLAIM = 'role';
+/**
+ * The UPT, Kanwil or venue code. Not `scope`: Keycloak writes the OAuth scopes granted ("openid profile …") into
+ * `scope` of every access token.
+ */
+export const SCOPE_CLAIM = 'titipan_scope';
+/** The person's username (OpenID Connect's standard claim), recorded beside `sub` as who acted. */
+export const USERNAME_CLAIM = 'preferred_username';
+
+/** Claims of a Titipan access token, as verified. */
 export interface TokenClaims {
   sub: string;
-  role: ActorRole;
-  /** UPT, Kanwil or venue code for scoped roles. */
-  scope?: string | null;
-  name?: string;
+  [ROLE_CLAIM]: ActorRole;
+  [SCOPE_CLAIM]?: string | null;
+  [USERNAME_CLAIM]?: string;
 }
-
-export const TOKEN_ISSUER = 'titipan';
 
 /** Roles a person can hold; `system` is reserved for services and never comes from a token. */
 export const PERSON_ROLES: readonly ActorRole[] = ACTOR_ROLES.filter((r) => r !== 'system');
@@ -29,11 +39,18 @@ export function actorFromClaims(claims: Partial<TokenClaims>): Actor {
     );
   }
   const scopeKind = SCOPED_ROLES[role];
-  const scope = typeof claims.scope === 'string' && claims.scope.length > 0 ? claims.scope : null;
+  const code = claims[SCOPE_CLAIM];
+  const scope = typeof code === 'string' && code.length > 0 ? code : null;
   if (scopeKind && !scope) {
-    throw new DomainError('unauthenticated', 'TOKEN_INVALID', `a ${role} token must name its ${scopeKind} code in scope`);
+    throw new DomainError('unauthenticated', 'TOKEN_INVALID', `a ${role} token must name its ${scopeKind} code in ${SCOPE_CLAIM}`);
   }
-  return { id: claims.sub, role, scope: scopeKind ? scope : null };
+  const username = claims[USERNAME_CLAIM];
+  return {
+    id: claims.sub,
+    role,
+    scope: scopeKind ? scope : null,
+    ...(typeof username === 'string' && username.length > 0 ? { username: username.slice(0, 100) } : {}),
+  };
 }
 
 export type ScopeKind = 'upt' | 'kanwil' | 'venue';

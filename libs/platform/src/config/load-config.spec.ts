@@ -1,16 +1,17 @@
 import { ConfigError, loadConfig, requiredSettings } from './load-config';
-import { randomBytes } from 'node:crypto';
-import { DEV_JWT_SECRET, PlatformConfig, PUBLISHED_JWT_SECRETS } from './platform-config';
+import { PlatformConfig, trustedIssuers } from './platform-config';
+
+const ISSUER = 'https://login.titipan.example/realms/titipan';
+const DEV_JWKS_URL = 'http://127.0.0.1:3009/jwks.json';
 
 const minimal = {
+  OIDC_ISSUER: ISSUER,
   PORT: '3001',
   DB_NAME: 'titipan',
   DB_USER: 'titipan_catalog',
   DB_OWNER_USER: 'titipan_catalog_owner',
   KAFKA_BROKERS: '127.0.0.1:9092',
 };
-/** What a deployment sets: a random secret. */
-const productionSecret = () => randomBytes(32).toString('base64url');
 
 function problemsOf(env: Record<string, string>): string[] {
   try {
@@ -36,7 +37,7 @@ describe('configuration', () => {
 
   it('names each missing setting', () => {
     const problems = problemsOf({ PORT: '3001', NODE_ENV: 'test', DB_MIGRATE_ON_START: 'false' });
-    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['DB_NAME', 'DB_USER', 'KAFKA_BROKERS']);
+    expect(problems.map((p) => p.split(' ')[0]).sort()).toEqual(['DB_NAME', 'DB_USER', 'KAFKA_BROKERS', 'OIDC_ISSUER']);
     expect(problems.join('\n')).toMatch(/DB_NAME \(missing\)/);
   });
 
@@ -57,26 +58,28 @@ describe('configuration', () => {
     expect(loadConfig(PlatformConfig, { ...minimal, NODE_ENV: 'test', DB_MIGRATE_ON_START: 'false' }).DB_MIGRATE_ON_START).toBe(false);
   });
 
-  it('runs as production when NODE_ENV is unset: no development secret without NODE_ENV=development or test', () => {
-    expect(problemsOf(minimal)).toEqual([expect.stringMatching(/^JWT_SECRET \(missing\): required when NODE_ENV=production \(or unset/)]);
-    const secret = productionSecret();
-    expect(loadConfig(PlatformConfig, { ...minimal, JWT_SECRET: secret })).toMatchObject({ NODE_ENV: 'production', JWT_SECRET: secret });
+  it('runs as production when NODE_ENV is unset: the identity provider is required, and no development tokens', () => {
+    const { OIDC_ISSUER: _, ...noIssuer } = minimal;
+    expect(problemsOf(noIssuer)).toEqual([expect.stringMatching(/^OIDC_ISSUER \(missing\): the identity provider's issuer is required when NODE_ENV=production \(or unset/)]);
+    expect(problemsOf(minimal)).toEqual([]);
+    expect(problemsOf({ ...minimal, DEV_JWKS_URL })).toEqual([expect.stringMatching(/^DEV_JWKS_URL: development tokens are refused/)]);
+    expect(problemsOf({ ...minimal, NODE_ENV: 'production', DEV_JWKS_URL })).toHaveLength(1);
     for (const NODE_ENV of ['development', 'test']) {
-      expect(loadConfig(PlatformConfig, { ...minimal, NODE_ENV })).toMatchObject({ NODE_ENV, JWT_SECRET: DEV_JWT_SECRET });
+      expect(problemsOf({ ...noIssuer, NODE_ENV, DEV_JWKS_URL })).toEqual([]);
+      expect(problemsOf({ ...noIssuer, NODE_ENV })).toEqual([expect.stringMatching(/^OIDC_ISSUER \(missing\): no token issuer is set/)]);
     }
   });
 
-  it('refuses in production every secret published in the repository, and short or repetitive ones', () => {
-    const production = { ...minimal, NODE_ENV: 'production' };
-    expect(PUBLISHED_JWT_SECRETS).toEqual(
-      expect.arrayContaining([DEV_JWT_SECRET, 'change-me-to-a-long-random-secret-of-32-chars-or-more']), // compose's old fallback
-    );
-    for (const published of PUBLISHED_JWT_SECRETS) {
-      expect(problemsOf({ ...production, JWT_SECRET: published })).toEqual([expect.stringMatching(/^JWT_SECRET: is published/)]);
-    }
-    expect(problemsOf({ ...production, JWT_SECRET: 'short' }).join()).toMatch(/at least 32 characters/);
-    expect(problemsOf({ ...production, JWT_SECRET: 'x'.repeat(40) }).join()).toMatch(/at least 10 different characters/);
-    expect(problemsOf({ ...production, JWT_SECRET: productionSecret() })).toEqual([]);
+  it("trusts the provider's keys at Keycloak's place unless told, and the development issuer only where it is set", () => {
+    expect(trustedIssuers(loadConfig(PlatformConfig, { ...minimal, OIDC_ISSUER: ISSUER }))).toEqual([
+      { issuer: ISSUER, jwksUrl: `${ISSUER}/protocol/openid-connect/certs` },
+    ]);
+    const inCompose = { ...minimal, OIDC_ISSUER: ISSUER, OIDC_JWKS_URL: 'http://keycloak:8080/realms/titipan/protocol/openid-connect/certs' };
+    expect(trustedIssuers(loadConfig(PlatformConfig, inCompose))).toEqual([{ issuer: ISSUER, jwksUrl: inCompose.OIDC_JWKS_URL }]);
+    expect(trustedIssuers(loadConfig(PlatformConfig, { ...minimal, OIDC_ISSUER: '', NODE_ENV: 'test', DEV_JWKS_URL }))).toEqual([
+      { issuer: 'titipan-development', jwksUrl: DEV_JWKS_URL },
+    ]);
+    expect(problemsOf({ ...minimal, OIDC_ISSUER: 'not a url' })[0]).toMatch(/^OIDC_ISSUER \(got "not a url"\)/);
   });
 
   it('needs the owner role to migrate at start, and refuses to run as the owner', () => {

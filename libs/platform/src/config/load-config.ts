@@ -1,6 +1,6 @@
 import { plainToInstance } from 'class-transformer';
 import { getMetadataStorage, validateSync } from 'class-validator';
-import { PUBLISHED_JWT_SECRETS, PlatformConfig } from './platform-config';
+import { PlatformConfig } from './platform-config';
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -21,23 +21,21 @@ export function loadConfig<T extends PlatformConfig>(configClass: new () => T, e
     return `${e.property} (${shown}): ${Object.values(e.constraints ?? {}).join('; ')}`;
   });
   problems.push(...databaseRoleProblems(config));
-  if (config.NODE_ENV === 'production') problems.push(...productionSecretProblems(config.JWT_SECRET, source.JWT_SECRET === undefined));
+  problems.push(...tokenIssuerProblems(config));
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
 }
 
-/** Fewest different characters a production secret may have (a random one of 32 has about 25). */
-const MIN_DISTINCT_SECRET_CHARACTERS = 10;
-
-/** Why a JWT secret may not sign production tokens: not set, published in the repository, short or repetitive. */
-function productionSecretProblems(secret: string, missing: boolean): string[] {
-  const production = 'when NODE_ENV=production (or unset; development defaults need NODE_ENV=development or test)';
-  if (missing) return [`JWT_SECRET (missing): required ${production}`];
-  if (PUBLISHED_JWT_SECRETS.includes(secret)) return [`JWT_SECRET: is published in the Titipan repository and refused ${production}`];
-  if (secret.length < 32) return [`JWT_SECRET: must be at least 32 characters ${production}`];
-  if (new Set(secret).size < MIN_DISTINCT_SECRET_CHARACTERS) {
-    return [`JWT_SECRET: must have at least ${MIN_DISTINCT_SECRET_CHARACTERS} different characters ${production}`];
+/** A service must trust some issuer, and in production only the identity provider: no development tokens. */
+function tokenIssuerProblems(config: PlatformConfig): string[] {
+  if (config.NODE_ENV === 'production') {
+    const production = 'when NODE_ENV=production (or unset; development tokens need NODE_ENV=development or test)';
+    return [
+      ...(config.OIDC_ISSUER ? [] : [`OIDC_ISSUER (missing): the identity provider's issuer is required ${production}`]),
+      ...(config.DEV_JWKS_URL ? [`DEV_JWKS_URL: development tokens are refused ${production}`] : []),
+    ];
   }
+  if (!config.OIDC_ISSUER && !config.DEV_JWKS_URL) return ['OIDC_ISSUER (missing): no token issuer is set (OIDC_ISSUER or, in development, DEV_JWKS_URL)'];
   return [];
 }
 

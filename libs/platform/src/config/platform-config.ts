@@ -1,21 +1,11 @@
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
 
-/** Used only when NODE_ENV is development or test, set explicitly; production (and NODE_ENV unset) refuses it (see loadConfig). */
-export const DEV_JWT_SECRET = 'titipan-development-secret-not-for-production';
-
 /**
- * Secrets that are, or were, written in this repository (the development default, docker-compose's old fallback,
- * the tests' wrong secrets): anyone can read them, so production refuses them. test/published-secrets.spec.ts
- * finds every secret the repository's code and files spell out and fails if one is missing here.
+ * The issuer of development tokens (npm run token, the tests, the tools): signed with a key pair kept in the
+ * checkout's `.local/`, whose public half a local JWKS publishes. Accepted only with NODE_ENV=development or test.
  */
-export const PUBLISHED_JWT_SECRETS: readonly string[] = [
-  DEV_JWT_SECRET,
-  'change-me-to-a-long-random-secret-of-32-chars-or-more',
-  'another-secret',
-  'secret-a',
-  'secret-b',
-];
+export const DEV_TOKEN_ISSUER = 'titipan-development';
 
 const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
@@ -25,7 +15,7 @@ const toBoolean = ({ value }: { value: unknown }) =>
  * start-up stops with a message naming it when it is missing or malformed.
  */
 export class PlatformConfig {
-  /** Unset is production: the development defaults (the published JWT secret) apply only when development or test is set explicitly. */
+  /** Unset is production: development tokens (DEV_JWKS_URL) are accepted only when development or test is set explicitly. */
   @IsIn(['development', 'test', 'production'])
   NODE_ENV = 'production';
 
@@ -86,10 +76,34 @@ export class PlatformConfig {
   @Matches(/^[a-z0-9._-]{0,40}$/)
   KAFKA_TOPIC_PREFIX = '';
 
-  /** HMAC secret for bearer tokens (HS256). */
-  @IsString()
-  @IsNotEmpty()
-  JWT_SECRET = DEV_JWT_SECRET;
+  /**
+   * The identity provider whose access tokens this service accepts: its issuer, exactly as tokens name it
+   * (Keycloak: http://host:port/realms/titipan). Required in production.
+   */
+  @Matches(/^(https?:\/\/[^\s]+)?$/)
+  OIDC_ISSUER = '';
+
+  /** Where the provider publishes its signing keys; empty: Keycloak's place under OIDC_ISSUER. */
+  @Matches(/^(https?:\/\/[^\s]+)?$/)
+  OIDC_JWKS_URL = '';
+
+  /** Development and tests only: the JWKS of the development token issuer (refused in production). */
+  @Matches(/^(https?:\/\/[^\s]+)?$/)
+  DEV_JWKS_URL = '';
+
+  /** How long fetched signing keys are used before they are fetched again. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(86_400)
+  JWKS_CACHE_SECONDS = 600;
+
+  /** The least time between two fetches of the keys, also when a token names a key not yet seen (a rotation). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(3600)
+  JWKS_COOLDOWN_SECONDS = 30;
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
@@ -159,6 +173,16 @@ export class PlatformConfig {
   @Min(1)
   @Max(10_000_000)
   RATE_LIMIT_PER_ADDRESS = 30_000;
+}
+
+/** The issuers whose tokens a service accepts, and where each publishes its keys. */
+export function trustedIssuers(config: PlatformConfig): { issuer: string; jwksUrl: string }[] {
+  return [
+    ...(config.OIDC_ISSUER
+      ? [{ issuer: config.OIDC_ISSUER, jwksUrl: config.OIDC_JWKS_URL || `${config.OIDC_ISSUER}/protocol/openid-connect/certs` }]
+      : []),
+    ...(config.DEV_JWKS_URL ? [{ issuer: DEV_TOKEN_ISSUER, jwksUrl: config.DEV_JWKS_URL }] : []),
+  ];
 }
 
 export function brokerList(config: PlatformConfig): string[] {
