@@ -56,11 +56,16 @@ export interface RealmOptions {
   userAdminSecret: string;
   /** Adds `titipan-test`, a public client with the password grant, for the tests only. */
   withTestClient?: boolean;
+  /** Access-token lifetime; 300 s (5 minutes) unless a test needs to see tokens expire sooner. */
+  accessTokenSeconds?: number;
 }
 
 export const CONSOLE_CLIENT = 'titipan-console';
 export const TEST_CLIENT = 'titipan-test';
 export const ACTOR_SCOPE = 'titipan-actor';
+
+/** How long an access token lives: a disabled person's last token works at most this long. */
+export const ACCESS_TOKEN_SECONDS = 300;
 
 /** A person is locked for a while after this many wrong passwords in a row. */
 export const FAILURES_BEFORE_LOCK = 5;
@@ -222,8 +227,8 @@ export function titipanRealm(options: RealmOptions): RealmDefinition {
       defaultSignatureAlgorithm: 'RS256',
       // 5-minute access tokens; a refresh token lives as long as the session (30 min idle, one 12-hour day at most)
       // and is used once: each refresh answers a new one
-      accessTokenLifespan: 300,
-      accessTokenLifespanForImplicitFlow: 300,
+      accessTokenLifespan: options.accessTokenSeconds ?? ACCESS_TOKEN_SECONDS,
+      accessTokenLifespanForImplicitFlow: options.accessTokenSeconds ?? ACCESS_TOKEN_SECONDS,
       ssoSessionIdleTimeout: 1800,
       ssoSessionMaxLifespan: 43200,
       clientSessionIdleTimeout: 0,
