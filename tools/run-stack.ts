@@ -1,4 +1,5 @@
 import { SERVICES } from '@titipan/platform';
+import { idpSettings, localIssuer } from './identity/idp-settings';
 import { serviceEnv } from './local-settings';
 import { startServiceProcess, type RunningService } from './service-process';
 
@@ -24,8 +25,13 @@ async function main(): Promise<void> {
   }
   console.error('\nTitipan is up:');
   for (const s of running) console.error(`  ${s.service.padEnd(12)} ${s.url}  (ready ${s.url}/health/ready, API docs ${s.url}/docs)`);
+  const idp = idpSettings();
+  console.error(`  ${'sign in'.padEnd(12)} ${idp.accountConsole}  (identity provider ${localIssuer()})`);
+  console.error('People: npm run users -- add --username siti.tgr --role venue --scope IMI-TGR-LOUNGE --password <10+ characters>');
+  console.error('        npm run users -- list   ·   disable / enable / set-password --username <name>');
   console.error(
-    'Tokens (one per service): npm run token -- --service catalog --role admin   ·   Ctrl-C stops the services (Kafka keeps running: npm run kafka:stop)\n',
+    'Tokens (one per service): npm run token -- --service catalog --role admin   ·   Ctrl-C stops the services ' +
+      '(Kafka and Keycloak keep running: npm run kafka:stop, npm run keycloak:stop)\n',
   );
 }
 
