@@ -84,13 +84,18 @@ describe('signing in through the console client (code flow, PKCE S256)', () => {
     expect(await refusalOf(signIn(settings, { username: 'kasir.tgr', password: PASSWORD }))).toBe('SIGNED_IN');
   });
 
-  it('refreshes: new tokens for the refresh token, which is then used up', async () => {
+  it('refreshes: new tokens for the refresh token, which is used once; using one again ends the session', async () => {
     const first = await signIn(settings, { username: 'kasir.tgr', password: PASSWORD });
     const next = await refresh(settings, first.refreshToken);
     expect(next.accessToken).not.toBe(first.accessToken);
     expect(claimsOf(next.accessToken)).toMatchObject({ [ROLE_CLAIM]: 'venue', sid: claimsOf(first.accessToken).sid });
-    expect(await refusalOf(refresh(settings, first.refreshToken))).toBe('SESSION_ENDED'); // used once (revokeRefreshToken)
-    expect(claimsOf((await refresh(settings, next.refreshToken)).accessToken).preferred_username).toBe('kasir.tgr');
+    const third = await refresh(settings, next.refreshToken);
+    expect(claimsOf(third.accessToken).preferred_username).toBe('kasir.tgr');
+
+    // a refresh token used again (revokeRefreshToken) is refused, and the provider ends the session's
+    // client session, so the newest one stops working too: a stolen refresh token costs the session
+    expect(await refusalOf(refresh(settings, first.refreshToken))).toBe('SESSION_ENDED');
+    expect(await refusalOf(refresh(settings, third.refreshToken))).toBe('SESSION_ENDED');
   });
 
   it('keeps a person signed in: the token is refreshed when it comes close to its end', async () => {
