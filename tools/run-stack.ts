@@ -1,14 +1,16 @@
 import { SERVICES } from '@titipan/platform';
-import { TITIPAN_REALM } from '@titipan/identity';
+import { waitForConsumers } from './demo/api-client';
 import { startDevIssuer } from './dev-issuer';
-import { idpSettings } from './identity/idp-settings';
+import { idpSettings, localIssuer } from './identity/idp-settings';
 import { LOCAL, serviceEnv } from './local-settings';
+import { seedCatalog } from './seed/seed-catalog';
+import { seedVenues } from './seed/seed-venues';
 import { startServiceProcess, type RunningService } from './service-process';
 
 /** Runs the three services as separate processes until Ctrl-C, then stops them gracefully. */
 async function main(): Promise<void> {
   // the services trust the identity provider, and in development also the development tokens of npm run token
-  process.env.OIDC_ISSUER ??= `${idpSettings().url}/realms/${TITIPAN_REALM}`;
+  process.env.OIDC_ISSUER ??= localIssuer();
   if (process.env.NODE_ENV === 'development') process.env.DEV_JWKS_URL ??= (await startDevIssuer(LOCAL.devIssuerPort)).jwksUrl;
   const running: RunningService[] = [];
   const stopAll = async () => {
@@ -28,11 +30,29 @@ async function main(): Promise<void> {
       console.error(`${service} exited with code ${code}`);
     });
   }
+  if (process.env.NODE_ENV === 'development' && process.env.TITIPAN_SEED !== 'false') await seedReferenceData(running);
   console.error('\nTitipan is up:');
   for (const s of running) console.error(`  ${s.service.padEnd(12)} ${s.url}  (ready ${s.url}/health/ready, API docs ${s.url}/docs)`);
+  const idp = idpSettings();
+  console.error(`  ${'sign in'.padEnd(12)} ${idp.accountConsole}  (identity provider ${localIssuer()})`);
+  console.error('People: npm run users -- add --username siti.tgr --role venue --scope IMI-TGR-LOUNGE --password <10+ characters>');
+  console.error('        npm run users -- list   ·   disable / enable / set-password --username <name>');
   console.error(
-    'Tokens (one per service): npm run token -- --service catalog --role admin   ·   Ctrl-C stops the services (Kafka keeps running: npm run kafka:stop)\n',
+    'Tokens (one per service): npm run token -- --service catalog --role admin   ·   Ctrl-C stops the services ' +
+      '(Kafka and Keycloak keep running: npm run kafka:stop, npm run keycloak:stop)\n',
   );
+}
+
+/**
+ * Development only: the reference data's Kanwil, UPTs, approved products and the Tangerang lounge (each left as it
+ * is when already there), so a new developer can at once create people for them. TITIPAN_SEED=false skips it.
+ */
+async function seedReferenceData(running: RunningService[]): Promise<void> {
+  const url = (service: string) => running.find((s) => s.service === service)!.url;
+  const log = (line: string) => console.error(`seed: ${line}`);
+  await seedCatalog(url('catalog'), log);
+  await waitForConsumers('consignment', url('consignment'), ['directory-replica'], 120_000);
+  await seedVenues(url('consignment'), log);
 }
 
 main().catch((error) => {

@@ -17,9 +17,12 @@ set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 POM="$SCRIPT_DIR/pom.xml"
+LIB_NAME=kafka
+# shellcheck source=../lib.sh
+source "$SCRIPT_DIR/../lib.sh"
 
 # Single source of truth for the version: the pom.
-KAFKA_VERSION="$(sed -n 's:.*<kafka.version>\(.*\)</kafka.version>.*:\1:p' "$POM" | head -n1)"
+KAFKA_VERSION="$(pom_property kafka.version "$POM")"
 [[ -n "$KAFKA_VERSION" ]] || { echo "kafka: cannot read <kafka.version> from $POM" >&2; exit 1; }
 
 TITIPAN_CACHE="${TITIPAN_CACHE:-$HOME/.cache/titipan}"
@@ -44,11 +47,7 @@ LOG_DIRS="$KAFKA_DATA_DIR/kraft-logs" # topic partitions + __cluster_metadata
 
 if [[ -n "${JAVA_HOME:-}" ]]; then JAVA="$JAVA_HOME/bin/java"; else JAVA="java"; fi
 
-log() { echo "kafka: $*" >&2; }
-die() { echo "kafka: ERROR: $*" >&2; exit 1; }
-
-# Hash of the pom: a changed dependency list invalidates the jar cache.
-pom_hash() { sha256sum "$POM" | cut -d' ' -f1; }
+pom_hash() { pom_hash_of "$POM"; }
 
 is_fetched() { [[ -f "$FETCH_MARKER" && "$(cat "$FETCH_MARKER")" == "$(pom_hash)" ]]; }
 
@@ -57,7 +56,6 @@ cmd_fetch() {
     log "jars already in $LIBS"
     return 0
   fi
-  command -v mvn >/dev/null || die "mvn not found (needed once to fetch Kafka jars from Maven Central)"
   mkdir -p "$KAFKA_HOME"
   # Parallel CI steps may fetch at once: one fetches, the others reuse its result.
   exec 8>"$KAFKA_HOME/.fetch.lock"
@@ -71,10 +69,7 @@ cmd_fetch() {
   rm -rf "$tmp"
   log "fetching Kafka $KAFKA_VERSION jars from Maven Central into $LIBS ..."
   local t0=$SECONDS
-  # Maven 3.8 prints ANSI resets even with -q, so keep its output for failures only.
-  if ! mvn -B -q -f "$POM" dependency:copy-dependencies \
-        -DincludeScope=runtime -DoutputDirectory="$tmp" >"$KAFKA_HOME/fetch.log" 2>&1; then
-    cat "$KAFKA_HOME/fetch.log" >&2
+  if ! maven_copy "$POM" "$tmp" "$KAFKA_HOME/fetch.log" -DincludeScope=runtime; then
     rm -rf "$tmp"
     die "maven fetch failed"
   fi
@@ -95,16 +90,8 @@ run_tool() {
     -cp "$LIBS/*" "$@"
 }
 
-read_pid() { [[ -f "$PID_FILE" ]] && cat "$PID_FILE" 2>/dev/null || true; }
-
-# Alive AND actually our broker (guards against pid reuse after a reboot).
-pid_alive() {
-  local pid="$1"
-  [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null &&
-    tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'kafka\.Kafka'
-}
-
-port_open() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+# Alive AND actually our broker.
+broker_alive() { pid_alive "$1" 'kafka\.Kafka'; }
 
 # Real readiness: an ApiVersions round-trip through the admin client, not just an open port.
 # The broker only enables request processing after it has caught up on KRaft metadata
@@ -267,7 +254,7 @@ cmd_start() {
 
   local pid
   pid="$(read_pid)"
-  if pid_alive "$pid"; then
+  if broker_alive "$pid"; then
     if serving; then
       log "already running (pid $pid) on $BOOTSTRAP"
       return 0
@@ -284,8 +271,7 @@ cmd_start() {
       log "removing stale pid file (pid $pid is gone)"
       rm -f "$PID_FILE"
     fi
-    port_open "$KAFKA_PORT" && die "port $KAFKA_PORT is already in use by another process"
-    port_open "$KAFKA_CONTROLLER_PORT" && die "port $KAFKA_CONTROLLER_PORT is already in use by another process"
+    ports_free "$KAFKA_PORT" "$KAFKA_CONTROLLER_PORT"
 
     is_fetched || cmd_fetch
     write_configs
@@ -308,58 +294,31 @@ cmd_start() {
   fi
 
   local t0=$SECONDS
-  while ((SECONDS - t0 < KAFKA_START_TIMEOUT)); do
-    if ! kill -0 "$pid" 2>/dev/null; then
-      rm -f "$PID_FILE"
-      echo "----- last 40 lines of $LOG_FILE -----" >&2
-      tail -n 40 "$LOG_FILE" >&2 || true
-      die "broker process exited during startup"
-    fi
-    if serving; then
-      warm_up_internal_topics
-      log "ready on $BOOTSTRAP after $((SECONDS - t0))s (pid $pid)"
-      return 0
-    fi
-    sleep 1
-  done
-  echo "----- last 40 lines of $LOG_FILE -----" >&2
-  tail -n 40 "$LOG_FILE" >&2 || true
-  die "broker (pid $pid) not serving on $BOOTSTRAP after ${KAFKA_START_TIMEOUT}s; still running, see 'kafka.sh logs' or 'kafka.sh stop'"
+  wait_ready "$pid" "$KAFKA_START_TIMEOUT" serving "$LOG_FILE" "serving on $BOOTSTRAP"
+  warm_up_internal_topics
+  log "ready on $BOOTSTRAP after $((SECONDS - t0))s (pid $pid)"
 }
 
 cmd_stop() {
   local pid
   pid="$(read_pid)"
-  if ! pid_alive "$pid"; then
+  if ! broker_alive "$pid"; then
     rm -f "$PID_FILE"
     log "not running"
     return 0
   fi
-  log "stopping pid $pid"
   # SIGTERM = controlled shutdown: flushes logs so the next start skips recovery.
-  kill -TERM "$pid" 2>/dev/null || true
-  local t0=$SECONDS
-  while kill -0 "$pid" 2>/dev/null; do
-    if ((SECONDS - t0 >= KAFKA_STOP_TIMEOUT)); then
-      log "still alive after ${KAFKA_STOP_TIMEOUT}s, sending SIGKILL"
-      kill -KILL "$pid" 2>/dev/null || true
-      sleep 1
-      break
-    fi
-    sleep 0.5
-  done
-  rm -f "$PID_FILE"
-  log "stopped after $((SECONDS - t0))s"
+  stop_pid "$pid" "$KAFKA_STOP_TIMEOUT"
 }
 
 cmd_status() {
   local pid
   pid="$(read_pid)"
-  if pid_alive "$pid" && serving; then
+  if broker_alive "$pid" && serving; then
     echo "running on $BOOTSTRAP (pid $pid)"
     return 0
   fi
-  if pid_alive "$pid"; then
+  if broker_alive "$pid"; then
     echo "process $pid alive but not serving on $BOOTSTRAP (started with port $(running_port))"
   else
     echo "not running"
@@ -367,12 +326,7 @@ cmd_status() {
   return 1
 }
 
-cmd_logs() {
-  echo "$LOG_FILE" >&2
-  [[ -f "$LOG_FILE" ]] || die "no log yet"
-  # Follow when attached to a terminal; otherwise (CI) just dump the tail.
-  if [[ -t 1 ]]; then tail -n 100 -F "$LOG_FILE"; else tail -n 200 "$LOG_FILE"; fi
-}
+cmd_logs() { show_log "$LOG_FILE"; }
 
 cmd_reset() {
   cmd_stop

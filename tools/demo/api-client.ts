@@ -3,10 +3,20 @@ import { LOCAL } from '../local-settings';
 
 type Role = Parameters<typeof mintToken>[1]['role'];
 
-/** Who makes a call; each client signs the token for its own service (a token works on one service only). */
+/** A person signed in at the identity provider: their access token, kept fresh (one token serves all three services). */
+export interface SignedInActor {
+  username: string;
+  accessToken(): Promise<string>;
+}
+
+/**
+ * Who makes a call: a role and scope the client mints a token for (each client signs for its own service, a
+ * token works on one service only), or a person signed in at the identity provider, whose token is used as it is.
+ */
 export interface Caller {
   role: Role;
   scope?: string;
+  person?: SignedInActor;
 }
 export const caller = (role: Role, scope?: string): Caller => ({ role, scope });
 
@@ -35,10 +45,15 @@ export class ApiClient {
     return token;
   }
 
+  /** The Authorization header of a caller: the person's own token when signed in, else one minted for the role. */
+  async authorization(who: Caller): Promise<string> {
+    return who.person ? `Bearer ${await who.person.accessToken()}` : this.token(who.role, who.scope);
+  }
+
   async call<T = any>(method: string, path: string, who: Caller, body?: unknown): Promise<ApiResponse<T>> {
     const response = await fetch(`${this.baseUrl}${path}`, {
       method,
-      headers: { authorization: this.token(who.role, who.scope), 'content-type': 'application/json', 'x-correlation-id': 'titipan-demo' },
+      headers: { authorization: await this.authorization(who), 'content-type': 'application/json', 'x-correlation-id': 'titipan-demo' },
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
@@ -53,7 +68,7 @@ export class ApiClient {
   }
 
   async download(path: string, who: Caller): Promise<Buffer> {
-    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: this.token(who.role, who.scope) } });
+    const response = await fetch(`${this.baseUrl}${path}`, { headers: { authorization: await this.authorization(who) } });
     if (!response.ok) throw new Error(`GET ${path}: HTTP ${response.status}`);
     return Buffer.from(await response.arrayBuffer());
   }

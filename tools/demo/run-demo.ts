@@ -1,7 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { consoleSignIn, idpSettings, localIssuer } from '../identity/idp-settings';
 import { seedCatalog } from '../seed/seed-catalog';
+import { seedVenues, TANGERANG_LOUNGE } from '../seed/seed-venues';
 import { ApiClient, caller, waitForConsumers, type Caller } from './api-client';
+import { SignedInPeople, type DemoPeople } from './people';
 
 export interface DemoUrls {
   catalog: string;
@@ -42,7 +46,7 @@ export interface DemoResult {
   files: string[];
 }
 
-const LOUNGE = 'IMI-TGR-LOUNGE';
+const LOUNGE = TANGERANG_LOUNGE.code;
 const UPTS = ['LP-TGR-1', 'LPP-TGR', 'LPKA-TGR', 'RT-TGR-1'];
 const DAY = 24 * 3600_000;
 const rupiah = new Intl.NumberFormat('id-ID');
@@ -58,26 +62,38 @@ function lastMonth(now: Date) {
   return { period, days, at };
 }
 
+export interface DemoOptions {
+  outputDir?: string;
+  log?: (line: string) => void;
+  /**
+   * Where the people who act come from: signed in at the identity provider (the CLI's --sign-in), or, when
+   * absent, tokens minted locally per role (what the tests use). Either way the set-up (the reference catalog,
+   * the venue, the agreements, and the reads that find them) is done as a locally minted admin.
+   */
+  people?: DemoPeople;
+}
+
 /**
  * A month at the Tangerang Imigrasi lounge, driven only through the three services' HTTP APIs with a
  * token per actor. Safe to run again: whatever already happened is recognised and not done twice.
  */
-export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log?: (line: string) => void } = {}): Promise<DemoResult> {
+export async function runDemo(urls: DemoUrls, options: DemoOptions = {}): Promise<DemoResult> {
   const log = options.log ?? (() => undefined);
   const catalog = new ApiClient('catalog', urls.catalog);
   const consignment = new ApiClient('consignment', urls.consignment);
   const reporting = new ApiClient('reporting', urls.reporting);
+  // a person is asked for once their code exists at its owner (the account is checked against it)
+  const person = (role: 'upt' | 'curator' | 'venue' | 'ministry', scope?: string): Promise<Caller> =>
+    options.people ? options.people.actor(role, scope) : Promise.resolve(caller(role, scope));
   const admin = caller('admin');
-  const ministry = caller('ministry');
-  const curator = caller('curator', 'KW-BANTEN');
-  const lounge = caller('venue', LOUNGE);
   const { period, days, at } = lastMonth(new Date());
 
   log('1. Catalog: the Banten UPTs and their products, approved by the Kanwil curator');
   await seedCatalog(urls.catalog, (line) => log(`   ${line}`));
 
   log('2. Curation refuses a product without a halal certificate');
-  const upt1 = caller('upt', 'LP-TGR-1');
+  const curator = await person('curator', 'KW-BANTEN');
+  const upt1 = await person('upt', 'LP-TGR-1');
   const pisang = {
     sku: 'KRP-PISANG-100',
     name: 'Keripik Pisang 100 g',
@@ -104,6 +120,7 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
   await waitForConsumers('consignment', urls.consignment, ['product-replica', 'directory-replica']);
 
   log('4. Ministry sets the national proceeds split; the lounge and its agreements');
+  const ministry = await person('ministry');
   const split = await reporting.call('POST', '/split-policies', ministry, {
     effectiveFrom: '2026-01-01',
     shares: [
@@ -113,19 +130,12 @@ export async function runDemo(urls: DemoUrls, options: { outputDir?: string; log
     ],
   });
   log(`   split 15/50/35: ${split.status === 201 ? 'set' : 'already set'}`);
-  await consignment.expect([201, 409], 'POST', '/venues', admin, {
-    code: LOUNGE,
-    name: 'Gerai UMKM WBP, Lounge Layanan Publik Kantor Imigrasi Khusus Tangerang',
-    partnerAgency: 'Kantor Imigrasi Kelas I Khusus TPI Tangerang',
-    type: 'immigration-lounge',
-    kanwilCode: 'KW-BANTEN',
-    timeZone: 'Asia/Jakarta',
-    collectiveOutlet: true,
-  });
+  await seedVenues(urls.consignment);
+  const lounge = await person('venue', LOUNGE);
 
   const sent: Record<string, SentSales> = {};
   for (const uptCode of UPTS) {
-    const upt = caller('upt', uptCode);
+    const upt = await person('upt', uptCode);
     const products = (await catalog.expect([200], 'GET', `/products?upt=${uptCode}&status=APPROVED&limit=200`, admin)).items.filter(
       (p: any) => p.consignable,
     );
@@ -362,16 +372,54 @@ function printTable(rows: DemoStatementRow[], period: string, log: (line: string
   }
 }
 
-if (require.main === module) {
+/**
+ * npm run demo [-- --sign-in | --local-tokens] [--password PW]
+ * With the identity provider reachable (npm start brings it up) the people sign in there, unless --local-tokens;
+ * without it, tokens are minted locally per role. --password (or DEMO_PASSWORD) is the password the demo's
+ * people get, otherwise one generated for the run.
+ */
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { 'sign-in': { type: 'boolean' }, 'local-tokens': { type: 'boolean' }, password: { type: 'string' } },
+  });
   const port = (name: string, fallback: number) => process.env[`${name}_PORT`] ?? fallback;
-  runDemo(
-    {
-      catalog: `http://127.0.0.1:${port('CATALOG', 3001)}`,
-      consignment: `http://127.0.0.1:${port('CONSIGNMENT', 3002)}`,
-      reporting: `http://127.0.0.1:${port('REPORTING', 3003)}`,
-    },
-    { log: (line) => console.log(line) },
-  ).catch((error) => {
+  const urls = {
+    catalog: `http://127.0.0.1:${port('CATALOG', 3001)}`,
+    consignment: `http://127.0.0.1:${port('CONSIGNMENT', 3002)}`,
+    reporting: `http://127.0.0.1:${port('REPORTING', 3003)}`,
+  };
+  const log = (line: string) => console.log(line);
+  const signIn = consoleSignIn();
+  const reachable = await fetch(`${localIssuer()}/.well-known/openid-configuration`, { signal: AbortSignal.timeout(3_000) }).then(
+    (r) => r.ok,
+    () => false,
+  );
+  const useSignIn = values['sign-in'] ?? (!values['local-tokens'] && reachable);
+  if (useSignIn && !reachable)
+    throw new Error(`--sign-in: the identity provider does not answer at ${localIssuer()} (npm start brings it up)`);
+  let people: SignedInPeople | undefined;
+  if (useSignIn) {
+    const admin = (service: 'catalog' | 'consignment') => new ApiClient(service, urls[service]).token('admin');
+    people = SignedInPeople.create({
+      userAdmin: idpSettings().userAdmin,
+      signIn,
+      directory: [{ catalog: urls.catalog, consignment: urls.consignment }, admin],
+      log,
+      password: typeof values.password === 'string' ? values.password : process.env.DEMO_PASSWORD,
+    });
+    log(`People sign in at ${localIssuer()} (code flow with PKCE through ${signIn.clientId}); set-up steps act as a locally minted admin`);
+  } else {
+    log('People act with tokens minted locally per role (the identity provider is not used)');
+  }
+  await runDemo(urls, { log, people });
+  if (people && !values.password && !process.env.DEMO_PASSWORD) {
+    log(`The demo's people (kasir.tgr, petugas.<upt>, kurator.banten, analis.ditjenpas) now have the password ${people.password}`);
+    log('  (npm run demo -- --password PW keeps one you choose; npm run users -- set-password --username kasir.tgr sets another)');
+  }
+}
+
+if (require.main === module) {
+  main().catch((error) => {
     console.error(error.message ?? error);
     process.exit(1);
   });

@@ -1,10 +1,20 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { TITIPAN_REALM, type KeycloakAdminSettings } from '@titipan/identity';
+import { issuerOf, TITIPAN_REALM, type KeycloakAdminSettings, type SignInSettings } from '@titipan/identity';
+import { CONSOLE_CLIENT } from './realm';
 
-/** infra/keycloak/defaults.env: the development defaults the start script uses too. */
-function defaultsFile(): Record<string, string> {
-  const text = readFileSync(join(__dirname, '..', '..', 'infra', 'keycloak', 'defaults.env'), 'utf8');
+const ROOT = join(__dirname, '..', '..');
+
+/**
+ * The checkout's generated secrets (bootstrap admin, user-administration client), written by
+ * infra/keycloak/keycloak.sh at its first start into .local/ (git-ignored, owner-only); KEYCLOAK_SECRETS_FILE moves it.
+ */
+export const secretsFile = (env: NodeJS.ProcessEnv = process.env) => env.KEYCLOAK_SECRETS_FILE ?? join(ROOT, '.local', 'keycloak.env');
+
+/** name=value lines, as infra/keycloak/keycloak.sh reads them. */
+function envFile(file: string): Record<string, string> {
+  if (!existsSync(file)) return {};
+  const text = readFileSync(file, 'utf8');
   return Object.fromEntries(
     text
       .split('\n')
@@ -14,9 +24,9 @@ function defaultsFile(): Record<string, string> {
   );
 }
 
-/** Where the identity provider is and who administers it, from the environment over the development defaults. */
+/** Where the identity provider is and who administers it: the environment, then the generated secrets, then the development defaults. */
 export function idpSettings(env: NodeJS.ProcessEnv = process.env) {
-  const defaults = defaultsFile();
+  const defaults = { ...envFile(join(ROOT, 'infra', 'keycloak', 'defaults.env')), ...envFile(secretsFile(env)) };
   const value = (name: string) => env[name] ?? defaults[name];
   const url = env.KEYCLOAK_URL ?? `http://127.0.0.1:${value('KEYCLOAK_PORT')}`;
   return {
@@ -39,6 +49,27 @@ export function idpSettings(env: NodeJS.ProcessEnv = process.env) {
     } satisfies KeycloakAdminSettings,
     /** Where the console may be sent back after sign-in and sign-out (comma-separated in CONSOLE_REDIRECT_URIS). */
     consoleRedirectUris: (env.CONSOLE_REDIRECT_URIS ?? 'http://localhost:5173/*,http://127.0.0.1:5173/*').split(',').filter(Boolean),
+    /** Where a person signs in and looks after their own account (password, sessions). */
+    accountConsole: `${issuerOf(url, TITIPAN_REALM)}/account`,
+  };
+}
+
+/** The issuer of the local realm, what the services get as OIDC_ISSUER: the provider's URL and /realms/titipan. */
+export function localIssuer(env: NodeJS.ProcessEnv = process.env): string {
+  return issuerOf(idpSettings(env).url, TITIPAN_REALM);
+}
+
+/**
+ * Signing people in through the console client as a script does (the demo, the tests): the first of the
+ * console's redirect URIs, its wildcard dropped; nothing needs to listen there, only the redirect is read.
+ */
+export function consoleSignIn(env: NodeJS.ProcessEnv = process.env): SignInSettings {
+  const settings = idpSettings(env);
+  return {
+    url: settings.url,
+    realm: settings.realm,
+    clientId: CONSOLE_CLIENT,
+    redirectUri: settings.consoleRedirectUris[0].replace(/\*$/, ''),
   };
 }
 

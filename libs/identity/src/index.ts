@@ -4,3 +4,4 @@ export * from './keycloak-admin';
 export * from './account-rules';
 export * from './scope-directory';
 export * from './user-admin';
+export * from './sign-in';
