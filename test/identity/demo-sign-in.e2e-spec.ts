@@ -85,12 +85,17 @@ describe('signing in through the console client (code flow, PKCE S256)', () => {
   });
 
   it('refreshes: new tokens for the refresh token, which is used once; using one again ends the session', async () => {
+    // Keycloak tells a reused refresh token by its issue time, in whole seconds: each refresh comes a second later
+    const aSecond = () => new Promise((resolve) => setTimeout(resolve, 1_100));
     const first = await signIn(settings, { username: 'kasir.tgr', password: PASSWORD });
+    await aSecond();
     const next = await refresh(settings, first.refreshToken);
     expect(next.accessToken).not.toBe(first.accessToken);
     expect(claimsOf(next.accessToken)).toMatchObject({ [ROLE_CLAIM]: 'venue', sid: claimsOf(first.accessToken).sid });
+    await aSecond();
     const third = await refresh(settings, next.refreshToken);
     expect(claimsOf(third.accessToken).preferred_username).toBe('kasir.tgr');
+    await aSecond();
 
     // a refresh token used again (revokeRefreshToken) is refused, and the provider ends the session's
     // client session, so the newest one stops working too: a stolen refresh token costs the session
