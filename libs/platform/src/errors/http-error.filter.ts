@@ -13,6 +13,7 @@ const STATUS_OF: Record<ErrorKind, number> = {
   unauthenticated: HttpStatus.UNAUTHORIZED,
   too_large: HttpStatus.PAYLOAD_TOO_LARGE,
   rate_limited: HttpStatus.TOO_MANY_REQUESTS,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
 
 /** Codes for errors raised by the framework rather than by our own code. */
