@@ -20,6 +20,9 @@ import {
   type Operation,
 } from './support/hostile-requests';
 
+/** Counted apart: 503 USER_ADMIN_NOT_CONFIGURED of catalog's /user-accounts, which needs an identity provider this stack does not run. */
+const UNCONFIGURED = 1503;
+
 /** An actor's Authorization headers, one per service. */
 type Tokens = Record<ServiceName, string>;
 
@@ -281,11 +284,14 @@ describe('hostile input', () => {
             const body = bodyTextOf(request);
             const answer = await send(service, method, urlOf(services[service].url, request), token, body);
             const counts = seen.get(request.inputClass)!;
-            counts.set(answer.status, (counts.get(answer.status) ?? 0) + 1);
+            // catalog's /user-accounts without an identity provider (none runs here): a well-formed request's 503 by design
+            const unconfigured = answer.status === 503 && answer.body?.code === 'USER_ADMIN_NOT_CONFIGURED';
+            const status = unconfigured ? UNCONFIGURED : answer.status;
+            counts.set(status, (counts.get(status) ?? 0) + 1);
             if (request.mustBeRefused && answer.status < 400) {
               throw new Error(`${request.inputClass}: ${method} ${urlOf('', request)} answered ${answer.status} to ${body?.slice(0, 300)}`);
             }
-            if (answer.status >= 500) {
+            if (answer.status >= 500 && !unconfigured) {
               throw new Error(
                 `${request.inputClass}: ${method} ${urlOf('', request)} answered ${answer.status}: ${answer.text} for ${body?.slice(0, 300)}`,
               );
@@ -311,7 +317,7 @@ describe('hostile input', () => {
             ...[...seen].map(([inputClass, counts]) => `  ${inputClass.padEnd(17)} ${line(counts)}`),
           ].join('\n'),
         );
-        expect([...total.keys()].every((status) => status < 500)).toBe(true);
+        expect([...total.keys()].every((status) => status < 500 || status === UNCONFIGURED)).toBe(true);
       },
       60_000 + RUNS * 1_000,
     );

@@ -1,7 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '@titipan/kernel';
-import { HttpScopeDirectory, KeycloakAdmin, PERSON_ROLES, UserAdmin, type Account, type ServiceUrls } from '@titipan/identity';
-import { mintToken } from '@titipan/platform';
+import { HttpScopeDirectory, KeycloakAdmin, PERSON_ROLES, UserAdmin, bearerOf, type Account, type ServiceUrls } from '@titipan/identity';
 import { idpSettings } from './identity/idp-settings';
 import { LOCAL } from './local-settings';
 
@@ -26,10 +25,6 @@ export function serviceUrls(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
     consignment: env.CONSIGNMENT_URL ?? `http://127.0.0.1:${LOCAL.ports.consignment}`,
   };
 }
-
-/** The services are asked about codes with a short-lived admin token of the tool's own. */
-const adminBearer = (env: NodeJS.ProcessEnv) => (service: 'catalog' | 'consignment') =>
-  `Bearer ${mintToken(LOCAL.signingKey, { service, role: 'admin', sub: 'tools:users', expiresIn: '5m' })}`;
 
 const describe = (a: Account) =>
   `${a.username.padEnd(24)} ${(a.role ?? '-').padEnd(9)} ${(a.scope ?? '-').padEnd(20)} ${a.enabled ? 'enabled ' : 'DISABLED'} ${a.name ?? ''}`.trimEnd();
@@ -60,7 +55,10 @@ export async function usersCommand(argv: string[], io: UsersIo, env: NodeJS.Proc
   }
 
   const settings = idpSettings(env);
-  const users = new UserAdmin(new KeycloakAdmin(settings.userAdmin), new HttpScopeDirectory(serviceUrls(env), adminBearer(env)));
+  // one service account for both: its token calls the provider's admin API and, carrying role=admin and the
+  // three service audiences, asks the services whether a scope code exists (decision 0016, addendum)
+  const admin = new KeycloakAdmin(settings.userAdmin);
+  const users = new UserAdmin(admin, new HttpScopeDirectory(serviceUrls(env), bearerOf(admin)));
   try {
     switch (command) {
       case 'add': {

@@ -52,11 +52,14 @@ export class PrivateKeycloak {
     };
   }
 
-  /** Started on an empty database and ready (the script's health check has passed). */
-  static async start(): Promise<PrivateKeycloak> {
+  /**
+   * Started on an empty database and ready (the script's health check has passed). `port` when a service started
+   * beside it must know the issuer beforehand.
+   */
+  static async start(options: { port?: number } = {}): Promise<PrivateKeycloak> {
     const id = randomBytes(3).toString('hex');
     const dataDir = mkdtempSync(join(tmpdir(), 'titipan-keycloak-'));
-    const port = await freePort();
+    const port = options.port ?? (await freePort());
     const database = `${databasePrefix()}kc${id}`;
     const scriptEnv: NodeJS.ProcessEnv = {
       ...process.env,

@@ -1,6 +1,6 @@
 import { IdentityProviderError, KeycloakAdmin } from '@titipan/identity';
 import { idpSettings } from './idp-settings';
-import { titipanRealm, type ClientDefinition, type ClientScopeDefinition, type RealmDefinition } from './realm';
+import { titipanRealm, type ClientDefinition, type ClientScopeDefinition, type ProtocolMapper, type RealmDefinition } from './realm';
 
 /**
  * Brings the realm to its definition (realm.ts) through the admin REST API: each piece is created when missing
@@ -62,16 +62,7 @@ async function upsertClientScope(admin: KeycloakAdmin, scope: ClientScopeDefinit
   const id = existing?.id ?? (await admin.realmRequest<string>('POST', '/client-scopes', representation));
   if (existing) await admin.realmRequest('PUT', `/client-scopes/${id}`, { ...representation, id });
 
-  const mappersPath = `/client-scopes/${id}/protocol-mappers/models`;
-  const mappers = await admin.realmRequest<Identified[]>('GET', mappersPath);
-  for (const mapper of protocolMappers) {
-    const current = mappers.find((m) => m.name === mapper.name);
-    if (current) await admin.realmRequest('PUT', `${mappersPath}/${current.id}`, { ...mapper, id: current.id });
-    else await admin.realmRequest('POST', mappersPath, mapper);
-  }
-  for (const stale of mappers.filter((m) => !protocolMappers.some((p) => p.name === m.name))) {
-    await admin.realmRequest('DELETE', `${mappersPath}/${stale.id}`);
-  }
+  await reconcileMappers(admin, `/client-scopes/${id}/protocol-mappers/models`, protocolMappers);
 
   const mappingsPath = `/client-scopes/${id}/scope-mappings/realm`;
   const mapped = await admin.realmRequest<Identified[]>('GET', mappingsPath);
@@ -84,6 +75,19 @@ async function upsertClientScope(admin: KeycloakAdmin, scope: ClientScopeDefinit
   if (remove.length) await admin.realmRequest('DELETE', mappingsPath, remove);
 }
 
+/** The mappers at `path` become exactly `wanted` (by name): updated, added, the others removed. */
+async function reconcileMappers(admin: KeycloakAdmin, path: string, wanted: readonly ProtocolMapper[]): Promise<void> {
+  const mappers = await admin.realmRequest<Identified[]>('GET', path);
+  for (const mapper of wanted) {
+    const current = mappers.find((m) => m.name === mapper.name);
+    if (current) await admin.realmRequest('PUT', `${path}/${current.id}`, { ...mapper, id: current.id });
+    else await admin.realmRequest('POST', path, mapper);
+  }
+  for (const stale of mappers.filter((m) => !wanted.some((p) => p.name === m.name))) {
+    await admin.realmRequest('DELETE', `${path}/${stale.id}`);
+  }
+}
+
 async function findClient(admin: KeycloakAdmin, clientId: string): Promise<Identified | undefined> {
   const found = await admin.realmRequest<Identified[]>('GET', `/clients?clientId=${encodeURIComponent(clientId)}`);
   return found.find((c) => c.clientId === clientId);
@@ -94,6 +98,7 @@ async function upsertClient(admin: KeycloakAdmin, client: ClientDefinition): Pro
   const id = existing?.id ?? (await admin.realmRequest<string>('POST', '/clients', client.representation));
   if (existing) await admin.realmRequest('PUT', `/clients/${id}`, { ...client.representation, id });
 
+  await reconcileMappers(admin, `/clients/${id}/protocol-mappers/models`, client.protocolMappers ?? []);
   await reconcileClientScopes(admin, id, 'default-client-scopes', client.defaultClientScopes);
   await reconcileClientScopes(admin, id, 'optional-client-scopes', client.optionalClientScopes);
   if (client.serviceAccountRealmManagementRoles) await reconcileServiceAccountRoles(admin, id, client.serviceAccountRealmManagementRoles);

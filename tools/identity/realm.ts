@@ -35,6 +35,8 @@ export interface ClientDefinition {
   representation: Record<string, unknown>;
   defaultClientScopes: string[];
   optionalClientScopes: string[];
+  /** Mappers of the client itself (not of a shared client scope), so no other client can issue what they add. */
+  protocolMappers?: ProtocolMapper[];
   /** Roles of the realm-management client that the client's service account holds, and no others. */
   serviceAccountRealmManagementRoles?: string[];
 }
@@ -61,6 +63,8 @@ export interface RealmOptions {
 }
 
 export const CONSOLE_CLIENT = 'titipan-console';
+/** The role the user-administration client's service account acts as at the Titipan services. */
+export const USER_ADMIN_ROLE: PersonRole = 'admin';
 export const TEST_CLIENT = 'titipan-test';
 export const ACTOR_SCOPE = 'titipan-actor';
 
@@ -199,8 +203,26 @@ export function titipanRealm(options: RealmOptions): RealmDefinition {
         directAccessGrantsEnabled: false,
         fullScopeAllowed: true,
       },
-      defaultClientScopes: ['basic', 'roles'],
+      // its service-account token is also a Titipan admin's token for the three services (decision 0016,
+      // addendum): manage-users already lets it create an admin, so the claim gives it nothing more
+      defaultClientScopes: ['basic', 'roles', ...Object.values(SERVICE_AUDIENCES)],
       optionalClientScopes: [],
+      protocolMappers: [
+        {
+          name: 'role admin',
+          protocol: 'openid-connect',
+          protocolMapper: 'oidc-hardcoded-claim-mapper',
+          config: {
+            'claim.name': ROLE_CLAIM,
+            'claim.value': USER_ADMIN_ROLE,
+            'jsonType.label': 'String',
+            'access.token.claim': 'true',
+            'introspection.token.claim': 'true',
+            'id.token.claim': 'false',
+            'userinfo.token.claim': 'false',
+          },
+        },
+      ],
       serviceAccountRealmManagementRoles: ['manage-users', 'view-users', 'query-users'],
     },
   ];

@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { bootstrapService } from '@titipan/platform';
 import { AppModule } from './app.module';
+import { CatalogConfig } from './catalog-config';
 
-void bootstrapService(AppModule, 'catalog');
+void bootstrapService(AppModule, 'catalog', CatalogConfig);

@@ -1,3 +1,5 @@
+import { ClientCredentials, IdentityProviderError, parseProviderJson, providerFetch, type TokenSource } from './client-credentials';
+
 /** Where the identity provider is and which confidential client administers it (client credentials grant). */
 export interface KeycloakAdminSettings {
   /** Base URL of the provider, e.g. http://127.0.0.1:8080 */
@@ -12,39 +14,18 @@ export interface KeycloakAdminSettings {
   timeoutMs?: number;
 }
 
-/** The provider answered with an error status, or could not be reached; `status` is 0 for the latter. */
-export class IdentityProviderError extends Error {
-  constructor(
-    message: string,
-    readonly status: number,
-    readonly body: unknown,
-  ) {
-    super(message);
-    this.name = 'IdentityProviderError';
-  }
-
-  /** The provider's own sentence for a refused request (`errorMessage` or `error_description`), when it gave one. */
-  get providerMessage(): string | undefined {
-    const body = this.body as { errorMessage?: unknown; error_description?: unknown; error?: unknown } | undefined;
-    const text = body?.errorMessage ?? body?.error_description ?? body?.error;
-    return typeof text === 'string' ? text : undefined;
-  }
-}
-
-interface CachedToken {
-  value: string;
-  renewAt: number;
-}
-
 /**
  * A small client of Keycloak's admin REST API: gets and renews its own access token, sends JSON, and turns
- * error answers into IdentityProviderError. Used by the realm set-up, the users command and (next) the
- * console's user endpoint.
+ * error answers into IdentityProviderError. Used by the realm set-up, the users command and catalog's
+ * /user-accounts endpoint.
  */
-export class KeycloakAdmin {
-  private cached?: CachedToken;
+export class KeycloakAdmin implements TokenSource {
+  private readonly credentials: ClientCredentials;
 
-  constructor(readonly settings: KeycloakAdminSettings) {}
+  constructor(readonly settings: KeycloakAdminSettings) {
+    const { url, realm, clientRealm, clientId, clientSecret, timeoutMs } = settings;
+    this.credentials = new ClientCredentials({ url, realm: clientRealm ?? realm, clientId, clientSecret, timeoutMs });
+  }
 
   get realm(): string {
     return this.settings.realm;
@@ -63,7 +44,7 @@ export class KeycloakAdmin {
       body: body === undefined ? undefined : JSON.stringify(body),
     });
     const text = await response.text();
-    const parsed: unknown = text ? parseJson(text) : undefined;
+    const parsed: unknown = text ? parseProviderJson(text) : undefined;
     if (!response.ok) {
       throw new IdentityProviderError(`identity provider: ${method} ${path} answered ${response.status} ${text}`, response.status, parsed);
     }
@@ -74,44 +55,12 @@ export class KeycloakAdmin {
     return parsed as T;
   }
 
-  /** The admin client's access token, renewed 30 s before it ends. */
-  async token(): Promise<string> {
-    if (this.cached && Date.now() < this.cached.renewAt) return this.cached.value;
-    const { url, realm, clientRealm, clientId, clientSecret } = this.settings;
-    const response = await this.send(`/realms/${encodeURIComponent(clientRealm ?? realm)}/protocol/openid-connect/token`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/x-www-form-urlencoded' },
-      body: new URLSearchParams({ grant_type: 'client_credentials', client_id: clientId, client_secret: clientSecret }).toString(),
-    });
-    const answer = parseJson(await response.text()) as { access_token?: string; expires_in?: number } | undefined;
-    if (!response.ok || !answer?.access_token) {
-      throw new IdentityProviderError(
-        `identity provider at ${url} refused the admin client ${clientId} (HTTP ${response.status}): check its id and secret`,
-        response.status,
-        answer,
-      );
-    }
-    this.cached = { value: answer.access_token, renewAt: Date.now() + ((answer.expires_in ?? 60) - 30) * 1000 };
-    return this.cached.value;
+  /** The admin client's access token (client credentials), renewed 30 s before it ends. */
+  token(): Promise<string> {
+    return this.credentials.token();
   }
 
-  private async send(path: string, init: RequestInit): Promise<Response> {
-    try {
-      return await fetch(`${this.settings.url}${path}`, { ...init, signal: AbortSignal.timeout(this.settings.timeoutMs ?? 60_000) });
-    } catch (error) {
-      throw new IdentityProviderError(
-        `identity provider at ${this.settings.url} is not reachable: ${(error as Error).message}`,
-        0,
-        undefined,
-      );
-    }
-  }
-}
-
-function parseJson(text: string): unknown {
-  try {
-    return JSON.parse(text);
-  } catch {
-    return { error: text };
+  private send(path: string, init: RequestInit): Promise<Response> {
+    return providerFetch(this.settings.url, path, { ...init, timeoutMs: this.settings.timeoutMs });
   }
 }

@@ -1,6 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { firstRefusal, refuse, type ErrorKind, type Refusal, type Rule } from '@titipan/kernel';
-import { IdentityProviderError } from './keycloak-admin';
+import { IdentityProviderError } from './client-credentials';
 
 /**
  * Signing a person in as a browser does, with no password grant: the authorization code flow with PKCE (S256)

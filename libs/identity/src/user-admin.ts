@@ -11,7 +11,8 @@ import {
   type AccountCandidate,
 } from './account-rules';
 import { PERSON_ROLES, SCOPE_ATTRIBUTE, type PersonRole } from './claims';
-import { IdentityProviderError, type KeycloakAdmin } from './keycloak-admin';
+import { IdentityProviderError } from './client-credentials';
+import type { KeycloakAdmin } from './keycloak-admin';
 import type { ScopeDirectory } from './scope-directory';
 
 export interface NewAccount {
@@ -20,8 +21,11 @@ export interface NewAccount {
   scope?: string | null;
   /** Without one, a password is generated, answered once, and must be changed at the first sign-in. */
   password?: string;
+  /** The given password must be changed at the first sign-in (a generated one always must). */
+  temporary?: boolean;
   /** Shown name (the token's `name`). */
   name?: string;
+  email?: string;
 }
 
 /** A person's account as the provider holds it. */
@@ -32,6 +36,7 @@ export interface Account {
   role: PersonRole | null;
   scope: string | null;
   name: string | null;
+  email: string | null;
   createdAt: string;
 }
 
@@ -41,6 +46,7 @@ interface UserRepresentation {
   username: string;
   enabled: boolean;
   firstName?: string;
+  email?: string;
   createdTimestamp?: number;
   attributes?: Record<string, string[]>;
   [other: string]: unknown;
@@ -84,8 +90,15 @@ export class UserAdmin {
         username: request.username,
         enabled: true,
         firstName: request.name,
+        email: request.email,
         attributes: candidate.scope ? { [SCOPE_ATTRIBUTE]: [candidate.scope] } : {},
-        credentials: [{ type: 'password', value: request.password ?? generatedPassword, temporary: generatedPassword !== undefined }],
+        credentials: [
+          {
+            type: 'password',
+            value: request.password ?? generatedPassword,
+            temporary: generatedPassword !== undefined || request.temporary === true,
+          },
+        ],
       }),
     ).catch((error: unknown) => {
       if (error instanceof IdentityProviderError && error.status === 409) refuse(usernameTaken(request.username), ACCOUNT_REFUSAL_KIND);
@@ -173,6 +186,7 @@ export class UserAdmin {
       role: role ?? null,
       scope: user.attributes?.[SCOPE_ATTRIBUTE]?.[0] ?? null,
       name: user.firstName ?? null,
+      email: user.email ?? null,
       createdAt: new Date(user.createdTimestamp ?? 0).toISOString(),
     };
   }

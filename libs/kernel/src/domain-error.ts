@@ -2,7 +2,17 @@
  * An error a caller can act on: a stable code, a message, and the details (field, rule, figures).
  * Plain TypeScript so domain code can throw it without a framework.
  */
-export type ErrorKind = 'validation' | 'rule' | 'not_found' | 'conflict' | 'forbidden' | 'unauthenticated' | 'too_large' | 'rate_limited' | 'unavailable';
+export type ErrorKind =
+  | 'validation'
+  | 'rule'
+  | 'not_found'
+  | 'conflict'
+  | 'forbidden'
+  | 'unauthenticated'
+  | 'too_large'
+  | 'rate_limited'
+  // a dependency the request needs (another service, the identity provider) cannot answer, or is not set up
+  | 'unavailable';
 
 export class DomainError extends Error {
   constructor(

@@ -6,5 +6,7 @@ import { OrganisationStore } from './organisation.store';
 @Module({
   controllers: [OrganisationController],
   providers: [OrganisationService, OrganisationStore],
+  // the user accounts ask it whether a UPT or Kanwil code exists
+  exports: [OrganisationStore],
 })
 export class OrganisationModule {}
