@@ -149,7 +149,7 @@ export function TillPage() {
             type="search"
             value={text}
             aria-describedby="till-hint"
-            aria-controls="till-matches"
+            aria-controls={text && !picked ? 'till-matches' : undefined}
             onInput={(e) => {
               setPicked(undefined);
               setText((e.currentTarget as HTMLInputElement).value);
@@ -192,7 +192,7 @@ export function TillPage() {
             </label>
             <label>
               <span>{t('till.discount')}</span>
-              <input type="number" inputMode="numeric" min={1} step={1} value={discountPrice} onInput={(e) => setDiscountPrice((e.currentTarget as HTMLInputElement).value)} aria-describedby="till-limit" />
+              <input type="number" inputMode="numeric" min={1} step={1} value={discountPrice} onInput={(e) => setDiscountPrice((e.currentTarget as HTMLInputElement).value)} aria-describedby={picked && picked.maxDiscountBp > 0 ? 'till-limit' : undefined} />
             </label>
             <label>
               <span>{t('till.discountReason')}</span>
