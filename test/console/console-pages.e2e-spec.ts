@@ -215,7 +215,7 @@ describe("the console's pages for a venue (part 1)", () => {
     await axe('bast');
     await shoot('bast');
     await send.click();
-    await page.getByText(/diterima\.$/).waitFor();
+    await page.getByText(/^Surat jalan SJ\/.* diterima\.$/).waitFor();
     const dispatches = await consignment().get('/dispatches').query({ venue: LOUNGE }).set('Authorization', asVenue());
     expect(dispatches.body.items[0].lines.map((l: any) => [l.accepted, l.damaged, l.short])).toEqual([
       [80, 0, 0],

@@ -125,10 +125,11 @@ export function TillPage() {
         setMessage({ kind: 'ok', text: t(mine.outcome.status === 'duplicate' ? 'till.duplicate' : 'till.recorded', { label, quantity: formatNumber(n), amount: formatRupiah(amount), receiptNo }) });
       }
       clear();
-      await refresh();
     } finally {
       setBusy(false);
     }
+    // in the background: the next scan must not wait for the stock list (a disabled submit would swallow its Enter)
+    void refresh();
   };
   const late = [...lateResults.current, ...app.lateResults];
 
