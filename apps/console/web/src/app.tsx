@@ -1,0 +1,206 @@
+import { createContext } from 'preact';
+import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { signOut, type Session } from './api';
+import { cached, loadVenue, type Venue } from './data';
+import { setLanguage, t, type Language } from './i18n';
+import { idbStorage } from './idb-storage';
+import { sendSales } from './api';
+import { memoryStorage, SaleQueue, type FlushResult, type QueueStorage, type SentLine } from './sale-queue';
+import { NearExpiryPage } from './pages/near-expiry';
+import { ReceivePage } from './pages/receive';
+import { TillPage } from './pages/till';
+
+/** What every page of the venue shares: the person, the venue, the device's sale queue and the connection. */
+export interface Console {
+  session: Session;
+  venue: Venue;
+  storage: QueueStorage;
+  queue: SaleQueue;
+  online: boolean;
+  waiting: number;
+  /** Lines sent from the queue after a reconnect, with their results. */
+  lateResults: SentLine[];
+  /** Sends what waits; updates the indicator and the late results. */
+  flush(): Promise<FlushResult>;
+  noteOffline(): void;
+}
+
+export const ConsoleContext = createContext<Console | undefined>(undefined);
+export const useConsole = (): Console => useContext(ConsoleContext)!;
+
+const ROUTES = [
+  { path: '/kasir', label: 'nav.till', Page: TillPage },
+  { path: '/penerimaan', label: 'nav.receive', Page: ReceivePage },
+  { path: '/kedaluwarsa', label: 'nav.nearExpiry', Page: NearExpiryPage },
+] as const;
+
+function usePath(): [string, (path: string) => void] {
+  const [path, setPath] = useState(location.pathname);
+  useEffect(() => {
+    const onPop = () => setPath(location.pathname);
+    addEventListener('popstate', onPop);
+    return () => removeEventListener('popstate', onPop);
+  }, []);
+  const go = useCallback((next: string) => {
+    history.pushState(null, '', next);
+    setPath(next);
+  }, []);
+  return [path, go];
+}
+
+export function App({ session }: { session: Session }) {
+  const [, rerender] = useState(0);
+  const changeLanguage = async (lng: Language) => {
+    await setLanguage(lng);
+    rerender((n) => n + 1);
+  };
+  if (session.role !== 'venue' || !session.scope) {
+    return (
+      <Frame session={session} venueName={null} onLanguage={changeLanguage}>
+        <main id="main" tabIndex={-1}>
+          <h1>{t('role.title')}</h1>
+          <p>{t('role.body', { role: session.role })}</p>
+        </main>
+      </Frame>
+    );
+  }
+  return <VenueConsole session={session} onLanguage={changeLanguage} />;
+}
+
+function VenueConsole({ session, onLanguage }: { session: Session; onLanguage: (lng: Language) => void }) {
+  const code = session.scope!;
+  const [venue, setVenue] = useState<Venue | undefined>(cached<Venue>('venue', code));
+  const [storage, setStorage] = useState<QueueStorage>();
+  const [online, setOnline] = useState(navigator.onLine);
+  const [waiting, setWaiting] = useState(0);
+  const [lateResults, setLateResults] = useState<SentLine[]>([]);
+  const [path, go] = usePath();
+
+  useEffect(() => {
+    loadVenue(code).then(setVenue, () => undefined);
+    idbStorage().then(setStorage, () => setStorage(memoryStorage()));
+  }, [code]);
+
+  const queue = useMemo(() => storage && new SaleQueue(storage, sendSales, code), [storage, code]);
+
+  const flush = useCallback(async (): Promise<FlushResult> => {
+    const result = await queue!.flush();
+    setWaiting(result.waiting);
+    setOnline(navigator.onLine && result.stopped?.kind !== 'retry');
+    return result;
+  }, [queue]);
+
+  useEffect(() => {
+    if (!queue) return;
+    // what a closed tab or a reload left behind goes up as soon as the till is back
+    const drain = async () => {
+      const before = await queue.waiting();
+      setWaiting(before);
+      if (before === 0 || !navigator.onLine) return;
+      const result = await flush();
+      if (result.sent.length) setLateResults((old) => [...result.sent, ...old].slice(0, 200));
+    };
+    void drain();
+    const goOnline = () => {
+      setOnline(true);
+      void drain();
+    };
+    const goOffline = () => setOnline(false);
+    addEventListener('online', goOnline);
+    addEventListener('offline', goOffline);
+    const timer = setInterval(() => void drain(), 15_000);
+    return () => {
+      removeEventListener('online', goOnline);
+      removeEventListener('offline', goOffline);
+      clearInterval(timer);
+    };
+  }, [queue, flush]);
+
+  useEffect(() => {
+    if (path === '/' || !ROUTES.some((r) => r.path === path)) go('/kasir');
+  }, [path, go]);
+
+  if (!venue || !storage || !queue) return <p class="loading">{t('app.loading')}</p>;
+  const route = ROUTES.find((r) => r.path === path) ?? ROUTES[0];
+  const value: Console = { session, venue, storage, queue, online, waiting, lateResults, flush, noteOffline: () => setOnline(false) };
+  return (
+    <ConsoleContext.Provider value={value}>
+      <Frame session={session} venueName={venue.name} onLanguage={onLanguage} online={online} waiting={waiting}>
+        <nav aria-label={t('app.nav')} class="nav">
+          <ul>
+            {ROUTES.map((r) => (
+              <li key={r.path}>
+                <a
+                  href={r.path}
+                  aria-current={r.path === route.path ? 'page' : undefined}
+                  onClick={(e) => {
+                    e.preventDefault();
+                    go(r.path);
+                  }}
+                >
+                  {t(r.label)}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </nav>
+        <main id="main" tabIndex={-1}>
+          <route.Page />
+        </main>
+      </Frame>
+    </ConsoleContext.Provider>
+  );
+}
+
+function Frame(props: {
+  session: Session;
+  venueName: string | null;
+  onLanguage: (lng: Language) => void;
+  online?: boolean;
+  waiting?: number;
+  children: preact.ComponentChildren;
+}) {
+  const { session, venueName, online = navigator.onLine, waiting = 0 } = props;
+  const lng = (document.documentElement.lang === 'en' ? 'en' : 'id') as Language;
+  return (
+    <div class="shell">
+      <a class="skip" href="#main">
+        {t('app.skip')}
+      </a>
+      <header class="top">
+        <div class="brand">
+          <span class="app-name">{t('app.title')}</span>
+          {venueName && (
+            <span class="venue" data-testid="venue-name">
+              <span class="sr-only">{t('header.venue')}: </span>
+              {venueName}
+            </span>
+          )}
+        </div>
+        <div class="tools">
+          <span class="person">
+            <span class="sr-only">{t('header.person')}: </span>
+            {session.name || session.username}
+          </span>
+          <span class={`net ${online ? 'on' : 'off'}`} role="status" aria-label={t('header.status')} data-testid="net-status" data-waiting={waiting}>
+            <span class="dot" aria-hidden="true" />
+            {online ? t('header.online') : t('header.offline')}
+            {' · '}
+            {waiting > 0 ? t('header.waiting', { count: waiting }) : t('header.nothingWaiting')}
+          </span>
+          <label class="lang">
+            <span>{t('header.language')}</span>
+            <select value={lng} onChange={(e) => props.onLanguage((e.currentTarget as HTMLSelectElement).value as Language)}>
+              <option value="id">Bahasa Indonesia</option>
+              <option value="en">English</option>
+            </select>
+          </label>
+          <button type="button" class="secondary" onClick={() => void signOut()}>
+            {t('header.signOut')}
+          </button>
+        </div>
+      </header>
+      {props.children}
+    </div>
+  );
+}
