@@ -5,15 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash tools/ensure-deps.sh
-# pdftotext (poppler-utils) reads the statement PDF back in apps/reporting/test/exports.e2e-spec.ts
-if ! command -v pdftotext >/dev/null; then
-  if command -v apt-get >/dev/null && [[ "$(id -u)" == 0 ]]; then
-    echo "installing poppler-utils (pdftotext)" >&2
-    apt-get update -qq && apt-get install -y -qq poppler-utils >/dev/null
-  else
-    echo "pdftotext is missing: install poppler-utils (the export test reads the statement PDF with it)" >&2
-  fi
-fi
+bash tools/ensure-test-packages.sh
 
 source tools/kafka-if-needed.sh
 
