@@ -369,6 +369,13 @@ describe('the console backend-for-frontend', () => {
     expect(atProvider.status).toBeLessThan(400);
   });
 
+  it("starts a sign-in opened under the other loopback name on the console's own origin (its cookies are per host)", async () => {
+    const other = consoleUrl.replace('127.0.0.1', 'localhost');
+    const answer = await fetch(`${other}/auth/login?returnTo=%2Fstok`, { redirect: 'manual' });
+    expect(answer.status).toBe(302);
+    expect(answer.headers.get('location')).toBe(`${consoleUrl}/auth/login?returnTo=%2Fstok`);
+  });
+
   it('refuses a returnTo that leaves the console (open redirect)', async () => {
     for (const returnTo of ['https://evil.example/', '//evil.example/x', '/\\evil.example', 'javascript:alert(1)']) {
       const answer = await new Browser().fetch(`${consoleUrl}/auth/login?returnTo=${encodeURIComponent(returnTo)}`);

@@ -18,6 +18,10 @@ export class AuthController {
 
   @Get('login')
   login(@Query('returnTo') returnTo: unknown, @Req() req: Request, @Res() res: Response): void {
+    // opened as http://localhost:3000 while the console is http://127.0.0.1:3000 (or the other way round): sign in
+    // on the console's own origin, or the callback would arrive without this browser's login cookie
+    const canonical = this.auth.canonicalLoginUrl(req.host, returnTo);
+    if (canonical) return res.redirect(302, canonical);
     const { url, browser } = this.auth.start(returnTo, cookieOf(req, LOGIN_COOKIE));
     res.cookie(LOGIN_COOKIE, browser, loginCookieOptions(LOGIN_ATTEMPT_MS));
     res.setHeader('Cache-Control', 'no-store');

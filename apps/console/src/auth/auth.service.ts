@@ -35,6 +35,15 @@ export class AuthService {
     @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
   ) {}
 
+  /** Where to start the sign-in instead, when a loopback name other than the console's own was used (development). */
+  canonicalLoginUrl(host: string | undefined, rawReturnTo: unknown): string | undefined {
+    const own = new URL(this.config.publicOrigin);
+    if (!host || host === own.host) return undefined;
+    const loopback = (name: string) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(name);
+    if (!loopback(host) || !loopback(own.host)) return undefined;
+    return `${own.origin}/auth/login?${new URLSearchParams({ returnTo: returnToPath(rawReturnTo) }).toString()}`;
+  }
+
   /** The provider's authorize URL for a new attempt (PKCE S256, state, nonce kept here), and the browser's login cookie. */
   start(rawReturnTo: unknown, browserCookie: string | undefined): { url: string; browser: string } {
     const returnTo = returnToPath(rawReturnTo);
