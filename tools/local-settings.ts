@@ -12,6 +12,8 @@ export const LOCAL = {
   brokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
   topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '',
   ports: { catalog: 3001, consignment: 3002, reporting: 3003 } as Record<ServiceName, number>,
+  /** The console (the web app people use, and its backend-for-frontend): not a service with a schema, so a setting of its own. */
+  consolePort: Number(process.env.CONSOLE_PORT ?? 3000),
   /** Where npm start publishes the development token issuer's JWKS. */
   devIssuerPort: Number(process.env.DEV_ISSUER_PORT ?? 3009),
   /** What the tools and tests sign development tokens with (made at first use); services accept them only with NODE_ENV=development or test. */
@@ -50,5 +52,31 @@ export function serviceEnv(
     // the issuers the service trusts: the identity provider, and (development and tests) the development issuer
     ...(process.env.OIDC_ISSUER ? { OIDC_ISSUER: process.env.OIDC_ISSUER } : {}),
     ...(process.env.DEV_JWKS_URL ? { DEV_JWKS_URL: process.env.DEV_JWKS_URL } : {}),
+  };
+}
+
+/**
+ * The environment of the console's process: where people reach it, the identity provider it signs them in at, and
+ * the three services it forwards to (the local stack's ports unless overridden).
+ */
+export function consoleEnv(
+  issuer: string,
+  overrides: { port?: number; services?: Partial<Record<ServiceName, string>> } = {},
+): Record<string, string> {
+  const port = overrides.port ?? LOCAL.consolePort;
+  const serviceUrl = (service: ServiceName) =>
+    overrides.services?.[service] ??
+    process.env[`${service.toUpperCase()}_URL`] ??
+    `http://127.0.0.1:${process.env[`${service.toUpperCase()}_PORT`] ?? LOCAL.ports[service]}`;
+  return {
+    ...(process.env.NODE_ENV ? { NODE_ENV: process.env.NODE_ENV } : {}),
+    PORT: String(port),
+    CONSOLE_PUBLIC_URL: process.env.CONSOLE_PUBLIC_URL ?? `http://127.0.0.1:${port}`,
+    OIDC_ISSUER: issuer,
+    CATALOG_URL: serviceUrl('catalog'),
+    CONSIGNMENT_URL: serviceUrl('consignment'),
+    REPORTING_URL: serviceUrl('reporting'),
+    LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
+    ...(process.env.LOG_FORMAT ? { LOG_FORMAT: process.env.LOG_FORMAT } : {}),
   };
 }

@@ -2,12 +2,12 @@ import { SERVICES } from '@titipan/platform';
 import { waitForConsumers } from './demo/api-client';
 import { startDevIssuer } from './dev-issuer';
 import { idpSettings, localIssuer } from './identity/idp-settings';
-import { LOCAL, serviceEnv } from './local-settings';
+import { consoleEnv, LOCAL, serviceEnv } from './local-settings';
 import { seedCatalog } from './seed/seed-catalog';
 import { seedVenues } from './seed/seed-venues';
 import { startServiceProcess, type RunningService } from './service-process';
 
-/** Runs the three services as separate processes until Ctrl-C, then stops them gracefully. */
+/** Runs the three services and then the console as separate processes until Ctrl-C, then stops them gracefully. */
 async function main(): Promise<void> {
   // the services trust the identity provider, and in development also the development tokens of npm run token
   process.env.OIDC_ISSUER ??= localIssuer();
@@ -31,8 +31,22 @@ async function main(): Promise<void> {
     });
   }
   if (process.env.NODE_ENV === 'development' && process.env.TITIPAN_SEED !== 'false') await seedReferenceData(running);
+  // the console after the services it forwards to; ready once the identity provider's discovery is read
+  const consoleApp = await startServiceProcess(
+    'console',
+    { ...consoleEnv(process.env.OIDC_ISSUER), ...terminal },
+    {
+      onOutput: (line) => process.stdout.write(`${line}\n`),
+    },
+  );
+  running.push(consoleApp);
+  consoleApp.process.once('exit', (code) => console.error(`console exited with code ${code}`));
   console.error('\nTitipan is up:');
-  for (const s of running) console.error(`  ${s.service.padEnd(12)} ${s.url}  (ready ${s.url}/health/ready, API docs ${s.url}/docs)`);
+  console.error(
+    `  ${'console'.padEnd(12)} ${consoleEnv(process.env.OIDC_ISSUER).CONSOLE_PUBLIC_URL}  (sign in here; ready ${consoleApp.url}/health/ready)`,
+  );
+  for (const s of running.filter((s) => s.service !== 'console'))
+    console.error(`  ${s.service.padEnd(12)} ${s.url}  (ready ${s.url}/health/ready, API docs ${s.url}/docs)`);
   const idp = idpSettings();
   console.error(`  ${'sign in'.padEnd(12)} ${idp.accountConsole}  (identity provider ${localIssuer()})`);
   console.error('People: npm run users -- add --username siti.tgr --role venue --scope IMI-TGR-LOUNGE --password <10+ characters>');

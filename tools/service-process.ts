@@ -2,8 +2,11 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { join } from 'node:path';
 import type { ServiceName } from '@titipan/platform';
 
+/** What runs as a process of its own: the three services, and the console's backend-for-frontend (dist/apps/console). */
+export type AppName = ServiceName | 'console';
+
 export interface RunningService {
-  service: ServiceName;
+  service: AppName;
   url: string;
   process: ChildProcess;
   /** SIGTERM, then SIGKILL after the grace period; resolves with the exit code. */
@@ -14,10 +17,10 @@ const ROOT = join(__dirname, '..');
 
 /**
  * Starts one service as its own process from the built bundle (dist/apps/<service>/main.js), as in
- * production, and waits until it is ready (GET /health/ready: its database answers). Used by the stack runner and the tests.
+ * production, and waits until it is ready (GET /health/ready: its database answers; for the console, the identity provider's discovery was read). Used by the stack runner and the tests.
  */
 export async function startServiceProcess(
-  service: ServiceName,
+  service: AppName,
   env: Record<string, string>,
   options: { onOutput?: (line: string) => void; timeoutMs?: number; nodeArgs?: string[] } = {},
 ): Promise<RunningService> {

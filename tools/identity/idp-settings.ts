@@ -6,6 +6,18 @@ import { CONSOLE_CLIENT } from './realm';
 const ROOT = join(__dirname, '..', '..');
 
 /**
+ * The console's origins in development: its backend-for-frontend (npm start, port 3000), which receives the
+ * sign-in at /auth/callback and is the post-logout page, and Vite's dev server (5173). The first stays 5173, the
+ * redirect the demo's scripted sign-ins use.
+ */
+export const DEFAULT_CONSOLE_REDIRECT_URIS = [
+  'http://localhost:5173/*',
+  'http://127.0.0.1:5173/*',
+  'http://127.0.0.1:3000/*',
+  'http://localhost:3000/*',
+].join(',');
+
+/**
  * The checkout's generated secrets (bootstrap admin, user-administration client), written by
  * infra/keycloak/keycloak.sh at its first start into .local/ (git-ignored, owner-only); KEYCLOAK_SECRETS_FILE moves it.
  */
@@ -48,7 +60,7 @@ export function idpSettings(env: NodeJS.ProcessEnv = process.env) {
       clientSecret: value('KEYCLOAK_USER_ADMIN_SECRET'),
     } satisfies KeycloakAdminSettings,
     /** Where the console may be sent back after sign-in and sign-out (comma-separated in CONSOLE_REDIRECT_URIS). */
-    consoleRedirectUris: (env.CONSOLE_REDIRECT_URIS ?? 'http://localhost:5173/*,http://127.0.0.1:5173/*').split(',').filter(Boolean),
+    consoleRedirectUris: (env.CONSOLE_REDIRECT_URIS ?? DEFAULT_CONSOLE_REDIRECT_URIS).split(',').filter(Boolean),
     /** Where a person signs in and looks after their own account (password, sessions). */
     accountConsole: `${issuerOf(url, TITIPAN_REALM)}/account`,
   };

@@ -45,3 +45,4 @@ export * from './http/request-validation.pipe';
 export * from './database/where';
 export * from './consumer/dead-letter-tool';
 export * from './http/rate-limit';
+export * from './logging/logger-options';

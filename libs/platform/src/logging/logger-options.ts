@@ -11,7 +11,7 @@ const HEALTH_PATHS = /^\/health(\/live|\/ready)?(\?|$)/;
  * JSON logs, one line each, carrying the correlation id of the request or event being handled; in development
  * at a terminal (or with LOG_FORMAT=pretty) the same entries as readable lines through pino-pretty.
  */
-export function loggerOptions(config: PlatformConfig, service: string): Params {
+export function loggerOptions(config: Pick<PlatformConfig, 'LOG_LEVEL' | 'NODE_ENV' | 'LOG_FORMAT'>, service: string): Params {
   const options = {
     level: config.LOG_LEVEL,
     base: { service },
@@ -23,7 +23,8 @@ export function loggerOptions(config: PlatformConfig, service: string): Params {
       return context ? { correlationId: context.correlationId, actor: context.actor?.id } : {};
     },
     genReqId: (req: IncomingMessage) => currentContext()?.correlationId ?? String(req.headers['x-correlation-id'] ?? ''),
-    redact: ['req.headers.authorization'],
+    // the console's session cookie is as good as a token: never in a log line
+    redact: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]'],
     autoLogging: { ignore: (req: IncomingMessage) => HEALTH_PATHS.test(req.url ?? '') },
     quietReqLogger: true,
   };
