@@ -11,7 +11,9 @@ const root = join(__dirname, '..');
 const read = (file: string) => parse(readFileSync(join(root, file), 'utf8'), { merge: true });
 const compose = read('docker-compose.yml');
 const hostPorts = read('docker-compose.host-ports.yml');
-const pinnedKeycloak = /<keycloak\.version>([^<]+)<\/keycloak\.version>/.exec(readFileSync(join(root, 'infra/keycloak/pom.xml'), 'utf8'))![1];
+const pinnedKeycloak = /<keycloak\.version>([^<]+)<\/keycloak\.version>/.exec(
+  readFileSync(join(root, 'infra/keycloak/pom.xml'), 'utf8'),
+)![1];
 const pinnedKafka = /<kafka\.version>([^<]+)<\/kafka\.version>/.exec(readFileSync(join(root, 'infra/kafka/pom.xml'), 'utf8'))![1];
 
 /** The variable a value requires, `${NAME:?message}`: compose refuses to start without it. */
@@ -30,7 +32,10 @@ describe('docker-compose.yml', () => {
     expect(env.DB_USER).toBe(roleOf(service));
     expect(env.NODE_ENV).toBe('production');
     // the values pass the service's own validation, production rules included, with the required variables set as a deployment would
-    const given: Record<string, string> = { KEYCLOAK_PUBLIC_URL: 'https://login.titipan.example', [passwordVariable(roleOf(service))]: 'p' };
+    const given: Record<string, string> = {
+      KEYCLOAK_PUBLIC_URL: 'https://login.titipan.example',
+      [passwordVariable(roleOf(service))]: 'p',
+    };
     const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, substituted(v, given)]));
     expect(() => loadConfig(PlatformConfig, resolved)).not.toThrow();
   });
@@ -60,7 +65,10 @@ describe('docker-compose.yml', () => {
     // compose:env writes every variable compose requires
     const variables = [...readFileSync(join(root, 'docker-compose.yml'), 'utf8').matchAll(/\$\{([A-Z_]+):\?/g)].map((m) => m[1]);
     const written = execFileSync('npx', ['ts-node', 'tools/compose-env.ts'], { cwd: root, encoding: 'utf8' });
-    const names = written.trim().split('\n').map((line) => line.slice(0, line.indexOf('=')));
+    const names = written
+      .trim()
+      .split('\n')
+      .map((line) => line.slice(0, line.indexOf('=')));
     expect([...new Set(variables)].filter((v) => !names.includes(v))).toEqual([]);
   });
 
@@ -69,7 +77,9 @@ describe('docker-compose.yml', () => {
     expect(keycloak.image).toBe(`quay.io/keycloak/keycloak:${pinnedKeycloak}`);
     expect(keycloak.command).toEqual(['start']);
     expect(keycloak.environment.KC_DB_URL).toBe('jdbc:postgresql://postgres:5432/titipan_keycloak');
-    expect(compose.services.postgres.volumes).toEqual([expect.stringMatching(/^\.\/infra\/keycloak\/compose-database\.sh:\/docker-entrypoint-initdb\.d\//)]);
+    expect(compose.services.postgres.volumes).toEqual([
+      expect.stringMatching(/^\.\/infra\/keycloak\/compose-database\.sh:\/docker-entrypoint-initdb\.d\//),
+    ]);
     expect(compose.services.realm.command).toEqual(['npx', 'ts-node', 'tools/identity/apply-realm.ts']);
     expect(compose.services.realm.depends_on.keycloak.condition).toBe('service_healthy');
     for (const service of SERVICES) {

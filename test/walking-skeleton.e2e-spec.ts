@@ -99,7 +99,10 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
     expect(forged.body).toMatchObject({ code: 'TOKEN_INVALID', message: expect.stringMatching(/signature/) });
     const now = Math.floor(Date.now() / 1000);
     const adminClaims = { sub: 'ops', role: 'admin', aud: 'titipan-catalog', iat: now, exp: now + 300 };
-    const unsigned = await request(url).post('/kanwils').set('Authorization', `Bearer ${unsignedToken(adminClaims)}`).send(kanwil);
+    const unsigned = await request(url)
+      .post('/kanwils')
+      .set('Authorization', `Bearer ${unsignedToken(adminClaims)}`)
+      .send(kanwil);
     expect(unsigned.status).toBe(401);
     expect(unsigned.body).toMatchObject({ code: 'TOKEN_INVALID', message: expect.stringMatching(/algorithm is not accepted/) });
     // the published public key used as an HMAC secret: the old algorithm-confusion forgery
@@ -115,7 +118,10 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
       .post('/kanwils')
       .set('Authorization', `Bearer ${signedToken({ ...adminClaims, iss: 'https://idp.example.org' })}`)
       .send(kanwil);
-    expect(strangeIssuer.body).toMatchObject({ code: 'TOKEN_INVALID', message: expect.stringMatching(/issuer is not one this service trusts/) });
+    expect(strangeIssuer.body).toMatchObject({
+      code: 'TOKEN_INVALID',
+      message: expect.stringMatching(/issuer is not one this service trusts/),
+    });
     const venue = await request(url).post('/kanwils').set('Authorization', token('venue', 'IMI-TGR-LOUNGE')).send(kanwil);
     expect(venue.status).toBe(403);
     expect(venue.body).toMatchObject({ code: 'ROLE_NOT_ALLOWED', message: 'role venue may not call POST /kanwils; allowed: admin' });

@@ -148,13 +148,15 @@ describe('signing in through the console client (code flow, PKCE S256)', () => {
 
     // the client itself asks for a challenge: an authorization request without one goes back with an error
     const noChallenge = await fetch(
-      `${keycloak.url}/realms/${TITIPAN_REALM}/protocol/openid-connect/auth?${new URLSearchParams({
-        client_id: CONSOLE_CLIENT,
-        redirect_uri: REDIRECT,
-        response_type: 'code',
-        scope: 'openid',
-        state: 'no-challenge',
-      })}`,
+      `${keycloak.url}/realms/${TITIPAN_REALM}/protocol/openid-connect/auth?${String(
+        new URLSearchParams({
+          client_id: CONSOLE_CLIENT,
+          redirect_uri: REDIRECT,
+          response_type: 'code',
+          scope: 'openid',
+          state: 'no-challenge',
+        }),
+      )}`,
       { redirect: 'manual' },
     );
     const back = new URL(noChallenge.headers.get('location') ?? 'http://nowhere/');

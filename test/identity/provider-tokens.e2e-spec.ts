@@ -63,7 +63,13 @@ async function tokenRequest(form: Record<string, string>): Promise<{ status: num
 
 /** A person's sign-in: the access and refresh tokens. */
 async function signIn(username: string): Promise<{ access: string; refresh: string }> {
-  const { status, body } = await tokenRequest({ grant_type: 'password', client_id: TEST_CLIENT, username, password: PASSWORD, scope: 'openid' });
+  const { status, body } = await tokenRequest({
+    grant_type: 'password',
+    client_id: TEST_CLIENT,
+    username,
+    password: PASSWORD,
+    scope: 'openid',
+  });
   expect({ username, status }).toEqual({ username, status: 200 });
   return { access: body.access_token, refresh: body.refresh_token };
 }
@@ -126,7 +132,9 @@ describe("the provider's tokens at the services", () => {
   it('let the signed-in cashier confirm a receipt and record a sale; the events name that person as the actor', async () => {
     const consignment = () => request(services.consignment!.url);
     const dev = (role: 'admin' | 'upt', scope?: string) => mintFor(role, scope);
-    const products = await request(services.catalog!.url).get('/products?upt=LP-TGR-1&limit=200').set('Authorization', mintFor('admin', undefined, 'catalog'));
+    const products = await request(services.catalog!.url)
+      .get('/products?upt=LP-TGR-1&limit=200')
+      .set('Authorization', mintFor('admin', undefined, 'catalog'));
     const keripik = products.body.items.find((p: { sku: string }) => p.sku === 'KRP-TEMPE-100').id;
     const agreement = await consignment()
       .post('/agreements')
@@ -185,7 +193,10 @@ describe("the provider's tokens at the services", () => {
       .set('Authorization', asPerson(person.access));
     expect(trail.status).toBe(200);
     expect(trail.body.items).toEqual([
-      expect.objectContaining({ correlationId: 'kanwil-by-a-person', actor: { id: sub, role: 'admin', scope: null, username: 'admin.pusat' } }),
+      expect.objectContaining({
+        correlationId: 'kanwil-by-a-person',
+        actor: { id: sub, role: 'admin', scope: null, username: 'admin.pusat' },
+      }),
     ]);
     expect(sub).toMatch(/^[0-9a-f-]{36}$/);
   });
@@ -211,7 +222,11 @@ describe("the provider's tokens at the services", () => {
     // the provider's issuer and key id, and a key of the forger's own
     const forged = new JwtService({}).sign(
       { ...claims, titipan_scope: 'IMI-SOETTA-T3' },
-      { algorithm: 'RS256', keyid: header.kid, privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey as unknown as string },
+      {
+        algorithm: 'RS256',
+        keyid: header.kid,
+        privateKey: generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey as unknown as string,
+      },
     );
     const refusedForged = await stockOf(asPerson(forged), 'IMI-SOETTA-T3');
     expect({ status: refusedForged.status, code: refusedForged.body.code }).toEqual({ status: 401, code: 'TOKEN_INVALID' });

@@ -1,6 +1,14 @@
 import { generateKeyPairSync } from 'node:crypto';
 import { JwtService } from '@nestjs/jwt';
-import { DEV_TOKEN_ALGORITHM, DEV_TOKEN_ISSUER, mintToken, SERVICES, type DevSigningKey, type MintOptions, type ServiceName } from '@titipan/platform';
+import {
+  DEV_TOKEN_ALGORITHM,
+  DEV_TOKEN_ISSUER,
+  mintToken,
+  SERVICES,
+  type DevSigningKey,
+  type MintOptions,
+  type ServiceName,
+} from '@titipan/platform';
 import { LOCAL } from '../../tools/local-settings';
 
 type Role = MintOptions['role'];

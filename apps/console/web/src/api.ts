@@ -68,11 +68,17 @@ export async function call<T>(method: string, path: string, body?: unknown, opti
   if (method !== 'GET' && method !== 'HEAD') headers['x-csrf-token'] = csrfToken;
   let response: Response;
   try {
-    response = await fetch(path, { method, headers, body: body === undefined ? undefined : JSON.stringify(body), credentials: 'same-origin' });
+    response = await fetch(path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
   } catch {
     throw new OfflineError('unreachable');
   }
-  const json = await response.json().catch(() => undefined);
+  const json = (await response.json().catch(() => undefined)) as
+    { code?: string; message?: string; details?: Record<string, unknown> } | undefined;
   if (response.status === 401 && options.redirectOn401 !== false) signIn();
   if (!response.ok) {
     throw new ApiError(response.status, json?.code ?? `HTTP_${response.status}`, json?.message ?? response.statusText, json?.details ?? {});

@@ -1,5 +1,5 @@
-import { createContext } from 'preact';
-import { useCallback, useContext, useEffect, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { ConsoleContext, type Console } from './console-context';
 import { signOut, type Session } from './api';
 import { cached, loadVenue, type Venue } from './data';
 import { setLanguage, t, type Language } from './i18n';
@@ -9,24 +9,6 @@ import { memoryStorage, SaleQueue, type FlushResult, type QueueStorage, type Sen
 import { NearExpiryPage } from './pages/near-expiry';
 import { ReceivePage } from './pages/receive';
 import { TillPage } from './pages/till';
-
-/** What every page of the venue shares: the person, the venue, the device's sale queue and the connection. */
-export interface Console {
-  session: Session;
-  venue: Venue;
-  storage: QueueStorage;
-  queue: SaleQueue;
-  online: boolean;
-  waiting: number;
-  /** Lines sent from the queue after a reconnect, with their results. */
-  lateResults: SentLine[];
-  /** Sends what waits; updates the indicator and the late results. */
-  flush(): Promise<FlushResult>;
-  noteOffline(): void;
-}
-
-export const ConsoleContext = createContext<Console | undefined>(undefined);
-export const useConsole = (): Console => useContext(ConsoleContext)!;
 
 const ROUTES = [
   { path: '/kasir', label: 'nav.till', Page: TillPage },
@@ -56,7 +38,7 @@ export function App({ session }: { session: Session }) {
   };
   if (session.role !== 'venue' || !session.scope) {
     return (
-      <Frame session={session} venueName={null} onLanguage={changeLanguage}>
+      <Frame session={session} venueName={null} onLanguage={(lng) => void changeLanguage(lng)}>
         <main id="main" tabIndex={-1}>
           <h1>{t('role.title')}</h1>
           <p>{t('role.body', { role: session.role })}</p>
@@ -64,7 +46,7 @@ export function App({ session }: { session: Session }) {
       </Frame>
     );
   }
-  return <VenueConsole session={session} onLanguage={changeLanguage} />;
+  return <VenueConsole session={session} onLanguage={(lng) => void changeLanguage(lng)} />;
 }
 
 function VenueConsole({ session, onLanguage }: { session: Session; onLanguage: (lng: Language) => void }) {
@@ -161,7 +143,7 @@ function Frame(props: {
   children: preact.ComponentChildren;
 }) {
   const { session, venueName, online = navigator.onLine, waiting = 0 } = props;
-  const lng = (document.documentElement.lang === 'en' ? 'en' : 'id') as Language;
+  const lng = document.documentElement.lang === 'en' ? 'en' : 'id';
   return (
     <div class="shell">
       <a class="skip" href="#main">
@@ -182,7 +164,13 @@ function Frame(props: {
             <span class="sr-only">{t('header.person')}: </span>
             {session.name || session.username}
           </span>
-          <span class={`net ${online ? 'on' : 'off'}`} role="status" aria-label={t('header.status')} data-testid="net-status" data-waiting={waiting}>
+          <span
+            class={`net ${online ? 'on' : 'off'}`}
+            role="status"
+            aria-label={t('header.status')}
+            data-testid="net-status"
+            data-waiting={waiting}
+          >
             <span class="dot" aria-hidden="true" />
             {online ? t('header.online') : t('header.offline')}
             {' · '}
@@ -190,7 +178,7 @@ function Frame(props: {
           </span>
           <label class="lang">
             <span>{t('header.language')}</span>
-            <select value={lng} onChange={(e) => props.onLanguage((e.currentTarget as HTMLSelectElement).value as Language)}>
+            <select value={lng} onChange={(e) => props.onLanguage(e.currentTarget.value as Language)}>
               <option value="id">Bahasa Indonesia</option>
               <option value="en">English</option>
             </select>

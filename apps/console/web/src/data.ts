@@ -80,7 +80,8 @@ export function catalogOf(upt: string): Promise<CatalogProduct[]> {
 
 export async function productNames(upts: string[]): Promise<Map<string, { sku: string; name: string }>> {
   const names = new Map<string, { sku: string; name: string }>();
-  for (const list of await Promise.all([...new Set(upts)].map(catalogOf))) for (const p of list) names.set(p.id, { sku: p.sku, name: p.name });
+  for (const list of await Promise.all([...new Set(upts)].map(catalogOf)))
+    for (const p of list) names.set(p.id, { sku: p.sku, name: p.name });
   return names;
 }
 
@@ -90,7 +91,9 @@ export async function productNames(upts: string[]): Promise<Map<string, { sku: s
  */
 export async function loadTillProducts(venue: Venue, now = new Date()): Promise<TillProduct[]> {
   const rows = await all<StockRow>(`/api/consignment/stock?bucket=SELLABLE&venue=${encodeURIComponent(venue.code)}`);
-  const agreements = (await all<AgreementView>(`/api/consignment/agreements?venue=${encodeURIComponent(venue.code)}`)).filter((a) => a.status === 'ACTIVE');
+  const agreements = (await all<AgreementView>(`/api/consignment/agreements?venue=${encodeURIComponent(venue.code)}`)).filter(
+    (a) => a.status === 'ACTIVE',
+  );
   const upts = [...new Set(rows.map((r) => r.uptCode))];
   const catalog = new Map<string, CatalogProduct>();
   for (const list of await Promise.all(upts.map(catalogOf))) for (const p of list) catalog.set(p.id, p);

@@ -32,7 +32,9 @@ export function formatBasisPoints(bp: number): string {
 export function zoneLabel(timeZone: string, at: Date = new Date()): string {
   const known = ZONE_LABELS[timeZone];
   if (known) return known;
-  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' }).formatToParts(at).find((p) => p.type === 'timeZoneName');
+  const part = new Intl.DateTimeFormat('en-US', { timeZone, timeZoneName: 'shortOffset' })
+    .formatToParts(at)
+    .find((p) => p.type === 'timeZoneName');
   return part?.value ?? timeZone;
 }
 
@@ -47,7 +49,9 @@ export function formatDateTime(at: Date | string, timeZone: string): string {
 /** `30 Nov 2026` for a calendar day (YYYY-MM-DD), which has no zone of its own. */
 export function formatDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);
-  return new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, d)));
+  return new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' }).format(
+    new Date(Date.UTC(y, m - 1, d)),
+  );
 }
 
 /** Today's calendar day (YYYY-MM-DD) in the venue's zone. */

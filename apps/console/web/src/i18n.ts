@@ -12,7 +12,12 @@ export function initialLanguage(): Language {
 
 export async function initI18n(): Promise<void> {
   const lng = initialLanguage();
-  await i18next.init({ lng, fallbackLng: 'id', resources: { id: { translation: id }, en: { translation: en } }, interpolation: { escapeValue: false } });
+  await i18next.init({
+    lng,
+    fallbackLng: 'id',
+    resources: { id: { translation: id }, en: { translation: en } },
+    interpolation: { escapeValue: false },
+  });
   document.documentElement.lang = lng;
 }
 

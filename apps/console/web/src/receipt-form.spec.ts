@@ -15,9 +15,15 @@ describe('the receipt form', () => {
 
 describe('refusals in words', () => {
   const t = (key: string, values: Record<string, unknown> = {}) =>
-    key === 'refusal.INSUFFICIENT_STOCK' ? `Stok tidak cukup: diminta ${values.requested}, tersedia ${values.available}` : key === 'refusal.OTHER' ? `Ditolak (${values.code}): ${values.message}` : '';
+    key === 'refusal.INSUFFICIENT_STOCK'
+      ? `Stok tidak cukup: diminta ${String(values.requested)}, tersedia ${String(values.available)}`
+      : key === 'refusal.OTHER'
+        ? `Ditolak (${String(values.code)}): ${String(values.message)}`
+        : '';
   it('uses the console sentence with the figures, else the service words', () => {
-    expect(describeRefusal({ code: 'INSUFFICIENT_STOCK', message: 'x', details: { requested: 1200, available: 9, expired: 0 } }, t)).toBe('Stok tidak cukup: diminta 1.200, tersedia 9');
+    expect(describeRefusal({ code: 'INSUFFICIENT_STOCK', message: 'x', details: { requested: 1200, available: 9, expired: 0 } }, t)).toBe(
+      'Stok tidak cukup: diminta 1.200, tersedia 9',
+    );
     expect(describeRefusal({ code: 'NEW_CODE', message: 'something' }, t)).toBe('Ditolak (NEW_CODE): something');
   });
   it('formats money, basis points and days', () => {

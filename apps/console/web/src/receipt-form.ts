@@ -19,4 +19,5 @@ export function receiptLineProblems(line: ReceiptLineForm): ReceiptLineProblem[]
   return problems;
 }
 
-export const receiptReady = (lines: ReceiptLineForm[]): boolean => lines.length > 0 && lines.every((l) => receiptLineProblems(l).length === 0);
+export const receiptReady = (lines: ReceiptLineForm[]): boolean =>
+  lines.length > 0 && lines.every((l) => receiptLineProblems(l).length === 0);

@@ -1,6 +1,12 @@
 import { memoryStorage, nextReceiptNo, randomDeviceId, SaleQueue, type LineOutcome, type SaleLine, type SendBatch } from './sale-queue';
 
-const line = (receiptNo: string, quantity = 1): SaleLine => ({ receiptNo, lineNo: 1, productId: 'p-1', quantity, soldAt: '2026-11-30T10:00:00.000Z' });
+const line = (receiptNo: string, quantity = 1): SaleLine => ({
+  receiptNo,
+  lineNo: 1,
+  productId: 'p-1',
+  quantity,
+  soldAt: '2026-11-30T10:00:00.000Z',
+});
 const accepted = (l: SaleLine): LineOutcome => ({ status: 'accepted', receiptNo: l.receiptNo, lineNo: l.lineNo });
 
 /** A service that records each line once, like POST /sales/batches: a resend is a duplicate. */
@@ -15,7 +21,15 @@ function fakeService() {
       lines: lines.map((l) => {
         const key = `${l.receiptNo}|${l.lineNo}`;
         if (recorded.has(key)) return { ...accepted(l), status: 'duplicate' as const };
-        if (l.quantity > 5) return { status: 'refused' as const, receiptNo: l.receiptNo, lineNo: l.lineNo, code: 'INSUFFICIENT_STOCK', message: '', details: { requested: l.quantity, available: 5 } };
+        if (l.quantity > 5)
+          return {
+            status: 'refused' as const,
+            receiptNo: l.receiptNo,
+            lineNo: l.lineNo,
+            code: 'INSUFFICIENT_STOCK',
+            message: '',
+            details: { requested: l.quantity, available: 5 },
+          };
         recorded.add(key);
         return accepted(l);
       }),
@@ -110,7 +124,12 @@ describe('the till outbox', () => {
     await queue.enqueue(line('V-D-2'), 'b');
     const second = queue.flush();
     await Promise.all([first, second]);
-    expect(service.requests.flat().map((l) => l.receiptNo).sort()).toEqual(['V-D-1', 'V-D-2']);
+    expect(
+      service.requests
+        .flat()
+        .map((l) => l.receiptNo)
+        .sort(),
+    ).toEqual(['V-D-1', 'V-D-2']);
     expect(await queue.waiting()).toBe(0);
   });
 

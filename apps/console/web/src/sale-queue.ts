@@ -128,7 +128,14 @@ export class SaleQueue {
         for (const sale of chunk) {
           sent.push({
             sale,
-            outcome: { status: 'refused', receiptNo: sale.line.receiptNo, lineNo: sale.line.lineNo, code: answer.code, message: answer.message, details: answer.details },
+            outcome: {
+              status: 'refused',
+              receiptNo: sale.line.receiptNo,
+              lineNo: sale.line.lineNo,
+              code: answer.code,
+              message: answer.message,
+              details: answer.details,
+            },
           });
         }
         await this.storage.remove(chunk.map((s) => s.seq!));

@@ -94,9 +94,17 @@ function refusalOf(error: unknown): DomainError {
   if (error instanceof errors.JWKSNoMatchingKey) return invalid('it is signed by a key its issuer does not publish');
   if (error instanceof errors.JWSSignatureVerificationFailed) return invalid('its signature does not verify');
   if (error instanceof errors.JWKSTimeout || (error instanceof errors.JOSEError && error.code === 'ERR_JWKS_INVALID')) {
-    return new DomainError('unavailable', 'TOKEN_KEYS_UNAVAILABLE', `the issuer's signing keys could not be read: ${(error as Error).message}`);
+    return new DomainError(
+      'unavailable',
+      'TOKEN_KEYS_UNAVAILABLE',
+      `the issuer's signing keys could not be read: ${(error as Error).message}`,
+    );
   }
   if (error instanceof errors.JOSEError) return invalid((error as Error).message);
   // a failed fetch of the key set (provider down): not the caller's fault
-  return new DomainError('unavailable', 'TOKEN_KEYS_UNAVAILABLE', `the issuer's signing keys could not be read: ${(error as Error).message}`);
+  return new DomainError(
+    'unavailable',
+    'TOKEN_KEYS_UNAVAILABLE',
+    `the issuer's signing keys could not be read: ${(error as Error).message}`,
+  );
 }

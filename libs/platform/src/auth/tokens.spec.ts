@@ -15,14 +15,22 @@ const codeOf = (fn: () => unknown) => {
 
 describe('token claims', () => {
   it('turns claims into an actor', () => {
-    expect(actorFromClaims({ sub: 'siti', role: 'upt', titipan_scope: 'LP-TGR-1' })).toEqual({ id: 'siti', role: 'upt', scope: 'LP-TGR-1' });
+    expect(actorFromClaims({ sub: 'siti', role: 'upt', titipan_scope: 'LP-TGR-1' })).toEqual({
+      id: 'siti',
+      role: 'upt',
+      scope: 'LP-TGR-1',
+    });
     expect(actorFromClaims({ sub: 'f3a1', role: 'venue', titipan_scope: 'IMI-TGR-LOUNGE', preferred_username: 'kasir.tgr' })).toEqual({
       id: 'f3a1',
       role: 'venue',
       scope: 'IMI-TGR-LOUNGE',
       username: 'kasir.tgr',
     });
-    expect(actorFromClaims({ sub: 'ops', role: 'ministry', titipan_scope: 'ignored' })).toEqual({ id: 'ops', role: 'ministry', scope: null });
+    expect(actorFromClaims({ sub: 'ops', role: 'ministry', titipan_scope: 'ignored' })).toEqual({
+      id: 'ops',
+      role: 'ministry',
+      scope: null,
+    });
   });
 
   it('refuses unknown roles, the system role, and scoped roles without a scope', () => {

@@ -60,7 +60,9 @@ describe('configuration', () => {
 
   it('runs as production when NODE_ENV is unset: the identity provider is required, and no development tokens', () => {
     const { OIDC_ISSUER: _, ...noIssuer } = minimal;
-    expect(problemsOf(noIssuer)).toEqual([expect.stringMatching(/^OIDC_ISSUER \(missing\): the identity provider's issuer is required when NODE_ENV=production \(or unset/)]);
+    expect(problemsOf(noIssuer)).toEqual([
+      expect.stringMatching(/^OIDC_ISSUER \(missing\): the identity provider's issuer is required when NODE_ENV=production \(or unset/),
+    ]);
     expect(problemsOf(minimal)).toEqual([]);
     expect(problemsOf({ ...minimal, DEV_JWKS_URL })).toEqual([expect.stringMatching(/^DEV_JWKS_URL: development tokens are refused/)]);
     expect(problemsOf({ ...minimal, NODE_ENV: 'production', DEV_JWKS_URL })).toHaveLength(1);
@@ -74,7 +76,11 @@ describe('configuration', () => {
     expect(trustedIssuers(loadConfig(PlatformConfig, { ...minimal, OIDC_ISSUER: ISSUER }))).toEqual([
       { issuer: ISSUER, jwksUrl: `${ISSUER}/protocol/openid-connect/certs` },
     ]);
-    const inCompose = { ...minimal, OIDC_ISSUER: ISSUER, OIDC_JWKS_URL: 'http://keycloak:8080/realms/titipan/protocol/openid-connect/certs' };
+    const inCompose = {
+      ...minimal,
+      OIDC_ISSUER: ISSUER,
+      OIDC_JWKS_URL: 'http://keycloak:8080/realms/titipan/protocol/openid-connect/certs',
+    };
     expect(trustedIssuers(loadConfig(PlatformConfig, inCompose))).toEqual([{ issuer: ISSUER, jwksUrl: inCompose.OIDC_JWKS_URL }]);
     expect(trustedIssuers(loadConfig(PlatformConfig, { ...minimal, OIDC_ISSUER: '', NODE_ENV: 'test', DEV_JWKS_URL }))).toEqual([
       { issuer: 'titipan-development', jwksUrl: DEV_JWKS_URL },

@@ -35,7 +35,8 @@ function tokenIssuerProblems(config: PlatformConfig): string[] {
       ...(config.DEV_JWKS_URL ? [`DEV_JWKS_URL: development tokens are refused ${production}`] : []),
     ];
   }
-  if (!config.OIDC_ISSUER && !config.DEV_JWKS_URL) return ['OIDC_ISSUER (missing): no token issuer is set (OIDC_ISSUER or, in development, DEV_JWKS_URL)'];
+  if (!config.OIDC_ISSUER && !config.DEV_JWKS_URL)
+    return ['OIDC_ISSUER (missing): no token issuer is set (OIDC_ISSUER or, in development, DEV_JWKS_URL)'];
   return [];
 }
 

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api';
-import { useConsole } from '../app';
+import { useConsole } from '../console-context';
 import { cached, keep, productNames } from '../data';
 import { formatDay, formatNumber } from '../format';
 import { t } from '../i18n';
@@ -25,7 +25,7 @@ export function NearExpiryPage() {
   const [error, setError] = useState<string>();
 
   useEffect(() => {
-    (async () => {
+    void (async () => {
       try {
         const page = await call<{ items: NearExpiryLot[] }>('GET', `/api/consignment/stock/near-expiry?days=${days}&limit=200`);
         const sorted = page.items.sort((a, b) => a.daysLeft - b.daysLeft || a.lotCode.localeCompare(b.lotCode));
@@ -45,7 +45,7 @@ export function NearExpiryPage() {
       <p>{t('nearExpiry.intro')}</p>
       <label class="inline">
         <span>{t('nearExpiry.window')}</span>
-        <select value={days} onChange={(e) => setDays(Number((e.currentTarget as HTMLSelectElement).value))}>
+        <select value={days} onChange={(e) => setDays(Number(e.currentTarget.value))}>
           {WINDOWS.map((w) => (
             <option key={w} value={w}>
               {t('nearExpiry.days', { count: w })}
@@ -78,7 +78,13 @@ export function NearExpiryPage() {
               return (
                 <tr key={`${l.productId}|${l.lotCode}`} class={l.daysLeft < 0 ? 'expired' : l.daysLeft <= 7 ? 'soon' : ''}>
                   <td>
-                    <strong>{l.daysLeft < 0 ? t('nearExpiry.expired') : l.daysLeft === 0 ? t('nearExpiry.today') : t('nearExpiry.left', { count: l.daysLeft })}</strong>
+                    <strong>
+                      {l.daysLeft < 0
+                        ? t('nearExpiry.expired')
+                        : l.daysLeft === 0
+                          ? t('nearExpiry.today')
+                          : t('nearExpiry.left', { count: l.daysLeft })}
+                    </strong>
                   </td>
                   <td>{product ? `${product.name} (${product.sku})` : (l.sku ?? l.productId)}</td>
                   <td>{l.lotCode}</td>

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { all, ApiError, call } from '../api';
-import { useConsole } from '../app';
+import { useConsole } from '../console-context';
 import { productNames } from '../data';
 import { formatDateTime, formatDay, formatNumber } from '../format';
 import { t } from '../i18n';
@@ -62,7 +62,11 @@ export function ReceivePage() {
     <section aria-labelledby="receive-title">
       <h1 id="receive-title">{t('receive.title')}</h1>
       <div role="status">{done && <p class="message ok">{done}</p>}</div>
-      {error && <p role="alert" class="message refused">{error}</p>}
+      {error && (
+        <p role="alert" class="message refused">
+          {error}
+        </p>
+      )}
       <h2>{t('receive.list')}</h2>
       {dispatches?.length === 0 && <p>{t('receive.none')}</p>}
       {dispatches && dispatches.length > 0 && (
@@ -101,14 +105,22 @@ export function ReceivePage() {
   );
 }
 
-function ReceiptForm(props: { dispatch: Dispatch; names: Map<string, { sku: string; name: string }>; onBack: () => void; onDone: () => void }) {
+function ReceiptForm(props: {
+  dispatch: Dispatch;
+  names: Map<string, { sku: string; name: string }>;
+  onBack: () => void;
+  onDone: () => void;
+}) {
   const { dispatch, names } = props;
-  const [lines, setLines] = useState<ReceiptLineForm[]>(dispatch.lines.map((l) => ({ lineNo: l.lineNo, dispatched: l.quantity, accepted: l.quantity, damaged: 0, short: 0, reason: '' })));
+  const [lines, setLines] = useState<ReceiptLineForm[]>(
+    dispatch.lines.map((l) => ({ lineNo: l.lineNo, dispatched: l.quantity, accepted: l.quantity, damaged: 0, short: 0, reason: '' })),
+  );
   const [error, setError] = useState<string>();
   const [busy, setBusy] = useState(false);
   const ready = receiptReady(lines);
 
-  const set = (lineNo: number, change: Partial<ReceiptLineForm>) => setLines((old) => old.map((l) => (l.lineNo === lineNo ? { ...l, ...change } : l)));
+  const set = (lineNo: number, change: Partial<ReceiptLineForm>) =>
+    setLines((old) => old.map((l) => (l.lineNo === lineNo ? { ...l, ...change } : l)));
   const count = (value: string) => (value.trim() === '' ? Number.NaN : Number(value));
 
   const send = async (e: Event) => {
@@ -117,7 +129,13 @@ function ReceiptForm(props: { dispatch: Dispatch; names: Map<string, { sku: stri
     setBusy(true);
     try {
       await call('POST', `/api/consignment/dispatches/${dispatch.id}/receipt`, {
-        lines: lines.map((l) => ({ lineNo: l.lineNo, accepted: l.accepted, damaged: l.damaged, short: l.short, ...(l.reason ? { reason: t(`receiptReason.${l.reason}`) } : {}) })),
+        lines: lines.map((l) => ({
+          lineNo: l.lineNo,
+          accepted: l.accepted,
+          damaged: l.damaged,
+          short: l.short,
+          ...(l.reason ? { reason: t(`receiptReason.${l.reason}`) } : {}),
+        })),
       });
       props.onDone();
     } catch (err) {
@@ -131,7 +149,7 @@ function ReceiptForm(props: { dispatch: Dispatch; names: Map<string, { sku: stri
     <section aria-labelledby="bast-title">
       <h1 id="bast-title">{t('receive.bast', { number: dispatch.number })}</h1>
       <p>{t('receive.rule')}</p>
-      <form onSubmit={send}>
+      <form onSubmit={(event) => void send(event)}>
         {dispatch.lines.map((d) => {
           const l = lines.find((x) => x.lineNo === d.lineNo)!;
           const problems = receiptLineProblems(l);
@@ -140,7 +158,8 @@ function ReceiptForm(props: { dispatch: Dispatch; names: Map<string, { sku: stri
           return (
             <fieldset key={d.lineNo} class="bast-line" data-testid={id} aria-describedby={`${id}-sum`}>
               <legend>
-                {d.lineNo}. {product ? `${product.name} (${product.sku})` : d.productId} — {t('receive.lot', { lot: d.lotCode, expiry: formatDay(d.expiryDate) })}
+                {d.lineNo}. {product ? `${product.name} (${product.sku})` : d.productId} —{' '}
+                {t('receive.lot', { lot: d.lotCode, expiry: formatDay(d.expiryDate) })}
               </legend>
               <div class="row">
                 <p>
@@ -155,13 +174,13 @@ function ReceiptForm(props: { dispatch: Dispatch; names: Map<string, { sku: stri
                       step={1}
                       name={`${id}-${field}`}
                       value={Number.isNaN(l[field]) ? '' : l[field]}
-                      onInput={(e) => set(d.lineNo, { [field]: count((e.currentTarget as HTMLInputElement).value) })}
+                      onInput={(e) => set(d.lineNo, { [field]: count(e.currentTarget.value) })}
                     />
                   </label>
                 ))}
                 <label>
                   <span>{t('receive.reason')}</span>
-                  <select name={`${id}-reason`} value={l.reason} onChange={(e) => set(d.lineNo, { reason: (e.currentTarget as HTMLSelectElement).value })}>
+                  <select name={`${id}-reason`} value={l.reason} onChange={(e) => set(d.lineNo, { reason: e.currentTarget.value })}>
                     <option value="">{t('receive.reasonNone')}</option>
                     {REASONS.map((r) => (
                       <option key={r} value={r}>

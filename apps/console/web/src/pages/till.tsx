@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { useConsole } from '../app';
+import { useConsole } from '../console-context';
 import { cached, loadTillProducts, searchProducts, type TillProduct } from '../data';
 import { formatBasisPoints, formatDateTime, formatDay, formatNumber, formatRupiah } from '../format';
 import { t } from '../i18n';
@@ -122,7 +122,15 @@ export function TillPage() {
         setMessage({ kind: 'refused', text: t('till.refused', { reason: describeRefusal(refused, t) }) });
       } else {
         const amount = mine.outcome.amount ?? (unitPrice ?? picked.listPrice ?? 0) * n;
-        setMessage({ kind: 'ok', text: t(mine.outcome.status === 'duplicate' ? 'till.duplicate' : 'till.recorded', { label, quantity: formatNumber(n), amount: formatRupiah(amount), receiptNo }) });
+        setMessage({
+          kind: 'ok',
+          text: t(mine.outcome.status === 'duplicate' ? 'till.duplicate' : 'till.recorded', {
+            label,
+            quantity: formatNumber(n),
+            amount: formatRupiah(amount),
+            receiptNo,
+          }),
+        });
       }
       clear();
     } finally {
@@ -142,7 +150,7 @@ export function TillPage() {
     <div class="till">
       <section class="till-form" aria-labelledby="till-title">
         <h1 id="till-title">{t('till.title')}</h1>
-        <form onSubmit={record} autoComplete="off">
+        <form onSubmit={(event) => void record(event)} autoComplete="off">
           <label for="till-search">{t('till.search')}</label>
           <input
             id="till-search"
@@ -153,7 +161,7 @@ export function TillPage() {
             aria-controls={text && !picked ? 'till-matches' : undefined}
             onInput={(e) => {
               setPicked(undefined);
-              setText((e.currentTarget as HTMLInputElement).value);
+              setText(e.currentTarget.value);
             }}
             onKeyDown={onSearchKey}
           />
@@ -170,7 +178,9 @@ export function TillPage() {
                   {matches.map((p) => (
                     <li key={p.productId}>
                       <button type="button" class="match" onClick={() => pick(p)}>
-                        <span class="sku">{p.sku}</span> {p.name} · {p.listPrice !== null ? formatRupiah(p.listPrice) : t('till.unknownPrice')} · {t('till.sellable')} {formatNumber(sellableOf(p))}
+                        <span class="sku">{p.sku}</span> {p.name} ·{' '}
+                        {p.listPrice !== null ? formatRupiah(p.listPrice) : t('till.unknownPrice')} · {t('till.sellable')}{' '}
+                        {formatNumber(sellableOf(p))}
                       </button>
                     </li>
                   ))}
@@ -181,7 +191,8 @@ export function TillPage() {
           {picked && (
             <div class="picked" data-testid="picked">
               <p>
-                <strong>{t('till.picked')}:</strong> {labelOf(picked)} · {t('till.listPrice')} <span class="money">{list !== null ? formatRupiah(list) : t('till.unknownPrice')}</span> · {t('till.sellable')}{' '}
+                <strong>{t('till.picked')}:</strong> {labelOf(picked)} · {t('till.listPrice')}{' '}
+                <span class="money">{list !== null ? formatRupiah(list) : t('till.unknownPrice')}</span> · {t('till.sellable')}{' '}
                 {formatNumber(sellableOf(picked))}
               </p>
             </div>
@@ -189,15 +200,33 @@ export function TillPage() {
           <div class="row">
             <label>
               <span>{t('till.quantity')}</span>
-              <input id="till-quantity" ref={qty} type="number" inputMode="numeric" min={1} step={1} required value={quantity} onInput={(e) => setQuantity((e.currentTarget as HTMLInputElement).value)} />
+              <input
+                id="till-quantity"
+                ref={qty}
+                type="number"
+                inputMode="numeric"
+                min={1}
+                step={1}
+                required
+                value={quantity}
+                onInput={(e) => setQuantity(e.currentTarget.value)}
+              />
             </label>
             <label>
               <span>{t('till.discount')}</span>
-              <input type="number" inputMode="numeric" min={1} step={1} value={discountPrice} onInput={(e) => setDiscountPrice((e.currentTarget as HTMLInputElement).value)} aria-describedby={picked && picked.maxDiscountBp > 0 ? 'till-limit' : undefined} />
+              <input
+                type="number"
+                inputMode="numeric"
+                min={1}
+                step={1}
+                value={discountPrice}
+                onInput={(e) => setDiscountPrice(e.currentTarget.value)}
+                aria-describedby={picked && picked.maxDiscountBp > 0 ? 'till-limit' : undefined}
+              />
             </label>
             <label>
               <span>{t('till.discountReason')}</span>
-              <select value={discountReason} onChange={(e) => setDiscountReason((e.currentTarget as HTMLSelectElement).value)}>
+              <select value={discountReason} onChange={(e) => setDiscountReason(e.currentTarget.value)}>
                 <option value="">{t('till.discountReasonNone')}</option>
                 {DISCOUNT_REASONS.map((r) => (
                   <option key={r} value={r}>
