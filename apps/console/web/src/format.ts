@@ -46,6 +46,9 @@ export function formatDateTime(at: Date | string, timeZone: string): string {
   return `${day}, ${time} ${zoneLabel(timeZone, date)}`;
 }
 
+/** The expiry consignment gives a lot dispatched without one (NO_EXPIRY of libs/contracts; format.spec.ts keeps them equal). */
+export const NO_EXPIRY = '9999-12-31';
+
 /** `30 Nov 2026` for a calendar day (YYYY-MM-DD), which has no zone of its own. */
 export function formatDay(day: string): string {
   const [y, m, d] = day.split('-').map(Number);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { useConsole } from '../console-context';
 import { cached, loadTillProducts, searchProducts, type TillProduct } from '../data';
-import { formatBasisPoints, formatDateTime, formatDay, formatNumber, formatRupiah } from '../format';
+import { formatBasisPoints, formatDateTime, formatDay, formatNumber, formatRupiah, NO_EXPIRY } from '../format';
 import { t } from '../i18n';
 import { describeRefusal } from '../refusal';
 import { nextReceiptNo, randomDeviceId, type LineOutcome, type SentLine } from '../sale-queue';
@@ -313,7 +313,7 @@ export function TillPage() {
                   <td class="num" data-testid="sellable">
                     {formatNumber(sellableOf(p))}
                   </td>
-                  <td>{p.earliestExpiry ? formatDay(p.earliestExpiry) : '—'}</td>
+                  <td>{p.earliestExpiry && p.earliestExpiry !== NO_EXPIRY ? formatDay(p.earliestExpiry) : t('till.noExpiry')}</td>
                 </tr>
               ))}
             </tbody>
