@@ -13,7 +13,7 @@ type Tokens = Record<ServiceName, string>;
 interface Entry {
   position: string;
   at: string;
-  actor: { id: string; role: ActorRole; scope: string | null };
+  actor: { id: string; role: ActorRole; scope: string | null; username?: string };
   correlationId: string;
   causationId: string | null;
   action: string;
@@ -136,7 +136,7 @@ describe('audit trail in each service', () => {
       dispatchId = dispatch.body.id;
       const [created] = await byCorrelation('consignment', dispatchCorrelation);
       expect(created).toMatchObject({
-        actor: { id: 'staf-tgr', role: 'upt', scope: 'LP-TGR-1' },
+        actor: { id: 'staf-tgr', role: 'upt', scope: 'LP-TGR-1', username: 'staf-tgr' },
         correlationId: dispatchCorrelation,
         action: 'consignment.dispatch.created',
         entity: 'dispatch',
@@ -152,7 +152,7 @@ describe('audit trail in each service', () => {
       expect(receipt.status).toBe(201);
       expect(await byCorrelation('consignment', receiptCorrelation)).toEqual([
         expect.objectContaining({
-          actor: { id: `venue@${LOUNGE}`, role: 'venue', scope: LOUNGE },
+          actor: { id: `venue@${LOUNGE}`, role: 'venue', scope: LOUNGE, username: `venue@${LOUNGE}` },
           action: 'consignment.receipt.confirmed',
           entity: 'dispatch',
           entityId: dispatchId,
@@ -173,7 +173,7 @@ describe('audit trail in each service', () => {
       const entries = await byCorrelation('consignment', saleCorrelation);
       expect(entries).toEqual([
         expect.objectContaining({
-          actor: { id: 'kasir-ani', role: 'venue', scope: LOUNGE },
+          actor: { id: 'kasir-ani', role: 'venue', scope: LOUNGE, username: 'kasir-ani' },
           correlationId: saleCorrelation,
           action: 'consignment.sales.recorded',
           entity: 'sales-batch',
@@ -222,7 +222,7 @@ describe('audit trail in each service', () => {
       expect(set.status).toBe(200);
       expect(await byCorrelation('consignment', priceCorrelation)).toEqual([
         expect.objectContaining({
-          actor: { id: 'admin-budi', role: 'admin', scope: null },
+          actor: { id: 'admin-budi', role: 'admin', scope: null, username: 'admin-budi' },
           action: 'consignment.agreement.prices-set',
           entity: 'agreement',
           entityId: agreementId,
@@ -352,7 +352,7 @@ describe('audit trail in each service', () => {
       productId = product.body.id;
       expect(await byCorrelation('catalog', create)).toEqual([
         expect.objectContaining({
-          actor: { id: 'staf-tgr', role: 'upt', scope: 'LP-TGR-1' },
+          actor: { id: 'staf-tgr', role: 'upt', scope: 'LP-TGR-1', username: 'staf-tgr' },
           action: 'catalog.product.created',
           entity: 'product',
           entityId: productId,
@@ -463,7 +463,7 @@ describe('audit trail in each service', () => {
       expect(created.status).toBe(201);
       expect(await byCorrelation('reporting', policy)).toEqual([
         expect.objectContaining({
-          actor: { id: 'ditjenpas-rina', role: 'ministry', scope: null },
+          actor: { id: 'ditjenpas-rina', role: 'ministry', scope: null, username: 'ditjenpas-rina' },
           action: 'reporting.split-policy.created',
           entity: 'split-policy',
           entityId: created.body.id,
