@@ -3,6 +3,8 @@ import {
   claimsOf,
   exchangeCode,
   KeycloakAdmin,
+  LOGIN_MESSAGES_EN,
+  LOGIN_MESSAGES_ID,
   pkcePair,
   refresh,
   ROLE_CLAIM,
@@ -30,8 +32,12 @@ const REDIRECT = 'http://localhost:5173/';
 const PASSWORD = 'kasir-password-1';
 
 let keycloak: PrivateKeycloak;
+let realmAdmin: KeycloakAdmin;
 let users: UserAdmin;
 let settings: SignInSettings;
+
+const realm = () =>
+  titipanRealm({ consoleRedirectUris: [`${REDIRECT}*`], userAdminClientId: USER_ADMIN.clientId, userAdminSecret: USER_ADMIN.secret });
 
 /** The refusal a sign-in was answered with: its stable code. */
 const refusalOf = (attempt: Promise<unknown>) =>
@@ -42,10 +48,8 @@ const refusalOf = (attempt: Promise<unknown>) =>
 
 beforeAll(async () => {
   keycloak = await PrivateKeycloak.start();
-  await applyRealm(
-    new KeycloakAdmin(keycloak.bootstrapAdmin(TITIPAN_REALM)),
-    titipanRealm({ consoleRedirectUris: [`${REDIRECT}*`], userAdminClientId: USER_ADMIN.clientId, userAdminSecret: USER_ADMIN.secret }),
-  );
+  realmAdmin = new KeycloakAdmin(keycloak.bootstrapAdmin(TITIPAN_REALM));
+  await applyRealm(realmAdmin, realm());
   const admin = new KeycloakAdmin({
     url: keycloak.url,
     realm: TITIPAN_REALM,
@@ -197,5 +201,76 @@ describe("the demo's people (tools/demo/people.ts)", () => {
       preferred_username: 'analis.ditjenpas',
       [ROLE_CLAIM]: 'ministry',
     });
+  });
+});
+
+describe('the login pages speak Bahasa Indonesia first (realm texts for locale id)', () => {
+  /** The login page as sign-in.ts first fetches it, with `extra` parameters; the page's HTML. */
+  const loginPage = async (extra: Record<string, string> = {}) => {
+    const query = new URLSearchParams({
+      client_id: CONSOLE_CLIENT,
+      redirect_uri: REDIRECT,
+      response_type: 'code',
+      scope: 'openid',
+      state: 'l10n',
+      code_challenge: pkcePair().challenge,
+      code_challenge_method: 'S256',
+      ...extra,
+    });
+    const response = await fetch(`${keycloak.url}/realms/${TITIPAN_REALM}/protocol/openid-connect/auth?${String(query)}`);
+    expect(response.status).toBe(200);
+    return response.text();
+  };
+
+  it('comes in Indonesian by default, and in English when the client asks for it', async () => {
+    const indonesian = await loginPage();
+    expect(indonesian).toContain('lang="id"');
+    expect(indonesian).toContain('<title>Masuk ke Titipan</title>');
+    for (const key of ['loginAccountTitle', 'username', 'password', 'doLogIn', 'showPassword', 'languages'] as const)
+      expect(indonesian).toContain(LOGIN_MESSAGES_ID[key]);
+    expect(indonesian).not.toContain('Sign in to your account');
+
+    const english = await loginPage({ ui_locales: 'en' });
+    expect(english).toContain('lang="en"');
+    expect(english).toContain('Sign in to your account');
+    expect(english).not.toContain(LOGIN_MESSAGES_ID.loginAccountTitle);
+    // the chooser names Indonesian in both (Keycloak alone would offer `id`)
+    expect(english).toContain(LOGIN_MESSAGES_EN.locale_id);
+  });
+
+  it('keeps exactly the defined texts when the realm is applied again: changed ones restored, strays removed', async () => {
+    await realmAdmin.realmRequest('POST', '/localization/id', { loginAccountTitle: 'changed by hand', strayKey: 'not ours' });
+    await realmAdmin.realmRequest('POST', '/localization/en', { loginAccountTitle: 'an English override' });
+    await applyRealm(realmAdmin, realm());
+    await applyRealm(realmAdmin, realm());
+    expect(await realmAdmin.realmRequest('GET', '/localization/id')).toEqual(LOGIN_MESSAGES_ID);
+    expect(await realmAdmin.realmRequest('GET', '/localization/en')).toEqual(LOGIN_MESSAGES_EN);
+    expect(await loginPage()).toContain(LOGIN_MESSAGES_ID.loginAccountTitle);
+  });
+
+  it("signs in (in English, ui_locales=en) without changing the person's own language", async () => {
+    expect(await refusalOf(signIn(settings, { username: 'kasir.tgr', password: PASSWORD }))).toBe('SIGNED_IN');
+    const [person] = await realmAdmin.realmRequest<{ attributes?: Record<string, string[]> }[]>(
+      'GET',
+      '/users?username=kasir.tgr&exact=true',
+    );
+    expect(person.attributes?.locale).toBeUndefined();
+  });
+
+  it('still reads the refusals when the account remembers Indonesian (it outranks ui_locales=en once the username is known)', async () => {
+    await users.add({ username: 'kasir.id', role: 'venue', scope: 'IMI-TGR-LOUNGE' });
+    const [person] = await realmAdmin.realmRequest<{ id: string; attributes?: Record<string, string[]> }[]>(
+      'GET',
+      '/users?username=kasir.id&exact=true',
+    );
+    await realmAdmin.realmRequest('PUT', `/users/${person.id}`, { ...person, attributes: { ...person.attributes, locale: ['id'] } });
+    const { generatedPassword } = await users.setPassword('kasir.id');
+    const tooShort = signIn(settings, { username: 'kasir.id', password: generatedPassword!, newPassword: 'pendek' });
+    await expect(tooShort).rejects.toMatchObject({
+      code: 'NEW_PASSWORD_REFUSED',
+      details: { provider: LOGIN_MESSAGES_ID.invalidPasswordMinLengthMessage.replace('{0}', '10') },
+    });
+    await users.disable('kasir.id');
+    expect(await refusalOf(signIn(settings, { username: 'kasir.id', password: generatedPassword! }))).toBe('ACCOUNT_DISABLED');
   });
 });

@@ -26,6 +26,17 @@ export async function applyRealm(admin: KeycloakAdmin, definition: RealmDefiniti
     const existing = await findClient(admin, clientId);
     if (existing) await admin.realmRequest('DELETE', `/clients/${existing.id}`);
   }
+  for (const [locale, texts] of Object.entries(definition.localizationTexts)) await reconcileTexts(admin, locale, texts);
+}
+
+/** The realm's texts of `locale` become exactly `wanted`: posted (POST adds and updates, never removes), the others removed. */
+async function reconcileTexts(admin: KeycloakAdmin, locale: string, wanted: Record<string, string>): Promise<void> {
+  const path = `/localization/${encodeURIComponent(locale)}`;
+  if (Object.keys(wanted).length) await admin.realmRequest('POST', path, wanted);
+  const current = await admin.realmRequest<Record<string, string>>('GET', path);
+  for (const key of Object.keys(current).filter((k) => !(k in wanted))) {
+    await admin.realmRequest('DELETE', `${path}/${encodeURIComponent(key)}`);
+  }
 }
 
 async function upsertRealm(admin: KeycloakAdmin, realm: Record<string, unknown>): Promise<void> {

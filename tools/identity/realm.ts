@@ -1,5 +1,8 @@
 import {
+  LOGIN_MESSAGES_EN,
+  LOGIN_MESSAGES_ID,
   PERSON_ROLES,
+  REALM_LOCALES,
   ROLE_CLAIM,
   SCOPE_ATTRIBUTE,
   SCOPE_CLAIM,
@@ -50,6 +53,11 @@ export interface RealmDefinition {
   clients: ClientDefinition[];
   /** Clients that must not exist (the test client, in every realm applied without it). */
   absentClients: string[];
+  /**
+   * The realm's own texts per locale (key → text), over the login theme's: exactly these, any other key of a
+   * locale named here is removed. An empty set keeps Keycloak's own texts for that locale.
+   */
+  localizationTexts: Record<string, Record<string, string>>;
 }
 
 export interface RealmOptions {
@@ -272,6 +280,11 @@ export function titipanRealm(options: RealmOptions): RealmDefinition {
       eventsExpiration: 2592000,
       adminEventsEnabled: true,
       adminEventsDetailsEnabled: false,
+      // Bahasa Indonesia first, English second: the login pages speak Indonesian unless the person's browser or
+      // the client asks for English (Keycloak has no Indonesian of its own: the texts are below)
+      internationalizationEnabled: true,
+      supportedLocales: [REALM_LOCALES.first, REALM_LOCALES.second],
+      defaultLocale: REALM_LOCALES.first,
     },
     roles: PERSON_ROLES.map((name) => ({ name, description: ROLE_DESCRIPTIONS[name] })),
     scopeAttribute: {
@@ -285,5 +298,6 @@ export function titipanRealm(options: RealmOptions): RealmDefinition {
     clientScopes: [actorScope(), ...Object.values(SERVICE_AUDIENCES).map(audienceScope)],
     clients,
     absentClients: options.withTestClient ? [] : [TEST_CLIENT],
+    localizationTexts: { [REALM_LOCALES.first]: { ...LOGIN_MESSAGES_ID }, [REALM_LOCALES.second]: { ...LOGIN_MESSAGES_EN } },
   };
 }

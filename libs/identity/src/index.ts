@@ -5,4 +5,5 @@ export * from './keycloak-admin';
 export * from './account-rules';
 export * from './scope-directory';
 export * from './user-admin';
+export * from './login-messages-id';
 export * from './sign-in';

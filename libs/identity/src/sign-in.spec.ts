@@ -1,5 +1,6 @@
 import { firstRefusal } from '@titipan/kernel';
 import { createHash } from 'node:crypto';
+import { LOGIN_MESSAGES_ID } from './login-messages-id';
 import { parseForm, pageMessage, pkcePair, SIGN_IN_PAGE_RULES, type ProviderPage } from './sign-in';
 
 // fragments of Keycloak 26.5's login pages (theme keycloak.v2), as the provider sends them
@@ -45,6 +46,14 @@ describe('what a page that is not the redirect means', () => {
 
   it('a disabled account comes before the form', () => {
     expect(code(page({ formId: 'kc-form-login', message: 'Account is disabled, contact your administrator.' }))).toBe('ACCOUNT_DISABLED');
+  });
+
+  it('the same pages in the realm`s Indonesian (an account that remembers Indonesian outranks ui_locales=en)', () => {
+    expect(code(page({ formId: 'kc-form-login', message: LOGIN_MESSAGES_ID.accountDisabledMessage }))).toBe('ACCOUNT_DISABLED');
+    expect(code(page({ formId: 'kc-form-login', message: LOGIN_MESSAGES_ID.invalidUserMessage }))).toBe('INVALID_CREDENTIALS');
+    expect(code(page({ formId: 'kc-form-login', message: LOGIN_MESSAGES_ID.accountTemporarilyDisabledMessage }))).toBe(
+      'INVALID_CREDENTIALS',
+    );
   });
 
   it('a password to change: refused without a new one, the new one refused by the policy, other actions named', () => {

@@ -1,6 +1,7 @@
 import { createHash, randomBytes } from 'node:crypto';
 import { firstRefusal, refuse, type ErrorKind, type Rule } from '@titipan/kernel';
 import { IdentityProviderError } from './client-credentials';
+import { LOGIN_MESSAGES_ID, type LoginMessageKey } from './login-messages-id';
 
 /**
  * Signing a person in as a browser does, with no password grant: the authorization code flow with PKCE (S256)
@@ -74,9 +75,17 @@ export interface ProviderPage {
 
 type PageRule = Rule<ProviderPage, SignInRefusalCode>;
 
-// Keycloak's own English messages (messages_en.properties of the login theme), matched loosely.
+/**
+ * Whether a page's message says `key`: in Keycloak's own English (messages_en.properties of the login theme,
+ * matched loosely by `english`) or in the realm's Indonesian (the same constants the realm is given, compared
+ * whole). Sign-in asks for English (ui_locales=en), but a person whose account remembers Indonesian (chosen on
+ * the login page) gets Indonesian pages once the username is known: Keycloak ranks that above ui_locales.
+ */
+const says = (message: string | undefined, english: RegExp, key: LoginMessageKey): boolean =>
+  !!message && (english.test(message) || message === LOGIN_MESSAGES_ID[key]);
+
 const accountNotDisabled: PageRule = ({ username, message }) =>
-  message && /account is disabled/i.test(message)
+  says(message, /account is disabled/i, 'accountDisabledMessage')
     ? { code: 'ACCOUNT_DISABLED', message: `${username}: the account is disabled; ask an administrator`, details: { provider: message } }
     : undefined;
 
@@ -186,6 +195,8 @@ export async function authorize(
       nonce,
       code_challenge: challenge,
       code_challenge_method: 'S256',
+      // the refusals are read from Keycloak's own English, not from texts the realm may change (see `says`)
+      ui_locales: 'en',
     }),
   )}`;
 
