@@ -92,6 +92,7 @@ async function throughTheProvider(browser: Browser, username: string, returnTo =
   const authorize = new URL(login.headers.get('location')!);
   expect(authorize.origin + authorize.pathname).toBe(`${issuer}/protocol/openid-connect/auth`);
   expect(authorize.searchParams.get('code_challenge_method')).toBe('S256');
+  expect(authorize.searchParams.get('ui_locales')).toBe('id en');
   expect(authorize.searchParams.get('client_id')).toBe('titipan-console');
   const page = await browser.fetch(authorize.toString());
   expect(page.status).toBe(200);

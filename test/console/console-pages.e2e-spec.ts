@@ -94,7 +94,11 @@ afterAll(() => stack?.dispose());
 
 describe("the console's pages for a venue (part 1)", () => {
   it('receives, sells by scanning, refuses an oversell in Bahasa Indonesia, keeps offline sales across a reload, and passes axe', async () => {
-    ({ context, page } = await stack.signIn('kasir.tgr', '/kasir', (signInPage) => stack.shoot(signInPage, 'sign-in')));
+    ({ context, page } = await stack.signIn('kasir.tgr', '/kasir', async (signInPage) => {
+      // the provider's page in Bahasa Indonesia: the console asks for it
+      expect(await signInPage.locator('html').getAttribute('lang')).toBe('id');
+      await stack.shoot(signInPage, 'sign-in');
+    }));
     await page.locator('#till-search').waitFor();
     // first load of the till from a warm server, signed in
     const loadStart = Date.now();

@@ -61,6 +61,8 @@ export class AuthService {
       code_challenge_method: 'S256',
       state,
       nonce,
+      // the sign-in page in Bahasa Indonesia first, English second, whatever the browser's own language
+      ui_locales: 'id en',
     });
     return { url, browser };
   }
