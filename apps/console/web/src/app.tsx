@@ -6,6 +6,7 @@ import { setLanguage, t, type Language } from './i18n';
 import { idbStorage } from './idb-storage';
 import { sendSales } from './api';
 import { memoryStorage, SaleQueue, type FlushResult, type QueueStorage, type SentLine } from './sale-queue';
+import { MonthEndPage } from './pages/month-end';
 import { NearExpiryPage } from './pages/near-expiry';
 import { ReceivePage } from './pages/receive';
 import { TillPage } from './pages/till';
@@ -14,6 +15,7 @@ const ROUTES = [
   { path: '/kasir', label: 'nav.till', Page: TillPage },
   { path: '/penerimaan', label: 'nav.receive', Page: ReceivePage },
   { path: '/kedaluwarsa', label: 'nav.nearExpiry', Page: NearExpiryPage },
+  { path: '/akhir-bulan', label: 'nav.monthEnd', Page: MonthEndPage },
 ] as const;
 
 function usePath(): [string, (path: string) => void] {

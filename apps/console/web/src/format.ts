@@ -68,3 +68,9 @@ export function daysUntil(day: string, at: Date, timeZone: string): number {
   const today = localDay(at, timeZone);
   return Math.round((Date.parse(`${day}T00:00:00Z`) - Date.parse(`${today}T00:00:00Z`)) / 86_400_000);
 }
+
+/** `Oktober 2026` for a month (YYYY-MM). */
+export function formatMonth(period: string): string {
+  const [y, m] = period.split('-').map(Number);
+  return new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)));
+}

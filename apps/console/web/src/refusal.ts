@@ -1,4 +1,4 @@
-import { formatBasisPoints, formatDay, formatNumber, formatRupiah } from './format';
+import { formatBasisPoints, formatDay, formatMonth, formatNumber, formatRupiah } from './format';
 
 /** A translation function as i18next gives it (t(key, values)); injected so this module stays plain TS. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
@@ -9,7 +9,7 @@ export interface ServiceError {
   details?: Record<string, unknown>;
 }
 
-const MONEY = new Set(['listPrice', 'unitPrice', 'lowestUnitPrice', 'amount']);
+const MONEY = new Set(['listPrice', 'unitPrice', 'lowestUnitPrice', 'amount', 'expected', 'received']);
 const COUNTS = new Set(['requested', 'available', 'expired', 'dispatched', 'accepted', 'damaged', 'short']);
 
 /** The refusal's figures as a cashier reads them: rupiah, Indonesian numbers and days, percentages. */
@@ -20,6 +20,7 @@ export function figuresOf(details: Record<string, unknown> = {}): Record<string,
     else if (typeof value === 'number' && key.endsWith('Bp')) out[key] = formatBasisPoints(value);
     else if (typeof value === 'number' && COUNTS.has(key)) out[key] = formatNumber(value);
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) out[key] = formatDay(value);
+    else if (typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) out[key] = formatMonth(value);
     else out[key] = value;
   }
   return out;

@@ -1,0 +1,217 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import request from 'supertest';
+import { TANGERANG_LOUNGE } from '../../tools/seed/seed-venues';
+import { formatBasisPoints, formatMonth, formatNumber, formatRupiah } from '../../apps/console/web/src/format';
+import { ConsoleStack, expectAccessible, expectSoon, KEYCLOAK_START_MS } from '../support/console-stack';
+import { bearer } from '../support/tokens';
+
+/**
+ * The console's month-end page (Akhir bulan) in Chromium against the whole stack: a month at the lounge set up with
+ * development tokens (the national split, an agreement, a dispatch received and sales dated last month), then the
+ * cashier sees the figures as the statement will show them, closes the month, waits for the statement, downloads it
+ * as PDF and XLSX, is refused a wrong amount with the expected figure, and records the payment.
+ */
+const LOUNGE = TANGERANG_LOUNGE.code;
+
+let stack: ConsoleStack;
+let page: Page;
+let agreementId: string;
+
+const consignment = () => request(stack.url('consignment'));
+const reporting = () => request(stack.url('reporting'));
+const admin = () => bearer('consignment', 'admin');
+const asVenue = (service: 'consignment' | 'reporting' = 'consignment') => bearer(service, 'venue', LOUNGE);
+const day = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+/** Last month in the lounge's zone (WIB, UTC+7), and an instant in it. */
+function lastMonth(now = new Date()) {
+  const wib = new Date(now.getTime() + 7 * 3600_000);
+  const y = wib.getUTCMonth() === 0 ? wib.getUTCFullYear() - 1 : wib.getUTCFullYear();
+  const m = wib.getUTCMonth() === 0 ? 12 : wib.getUTCMonth();
+  const current = `${wib.getUTCFullYear()}-${String(wib.getUTCMonth() + 1).padStart(2, '0')}`;
+  return {
+    period: `${y}-${String(m).padStart(2, '0')}`,
+    current,
+    at: (d: number, hour: number) => new Date(Date.UTC(y, m - 1, d, hour - 7)).toISOString(),
+  };
+}
+const { period, current, at } = lastMonth();
+
+async function draft(): Promise<any> {
+  const res = await reporting().get(`/agreements/${agreementId}/periods/${period}/statement`).set('Authorization', asVenue('reporting'));
+  return res.status === 200 ? res.body : undefined;
+}
+
+beforeAll(async () => {
+  stack = await ConsoleStack.start('month-end', ['catalog', 'consignment', 'reporting']);
+  await stack.addPerson('kasir.tgr', 'venue', LOUNGE, 'Siti Kasir');
+  const split = await reporting()
+    .post('/split-policies')
+    .set('Authorization', bearer('reporting', 'ministry'))
+    .send({
+      effectiveFrom: '2026-01-01',
+      shares: [
+        { name: 'PNBP', basisPoints: 1_500, legalReference: 'Kepmen M.01-PP.02.01/1990' },
+        { name: 'PREMI', basisPoints: 5_000, legalReference: 'PP 32/1999 pasal 29' },
+        { name: 'CAPITAL', basisPoints: 3_500, legalReference: 'Kepmen M.01-PP.02.01/1990' },
+      ],
+    });
+  expect(split.status).toBe(201);
+  const products = await request(stack.url('catalog'))
+    .get('/products?upt=LP-TGR-1&limit=200')
+    .set('Authorization', bearer('catalog', 'admin'));
+  const ids: Record<string, string> = Object.fromEntries(products.body.items.map((p: { sku: string; id: string }) => [p.sku, p.id]));
+  const prices: Record<string, number> = Object.fromEntries(products.body.items.map((p: { id: string; price: number }) => [p.id, p.price]));
+  const agreement = await consignment()
+    .post('/agreements')
+    .set('Authorization', admin())
+    .send({ uptCode: 'LP-TGR-1', venueCode: LOUNGE, commissionBp: 2000, maxDiscountBp: 1000, validFrom: day(-90) });
+  expect(agreement.status).toBe(201);
+  agreementId = agreement.body.id;
+  expect((await consignment().post(`/agreements/${agreementId}/activate`).set('Authorization', admin())).status).toBe(200);
+  const tempe = ids['KRP-TEMPE-100'];
+  const paving = ids['PAVING-K100'];
+  const dispatch = await consignment()
+    .post('/dispatches')
+    .set('Authorization', bearer('consignment', 'upt', 'LP-TGR-1'))
+    .send({
+      agreementId,
+      dispatchedAt: at(1, 8),
+      lines: [
+        { productId: tempe, lotCode: `KT-${period}`, expiryDate: day(60), quantity: 40 },
+        { productId: paving, lotCode: `PV-${period}`, expiryDate: day(700), quantity: 20 },
+      ],
+    });
+  expect(dispatch.status).toBe(201);
+  const receipt = await consignment()
+    .post(`/dispatches/${dispatch.body.id}/receipt`)
+    .set('Authorization', asVenue())
+    .send({
+      receivedAt: at(1, 10),
+      lines: [
+        { lineNo: 1, accepted: 39, damaged: 0, short: 1, reason: 'satu kurang' },
+        { lineNo: 2, accepted: 20, damaged: 0, short: 0 },
+      ],
+    });
+  expect(receipt.status).toBe(201);
+  const sales = await consignment()
+    .post('/sales/batches')
+    .set('Authorization', asVenue())
+    .send({
+      lines: [
+        { receiptNo: `ME-${period}-1`, lineNo: 1, productId: tempe, quantity: 5, soldAt: at(3, 11) },
+        {
+          receiptNo: `ME-${period}-1`,
+          lineNo: 2,
+          productId: tempe,
+          quantity: 2,
+          soldAt: at(3, 11),
+          unitPrice: Math.ceil(prices[tempe] * 0.9),
+          discountReason: 'PROMO',
+        },
+        { receiptNo: `ME-${period}-2`, lineNo: 1, productId: paving, quantity: 3, soldAt: at(12, 15) },
+      ],
+    });
+  expect(sales.status).toBe(201);
+  expect(sales.body.accepted).toBe(3);
+  // reporting has every movement of the month (its draft's control totals equal the ledger's)
+  await expectSoon(async () => (await draft())?.figures.controlTotals.saleLines === 3, 'reporting caught up with the month', 60_000);
+}, KEYCLOAK_START_MS + 420_000);
+
+afterAll(() => stack?.dispose());
+
+describe("the console's month-end page", () => {
+  it('shows the figures as the statement will, closes the month, downloads the statement, refuses a wrong amount and records the payment', async () => {
+    ({ page } = await stack.signIn('kasir.tgr', '/akhir-bulan'));
+    const table = page.getByTestId('figures-table');
+    await table.waitFor();
+    // the last month that has ended at the lounge is offered first
+    expect(await page.locator('select[name=period]').inputValue()).toBe(period);
+    const live = await draft();
+    const ledger = await consignment().get(`/agreements/${agreementId}/periods/ledger-totals`).set('Authorization', asVenue());
+    const ledgerMonth = ledger.body.find((l: { period: string }) => l.period === period).controlTotals;
+    const sold = -ledgerMonth.movements.find((m: { kind: string }) => m.kind === 'SOLD').quantity;
+    expect(sold).toBe(10);
+    const f = live.figures;
+    expect(f.totals.sold).toBe(sold);
+    expect(f.totals.discounts).toBeGreaterThan(0);
+    const cell = async (name: string) =>
+      ((await table.locator(`td[data-agreement="${agreementId}"][data-figure=${name}]`).textContent()) ?? '').trim();
+    expect(await cell('sold')).toBe(formatNumber(sold));
+    expect(await cell('gross')).toBe(formatRupiah(f.totals.grossAtListPrice));
+    expect(await cell('discounts')).toBe(formatRupiah(f.totals.discounts));
+    expect(await cell('net')).toBe(formatRupiah(f.totals.netSales));
+    expect(await cell('shrinkage')).toBe(formatRupiah(f.totals.shrinkageCharge));
+    expect(await cell('commission')).toBe(`${formatRupiah(f.commission)} (${formatBasisPoints(f.commissionBp)})`);
+    expect(await cell('proceeds')).toBe(formatRupiah(f.proceeds));
+    expect(await cell('ledger')).toBe('sesuai');
+    await expectAccessible(page, 'akhir-bulan');
+    await stack.shoot(page, 'akhir-bulan');
+
+    // the current month has not ended at the lounge: said in words, no close offered; the service refuses it too
+    await page.locator('select[name=period]').selectOption(current);
+    await page.getByTestId('not-ended').waitFor();
+    await page.getByText(`Tidak ada barang diterima atau terjual di ${formatMonth(current)}.`).waitFor();
+    expect(await page.getByTestId('not-ended').textContent()).toContain(`${formatMonth(current)} belum berakhir di zona waktu gerai (WIB)`);
+    expect(await page.getByRole('button', { name: /^Tutup bulan/ }).count()).toBe(0);
+    const early = await consignment().post(`/agreements/${agreementId}/periods/${current}/close`).set('Authorization', asVenue());
+    expect([early.status, early.body.code]).toEqual([422, 'PERIOD_NOT_ENDED']);
+    await stack.shoot(page, 'akhir-bulan-berjalan');
+    await page.locator('select[name=period]').selectOption(period);
+    await table.waitFor();
+
+    // close, with a confirmation; the statement is put together, then issued
+    await page.getByRole('button', { name: `Tutup bulan ${formatMonth(period)}` }).click();
+    await page.getByRole('heading', { name: `Tutup ${formatMonth(period)}?` }).waitFor();
+    await expectAccessible(page, 'akhir-bulan-konfirmasi');
+    await stack.shoot(page, 'akhir-bulan-konfirmasi');
+    await page.getByRole('button', { name: 'Ya, tutup bulan' }).click();
+    await page.getByText(`${formatMonth(period)} sudah ditutup.`).waitFor();
+    const card = page.getByTestId('statement-LP-TGR-1');
+    await expectSoon(async () => (await card.getAttribute('data-status')) === 'ISSUED', 'the statement issued and shown', 60_000);
+    const statements = await reporting().get('/statements').query({ venue: LOUNGE, period }).set('Authorization', asVenue('reporting'));
+    const statement = statements.body.items[0];
+    expect(statement).toMatchObject({ status: 'ISSUED', agreementId });
+    expect(statement.figures.proceeds).toBe(f.proceeds);
+    expect(await card.textContent()).toContain(`Disetor ke UPT: ${formatRupiah(f.proceeds)}`);
+
+    // downloads through the console (the browser's session cookie), streamed by the BFF
+    const download = async (name: RegExp) => {
+      const [file] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name }).click()]);
+      return readFileSync(await file.path());
+    };
+    const pdf = await download(/^Unduh PDF/);
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-');
+    expect(pdf.length).toBeGreaterThan(2_000);
+    const pdfFile = join(stack.shots, 'statement.pdf');
+    writeFileSync(pdfFile, pdf);
+    const text = execFileSync('pdftotext', ['-layout', pdfFile, '-']).toString();
+    expect(text).toContain(formatRupiah(f.proceeds));
+    const xlsx = await download(/^Unduh XLSX/);
+    expect(xlsx.subarray(0, 2).toString()).toBe('PK');
+    expect(xlsx.length).toBeGreaterThan(2_000);
+
+    // a wrong amount: the refusal in words with the expected figure; then the exact proceeds
+    await card.locator('input[name=transferReference]').fill('BRI-20261205-778812');
+    await card.locator('input[name=amount]').fill(String(f.proceeds + 1_000));
+    await card.getByRole('button', { name: 'Catat pembayaran' }).click();
+    await card.getByRole('alert').waitFor();
+    expect(await card.getByRole('alert').textContent()).toBe(
+      `Jumlah ${formatRupiah(f.proceeds + 1_000)} ditolak: pembayaran harus tepat sebesar ${formatRupiah(f.proceeds)}.`,
+    );
+    await expectAccessible(page, 'akhir-bulan-terbit');
+    await stack.shoot(page, 'akhir-bulan-terbit');
+    await card.locator('input[name=amount]').fill(String(f.proceeds));
+    await card.getByRole('button', { name: 'Catat pembayaran' }).click();
+    await expectSoon(async () => (await card.getAttribute('data-status')) === 'PAID', 'the statement shown paid');
+    expect(await card.textContent()).toContain(`Dibayar ${formatRupiah(f.proceeds)}`);
+    const paid = await reporting().get(`/statements/${statement.id}`).set('Authorization', asVenue('reporting'));
+    expect(paid.body).toMatchObject({ status: 'PAID', paidAmount: f.proceeds, transferReference: 'BRI-20261205-778812' });
+    await expectAccessible(page, 'akhir-bulan-dibayar');
+    await stack.shoot(page, 'akhir-bulan-dibayar');
+    console.log(`console month end: ${period} proceeds ${formatRupiah(f.proceeds)}; screenshots in ${stack.shots}`);
+  }, 300_000);
+});
