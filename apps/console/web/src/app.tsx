@@ -9,13 +9,17 @@ import { memoryStorage, SaleQueue, type FlushResult, type QueueStorage, type Sen
 import { MonthEndPage } from './pages/month-end';
 import { NearExpiryPage } from './pages/near-expiry';
 import { ReceivePage } from './pages/receive';
+import { StockCountPage } from './pages/stock-count';
 import { TillPage } from './pages/till';
+import { UploadPage } from './pages/upload';
 
 const ROUTES = [
   { path: '/kasir', label: 'nav.till', Page: TillPage },
   { path: '/penerimaan', label: 'nav.receive', Page: ReceivePage },
   { path: '/kedaluwarsa', label: 'nav.nearExpiry', Page: NearExpiryPage },
   { path: '/akhir-bulan', label: 'nav.monthEnd', Page: MonthEndPage },
+  { path: '/unggah', label: 'nav.upload', Page: UploadPage },
+  { path: '/stok-opname', label: 'nav.stockCount', Page: StockCountPage },
 ] as const;
 
 function usePath(): [string, (path: string) => void] {
