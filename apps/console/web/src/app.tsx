@@ -8,10 +8,12 @@ import { sendSales } from './api';
 import { memoryStorage, SaleQueue, type FlushResult, type QueueStorage, type SentLine } from './sale-queue';
 import { MonthEndPage } from './pages/month-end';
 import { NearExpiryPage } from './pages/near-expiry';
+import { CustomerReturnPage } from './pages/customer-return';
 import { ReceivePage } from './pages/receive';
 import { StockCountPage } from './pages/stock-count';
 import { TillPage } from './pages/till';
 import { UploadPage } from './pages/upload';
+import { UptReturnPage } from './pages/upt-return';
 
 const ROUTES = [
   { path: '/kasir', label: 'nav.till', Page: TillPage },
@@ -20,6 +22,8 @@ const ROUTES = [
   { path: '/akhir-bulan', label: 'nav.monthEnd', Page: MonthEndPage },
   { path: '/unggah', label: 'nav.upload', Page: UploadPage },
   { path: '/stok-opname', label: 'nav.stockCount', Page: StockCountPage },
+  { path: '/retur-pelanggan', label: 'nav.customerReturn', Page: CustomerReturnPage },
+  { path: '/retur-upt', label: 'nav.uptReturn', Page: UptReturnPage },
 ] as const;
 
 function usePath(): [string, (path: string) => void] {
