@@ -43,11 +43,26 @@ export class PrivateBroker {
     return new PrivateBroker(port, env, dataDir);
   }
 
+  /**
+   * The ports are free when picked, but another process (a service or an identity provider another test starts)
+   * can take one before Kafka binds it: such a start is tried again on new ports.
+   */
+  private static async onFreshPorts(open: (broker: PrivateBroker) => Promise<void>): Promise<PrivateBroker> {
+    for (let attempt = 1; ; attempt++) {
+      const broker = await PrivateBroker.create();
+      try {
+        await open(broker);
+        return broker;
+      } catch (error) {
+        await broker.dispose();
+        if (attempt >= 3 || !/Address already in use/.test((error as Error).message)) throw error;
+      }
+    }
+  }
+
   /** A broker on wiped data, ready to serve (the script's own readiness check has passed). */
   static async start(): Promise<PrivateBroker> {
-    const broker = await PrivateBroker.create();
-    await broker.up();
-    return broker;
+    return PrivateBroker.onFreshPorts((broker) => broker.up());
   }
 
   /**
@@ -55,21 +70,23 @@ export class PrivateBroker {
    * starts right behind the broker meets. `ready()` waits for the start script to finish.
    */
   static async launch(): Promise<PrivateBroker> {
-    const broker = await PrivateBroker.create();
-    const script = spawn('bash', [SCRIPT, 'start'], { env: broker.env, stdio: ['ignore', 'ignore', 'pipe'] });
+    return PrivateBroker.onFreshPorts((broker) => broker.launchScript());
+  }
+
+  private async launchScript(): Promise<void> {
+    const script = spawn('bash', [SCRIPT, 'start'], { env: this.env, stdio: ['ignore', 'ignore', 'pipe'] });
     let output = '';
     script.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    broker.starting = new Promise((resolve, reject) =>
+    this.starting = new Promise((resolve, reject) =>
       script.once('exit', (code) => (code === 0 ? resolve() : reject(new Error(`kafka.sh start exited ${code}: ${output}`)))),
     );
-    broker.starting.catch(() => undefined); // surfaced by ready(), or by the port never opening below
+    this.starting.catch(() => undefined); // surfaced by ready(), or by the port never opening below
     const deadline = Date.now() + 120_000;
-    while (!(await portAccepts(broker.port))) {
-      if (script.exitCode !== null && script.exitCode !== 0) await broker.starting;
-      if (Date.now() > deadline) throw new Error(`broker port ${broker.port} did not open: ${output}`);
+    while (!(await portAccepts(this.port))) {
+      if (script.exitCode !== null && script.exitCode !== 0) await this.starting;
+      if (Date.now() > deadline) throw new Error(`broker port ${this.port} did not open: ${output}`);
       await new Promise((r) => setTimeout(r, 20));
     }
-    return broker;
   }
 
   async ready(): Promise<void> {
