@@ -43,7 +43,8 @@ export function StockCountPage() {
       setError(t('error.load', { reason: (e as Error).message }));
     }
   };
-  useEffect(() => void load(), [venue]);
+  // the venue's code, not the object: the cached venue is replaced by the fresh one once it loads, and a second load would clear what the person already typed
+  useEffect(() => void load(), [venue.code]);
 
   const sheet = lots && countSheet(lots, prices, entered);
   const canConfirm = !!sheet?.ready && reason.trim().length > 0 && !busy;

@@ -44,7 +44,8 @@ export function UptReturnPage() {
       setError(t('error.load', { reason: (e as Error).message }));
     }
   };
-  useEffect(() => void load(), [venue]);
+  // the venue's code, not the object: the cached venue is replaced by the fresh one once it loads, and a second load would clear what the person already typed
+  useEffect(() => void load(), [venue.code]);
 
   const sheet = lots && returnSheet(lots, entered, reasons, new Date(), venue.timeZone);
   const canConfirm = !!sheet?.ready && !busy;
