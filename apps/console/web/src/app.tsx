@@ -14,6 +14,8 @@ import { StockCountPage } from './pages/stock-count';
 import { TillPage } from './pages/till';
 import { UploadPage } from './pages/upload';
 import { UptReturnPage } from './pages/upt-return';
+import { matchRoute } from './office/office-route';
+import { officeRoutes } from './office/office-routes';
 
 const ROUTES = [
   { path: '/kasir', label: 'nav.till', Page: TillPage },
@@ -46,7 +48,8 @@ export function App({ session }: { session: Session }) {
     await setLanguage(lng);
     rerender((n) => n + 1);
   };
-  if (session.role !== 'venue' || !session.scope) {
+  if (session.role !== 'venue') return <OfficeConsole session={session} onLanguage={(lng) => void changeLanguage(lng)} />;
+  if (!session.scope) {
     return (
       <Frame session={session} venueName={null} onLanguage={(lng) => void changeLanguage(lng)}>
         <main id="main" tabIndex={-1}>
@@ -118,29 +121,71 @@ function VenueConsole({ session, onLanguage }: { session: Session; onLanguage: (
   return (
     <ConsoleContext.Provider value={value}>
       <Frame session={session} venueName={venue.name} onLanguage={onLanguage} online={online} waiting={waiting}>
-        <nav aria-label={t('app.nav')} class="nav">
-          <ul>
-            {ROUTES.map((r) => (
-              <li key={r.path}>
-                <a
-                  href={r.path}
-                  aria-current={r.path === route.path ? 'page' : undefined}
-                  onClick={(e) => {
-                    e.preventDefault();
-                    go(r.path);
-                  }}
-                >
-                  {t(r.label)}
-                </a>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <Nav items={ROUTES} current={route.path} go={go} />
         <main id="main" tabIndex={-1}>
           <route.Page />
         </main>
       </Frame>
     </ConsoleContext.Provider>
+  );
+}
+
+/**
+ * The office console: every role but the venue's, with the pages its role has. A role without pages of its own
+ * is told which console is for it.
+ */
+function OfficeConsole({ session, onLanguage }: { session: Session; onLanguage: (lng: Language) => void }) {
+  const routes = useMemo(() => officeRoutes(session.role), [session.role]);
+  const menu = routes.filter((r) => r.label);
+  const [path, go] = usePath();
+  const found = matchRoute(routes, path);
+
+  useEffect(() => {
+    if (!found && menu.length) go(menu[0].path);
+  }, [found, menu, go]);
+
+  if (!found) {
+    return (
+      <Frame session={session} venueName={null} onLanguage={onLanguage}>
+        <main id="main" tabIndex={-1}>
+          <h1>{t('role.title')}</h1>
+          <p>{t('role.body', { role: session.role })}</p>
+        </main>
+      </Frame>
+    );
+  }
+  const { route, param } = found;
+  return (
+    <Frame session={session} venueName={null} onLanguage={onLanguage}>
+      <Nav items={menu.map((r) => ({ path: r.path, label: r.label! }))} current={route.path} go={go} />
+      <main id="main" tabIndex={-1}>
+        <route.Page key={path} param={param} />
+      </main>
+    </Frame>
+  );
+}
+
+/** The main menu; links that open their page without reloading the app. */
+function Nav(props: { items: readonly { path: string; label: string }[]; current: string; go: (path: string) => void }) {
+  return (
+    <nav aria-label={t('app.nav')} class="nav">
+      <ul>
+        {props.items.map((r) => (
+          <li key={r.path}>
+            <a
+              href={r.path}
+              aria-current={r.path === props.current ? 'page' : undefined}
+              onClick={(e) => {
+                e.preventDefault();
+                props.go(r.path);
+              }}
+            >
+              {t(r.label)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
   );
 }
 
