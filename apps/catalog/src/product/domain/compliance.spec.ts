@@ -230,7 +230,11 @@ describe('compliance verdicts', () => {
     const noHalal = food([pirt('2021-11-25')]);
     const failed = complianceVerdicts(noHalal, new Date(wib('2026-11-25'))).filter((v) => !v.passed);
     expect(failed.map((v) => v.rule)).toEqual(['pirt-valid-5-years', 'halal-from-2026-10-17']);
-    expect(failed.map((v) => v.rule).sort()).toEqual(approvalViolations(noHalal, new Date(wib('2026-11-25'))).map((v) => v.rule).sort());
+    expect(failed.map((v) => v.rule).sort()).toEqual(
+      approvalViolations(noHalal, new Date(wib('2026-11-25')))
+        .map((v) => v.rule)
+        .sort(),
+    );
     expect(failed[0]).toEqual({
       rule: 'pirt-valid-5-years',
       passed: false,
