@@ -99,8 +99,8 @@ export class PrivateS3 {
       output.push(...chunk.toString().split('\n').filter(Boolean));
       output.splice(0, Math.max(0, output.length - 40));
     };
-    child.stdout!.on('data', collect);
-    child.stderr!.on('data', collect);
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
     const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
     const s3 = new PrivateS3(httpPort, bucket, child, root, exited);
     let alive = true;

@@ -67,11 +67,16 @@ const kindKnown: UploadRule = ({ kind }) =>
         details: { field: 'kind', allowed: ATTACHMENT_KINDS },
       };
 
-// no control characters, no path separators, no quotes (the name goes back in a quoted header), not only dots
-const FILENAME = /^(?!\.+$)[^\u0000-\u001f\u007f/\\"]+$/u;
+// no path separators, no quotes (the name goes back in a quoted header), not only dots; and no control characters
+const FILENAME = /^(?!\.+$)[^/\\"]+$/u;
+const CONTROL_CHARACTER = /\p{Cc}/u;
 
 const filenameAcceptable: UploadRule = ({ filename }) =>
-  filename.length > 0 && filename.length <= MAX_FILENAME_LENGTH && filename.trim() === filename && FILENAME.test(filename)
+  filename.length > 0 &&
+  filename.length <= MAX_FILENAME_LENGTH &&
+  filename.trim() === filename &&
+  FILENAME.test(filename) &&
+  !CONTROL_CHARACTER.test(filename)
     ? undefined
     : {
         code: 'ATTACHMENT_FILENAME_INVALID',
