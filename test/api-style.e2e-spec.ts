@@ -55,6 +55,8 @@ const NOT_LISTS: Record<string, string> = {
   '/statements/{id}/export': 'a file',
   '/agreements/{id}/periods/ledger-totals': "the ledger's control totals of every month, for reconciliation (a report)",
   '/agreements/{id}/periods/{period}/statement': 'one statement',
+  '/products/{id}/compliance': "the approval rules' verdicts on one product",
+  '/products/{id}/attachments/{attachmentId}/content': 'a file',
 };
 const isReport = (path: string) => path.startsWith('/reports/');
 /** Lists of one agreement's documents: each takes the same scope filters. */

@@ -16,7 +16,7 @@ import {
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
+import { Allow, AnyActor, CurrentActor, PageQueryDto } from '@titipan/platform';
 import type { Request, Response } from 'express';
 import { inlineDisposition } from './domain/content-disposition';
 import { UPLOAD_TYPES } from './domain/content-type';
@@ -64,9 +64,9 @@ export class ProductAttachmentController {
 
   @Get(':id/attachments')
   @AnyActor()
-  @ApiOperation({ summary: "A product's photos and certificate scans (metadata), oldest first" })
-  list(@uuidParam('id') id: string) {
-    return this.attachments.list(id);
+  @ApiOperation({ summary: "A product's photos and certificate scans (metadata), oldest first; paged (a product holds at most 20)" })
+  list(@uuidParam('id') id: string, @Query() page: PageQueryDto) {
+    return this.attachments.list(id, page);
   }
 
   @Get(':id/attachments/:attachmentId/content')

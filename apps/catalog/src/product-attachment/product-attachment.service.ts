@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { DomainError, newId, notFound, refuse } from '@titipan/kernel';
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Actor } from '@titipan/contracts';
-import { assertInScope, UnitOfWork } from '@titipan/platform';
+import { assertInScope, UnitOfWork, type Page, type PageQueryDto } from '@titipan/platform';
 import type { EntityManager } from 'typeorm';
 import type { CertificateKind } from '../product/domain/certificates';
 import type { ProductRecord } from '../product/domain/product';
@@ -92,9 +92,10 @@ export class ProductAttachmentService {
     });
   }
 
-  async list(productId: string): Promise<{ items: AttachmentRecord[] }> {
+  async list(productId: string, page: PageQueryDto): Promise<Page<AttachmentRecord>> {
     await this.product(productId);
-    return { items: (await this.store.list(productId)).map(toRecord) };
+    const { items, total } = await this.store.list(productId, page);
+    return { items: items.map(toRecord), total, limit: page.limit, offset: page.offset };
   }
 
   async content(productId: string, id: string): Promise<AttachmentContent> {

@@ -22,6 +22,8 @@ interface AttachmentRow {
   created_at: Date;
 }
 
+type PageWindow = { limit: number; offset: number };
+
 const SELECT_ATTACHMENT = `
   SELECT id, product_id, kind, certificate, content_type, filename, size, sha256, storage, storage_key, created_at
     FROM product_attachment`;
@@ -90,12 +92,14 @@ export class ProductAttachmentStore {
     return row ? toStored(row) : undefined;
   }
 
-  /** A product's attachments, oldest first (the order they were added in). */
-  async list(productId: string): Promise<StoredAttachment[]> {
-    const rows = await this.dataSource.query<AttachmentRow[]>(`${SELECT_ATTACHMENT} WHERE product_id = $1 ORDER BY created_at, id`, [
-      productId,
-    ]);
-    return rows.map(toStored);
+  /** A page of a product's attachments, oldest first (the order they were added in), with their total. */
+  async list(productId: string, page: PageWindow): Promise<{ items: StoredAttachment[]; total: number }> {
+    const rows = await this.dataSource.query<(AttachmentRow & { total: number })[]>(
+      `SELECT a.*, count(*) OVER ()::int AS total FROM (${SELECT_ATTACHMENT} WHERE product_id = $1) a
+        ORDER BY created_at, id LIMIT $2 OFFSET $3`,
+      [productId, page.limit, page.offset],
+    );
+    return { items: rows.map(toStored), total: rows[0]?.total ?? (await this.count(this.dataSource.manager, productId)) };
   }
 
   async delete(manager: EntityManager, id: string): Promise<void> {
