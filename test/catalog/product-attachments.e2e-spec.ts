@@ -220,6 +220,13 @@ describe('product attachments', () => {
     const overBody = await upload(productId, 'kind=certificate&filename=huge.pdf', Buffer.alloc(10 * MB + 1, 0x25), 'application/pdf');
     expect(overBody.status).toBe(413);
     expect(overBody.json).toMatchObject({ code: 'ATTACHMENT_TOO_LARGE', details: { max: 10 * MB } });
+    // without a token nothing is read: the guard's 401 comes first
+    const anonymous = await fetch(`${catalog!.url}/products/${productId}/attachments?kind=certificate&filename=a.pdf`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/pdf' },
+      body: Buffer.alloc(10 * MB + 1, 0x25),
+    });
+    expect(anonymous.status).toBe(401);
     // JSON keeps its own small limit
     const bigJson = await json('PATCH', `/products/${productId}`, asUpt, { description: 'x'.repeat(3 * MB) });
     expect(bigJson.status).toBe(413);
