@@ -112,12 +112,18 @@ export function signatureBlocks(pdf: Pdf, blocks: readonly SignatureBlock[], fon
   });
   if (pdf.y + Math.max(...heights) > pdf.page.height - pdf.page.margins.bottom) pdf.addPage();
   const top = pdf.y;
-  let bottom = top;
+  // headings and parties first; the room to sign and the lines below start at one height across the blocks
+  let below = top;
   blocks.forEach((b, i) => {
     const x = left + i * width;
     pdf.font('Helvetica-Bold').text(b.heading, x, top, { width: width - 12 });
     pdf.font('Helvetica').text(b.party, x, pdf.y, { width: width - 12 });
-    pdf.y += SIGNATURE_SPACE;
+    below = Math.max(below, pdf.y);
+  });
+  let bottom = below;
+  blocks.forEach((b, i) => {
+    const x = left + i * width;
+    pdf.y = below + SIGNATURE_SPACE;
     for (const line of b.lines) pdf.text(line, x, pdf.y, { width: width - 12, lineGap: pdf.currentLineHeight(true) * 0.4 });
     bottom = Math.max(bottom, pdf.y);
   });
