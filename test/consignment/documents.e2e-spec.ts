@@ -101,6 +101,7 @@ beforeAll(async () => {
   stack = await ConsoleStack.start('documents');
   files = mkdtempSync(join(tmpdir(), 'consignment-documents-'));
   await stack.addPerson('petugas.tgr', 'upt', UPT, 'Petugas Gudang Lapas Tangerang');
+  await stack.addPerson('kasir.dokumen', 'venue', LOUNGE, 'Kasir Lounge Tangerang');
   const products = await request(stack.url('catalog'))
     .get(`/products?upt=${UPT}&limit=200`)
     .set('Authorization', bearer('catalog', 'admin'));
@@ -331,5 +332,24 @@ describe("the console page a document's QR code opens", () => {
     expect(await page.getByTestId('document-refused').textContent()).toBe('Dokumen ini tidak ditemukan.');
     await stack.shoot(page, 'not-found');
     await expectAccessible(page, 'document not found');
+  });
+
+  it("opens the BAST's QR address in the venue's console too, in English when the cashier chose it", async () => {
+    const { context, page: venuePage } = await stack.signIn('kasir.dokumen', `/dokumen/bast/${dispatch.id}`);
+    try {
+      await venuePage.getByRole('heading', { name: 'Berita acara serah terima' }).waitFor();
+      await venuePage.getByTestId('document-file').waitFor({ timeout: 30_000 });
+      expect(await venuePage.getByTestId('document-file').textContent()).toContain(
+        `${dispatch.number.replace(/^SJ\//, 'BAST/').replace(/\//g, '-')}.pdf`,
+      );
+      await venuePage.getByTestId('venue-name').waitFor();
+      await venuePage.locator('select').first().selectOption('en');
+      await venuePage.getByRole('heading', { name: 'Handover record (BAST)' }).waitFor();
+      await venuePage.getByRole('button', { name: 'Print' }).waitFor();
+      await stack.shoot(venuePage, 'bast-venue-en');
+      await expectAccessible(venuePage, 'BAST in the venue console');
+    } finally {
+      await context.close();
+    }
   });
 });
