@@ -312,6 +312,7 @@ describe("the console page a document's QR code opens", () => {
     expect(await page.locator('iframe.document-frame').getAttribute('src')).toMatch(/^blob:/);
     expect(await page.getByTestId('document-download').getAttribute('href')).toBe(`/api/consignment/dispatches/${dispatch.id}/surat-jalan`);
     await page.getByRole('button', { name: 'Cetak' }).waitFor();
+    await page.locator('iframe.document-frame[data-loaded=true]').waitFor();
     // what the page shows is the surat jalan itself: the same PDF through the console's backend
     const pdf = await page.request.get(`${stack.base}/api/consignment/dispatches/${dispatch.id}/surat-jalan`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
@@ -346,6 +347,9 @@ describe("the console page a document's QR code opens", () => {
       await venuePage.locator('select').first().selectOption('en');
       await venuePage.getByRole('heading', { name: 'Handover record (BAST)' }).waitFor();
       await venuePage.getByRole('button', { name: 'Print' }).waitFor();
+      await venuePage.locator('iframe.document-frame[data-loaded=true]').waitFor();
+      // the menu marks none of its pages as the current one
+      expect(await venuePage.locator('nav a[aria-current=page]').count()).toBe(0);
       await stack.shoot(venuePage, 'bast-venue-en');
       await expectAccessible(venuePage, 'BAST in the venue console');
     } finally {
