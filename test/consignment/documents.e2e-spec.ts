@@ -95,6 +95,25 @@ function decodeCode128(page: PNG, box: { x: number; y: number; width: number; he
   }
 }
 
+/**
+ * Chromium's PDF viewer has drawn the page in the document's frame: the frame, as screenshot, shows the white of
+ * the paper (the viewer's background is dark grey, and it draws some time after the frame's load event).
+ */
+async function pdfShownIn(page: Page): Promise<void> {
+  const frame = page.locator('iframe.document-frame[data-loaded=true]');
+  await frame.waitFor();
+  await expectSoon(
+    async () => {
+      const shot = PNG.sync.read(await frame.screenshot());
+      let white = 0;
+      for (let i = 0; i < shot.data.length; i += 4) if (shot.data[i] > 245 && shot.data[i + 1] > 245 && shot.data[i + 2] > 245) white++;
+      return white > (shot.width * shot.height) / 10;
+    },
+    'the PDF drawn in the frame',
+    20_000,
+  );
+}
+
 const documentUrl = (kind: string, id: string) => `${stack.base}/dokumen/${kind}/${id}`;
 
 beforeAll(async () => {
@@ -312,7 +331,7 @@ describe("the console page a document's QR code opens", () => {
     expect(await page.locator('iframe.document-frame').getAttribute('src')).toMatch(/^blob:/);
     expect(await page.getByTestId('document-download').getAttribute('href')).toBe(`/api/consignment/dispatches/${dispatch.id}/surat-jalan`);
     await page.getByRole('button', { name: 'Cetak' }).waitFor();
-    await page.locator('iframe.document-frame[data-loaded=true]').waitFor();
+    await pdfShownIn(page);
     // what the page shows is the surat jalan itself: the same PDF through the console's backend
     const pdf = await page.request.get(`${stack.base}/api/consignment/dispatches/${dispatch.id}/surat-jalan`);
     expect(pdf.headers()['content-type']).toBe('application/pdf');
@@ -347,7 +366,7 @@ describe("the console page a document's QR code opens", () => {
       await venuePage.locator('select').first().selectOption('en');
       await venuePage.getByRole('heading', { name: 'Handover record (BAST)' }).waitFor();
       await venuePage.getByRole('button', { name: 'Print' }).waitFor();
-      await venuePage.locator('iframe.document-frame[data-loaded=true]').waitFor();
+      await pdfShownIn(venuePage);
       // the menu marks none of its pages as the current one
       expect(await venuePage.locator('nav a[aria-current=page]').count()).toBe(0);
       await stack.shoot(venuePage, 'bast-venue-en');
