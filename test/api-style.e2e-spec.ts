@@ -57,6 +57,11 @@ const NOT_LISTS: Record<string, string> = {
   '/agreements/{id}/periods/{period}/statement': 'one statement',
   '/products/{id}/compliance': "the approval rules' verdicts on one product",
   '/products/{id}/attachments/{attachmentId}/content': 'a file',
+  '/dispatches/{id}/surat-jalan': 'a printed document (PDF)',
+  '/dispatches/{id}/labels': 'a printed document (PDF)',
+  '/dispatches/{id}/bast': 'a printed document (PDF)',
+  '/returns/{id}/note': 'a printed document (PDF)',
+  '/stock-counts/{id}/record': 'a printed document (PDF)',
 };
 const isReport = (path: string) => path.startsWith('/reports/');
 /** Lists of one agreement's documents: each takes the same scope filters. */
