@@ -27,6 +27,13 @@ export class OfflineError extends Error {}
 
 const SESSION_KEY = 'titipan.session';
 let csrfToken = '';
+let signedIn: Session | undefined;
+
+/** The person signed in, once loadSession has answered (the app renders only after it has). */
+export function currentSession(): Session {
+  if (!signedIn) throw new Error('no session loaded yet');
+  return signedIn;
+}
 
 export function signIn(): never {
   location.assign(`/auth/login?returnTo=${encodeURIComponent(location.pathname + location.search)}`);
@@ -42,6 +49,7 @@ export async function loadSession(): Promise<Session> {
     const session = await call<Session>('GET', '/api/session');
     localStorage.setItem(SESSION_KEY, JSON.stringify(session));
     csrfToken = session.csrfToken;
+    signedIn = session;
     return session;
   } catch (error) {
     if (error instanceof OfflineError) {
@@ -49,6 +57,7 @@ export async function loadSession(): Promise<Session> {
       if (kept) {
         const session = JSON.parse(kept) as Session;
         csrfToken = session.csrfToken;
+        signedIn = session;
         return session;
       }
     }

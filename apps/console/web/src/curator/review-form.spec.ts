@@ -1,7 +1,12 @@
 import { averageScore, emptyReview, failedVerdicts, missingScores, reviewBody, reviewProblems, suspendProblem } from './review-form';
 
 const scores = { quality: 4, packaging: 3, compliance: 5, marketPotential: 4 };
-const halalMissing = { rule: 'halal-from-2026-10-17', passed: false, severity: 'error', message: 'food and beverage … need a halal certificate' };
+const halalMissing = {
+  rule: 'halal-from-2026-10-17',
+  passed: false,
+  severity: 'error',
+  message: 'food and beverage … need a halal certificate',
+};
 const pirtOk = { rule: 'pirt-valid-5-years', passed: true, severity: 'error', message: 'ok' };
 
 describe("the curator's decision", () => {
@@ -27,7 +32,11 @@ describe("the curator's decision", () => {
   });
 
   it('sends the scores, the decision and the trimmed notes (none when empty)', () => {
-    expect(reviewBody({ decision: 'REJECT', scores, notes: ' Kemasan bocor \n' })).toEqual({ decision: 'REJECT', scores, notes: 'Kemasan bocor' });
+    expect(reviewBody({ decision: 'REJECT', scores, notes: ' Kemasan bocor \n' })).toEqual({
+      decision: 'REJECT',
+      scores,
+      notes: 'Kemasan bocor',
+    });
     expect(reviewBody({ decision: 'APPROVE', scores: { ...scores }, notes: '' })).toEqual({ decision: 'APPROVE', scores });
   });
 

@@ -1,12 +1,10 @@
-import type { CurationScores, Verdict } from '../product/product-fields';
+import { SCORE_NAMES, type CurationScores, type ScoreName, type Verdict } from '../product/product-fields';
 
 /**
  * The curator's decision form: the four scores (1 to 5), approve or reject, and the reason the UPT will read
  * (required to reject); and what the compliance rules' verdicts mean for an approval. The catalog applies the
  * same rules (ReviewDto, assertApprovable); checked here first so the curator hears before sending. Plain TS.
  */
-export const SCORE_NAMES = ['quality', 'packaging', 'compliance', 'marketPotential'] as const satisfies readonly (keyof CurationScores)[];
-export type ScoreName = (typeof SCORE_NAMES)[number];
 export const SCORE_VALUES = [1, 2, 3, 4, 5] as const;
 export const MAX_NOTES = 2000;
 export const MAX_REASON = 1000;

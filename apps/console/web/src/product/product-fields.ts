@@ -63,6 +63,10 @@ export interface Product {
   updatedAt: string;
 }
 
+/** The four scores of a curation review, in the order the forms show them. */
+export const SCORE_NAMES = ['quality', 'packaging', 'compliance', 'marketPotential'] as const;
+export type ScoreName = (typeof SCORE_NAMES)[number];
+
 export interface CurationScores {
   quality: number;
   packaging: number;
@@ -113,4 +117,3 @@ export interface Compliance {
   checkedOn: string;
   verdicts: Verdict[];
 }
-

@@ -7,6 +7,7 @@ import {
   formProblems,
   newCertificate,
   parseRupiah,
+  priceChange,
   problemsFor,
   productBody,
   productChanges,
@@ -149,5 +150,21 @@ describe('attachments before upload', () => {
     expect(formatBytes(1_258_291)).toBe('1,2 MB');
     expect(formatBytes(348_160)).toBe('340 kB');
     expect(formatBytes(900)).toBe('900 B');
+  });
+});
+
+describe('a price change', () => {
+  const now = new Date('2026-11-30T10:00:00Z');
+  it('takes effect now or from a later time, as an ISO time', () => {
+    expect(priceChange(18500, '19.000', '', now)).toEqual({ body: { price: 19000 } });
+    expect(priceChange(18500, '19.000', '2026-12-01T00:00:00Z', now)).toEqual({
+      body: { price: 19000, effectiveFrom: '2026-12-01T00:00:00.000Z' },
+    });
+  });
+  it('refuses a price out of range, the same price now, a past start or a time that is not one', () => {
+    expect(priceChange(18500, '0', '', now)).toEqual({ problem: 'PRICE_RANGE' });
+    expect(priceChange(18500, '18.500', '', now)).toEqual({ problem: 'PRICE_UNCHANGED' });
+    expect(priceChange(18500, '19.000', '2026-11-29T00:00:00Z', now)).toEqual({ problem: 'WHEN_PAST' });
+    expect(priceChange(18500, '19.000', 'kemarin', now)).toEqual({ problem: 'WHEN_INVALID' });
   });
 });

@@ -38,14 +38,7 @@ export interface ProductFormValues {
 }
 
 export type FieldProblem =
-  | 'REQUIRED'
-  | 'SKU_FORMAT'
-  | 'TOO_LONG'
-  | 'PRICE_RANGE'
-  | 'SHELF_LIFE_RANGE'
-  | 'CERTIFICATE_NUMBER'
-  | 'CERTIFICATE_DATE'
-  | 'TOO_MANY';
+  'REQUIRED' | 'SKU_FORMAT' | 'TOO_LONG' | 'PRICE_RANGE' | 'SHELF_LIFE_RANGE' | 'CERTIFICATE_NUMBER' | 'CERTIFICATE_DATE' | 'TOO_MANY';
 
 /** A problem per field that has one; certificates as `certificates.<index>.number` / `.issuedOn`. */
 export type FormProblems = Record<string, FieldProblem>;
@@ -151,7 +144,16 @@ export function productBody(values: ProductFormValues): ProductBody {
   };
 }
 
-const FORM_FIELDS: (keyof ProductFormValues)[] = ['sku', 'name', 'description', 'category', 'unit', 'price', 'shelfLifeDays', 'certificates'];
+const FORM_FIELDS: (keyof ProductFormValues)[] = [
+  'sku',
+  'name',
+  'description',
+  'category',
+  'unit',
+  'price',
+  'shelfLifeDays',
+  'certificates',
+];
 
 /**
  * Which fields the catalog lets the UPT change: all of a new product or a DRAFT; the description and certificates
@@ -186,3 +188,24 @@ export const CERTIFICATE_EXAMPLE: Record<CertificateKind, string> = {
   BPOM_MD: 'MD 123456789012',
   HALAL: 'ID36110012345670126',
 };
+
+export type PriceChangeProblem = 'PRICE_RANGE' | 'PRICE_UNCHANGED' | 'WHEN_INVALID' | 'WHEN_PAST';
+
+/**
+ * A price change as typed: the new price, and when it takes effect (a datetime-local value in the browser's
+ * zone; empty for now). The catalog refuses a start in the past and an unchanged price; checked here too.
+ */
+export function priceChange(
+  current: number,
+  priceText: string,
+  whenLocal: string,
+  now: Date,
+): { body: { price: number; effectiveFrom?: string } } | { problem: PriceChangeProblem } {
+  const price = parseRupiah(priceText);
+  if (price === null || price < 1 || price > MAX_PRICE_RUPIAH) return { problem: 'PRICE_RANGE' };
+  if (!whenLocal) return price === current ? { problem: 'PRICE_UNCHANGED' } : { body: { price } };
+  const when = new Date(whenLocal);
+  if (Number.isNaN(when.getTime())) return { problem: 'WHEN_INVALID' };
+  if (when.getTime() < now.getTime() - 60_000) return { problem: 'WHEN_PAST' };
+  return { body: { price, effectiveFrom: when.toISOString() } };
+}
