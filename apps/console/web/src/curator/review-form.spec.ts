@@ -4,10 +4,10 @@ const scores = { quality: 4, packaging: 3, compliance: 5, marketPotential: 4 };
 const halalMissing = {
   rule: 'halal-from-2026-10-17',
   passed: false,
-  severity: 'error',
+  severity: 'blocking',
   message: 'food and beverage … need a halal certificate',
 };
-const pirtOk = { rule: 'pirt-valid-5-years', passed: true, severity: 'error', message: 'ok' };
+const pirtOk = { rule: 'pirt-valid-5-years', passed: true, severity: 'blocking', message: 'ok' };
 
 describe("the curator's decision", () => {
   it('needs a decision and all four scores from 1 to 5', () => {

@@ -50,9 +50,23 @@ export function uploadProblem(kind: AttachmentKind, file: PickedFile): UploadPro
   return undefined;
 }
 
+/** The catalog keeps a file name of up to 200 characters, without control characters, slashes or quotes. */
+export const MAX_FILENAME_LENGTH = 200;
+
+/** The file's name as the catalog takes it: what it refuses replaced by `_`, cut to its length (the extension kept). */
+export function safeFilename(name: string, fallback: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = name.replace(/[\u0000-\u001f\u007f/\\"]/g, '_').trim();
+  if (!clean || /^\.+$/.test(clean)) return fallback;
+  if (clean.length <= MAX_FILENAME_LENGTH) return clean;
+  const dot = clean.lastIndexOf('.');
+  const extension = dot > 0 && clean.length - dot <= 10 ? clean.slice(dot) : '';
+  return clean.slice(0, MAX_FILENAME_LENGTH - extension.length).trim() + extension;
+}
+
 /** The query of POST /products/:id/attachments. */
 export function uploadQuery(kind: AttachmentKind, filename: string, certificate?: CertificateKind | ''): string {
-  const query = new URLSearchParams({ kind, filename: filename.trim() || `${kind}` });
+  const query = new URLSearchParams({ kind, filename: safeFilename(filename, kind) });
   if (kind === 'certificate' && certificate) query.set('certificate', certificate);
   return query.toString();
 }

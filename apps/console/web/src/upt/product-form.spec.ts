@@ -1,5 +1,14 @@
 import type { Product } from '../product/product-fields';
-import { ACCEPT, contentTypeOf, formatBytes, MAX_IMAGE_BYTES, MAX_PDF_BYTES, uploadProblem, uploadQuery } from './attachment-upload';
+import {
+  ACCEPT,
+  contentTypeOf,
+  formatBytes,
+  MAX_IMAGE_BYTES,
+  MAX_PDF_BYTES,
+  safeFilename,
+  uploadProblem,
+  uploadQuery,
+} from './attachment-upload';
 import {
   editableFields,
   emptyForm,
@@ -144,6 +153,14 @@ describe('attachments before upload', () => {
   it('asks with the kind, the file name and the certificate it belongs to', () => {
     expect(uploadQuery('certificate', 'pirt scan.pdf', 'PIRT')).toBe('kind=certificate&filename=pirt+scan.pdf&certificate=PIRT');
     expect(uploadQuery('photo', 'depan.png', 'HALAL')).toBe('kind=photo&filename=depan.png');
+  });
+
+  it('names the file as the catalog keeps it: no slashes, quotes or control characters, at most 200 characters', () => {
+    expect(safeFilename(' sertifikat "halal"/2026.pdf ', 'certificate')).toBe('sertifikat _halal__2026.pdf');
+    expect(safeFilename('...', 'photo')).toBe('photo');
+    const long = safeFilename(`${'a'.repeat(300)}.jpeg`, 'photo');
+    expect(long).toHaveLength(200);
+    expect(long.endsWith('a.jpeg')).toBe(true);
   });
 
   it('tells sizes in Indonesian figures', () => {
