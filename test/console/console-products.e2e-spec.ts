@@ -85,7 +85,7 @@ describe("the console's product and curation pages", () => {
     await clerk.getByRole('link', { name: 'Produk baru' }).click();
     await clerk.getByRole('heading', { name: 'Produk baru' }).waitFor();
     await clerk.getByRole('button', { name: 'Simpan draf' }).click();
-    expect(await clerk.getByRole('alert').textContent()).toBe('Ada 4 isian yang perlu diperbaiki.');
+    await clerk.getByRole('alert').getByText('Ada 4 isian yang perlu diperbaiki.', { exact: true }).waitFor();
     expect(await clerk.getByLabel('SKU').getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(clerk, 'produk-baru-salah');
 
@@ -257,7 +257,7 @@ describe("the console's product and curation pages", () => {
 
   it('the clerk sees the product approved in the list', async () => {
     await clerk.getByRole('link', { name: '← Semua produk' }).click();
-    await clerk.getByLabel('Status').selectOption('APPROVED');
+    await clerk.getByLabel('Status', { exact: true }).selectOption('APPROVED');
     const row = clerk.locator(`[data-testid=product-list] tr[data-sku=${SKU}]`);
     await row.waitFor();
     expect(await row.getByTestId('product-status').textContent()).toBe('Disetujui');

@@ -24,16 +24,16 @@ function KanwilProducts(props: { title: string; intro: string; statuses: Product
       <p class="hint">{props.intro}</p>
       {props.statuses.length > 1 && (
         <div class="row">
-          <label>
-            {t('curation.status')}
-            <select value={status} onChange={(e) => setStatus(e.currentTarget.value as ProductStatus)}>
+          <div class="field">
+            <label for="curation-status">{t('curation.status')}</label>
+            <select id="curation-status" value={status} onChange={(e) => setStatus(e.currentTarget.value as ProductStatus)}>
               {props.statuses.map((s) => (
                 <option key={s} value={s}>
                   {t(`products.status.${s}`)}
                 </option>
               ))}
             </select>
-          </label>
+          </div>
         </div>
       )}
       <div role="alert">{error && <p class="message refused">{error}</p>}</div>

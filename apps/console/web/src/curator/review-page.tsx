@@ -51,8 +51,9 @@ export function ReviewPage({ param }: { param?: string }) {
     setDone(undefined);
     try {
       await run();
-      setDone(t(`curation.done.${what}`));
+      // the product read again before the outcome is told, so what the page shows is already the new state
       await load();
+      setDone(t(`curation.done.${what}`));
     } catch (e) {
       setError(t(`curation.refused.${what}`, { reason: refusalOf(e) }));
     } finally {

@@ -87,8 +87,9 @@ export function ProductPage({ param }: { param?: string }) {
     setDone(undefined);
     try {
       await run();
-      setDone(t(`products.done.${what}`));
+      // the product read again before the outcome is told, so what the page shows is already the new state
       await load();
+      setDone(t(`products.done.${what}`));
     } catch (e) {
       setError(t(`products.refused.${what}`, { reason: refusalOf(e) }));
     } finally {

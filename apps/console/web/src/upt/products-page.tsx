@@ -33,9 +33,9 @@ export function ProductsPage() {
         </Link>
       </div>
       <div class="row" role="search">
-        <label>
-          {t('products.list.status')}
-          <select name="status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
+        <div class="field">
+          <label for="products-status">{t('products.list.status')}</label>
+          <select id="products-status" name="status" value={status} onChange={(e) => setStatus(e.currentTarget.value)}>
             <option value="">{t('products.list.allStatuses')}</option>
             {PRODUCT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -43,11 +43,11 @@ export function ProductsPage() {
               </option>
             ))}
           </select>
-        </label>
-        <label>
-          {t('products.list.search')}
-          <input type="search" name="q" value={text} onInput={(e) => setText(e.currentTarget.value)} />
-        </label>
+        </div>
+        <div class="field">
+          <label for="products-q">{t('products.list.search')}</label>
+          <input id="products-q" type="search" name="q" value={text} onInput={(e) => setText(e.currentTarget.value)} />
+        </div>
       </div>
       <div role="alert">{error && <p class="message refused">{error}</p>}</div>
       {!products && !error && <p>{t('app.loading')}</p>}
