@@ -111,6 +111,7 @@ describe("the UPT's product form", () => {
   });
 
   it('sends only what changed, and only what the state lets change', () => {
+    expect(formOf(product).price).toBe('18.500');
     expect(productChanges(product, formOf(product))).toEqual({});
     const halal = { kind: 'HALAL' as const, number: 'ID36110012345670126', issuedOn: '2026-11-01' };
     const edited = { ...formOf(product), price: '19.000', certificates: [...product.certificates, halal] };

@@ -68,7 +68,7 @@ export function formOf(product: Product): ProductFormValues {
     description: product.description,
     category: product.category,
     unit: product.unit,
-    price: String(product.price),
+    price: new Intl.NumberFormat('id-ID').format(product.price),
     shelfLifeDays: product.shelfLifeDays === null ? '' : String(product.shelfLifeDays),
     certificates: product.certificates.map((c) => ({ ...c })),
   };
