@@ -262,7 +262,7 @@ function SuspendForm(props: { busy: boolean; onSend: (reason: string) => void })
   const problem = suspendProblem(reason);
   return (
     <form
-      class="decision"
+      class="decision caution"
       noValidate
       onSubmit={(e) => {
         e.preventDefault();

@@ -1,6 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { ApiError, OfflineError } from '../api';
-import { formatDay, formatNumber, formatRupiah } from '../format';
+import { formatDay, formatNumber, formatRupiah, localDay } from '../format';
 import { t } from '../i18n';
 import { describeRefusal, figuresOf } from '../refusal';
 import { formatBytes } from '../upt/attachment-upload';
@@ -44,6 +44,9 @@ export function StatusBadge({ status }: { status: ProductStatus }) {
     </span>
   );
 }
+
+/** The browser's zone: an office reads times on its own clock. */
+export const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** `12 Des 2026` for a day, `—` for none. */
 const dayOrDash = (day: string | null | undefined) => (day ? formatDay(day.slice(0, 10)) : '—');
@@ -221,7 +224,7 @@ export function ProductTable(props: { products: Product[]; hrefOf: (p: Product) 
               <td>
                 <StatusBadge status={p.status} />
               </td>
-              <td>{formatDay(p.updatedAt.slice(0, 10))}</td>
+              <td>{formatDay(localDay(new Date(p.updatedAt), ZONE))}</td>
             </tr>
           ))}
         </tbody>

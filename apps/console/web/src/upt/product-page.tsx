@@ -13,13 +13,19 @@ import {
   type Product,
   type Review,
 } from '../product/product-fields';
-import { AttachmentList, CertificateTable, Link, ProductFacts, refusalOf, ReviewHistory, StatusBadge } from '../product/product-views';
+import {
+  AttachmentList,
+  CertificateTable,
+  Link,
+  ProductFacts,
+  refusalOf,
+  ReviewHistory,
+  StatusBadge,
+  ZONE,
+} from '../product/product-views';
 import { ACCEPT, contentTypeOf, formatBytes, uploadProblem, uploadQuery } from './attachment-upload';
 import { editableFields, emptyForm, formOf, priceChange, productBody, productChanges, type ProductFormValues } from './product-form';
 import { ProductFormView } from './product-form-view';
-
-/** The browser's zone, in which the clerk reads times (a UPT office's own clock). */
-const ZONE = Intl.DateTimeFormat().resolvedOptions().timeZone;
 
 /** A new product: its fields and certificates; saved as a DRAFT, then its page opens for photos and scans. */
 export function NewProductPage() {
