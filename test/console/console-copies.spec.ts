@@ -1,4 +1,8 @@
 import {
+  MAX_PRICE_RUPIAH as CONTRACT_MAX_PRICE_RUPIAH,
+  PRODUCT_CATEGORIES as CONTRACT_PRODUCT_CATEGORIES,
+  PRODUCT_STATUSES as CONTRACT_PRODUCT_STATUSES,
+  SKU_PATTERN as CONTRACT_SKU_PATTERN,
   MAX_LINE_QUANTITY as CONTRACT_MAX_LINE_QUANTITY,
   MAX_LINES_PER_EVENT,
   NO_EXPIRY,
@@ -10,6 +14,32 @@ import { UPLOAD_LINES_PER_REQUEST } from '../../apps/console/web/src/sales-uploa
 import { MAX_COUNT_LINES } from '../../apps/console/web/src/stock-count-form';
 import { MAX_RETURN_LINES, RETURN_REASONS } from '../../apps/console/web/src/upt-return-form';
 import { MAX_SALE_LINES_PER_BATCH } from '../../apps/consignment/src/sale/sale.dto';
+import { PHOTO_TYPES as CATALOG_PHOTO_TYPES } from '../../apps/catalog/src/product-attachment/domain/content-type';
+import {
+  MAX_FILENAME_LENGTH as CATALOG_MAX_FILENAME_LENGTH,
+  SIZE_LIMITS,
+} from '../../apps/catalog/src/product-attachment/domain/upload-rules';
+import {
+  CERTIFICATE_KINDS as CATALOG_CERTIFICATE_KINDS,
+  CERTIFICATE_NUMBER_FORMAT as CATALOG_CERTIFICATE_NUMBER_FORMAT,
+} from '../../apps/catalog/src/product/domain/certificates';
+import { ALWAYS_EDITABLE_FIELDS as CATALOG_ALWAYS_EDITABLE_FIELDS } from '../../apps/catalog/src/product/domain/product-lifecycle';
+import {
+  ALWAYS_EDITABLE_FIELDS,
+  CERTIFICATE_KINDS,
+  CERTIFICATE_NUMBER_FORMAT,
+  MAX_PRICE_RUPIAH,
+  PRODUCT_CATEGORIES,
+  PRODUCT_STATUSES,
+  SKU_PATTERN,
+} from '../../apps/console/web/src/product/product-fields';
+import {
+  CERTIFICATE_TYPES,
+  MAX_FILENAME_LENGTH,
+  MAX_IMAGE_BYTES,
+  MAX_PDF_BYTES,
+  PHOTO_TYPES,
+} from '../../apps/console/web/src/upt/attachment-upload';
 
 /** The single-page app cannot load libs/contracts (decorators, class-validator); what it copies must stay equal. */
 describe("the console's copies of the services' constants", () => {
@@ -24,5 +54,22 @@ describe("the console's copies of the services' constants", () => {
     expect(RETURN_REASONS).toEqual(CONTRACT_RETURN_REASONS);
     expect(MAX_RETURN_LINES).toBe(MAX_LINES_PER_EVENT);
     expect(MAX_LINE_QUANTITY).toBe(CONTRACT_MAX_LINE_QUANTITY);
+  });
+  it("knows the catalog's product vocabulary, certificate number formats and what may change past DRAFT", () => {
+    expect(PRODUCT_CATEGORIES).toEqual(CONTRACT_PRODUCT_CATEGORIES);
+    expect(PRODUCT_STATUSES).toEqual(CONTRACT_PRODUCT_STATUSES);
+    expect(SKU_PATTERN.source).toBe(CONTRACT_SKU_PATTERN.source);
+    expect(MAX_PRICE_RUPIAH).toBe(CONTRACT_MAX_PRICE_RUPIAH);
+    expect(CERTIFICATE_KINDS).toEqual(CATALOG_CERTIFICATE_KINDS);
+    for (const kind of CERTIFICATE_KINDS)
+      expect(CERTIFICATE_NUMBER_FORMAT[kind].source).toBe(CATALOG_CERTIFICATE_NUMBER_FORMAT[kind].source);
+    expect(ALWAYS_EDITABLE_FIELDS).toEqual(CATALOG_ALWAYS_EDITABLE_FIELDS);
+  });
+  it("checks uploads with the catalog's attachment types, sizes and file name length", () => {
+    expect(PHOTO_TYPES).toEqual(CATALOG_PHOTO_TYPES);
+    for (const type of PHOTO_TYPES) expect(SIZE_LIMITS.photo[type]).toBe(MAX_IMAGE_BYTES);
+    expect(Object.keys(SIZE_LIMITS.certificate).sort()).toEqual([...CERTIFICATE_TYPES].sort());
+    expect(SIZE_LIMITS.certificate['application/pdf']).toBe(MAX_PDF_BYTES);
+    expect(MAX_FILENAME_LENGTH).toBe(CATALOG_MAX_FILENAME_LENGTH);
   });
 });

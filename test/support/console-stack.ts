@@ -86,8 +86,10 @@ export class ConsoleStack {
       );
     }
     await seedCatalog(this.url('catalog'));
-    await waitForConsumers('consignment', this.url('consignment'), ['directory-replica', 'product-replica'], 120_000);
-    await seedVenues(this.url('consignment'));
+    if (this.services.consignment) {
+      await waitForConsumers('consignment', this.url('consignment'), ['directory-replica', 'product-replica'], 120_000);
+      await seedVenues(this.url('consignment'));
+    }
     const urls = Object.fromEntries(services.map((service) => [service, this.url(service)]));
     this.services.console = await startServiceProcess('console', {
       ...consoleEnv(issuer, { port: consolePort, services: urls }),
@@ -111,7 +113,8 @@ export class ConsoleStack {
       KEYCLOAK_USER_ADMIN_CLIENT_ID: USER_ADMIN.clientId,
       KEYCLOAK_USER_ADMIN_SECRET: USER_ADMIN.secret,
       CATALOG_URL: this.url('catalog'),
-      CONSIGNMENT_URL: this.url('consignment'),
+      // a stack without consignment (catalog's pages only) has no venues to scope people to
+      ...(this.services.consignment ? { CONSIGNMENT_URL: this.url('consignment') } : {}),
     };
     const argv = ['add', '--username', username, '--role', role, '--password', PERSON_PASSWORD, '--name', name];
     if (scope) argv.push('--scope', scope);

@@ -27,6 +27,13 @@ export class OfflineError extends Error {}
 
 const SESSION_KEY = 'titipan.session';
 let csrfToken = '';
+let signedIn: Session | undefined;
+
+/** The person signed in, once loadSession has answered (the app renders only after it has). */
+export function currentSession(): Session {
+  if (!signedIn) throw new Error('no session loaded yet');
+  return signedIn;
+}
 
 export function signIn(): never {
   location.assign(`/auth/login?returnTo=${encodeURIComponent(location.pathname + location.search)}`);
@@ -42,6 +49,7 @@ export async function loadSession(): Promise<Session> {
     const session = await call<Session>('GET', '/api/session');
     localStorage.setItem(SESSION_KEY, JSON.stringify(session));
     csrfToken = session.csrfToken;
+    signedIn = session;
     return session;
   } catch (error) {
     if (error instanceof OfflineError) {
@@ -49,6 +57,7 @@ export async function loadSession(): Promise<Session> {
       if (kept) {
         const session = JSON.parse(kept) as Session;
         csrfToken = session.csrfToken;
+        signedIn = session;
         return session;
       }
     }
@@ -77,9 +86,14 @@ export async function call<T>(method: string, path: string, body?: unknown, opti
   } catch {
     throw new OfflineError('unreachable');
   }
+  return answerOf<T>(response, options.redirectOn401 !== false);
+}
+
+/** A service's JSON answer, or its error as an ApiError; a 401 sends the browser to sign in unless told not to. */
+async function answerOf<T>(response: Response, redirectOn401: boolean): Promise<T> {
   const json = (await response.json().catch(() => undefined)) as
     { code?: string; message?: string; details?: Record<string, unknown> } | undefined;
-  if (response.status === 401 && options.redirectOn401 !== false) signIn();
+  if (response.status === 401 && redirectOn401) signIn();
   if (!response.ok) {
     throw new ApiError(response.status, json?.code ?? `HTTP_${response.status}`, json?.message ?? response.statusText, json?.details ?? {});
   }
@@ -116,4 +130,21 @@ export async function signOut(): Promise<void> {
   const { logoutUrl } = await call<{ logoutUrl: string }>('POST', '/auth/logout');
   forgetSession();
   location.assign(logoutUrl);
+}
+
+/** A file's raw bytes POSTed to the console's origin with their own content type (an attachment); answers as call() does. */
+export async function upload<T>(path: string, bytes: Blob, contentType: string): Promise<T> {
+  if (typeof navigator !== 'undefined' && navigator.onLine === false) throw new OfflineError('offline');
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      method: 'POST',
+      headers: { accept: 'application/json', 'content-type': contentType, 'x-csrf-token': csrfToken },
+      body: bytes,
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new OfflineError('unreachable');
+  }
+  return answerOf<T>(response, true);
 }
