@@ -117,3 +117,9 @@ export async function signOut(): Promise<void> {
   forgetSession();
   location.assign(logoutUrl);
 }
+
+/** The session loadSession last saw (it keeps it before the app renders): who the pages are for. */
+export function currentSession(): Session | undefined {
+  const kept = localStorage.getItem(SESSION_KEY);
+  return kept ? (JSON.parse(kept) as Session) : undefined;
+}
