@@ -17,6 +17,9 @@ import {
 } from './report-filters';
 import type { ChartData, Freshness } from './report-series';
 
+// a dashboard page is about to draw: fetch Chart.js while its report is being asked for, not after
+void loadChart();
+
 /** The person the dashboard is for. */
 export function useViewer(): Viewer {
   const session = currentSession();
