@@ -17,7 +17,6 @@ import {
 } from './report-parts';
 import {
   behindFirst,
-  byAge,
   byExpiry,
   chartOf,
   formatRate,
@@ -25,6 +24,7 @@ import {
   worstFirst,
   type DiscrepancyRow,
   type Freshness,
+  type AgeRow,
   type OutstandingRow,
   type PnbpProgressRow,
   type StockRow,
@@ -129,9 +129,9 @@ export function PnbpPage() {
 /** Issued statements not yet paid, by age, and the oldest of them. */
 export function OutstandingPage() {
   return (
-    <ReportPage<{ freshness?: Freshness; rows: OutstandingRow[] }> view="outstanding" id="outstanding">
+    <ReportPage<{ freshness?: Freshness; buckets: AgeRow[]; rows: OutstandingRow[] }> view="outstanding" id="outstanding">
       {(data) => {
-        const ages = byAge(data.rows);
+        const ages = data.buckets;
         return (
           <>
             <ChartWithTable
@@ -139,7 +139,7 @@ export function OutstandingPage() {
                 <ReportChart
                   unit="money"
                   label={t('dashboard.outstanding.chart')}
-                  data={chartOf(ages, (a) => t(`dashboard.age.${a.bucket}`), { 'dashboard.col.proceeds': (a) => a.proceeds })}
+                  data={chartOf(ages, (a) => t(`dashboard.age.${a.ageBucket}`), { 'dashboard.col.proceeds': (a) => a.proceeds })}
                 />
               }
               table={
@@ -158,8 +158,8 @@ export function OutstandingPage() {
                   </thead>
                   <tbody>
                     {ages.map((a) => (
-                      <tr key={a.bucket} data-key={a.bucket}>
-                        <th scope="row">{t(`dashboard.age.${a.bucket}`)}</th>
+                      <tr key={a.ageBucket} data-key={a.ageBucket}>
+                        <th scope="row">{t(`dashboard.age.${a.ageBucket}`)}</th>
                         <td class="num">{formatNumber(a.statements)}</td>
                         <td class="num">{formatRupiah(a.proceeds)}</td>
                       </tr>

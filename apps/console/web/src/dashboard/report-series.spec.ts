@@ -1,6 +1,5 @@
 import {
   behindFirst,
-  byAge,
   byExpiry,
   byNetSales,
   chartOf,
@@ -40,17 +39,6 @@ describe('report series', () => {
     });
     expect(total(rows, (r) => r.pnbp)).toBe(7);
     expect(head(rows, 2)).toEqual({ shown: rows.slice(0, 2), more: 1 });
-  });
-
-  it('sums unpaid statements by age, every bucket shown', () => {
-    const row = (ageBucket: '0-30' | '>90', proceeds: number) =>
-      ({ id: 'x', period: '2026-09', uptCode: 'U', venueCode: 'V', proceeds, issuedAt: '', ageDays: 1, ageBucket }) as const;
-    expect(byAge([row('0-30', 100), row('>90', 50), row('0-30', 20)])).toEqual([
-      { bucket: '0-30', statements: 2, proceeds: 120 },
-      { bucket: '31-60', statements: 0, proceeds: 0 },
-      { bucket: '61-90', statements: 0, proceeds: 0 },
-      { bucket: '>90', statements: 1, proceeds: 50 },
-    ]);
   });
 
   it('puts near-expiry lots in the windows the chosen days reach', () => {

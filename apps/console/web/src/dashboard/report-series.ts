@@ -84,18 +84,11 @@ export interface OutstandingRow {
   ageBucket: AgeBucket;
 }
 
+/** The unpaid statements of one age bucket (reporting's `buckets`: all four, in order). */
 export interface AgeRow {
-  bucket: AgeBucket;
+  ageBucket: AgeBucket;
   statements: number;
   proceeds: number;
-}
-
-/** Unpaid statements by age, every bucket shown (an empty one as zero), youngest first. */
-export function byAge(rows: readonly OutstandingRow[]): AgeRow[] {
-  return AGE_BUCKETS.map((bucket) => {
-    const inBucket = rows.filter((r) => r.ageBucket === bucket);
-    return { bucket, statements: inBucket.length, proceeds: total(inBucket, (r) => r.proceeds) };
-  });
 }
 
 export interface StockRow {
