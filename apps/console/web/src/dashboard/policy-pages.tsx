@@ -231,16 +231,22 @@ export function PnbpTargetPage() {
     if (!uptCode && upts.length) setUptCode(upts[0].code);
   }, [upts]);
 
-  const load = async (upt: string, y: number) => {
-    if (!upt) return;
-    try {
-      setTarget(await call<Target>('GET', `/api/reporting/pnbp-targets/${encodeURIComponent(upt)}/${y}`));
-    } catch (error) {
-      if (error instanceof ApiError && error.status === 404) setTarget(null);
-      else setMessage({ ok: false, text: refusalText(error) });
-    }
-  };
-  useEffect(() => void load(uptCode, year), [uptCode, year]);
+  useEffect(() => {
+    if (!uptCode) return;
+    let current = true; // a UPT or year chosen since: its answer, not this one, is shown
+    setTarget(undefined);
+    call<Target>('GET', `/api/reporting/pnbp-targets/${encodeURIComponent(uptCode)}/${year}`).then(
+      (found) => current && setTarget(found),
+      (error) => {
+        if (!current) return;
+        if (error instanceof ApiError && error.status === 404) setTarget(null);
+        else setMessage({ ok: false, text: refusalText(error) });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [uptCode, year]);
 
   const submit = async (e: Event) => {
     e.preventDefault();

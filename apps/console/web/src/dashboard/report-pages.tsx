@@ -21,6 +21,7 @@ import {
   chartOf,
   formatRate,
   head,
+  total,
   worstFirst,
   type DiscrepancyRow,
   type Freshness,
@@ -328,6 +329,15 @@ export function NearExpiryDashboardPage() {
                       </tr>
                     ))}
                   </tbody>
+                  <tfoot>
+                    <tr>
+                      <th scope="row">{t('dashboard.total')}</th>
+                      <td class="num">{formatNumber(total(windows, (w) => w.lots))}</td>
+                      <td class="num" data-col="units">
+                        {formatNumber(total(windows, (w) => w.units))}
+                      </td>
+                    </tr>
+                  </tfoot>
                 </table>
               }
             />
