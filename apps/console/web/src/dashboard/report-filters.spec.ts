@@ -1,4 +1,14 @@
-import { addMonths, defaultFilters, fixedKanwil, hasDashboard, monthsBetween, reportUrl, withRegion, xlsxUrl } from './report-filters';
+import {
+  addMonths,
+  defaultFilters,
+  openAt,
+  fixedKanwil,
+  hasDashboard,
+  monthsBetween,
+  reportUrl,
+  withRegion,
+  xlsxUrl,
+} from './report-filters';
 
 const ministry = { role: 'ministry', scope: null };
 const banten = { role: 'kanwil', scope: 'KW-BANTEN' };
@@ -49,6 +59,13 @@ describe('report filters', () => {
     expect(reportUrl('outstanding', { ...f, kanwil: undefined })).toBe('/api/reporting/reports/outstanding?');
     expect(reportUrl('near-expiry', f)).toBe('/api/reporting/reports/near-expiry?days=30&kanwil=KW-BANTEN');
     expect(xlsxUrl(reportUrl('movers', f))).toBe('/api/reporting/reports/movers?period=2026-11&kanwil=KW-BANTEN&format=xlsx');
+  });
+
+  it('opens on the month a link names, and ignores one that is not a month', () => {
+    const f = defaultFilters(ministry, now);
+    expect(openAt(f, '?bulan=2026-06')).toMatchObject({ period: '2026-06', from: '2025-07', to: '2026-06' });
+    expect(openAt(f, '?bulan=2026-13')).toBe(f);
+    expect(openAt(f, '')).toBe(f);
   });
 
   it('counts months across a year', () => {

@@ -111,3 +111,10 @@ export function monthsBetween(from: string, to: string): string[] {
   for (let m = from; m <= to && months.length < 120; m = addMonths(m, 1)) months.push(m);
   return months;
 }
+
+/** A link may open the dashboard on a month (`?bulan=2026-06`): that month, and the twelve months up to it. */
+export function openAt(filters: ReportFilters, search: string): ReportFilters {
+  const period = new URLSearchParams(search).get('bulan');
+  if (!period || !/^\d{4}-(0[1-9]|1[0-2])$/.test(period)) return filters;
+  return { ...filters, period, from: addMonths(period, -11), to: period };
+}

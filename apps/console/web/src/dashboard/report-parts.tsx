@@ -8,6 +8,7 @@ import { loadChart } from './chart-loader';
 import {
   defaultFilters,
   fixedKanwil,
+  openAt,
   VIEW_FILTERS,
   withRegion,
   xlsxUrl,
@@ -31,7 +32,7 @@ let kept: ReportFilters | undefined;
 let keptZone = 'Asia/Jakarta';
 
 export function useFilters(viewer: Viewer): [ReportFilters, (next: ReportFilters) => void] {
-  const [filters, setFilters] = useState<ReportFilters>(() => (kept ??= defaultFilters(viewer, new Date())));
+  const [filters, setFilters] = useState<ReportFilters>(() => (kept ??= openAt(defaultFilters(viewer, new Date()), location.search)));
   return [
     filters,
     (next) => {
