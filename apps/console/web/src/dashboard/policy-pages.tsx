@@ -149,15 +149,17 @@ export function SplitPolicyPage() {
           </tfoot>
         </table>
         {tried && problems.length > 0 && (
-          <ul class="problems" role="alert">
-            {problems.map((p, i) => (
-              <li key={i}>
-                {p.name
-                  ? t(`policy.problem.${p.problem}`, { share: t(`policy.shareName.${p.name}`) })
-                  : t('policy.problem.notWhole', { sum: formatBasisPoints(sum) })}
-              </li>
-            ))}
-          </ul>
+          <div role="alert">
+            <ul class="problems">
+              {problems.map((p, i) => (
+                <li key={i}>
+                  {p.name
+                    ? t(`policy.problem.${p.problem}`, { share: t(`policy.shareName.${p.name}`) })
+                    : t('policy.problem.notWhole', { sum: formatBasisPoints(sum) })}
+                </li>
+              ))}
+            </ul>
+          </div>
         )}
         <button type="submit">{t('policy.split.save')}</button>
       </form>

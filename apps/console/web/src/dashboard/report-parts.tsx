@@ -294,7 +294,12 @@ export function ReportChart(props: {
   }, [signature, kind, unit, horizontal]);
   useEffect(() => () => chart.current?.destroy(), []);
   return (
-    <div class="chart-box" data-drawn={drawn}>
+    // a horizontal chart grows with its rows, so that a few bars are not drawn a hand wide
+    <div
+      class="chart-box"
+      data-drawn={drawn}
+      style={horizontal ? { height: `${Math.min(48, 5 + data.labels.length * 2.2)}rem` } : undefined}
+    >
       <canvas ref={canvas} role="img" aria-label={props.label} />
     </div>
   );
