@@ -217,18 +217,26 @@ describe('the ministry', () => {
     await page.getByText('Belum ada target untuk UPT dan tahun ini.').waitFor();
     await page.locator('input[name=amount]').fill('50.000.000');
     await page.getByRole('button', { name: 'Simpan target' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Dasar hukum target wajib diisi.' }).waitFor();
+    await page.locator('input[name=legalReference]').fill('Surat Dirjenpas PAS-15.PK.01.04/2026');
+    await page.getByRole('button', { name: 'Simpan target' }).click();
     await page.getByTestId('target-history').waitFor();
     await page.locator('input[name=amount]').fill('60000000');
+    await page.locator('input[name=legalReference]').fill('Surat Dirjenpas PAS-88.PK.01.04/2026');
     await page.getByRole('button', { name: 'Simpan target' }).click();
     await expectSoon(async () => (await page.locator('[data-testid=target-history] tbody tr').count()) === 2, 'two revisions shown');
     const target = await reporting().get(`/pnbp-targets/LP-TGR-1/${year}`).set('Authorization', ministry());
     expect(target.body.amount).toBe(60_000_000);
-    expect(target.body.history.map((h: { amount: number }) => h.amount)).toEqual([50_000_000, 60_000_000]);
+    expect(target.body.history.map((h: { amount: number; legalReference: string }) => [h.amount, h.legalReference])).toEqual([
+      [50_000_000, 'Surat Dirjenpas PAS-15.PK.01.04/2026'],
+      [60_000_000, 'Surat Dirjenpas PAS-88.PK.01.04/2026'],
+    ]);
     const rows = await page.locator('[data-testid=target-history] tbody tr').allTextContents();
     expect(rows[0]).toContain(formatRupiah(60_000_000));
     expect(rows[0]).toContain('Berlaku');
     expect(rows[1]).toContain(formatRupiah(50_000_000));
     expect(rows[1]).toContain('Diganti');
+    expect(rows[1]).toContain('Surat Dirjenpas PAS-15.PK.01.04/2026');
     expect(await page.getByTestId('target-current').textContent()).toContain(formatRupiah(60_000_000));
     await expectAccessible(page, 'target-pnbp');
     await stack.shoot(page, 'target-pnbp');

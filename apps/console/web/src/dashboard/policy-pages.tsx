@@ -207,6 +207,7 @@ export function SplitPolicyPage() {
 interface TargetRevision {
   amount: number;
   effectiveFrom: string;
+  legalReference: string | null;
   setAt: string;
   setBy: string;
 }
@@ -226,6 +227,7 @@ export function PnbpTargetPage() {
   const [year, setYear] = useState(Number(today().slice(0, 4)));
   const [amount, setAmount] = useState('');
   const [effectiveFrom, setEffectiveFrom] = useState('');
+  const [legalReference, setLegalReference] = useState('');
   const [target, setTarget] = useState<Target | null>();
   const [message, setMessage] = useState<{ ok: boolean; text: string }>();
 
@@ -258,13 +260,19 @@ export function PnbpTargetPage() {
       setMessage({ ok: false, text: t('policy.target.badAmount') });
       return;
     }
+    if (!legalReference.trim()) {
+      setMessage({ ok: false, text: t('policy.target.noReference') });
+      return;
+    }
     try {
       const saved = await call<Target>('PUT', `/api/reporting/pnbp-targets/${encodeURIComponent(uptCode)}/${year}`, {
         amount: rupiah,
+        legalReference: legalReference.trim(),
         ...(effectiveFrom ? { effectiveFrom } : {}),
       });
       setTarget(saved);
       setAmount('');
+      setLegalReference('');
       setMessage({ ok: true, text: t('policy.target.saved', { upt: uptCode, year, amount: formatRupiah(rupiah) }) });
     } catch (error) {
       setMessage({ ok: false, text: refusalText(error) });
@@ -290,6 +298,10 @@ export function PnbpTargetPage() {
           <label>
             <span>{t('policy.target.amount')}</span>
             <input name="amount" inputMode="numeric" value={amount} onInput={(e) => setAmount(e.currentTarget.value)} />
+          </label>
+          <label class="wide">
+            <span>{t('policy.legalReference')}</span>
+            <input name="legalReference" maxLength={200} value={legalReference} onInput={(e) => setLegalReference(e.currentTarget.value)} />
           </label>
           <label>
             <span>{t('policy.target.effectiveFrom')}</span>
@@ -330,6 +342,7 @@ export function PnbpTargetPage() {
                   <th scope="col" class="num">
                     {t('policy.target.amount')}
                   </th>
+                  <th scope="col">{t('policy.legalReference')}</th>
                   <th scope="col">{t('policy.setAt')}</th>
                   <th scope="col">{t('policy.setBy')}</th>
                   <th scope="col">{t('policy.status')}</th>
@@ -340,6 +353,7 @@ export function PnbpTargetPage() {
                   <tr key={entry.setAt} class={inEffect ? 'current' : undefined} data-effective-from={entry.effectiveFrom}>
                     <td>{formatDay(entry.effectiveFrom)}</td>
                     <td class="num">{formatRupiah(entry.amount)}</td>
+                    <td>{entry.legalReference ? <cite>{entry.legalReference}</cite> : '–'}</td>
                     <td>{formatDateTime(entry.setAt, 'Asia/Jakarta')}</td>
                     <td>{entry.setBy}</td>
                     <td>{inEffect ? t('policy.inEffect') : future ? t('policy.future') : t('policy.replaced')}</td>
