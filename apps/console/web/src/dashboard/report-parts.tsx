@@ -298,7 +298,7 @@ export function ReportChart(props: {
     <div
       class="chart-box"
       data-drawn={drawn}
-      style={horizontal ? { height: `${Math.min(48, 5 + data.labels.length * 2.2)}rem` } : undefined}
+      style={horizontal ? { height: `${Math.min(48, 5 + data.labels.length * (1 + 1.2 * data.series.length))}rem` } : undefined}
     >
       <canvas ref={canvas} role="img" aria-label={props.label} />
     </div>
