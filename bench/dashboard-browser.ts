@@ -3,6 +3,7 @@ import type { Page } from 'playwright-core';
 import { REPORTING_MIGRATIONS } from '../apps/reporting/src/database/migrations';
 import { addMonths } from '../apps/console/web/src/dashboard/report-filters';
 import { ConsoleStack } from '../test/support/console-stack';
+import { startDevIssuer, type RunningDevIssuer } from '../tools/dev-issuer';
 import { loadNationalYear, type NationalYear } from './reporting-queries';
 import { percentiles } from './statistics';
 
@@ -40,6 +41,12 @@ export async function measureDashboard(
   runs: number,
   log: (line: string) => void = (l) => console.error(l),
 ): Promise<DashboardBrowserFigures> {
+  // the services need an issuer besides the stack's Keycloak to load their settings (as the tests' global setup starts)
+  let devIssuer: RunningDevIssuer | undefined;
+  if (!process.env.DEV_JWKS_URL) {
+    devIssuer = await startDevIssuer();
+    process.env.DEV_JWKS_URL = devIssuer.jwksUrl;
+  }
   let year: NationalYear | undefined;
   const stack = await ConsoleStack.start('dashboard-bench', ['reporting'], {
     prepare: async (env) => {
@@ -91,6 +98,7 @@ export async function measureDashboard(
     };
   } finally {
     await stack.dispose();
+    await devIssuer?.close();
   }
 }
 
