@@ -310,7 +310,10 @@ export function ChartWithTable({ chart, table }: { chart: ComponentChildren; tab
   return (
     <div class="chart-table">
       <figure class="chart">{chart}</figure>
-      <div class="table-wrap">{table}</div>
+      {/* a wide table scrolls sideways on a narrow screen: focusable, so a keyboard can scroll it too */}
+      <div class="table-wrap" tabIndex={0}>
+        {table}
+      </div>
     </div>
   );
 }
