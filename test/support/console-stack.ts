@@ -38,6 +38,13 @@ const CHROMIUM_ARGS = [
 
 type ServiceName = 'catalog' | 'consignment' | 'reporting';
 
+export interface ConsoleStackOptions {
+  /** Runs on the services' fresh databases before any service starts (a benchmark's preloaded data). */
+  prepare?: (env: TestEnvironment) => Promise<void>;
+  /** Settings added to every service's environment. */
+  serviceEnv?: Record<string, string>;
+}
+
 /**
  * The whole stack a console browser test runs against, each part a process: a private Keycloak with the realm
  * from code, the services asked for (trusting it), the console serving the built app from dist/apps/console/web,
@@ -56,10 +63,14 @@ export class ConsoleStack {
     this.shots = mkdtempSync(join(tmpdir(), `console-${label}-`));
   }
 
-  static async start(label: string, services: readonly ServiceName[] = ['catalog', 'consignment']): Promise<ConsoleStack> {
+  static async start(
+    label: string,
+    services: readonly ServiceName[] = ['catalog', 'consignment'],
+    options: ConsoleStackOptions = {},
+  ): Promise<ConsoleStack> {
     const stack = new ConsoleStack(label);
     try {
-      await stack.startParts(services);
+      await stack.startParts(services, options);
     } catch (error) {
       await stack.dispose().catch(() => undefined);
       throw error;
@@ -67,7 +78,7 @@ export class ConsoleStack {
     return stack;
   }
 
-  private async startParts(services: readonly ServiceName[]): Promise<void> {
+  private async startParts(services: readonly ServiceName[], options: ConsoleStackOptions): Promise<void> {
     this.keycloak = await PrivateKeycloak.start();
     const issuer = `${this.keycloak.url}/realms/${TITIPAN_REALM}`;
     const consolePort = await freePort();
@@ -77,16 +88,18 @@ export class ConsoleStack {
       titipanRealm({ consoleRedirectUris: [`${this.base}/*`], userAdminClientId: USER_ADMIN.clientId, userAdminSecret: USER_ADMIN.secret }),
     );
     this.env = await TestEnvironment.create();
+    await options.prepare?.(this.env);
     for (const service of services) {
       this.services[service] = await startServiceProcess(
         service,
         // the documents' QR codes open this console
-        { ...this.env.env(service, await freePort()), OIDC_ISSUER: issuer, CONSOLE_PUBLIC_URL: this.base },
+        { ...this.env.env(service, await freePort()), OIDC_ISSUER: issuer, CONSOLE_PUBLIC_URL: this.base, ...options.serviceEnv },
         { timeoutMs: 180_000 },
       );
     }
-    await seedCatalog(this.url('catalog'));
-    if (this.services.consignment) {
+    // the reference catalog and venue, where their services run (a reporting-only stack has its data preloaded)
+    if (this.services.catalog) await seedCatalog(this.url('catalog'));
+    if (this.services.catalog && this.services.consignment) {
       await waitForConsumers('consignment', this.url('consignment'), ['directory-replica', 'product-replica'], 120_000);
       await seedVenues(this.url('consignment'));
     }
@@ -112,8 +125,8 @@ export class ConsoleStack {
       ...this.keycloak!.env,
       KEYCLOAK_USER_ADMIN_CLIENT_ID: USER_ADMIN.clientId,
       KEYCLOAK_USER_ADMIN_SECRET: USER_ADMIN.secret,
-      CATALOG_URL: this.url('catalog'),
-      // a stack without consignment (catalog's pages only) has no venues to scope people to
+      // where scope codes are checked; a stack without a service has no such codes to check
+      ...(this.services.catalog ? { CATALOG_URL: this.url('catalog') } : {}),
       ...(this.services.consignment ? { CONSIGNMENT_URL: this.url('consignment') } : {}),
     };
     const argv = ['add', '--username', username, '--role', role, '--password', PERSON_PASSWORD, '--name', name];

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { DATE_PATTERN, ORG_CODE_PATTERN } from '@titipan/contracts';
 import { Type } from 'class-transformer';
 import { IsInt32, IsRupiah } from '@titipan/platform';
-import { IsISO8601, IsOptional, Matches } from 'class-validator';
+import { IsISO8601, IsOptional, IsString, Length, Matches } from 'class-validator';
 
 export class TargetDto {
   @ApiProperty({ description: 'yearly PNBP target, whole rupiah' })
@@ -19,6 +19,12 @@ export class TargetDto {
   @Matches(DATE_PATTERN)
   @IsISO8601({ strict: true }) // a real day: not 2026-02-30
   effectiveFrom?: string;
+
+  @ApiPropertyOptional({ example: 'Surat Dirjenpas PAS-123.PK.01.04/2026', description: 'the decree or letter that sets this target' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 200)
+  legalReference?: string;
 }
 
 /** The UPT and year a PNBP target is set for (path parameters). */
@@ -39,6 +45,13 @@ export class TargetRevisionResponse {
 
   @ApiProperty({ example: '2026-01-01', description: 'day (WIB) from which the amount counts' })
   effectiveFrom: string;
+
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the decree or letter that set it; null for revisions set before references were recorded',
+  })
+  legalReference: string | null;
 
   @ApiProperty()
   setAt: string;

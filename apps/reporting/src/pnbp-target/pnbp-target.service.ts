@@ -20,22 +20,32 @@ export class PnbpTargetService {
   ) {}
 
   /** Adds a revision to a UPT's target for a year; `created` when the year had none. The same request again changes nothing. */
-  async set(uptCode: string, year: number, input: { amount: number; effectiveFrom?: string }, actor: Actor) {
+  async set(uptCode: string, year: number, input: { amount: number; effectiveFrom?: string; legalReference?: string }, actor: Actor) {
     const created = await this.uow.run(async (tx) => {
       await this.targets.lock(tx.manager, uptCode, year);
       const history = await this.targets.history(uptCode, year, tx.manager);
       const effectiveFrom = input.effectiveFrom ?? defaultEffectiveFrom(history, year, localDate(new Date(), WIB));
       const refusal = targetRefusal({ year, amount: input.amount, effectiveFrom, history });
       if (refusal) refuse(refusal, TARGET_REFUSAL_KIND);
-      const added = await this.targets.add(tx.manager, { uptCode, year, amount: input.amount, effectiveFrom, by: actor.id });
+      const legalReference = input.legalReference ?? null;
+      const added = await this.targets.add(tx.manager, {
+        uptCode,
+        year,
+        amount: input.amount,
+        effectiveFrom,
+        legalReference,
+        by: actor.id,
+      });
       if (added) {
         const before = targetOn(history, effectiveFrom);
         tx.audit({
           entity: 'pnbp-target',
           id: `${uptCode}/${year}`,
           action: 'reporting.pnbp-target.set',
-          before: before ? { amount: before.amount, effectiveFrom: before.effectiveFrom } : undefined,
-          after: { amount: input.amount, effectiveFrom },
+          before: before
+            ? { amount: before.amount, effectiveFrom: before.effectiveFrom, legalReference: before.legalReference }
+            : undefined,
+          after: { amount: input.amount, effectiveFrom, legalReference },
           scopeKey: uptCode,
         });
       }
@@ -60,7 +70,13 @@ export class PnbpTargetService {
       year,
       amount: current?.amount ?? null,
       effectiveFrom: current?.effectiveFrom ?? null,
-      history: history.map(({ amount, effectiveFrom, setAt, setBy }) => ({ amount, effectiveFrom, setAt, setBy })),
+      history: history.map(({ amount, effectiveFrom, legalReference, setAt, setBy }) => ({
+        amount,
+        effectiveFrom,
+        legalReference,
+        setAt,
+        setBy,
+      })),
     };
   }
 }

@@ -11,7 +11,7 @@ export class PnbpTargetStore {
   async history(uptCode: string, year: number, manager: EntityManager = this.dataSource.manager): Promise<PnbpTargetRevision[]> {
     return manager.query<PnbpTargetRevision[]>(
       `SELECT upt_code AS "uptCode", year, amount::float8 AS amount, to_char(effective_from, 'YYYY-MM-DD') AS "effectiveFrom",
-              set_at AS "setAt", set_by AS "setBy"
+              legal_reference AS "legalReference", set_at AS "setAt", set_by AS "setBy"
          FROM pnbp_target WHERE upt_code = $1 AND year = $2 ORDER BY effective_from`,
       [uptCode, year],
     );
@@ -25,12 +25,12 @@ export class PnbpTargetStore {
   /** Adds a revision; one already there (a retried request, same amount) is left as it is. */
   async add(
     manager: EntityManager,
-    r: { uptCode: string; year: number; amount: number; effectiveFrom: string; by: string },
+    r: { uptCode: string; year: number; amount: number; effectiveFrom: string; legalReference: string | null; by: string },
   ): Promise<boolean> {
     const inserted: unknown[] = await manager.query(
-      `INSERT INTO pnbp_target (upt_code, year, amount, effective_from, set_by) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO pnbp_target (upt_code, year, amount, effective_from, legal_reference, set_by) VALUES ($1, $2, $3, $4, $5, $6)
        ON CONFLICT (upt_code, year, effective_from) DO NOTHING RETURNING 1`,
-      [r.uptCode, r.year, r.amount, r.effectiveFrom, r.by],
+      [r.uptCode, r.year, r.amount, r.effectiveFrom, r.legalReference, r.by],
     );
     return inserted.length > 0;
   }

@@ -5,6 +5,7 @@ import { Projections1700000009000 } from './1700000009000-projections';
 import { IssuedStatementsImmutable1700000010100 } from './1700000010100-issued-statements-immutable';
 import { ReplayTableFunctions1700000010200 } from './1700000010200-replay-table-functions';
 import { MoneyControls1700000014100 } from './1700000014100-money-controls';
+import { PnbpTargetLegalReference1700000016400 } from './1700000016400-pnbp-target-legal-reference';
 
 /** In order; listed explicitly so bundled builds need no file globbing. */
 export const REPORTING_MIGRATIONS = [
@@ -15,4 +16,5 @@ export const REPORTING_MIGRATIONS = [
   IssuedStatementsImmutable1700000010100,
   ReplayTableFunctions1700000010200,
   MoneyControls1700000014100,
+  PnbpTargetLegalReference1700000016400,
 ];

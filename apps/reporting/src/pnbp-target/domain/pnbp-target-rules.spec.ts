@@ -7,6 +7,7 @@ const revision = (effectiveFrom: string, amount: number): PnbpTargetRevision => 
   year: 2026,
   amount,
   effectiveFrom,
+  legalReference: null,
   setAt: `${effectiveFrom}T01:00:00.000Z`,
   setBy: 'ministry',
 });

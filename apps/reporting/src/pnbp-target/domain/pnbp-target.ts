@@ -5,6 +5,8 @@ export interface PnbpTargetRevision {
   amount: number;
   /** A day (WIB) of the target's year. */
   effectiveFrom: string;
+  /** The decree or letter that set it; null for revisions set before references were recorded. */
+  legalReference: string | null;
   setAt: string;
   setBy: string;
 }
