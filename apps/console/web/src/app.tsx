@@ -124,7 +124,7 @@ function VenueConsole({ session, onLanguage }: { session: Session; onLanguage: (
   const value: Console = { session, venue, storage, queue, online, waiting, lateResults, flush, noteOffline: () => setOnline(false) };
   return (
     <ConsoleContext.Provider value={value}>
-      <Frame session={session} venueName={venue.name} onLanguage={onLanguage} online={online} waiting={waiting}>
+      <Frame session={session} venueName={venue.name} onLanguage={onLanguage} sales={{ online, waiting }}>
         {/* a printed document is none of the menu's pages */}
         <Nav items={ROUTES} current={printed ? '' : route.path} go={go} />
         <main id="main" tabIndex={-1}>
@@ -162,12 +162,18 @@ function OfficeConsole({ session, onLanguage }: { session: Session; onLanguage: 
   const { route, param } = found;
   return (
     <Frame session={session} venueName={null} onLanguage={onLanguage}>
-      <Nav items={menu.map((r) => ({ path: r.path, label: r.label! }))} current={route.path} go={go} />
+      <Nav items={menu.map((r) => ({ path: r.path, label: r.label! }))} current={menuEntryOf(menu, path)} go={go} />
       <main id="main" tabIndex={-1}>
         <route.Page key={path} param={param} />
       </main>
     </Frame>
   );
+}
+
+/** The menu entry a page belongs to: its own, else the longest entry its path extends (a product under /produk). */
+function menuEntryOf(menu: readonly { path: string }[], path: string): string {
+  const owners = menu.filter((r) => path === r.path || path.startsWith(`${r.path}/`));
+  return owners.sort((a, b) => b.path.length - a.path.length)[0]?.path ?? '';
 }
 
 /** The main menu; links that open their page without reloading the app. */
@@ -198,11 +204,11 @@ function Frame(props: {
   session: Session;
   venueName: string | null;
   onLanguage: (lng: Language) => void;
-  online?: boolean;
-  waiting?: number;
+  /** The till's connection and sale queue: shown in the venue's console only. */
+  sales?: { online: boolean; waiting: number };
   children: preact.ComponentChildren;
 }) {
-  const { session, venueName, online = navigator.onLine, waiting = 0 } = props;
+  const { session, venueName, sales } = props;
   const lng = document.documentElement.lang === 'en' ? 'en' : 'id';
   return (
     <div class="shell">
@@ -224,18 +230,21 @@ function Frame(props: {
             <span class="sr-only">{t('header.person')}: </span>
             {session.name || session.username}
           </span>
-          <span
-            class={`net ${online ? 'on' : 'off'}`}
-            role="status"
-            aria-label={t('header.status')}
-            data-testid="net-status"
-            data-waiting={waiting}
-          >
-            <span class="dot" aria-hidden="true" />
-            {online ? t('header.online') : t('header.offline')}
-            {' · '}
-            {waiting > 0 ? t('header.waiting', { count: waiting }) : t('header.nothingWaiting')}
-          </span>
+          {session.role !== 'venue' && session.scope && <span class="person">{session.scope}</span>}
+          {sales && (
+            <span
+              class={`net ${sales.online ? 'on' : 'off'}`}
+              role="status"
+              aria-label={t('header.status')}
+              data-testid="net-status"
+              data-waiting={sales.waiting}
+            >
+              <span class="dot" aria-hidden="true" />
+              {sales.online ? t('header.online') : t('header.offline')}
+              {' · '}
+              {sales.waiting > 0 ? t('header.waiting', { count: sales.waiting }) : t('header.nothingWaiting')}
+            </span>
+          )}
           <label class="lang">
             <span>{t('header.language')}</span>
             <select value={lng} onChange={(e) => props.onLanguage(e.currentTarget.value as Language)}>
