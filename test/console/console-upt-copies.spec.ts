@@ -1,5 +1,8 @@
 import { LOT_CODE_PATTERN as CONTRACT_LOT_CODE, MAX_LINE_QUANTITY, MAX_LINES_PER_EVENT } from '@titipan/contracts';
-import { NTPN as REPORTING_NTPN, SIMPONI_BILLING_CODE as REPORTING_BILLING_CODE } from '../../apps/reporting/src/statement/domain/settlement-rules';
+import {
+  NTPN as REPORTING_NTPN,
+  SIMPONI_BILLING_CODE as REPORTING_BILLING_CODE,
+} from '../../apps/reporting/src/statement/domain/settlement-rules';
 import { LOT_CODE_PATTERN, MAX_DISPATCH_LINES, MAX_DISPATCH_QUANTITY } from '../../apps/console/web/src/upt/dispatch-form';
 import { NTPN, SIMPONI_BILLING_CODE } from '../../apps/console/web/src/upt/settlement';
 

@@ -67,7 +67,10 @@ describe('the dispatch form', () => {
   });
 
   it('sends the lines as POST /dispatches takes them, without an expiry for goods that do not expire', () => {
-    const lines = [line({ lotCode: ' KT-2611-01 ' }), line({ key: 2, productId: paving.id, lotCode: 'PV-01', expiryDate: '', quantity: '1.200' })];
+    const lines = [
+      line({ lotCode: ' KT-2611-01 ' }),
+      line({ key: 2, productId: paving.id, lotCode: 'PV-01', expiryDate: '', quantity: '1.200' }),
+    ];
     expect(dispatchRequest('agreement-1', lines)).toEqual({
       agreementId: 'agreement-1',
       lines: [

@@ -31,7 +31,8 @@ export interface DispatchLineForm {
   quantity: string;
 }
 
-export type DispatchLineProblem = 'PRODUCT' | 'LOT_CODE' | 'EXPIRY_REQUIRED' | 'EXPIRY_NOT_A_DAY' | 'LOT_EXPIRED' | 'QUANTITY' | 'DUPLICATE';
+export type DispatchLineProblem =
+  'PRODUCT' | 'LOT_CODE' | 'EXPIRY_REQUIRED' | 'EXPIRY_NOT_A_DAY' | 'LOT_EXPIRED' | 'QUANTITY' | 'DUPLICATE';
 
 export const emptyLine = (key: number): DispatchLineForm => ({ key, productId: '', lotCode: '', expiryDate: '', quantity: '' });
 

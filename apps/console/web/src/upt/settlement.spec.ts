@@ -48,7 +48,10 @@ describe('the PNBP against the target', () => {
       issuedPct: 60,
       remaining: 667,
     });
-    expect(progressOf({ uptCode: 'X', target: 1_000, issued: 1_200, deposited: 1_100, progress: 1.1 })).toMatchObject({ remaining: 0, reached: true });
+    expect(progressOf({ uptCode: 'X', target: 1_000, issued: 1_200, deposited: 1_100, progress: 1.1 })).toMatchObject({
+      remaining: 0,
+      reached: true,
+    });
   });
 
   it('lists statements awaiting the UPT first, newest month first', () => {
