@@ -55,6 +55,11 @@ const NOT_LISTS: Record<string, string> = {
   '/statements/{id}/export': 'a file',
   '/agreements/{id}/periods/ledger-totals': "the ledger's control totals of every month, for reconciliation (a report)",
   '/agreements/{id}/periods/{period}/statement': 'one statement',
+  '/dispatches/{id}/surat-jalan': 'a printed document (PDF)',
+  '/dispatches/{id}/labels': 'a printed document (PDF)',
+  '/dispatches/{id}/bast': 'a printed document (PDF)',
+  '/returns/{id}/note': 'a printed document (PDF)',
+  '/stock-counts/{id}/record': 'a printed document (PDF)',
 };
 const isReport = (path: string) => path.startsWith('/reports/');
 /** Lists of one agreement's documents: each takes the same scope filters. */

@@ -52,6 +52,8 @@ export function serviceEnv(
     // the issuers the service trusts: the identity provider, and (development and tests) the development issuer
     ...(process.env.OIDC_ISSUER ? { OIDC_ISSUER: process.env.OIDC_ISSUER } : {}),
     ...(process.env.DEV_JWKS_URL ? { DEV_JWKS_URL: process.env.DEV_JWKS_URL } : {}),
+    // where the printed documents' QR codes point (consignment); its default is the local console
+    ...(process.env.CONSOLE_PUBLIC_URL ? { CONSOLE_PUBLIC_URL: process.env.CONSOLE_PUBLIC_URL } : {}),
   };
 }
 

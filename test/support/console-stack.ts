@@ -80,7 +80,8 @@ export class ConsoleStack {
     for (const service of services) {
       this.services[service] = await startServiceProcess(
         service,
-        { ...this.env.env(service, await freePort()), OIDC_ISSUER: issuer },
+        // the documents' QR codes open this console
+        { ...this.env.env(service, await freePort()), OIDC_ISSUER: issuer, CONSOLE_PUBLIC_URL: this.base },
         { timeoutMs: 180_000 },
       );
     }

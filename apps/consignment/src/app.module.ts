@@ -8,6 +8,7 @@ import { ConsignmentConfig } from './consignment-config';
 import { CustomerReturnModule } from './customer-return/customer-return.module';
 import { CONSIGNMENT_MIGRATIONS } from './database/migrations';
 import { DispatchModule } from './dispatch/dispatch.module';
+import { DocumentModule } from './document/document.module';
 import { NearExpiryModule } from './near-expiry/near-expiry.module';
 import { PeriodCloseModule } from './period-close/period-close.module';
 import { SettlementStatusListener } from './period-close/settlement-status.listener';
@@ -42,6 +43,7 @@ import { VenueModule } from './venue/venue.module';
     StockCountModule,
     PeriodCloseModule,
     NearExpiryModule,
+    DocumentModule,
   ],
 })
 export class AppModule {}

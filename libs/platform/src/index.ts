@@ -46,3 +46,4 @@ export * from './database/where';
 export * from './consumer/dead-letter-tool';
 export * from './http/rate-limit';
 export * from './logging/logger-options';
+export * from './pdf/pdf-file';

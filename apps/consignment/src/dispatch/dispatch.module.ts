@@ -10,5 +10,6 @@ import { DispatchService } from './dispatch.service';
   imports: [AgreementModule, ProductReplicaModule, StockModule],
   controllers: [DispatchController],
   providers: [DispatchService, DispatchStore],
+  exports: [DispatchService],
 })
 export class DispatchModule {}

@@ -11,5 +11,6 @@ import { StockCountStore } from './stock-count.store';
   imports: [AgreementModule, StockModule],
   controllers: [StockCountController],
   providers: [StockCountService, StockCountStore, StockCountQueries],
+  exports: [StockCountService],
 })
 export class StockCountModule {}

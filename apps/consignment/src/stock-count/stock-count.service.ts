@@ -1,7 +1,7 @@
-import { newId, periodOf, refuse } from '@titipan/kernel';
+import { newId, notFound, periodOf, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, StockAdjusted, type Actor } from '@titipan/contracts';
-import { assertInScope, UnitOfWork } from '@titipan/platform';
+import { assertInScope, readScope, UnitOfWork } from '@titipan/platform';
 import { AgreementStore } from '../agreement/agreement.store';
 import { agreementScope } from '../shared/agreement-scope';
 import type { AgreementScopedQueryDto } from '../shared/agreement-scope.dto';
@@ -12,7 +12,7 @@ import { StockStore } from '../stock/stock.store';
 import type { CountedLot, StockCount } from './domain/stock-count';
 import { STOCK_COUNT_REFUSAL_KIND, stockCountRefusal } from './domain/stock-count-rules';
 import type { StockCountDto } from './stock-count.dto';
-import { StockCountQueries } from './stock-count.queries';
+import { StockCountQueries, type StockCountRow } from './stock-count.queries';
 import { StockCountStore } from './stock-count.store';
 import { assertPeriodsOpen } from '../stock/domain/ledger-rules';
 
@@ -103,5 +103,12 @@ export class StockCountService {
 
   async list(query: AgreementScopedQueryDto, actor: Actor) {
     return this.queries.list(await agreementScope(actor, query, (a) => this.agreements.find(a)), query);
+  }
+
+  /** One count within the caller's scope; outside the scope looks the same as absent (as a return's GET). */
+  async getInScope(id: string, actor: Actor): Promise<StockCountRow> {
+    const found = await this.queries.findInScope(readScope(actor), id);
+    if (!found) throw notFound('stock_count', id);
+    return found;
   }
 }

@@ -11,5 +11,6 @@ import { UptReturnStore } from './upt-return.store';
   imports: [AgreementModule, StockModule],
   controllers: [UptReturnController],
   providers: [UptReturnService, UptReturnStore, UptReturnQueries],
+  exports: [UptReturnService],
 })
 export class UptReturnModule {}

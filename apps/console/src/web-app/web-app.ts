@@ -9,7 +9,8 @@ const SERVER_PATHS = /^\/(api|auth|health)(\/|$)/;
 /**
  * Security headers for the console: helmet's defaults with a Content-Security-Policy for a Vite/Preact build,
  * which loads only its own files (no inline script, no eval, no inline style element); the page talks only to the
- * console (connect-src 'self'); nothing may frame it. Upgrading requests to https only when the console is on https.
+ * console (connect-src 'self'); nothing may frame it. It frames only its own pages and the PDFs it fetched itself
+ * (frame-src blob:, the printed documents). Upgrading requests to https only when the console is on https.
  */
 export function consoleSecurityHeaders(publicOrigin: string) {
   const https = publicOrigin.startsWith('https:');
@@ -25,6 +26,7 @@ export function consoleSecurityHeaders(publicOrigin: string) {
         'connect-src': ["'self'"],
         'manifest-src': ["'self'"],
         'worker-src': ["'self'"],
+        'frame-src': ["'self'", 'blob:'],
         'object-src': ["'none'"],
         'base-uri': ["'self'"],
         'form-action': ["'self'"],

@@ -16,6 +16,7 @@ import { UploadPage } from './pages/upload';
 import { UptReturnPage } from './pages/upt-return';
 import { matchRoute } from './office/office-route';
 import { officeRoutes } from './office/office-routes';
+import { DOCUMENT_ROUTES } from './documents/routes';
 
 const ROUTES = [
   { path: '/kasir', label: 'nav.till', Page: TillPage },
@@ -111,9 +112,12 @@ function VenueConsole({ session, onLanguage }: { session: Session; onLanguage: (
     };
   }, [queue, flush]);
 
+  // a printed document's QR code opens its page here too: the venue is a party to its surat jalan, BAST and returns
+  const printed = matchRoute(DOCUMENT_ROUTES, path);
+  const isPrinted = printed !== undefined;
   useEffect(() => {
-    if (path === '/' || !ROUTES.some((r) => r.path === path)) go('/kasir');
-  }, [path, go]);
+    if (path === '/' || (!ROUTES.some((r) => r.path === path) && !isPrinted)) go('/kasir');
+  }, [path, go, isPrinted]);
 
   if (!venue || !storage || !queue) return <p class="loading">{t('app.loading')}</p>;
   const route = ROUTES.find((r) => r.path === path) ?? ROUTES[0];
@@ -123,7 +127,7 @@ function VenueConsole({ session, onLanguage }: { session: Session; onLanguage: (
       <Frame session={session} venueName={venue.name} onLanguage={onLanguage} online={online} waiting={waiting}>
         <Nav items={ROUTES} current={route.path} go={go} />
         <main id="main" tabIndex={-1}>
-          <route.Page />
+          {printed ? <printed.route.Page key={path} param={printed.param} /> : <route.Page />}
         </main>
       </Frame>
     </ConsoleContext.Provider>

@@ -1,5 +1,4 @@
 import ExcelJS from 'exceljs';
-import PDFDocument from 'pdfkit';
 import type { Figures, StatementFigures } from '../statement/domain/statement';
 import type { ProductInfo } from '../product-dim/domain/product-info';
 import type { Statement } from '../statement/domain/statement-record';
@@ -12,7 +11,8 @@ import {
   RUPIAH_NUMBER_FORMAT,
   wallClockDate,
   zoneLabel,
-} from './indonesian-format';
+} from '@titipan/kernel';
+import { pdfFile, pdfTable, signatureBlocks } from '@titipan/platform';
 
 export interface StatementDocument {
   statement: Statement & { figures: StatementFigures };
@@ -123,71 +123,56 @@ export async function statementXlsx(doc: StatementDocument): Promise<Buffer> {
 /** A printable statement for both parties to sign: figures, split, digest. */
 export function statementPdf(doc: StatementDocument): Promise<Buffer> {
   const s = doc.statement;
-  const pdf = new PDFDocument({
-    size: 'A4',
-    layout: 'landscape',
+  const options = {
+    layout: 'landscape' as const,
     margin: 36,
     info: {
       Title: `Settlement statement ${s.uptCode} at ${s.venueCode}, ${s.period}`,
       Subject: `SHA-256 ${s.digest ?? 'not issued'}`,
       Author: 'Titipan',
     },
-  });
-  const chunks: Buffer[] = [];
-  pdf.on('data', (c: Buffer) => chunks.push(c));
-  const done = new Promise<Buffer>((resolve) => pdf.on('end', () => resolve(Buffer.concat(chunks))));
-
-  pdf.fontSize(16).font('Helvetica-Bold').text('Berita Acara Penyelesaian Konsinyasi / Settlement statement');
-  pdf.moveDown(0.5).fontSize(10).font('Helvetica');
-  pdf.text(`UPT: ${doc.uptName} (${s.uptCode})`);
-  pdf.text(`Venue: ${doc.venueName} (${s.venueCode})`);
-  pdf.text(
-    `Period: ${s.period} (${zoneLabel(s.timeZone)})    Status: ${s.status}${s.issuedAt ? `    Issued: ${formatDateTime(s.issuedAt, s.timeZone)}` : ''}`,
-  );
-  pdf.moveDown();
-
-  // units and rupiah as two tables: all the figures side by side would not fit across a landscape A4 page
-  const printTable = (title: string, columns: typeof COLUMNS) => {
-    const widths = [90, ...columns.map((c) => (c.money ? 70 : 50))];
-    // the next row starts below the tallest cell of this one (a long label wraps onto two lines)
-    const row = (cells: string[], bold: boolean) => {
-      const y = pdf.y;
-      let x = pdf.page.margins.left;
-      let bottom = y;
-      pdf.font(bold ? 'Helvetica-Bold' : 'Helvetica').fontSize(7);
-      cells.forEach((cell, i) => {
-        pdf.text(cell, x, y, { width: widths[i] - 4, align: i === 0 ? 'left' : 'right' });
-        bottom = Math.max(bottom, pdf.y);
-        x += widths[i];
-      });
-      pdf.x = pdf.page.margins.left;
-      pdf.y = bottom + 3;
-    };
-    pdf.font('Helvetica-Bold').fontSize(9).text(title);
-    row(['SKU', ...columns.map((c) => c.label)], true);
-    for (const r of rows(doc)) row([r.sku, ...columns.map((c) => formatNumber(r.figures[c.key]))], r.sku === 'TOTAL');
-    pdf.moveDown();
   };
-  printTable(
-    'Units',
-    COLUMNS.filter((c) => !c.money),
-  );
-  printTable(
-    'Rupiah (Rp)',
-    COLUMNS.filter((c) => c.money),
-  );
-  pdf.moveDown().fontSize(10).font('Helvetica');
-  for (const [label, amount, reference] of summary(doc))
-    pdf.text(`${label}: ${formatRupiah(amount)}${reference ? `  (${reference})` : ''}`);
-  pdf
-    .moveDown()
-    .fontSize(8)
-    .text(`SHA-256 over the source events and figures: ${s.digest ?? 'not issued'}`);
-  pdf.text(`Verify: GET /statements/${s.id}/verify`);
-  pdf.moveDown(2).fontSize(10);
-  const y = pdf.y;
-  pdf.text(`For the UPT: ${doc.uptName}`, 36, y).text('\n\n\n(name, signature, date)', 36);
-  pdf.text(`For the venue: ${doc.venueName}`, 420, y).text('\n\n\n(name, signature, date)', 420);
-  pdf.end();
-  return done;
+  return pdfFile(options, (pdf) => {
+    pdf.fontSize(16).font('Helvetica-Bold').text('Berita Acara Penyelesaian Konsinyasi / Settlement statement');
+    pdf.moveDown(0.5).fontSize(10).font('Helvetica');
+    pdf.text(`UPT: ${doc.uptName} (${s.uptCode})`);
+    pdf.text(`Venue: ${doc.venueName} (${s.venueCode})`);
+    pdf.text(
+      `Period: ${s.period} (${zoneLabel(s.timeZone)})    Status: ${s.status}${s.issuedAt ? `    Issued: ${formatDateTime(s.issuedAt, s.timeZone)}` : ''}`,
+    );
+    pdf.moveDown();
+
+    // units and rupiah as two tables: all the figures side by side would not fit across a landscape A4 page
+    const printTable = (title: string, columns: typeof COLUMNS) => {
+      pdf.font('Helvetica-Bold').fontSize(9).text(title);
+      pdfTable(
+        pdf,
+        [{ label: 'SKU', width: 90 }, ...columns.map((c) => ({ label: c.label, width: c.money ? 70 : 50, align: 'right' as const }))],
+        rows(doc).map((r) => ({ cells: [r.sku, ...columns.map((c) => formatNumber(r.figures[c.key]))], bold: r.sku === 'TOTAL' })),
+        7,
+      );
+      pdf.moveDown();
+    };
+    printTable(
+      'Units',
+      COLUMNS.filter((c) => !c.money),
+    );
+    printTable(
+      'Rupiah (Rp)',
+      COLUMNS.filter((c) => c.money),
+    );
+    pdf.moveDown().fontSize(10).font('Helvetica');
+    for (const [label, amount, reference] of summary(doc))
+      pdf.text(`${label}: ${formatRupiah(amount)}${reference ? `  (${reference})` : ''}`);
+    pdf
+      .moveDown()
+      .fontSize(8)
+      .text(`SHA-256 over the source events and figures: ${s.digest ?? 'not issued'}`);
+    pdf.text(`Verify: GET /statements/${s.id}/verify`);
+    pdf.moveDown(2);
+    signatureBlocks(pdf, [
+      { heading: 'For the UPT', party: doc.uptName, lines: ['(name, signature, date)'] },
+      { heading: 'For the venue', party: doc.venueName, lines: ['(name, signature, date)'] },
+    ]);
+  });
 }

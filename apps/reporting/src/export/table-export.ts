@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { csvFile, type CsvCell, type CsvDelimiter } from './csv-file';
-import { RUPIAH_NUMBER_FORMAT } from './indonesian-format';
+import { RUPIAH_NUMBER_FORMAT } from '@titipan/kernel';
 
 type Row<R> = { [K in keyof R]: CsvCell };
 

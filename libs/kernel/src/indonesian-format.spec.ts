@@ -1,6 +1,6 @@
-import { dateTimeNumberFormat, formatDateTime, formatRupiah, wallClockDate, zoneLabel } from './indonesian-format';
+import { dateTimeNumberFormat, formatDateTime, formatDay, formatRupiah, wallClockDate, zoneLabel } from './indonesian-format';
 
-describe('Indonesian formats of the statement files', () => {
+describe('Indonesian formats of printed documents and spreadsheets', () => {
   it('writes rupiah with dots between thousands', () => {
     expect(formatRupiah(1_234_567)).toBe('Rp 1.234.567');
     expect(formatRupiah(0)).toBe('Rp 0');
@@ -16,6 +16,11 @@ describe('Indonesian formats of the statement files', () => {
     expect(formatDateTime(at, 'Asia/Jakarta')).toBe('31 Okt 2026, 22.30 WIB');
     expect(formatDateTime(at, 'Asia/Makassar')).toBe('31 Okt 2026, 23.30 WITA');
     expect(formatDateTime(at, 'Asia/Jayapura')).toBe('1 Nov 2026, 00.30 WIT');
+  });
+
+  it('prints a calendar day the same in every zone', () => {
+    expect(formatDay('2026-12-31')).toBe('31 Des 2026');
+    expect(formatDay('2027-01-05')).toBe('5 Jan 2027');
   });
 
   it("gives a spreadsheet the venue's wall-clock time, labelled with its zone", () => {

@@ -1,7 +1,7 @@
 /**
- * How the statement files write money and times for Indonesian readers, one place for the PDF (text) and the
- * XLSX (number formats and date cells): rupiah as `Rp 1.234.567`, times in the venue's own zone as
- * `31 Okt 2026, 23.30 WITA`.
+ * How printed documents and spreadsheets write money and times for Indonesian readers, one place for the PDFs
+ * (reporting's statements, consignment's surat jalan and the other trade documents: text) and the XLSX (number
+ * formats and date cells): rupiah as `Rp 1.234.567`, times in the venue's own zone as `31 Okt 2026, 23.30 WITA`.
  */
 
 /** How Indonesians name their three time zones; Pontianak (West Kalimantan) keeps WIB. */
@@ -49,6 +49,13 @@ function dateTimeFormat(timeZone: string): Intl.DateTimeFormat {
 export function formatDateTime(at: Date | string, timeZone: string): string {
   return `${dateTimeFormat(timeZone).format(new Date(at))} ${zoneLabel(timeZone)}`;
 }
+
+/** A calendar day (YYYY-MM-DD, no zone of its own, such as a lot's expiry) as `31 Okt 2026`. */
+export function formatDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return dayFormat.format(new Date(Date.UTC(y, m - 1, d)));
+}
+const dayFormat = new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
 
 /**
  * A spreadsheet date cell showing the venue's wall-clock time. Spreadsheet dates have no zone (exceljs writes
