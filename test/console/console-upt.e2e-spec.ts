@@ -212,8 +212,9 @@ describe("the console's UPT pages", () => {
     // an empty line is refused with what is missing, before anything is sent
     await page.getByRole('button', { name: 'Kirim dan terbitkan surat jalan' }).click();
     const first = page.getByTestId('dispatch-line-1');
-    await first.getByText('pilih produk').waitFor();
-    expect(await first.textContent()).toContain('isi kode lot');
+    const problems = first.locator('#line-1-problems');
+    await problems.filter({ hasText: 'pilih produk' }).waitFor();
+    expect(await problems.textContent()).toContain('isi kode lot');
     await expectAccessible(page, 'pengiriman-kosong');
     await stack.shoot(page, 'pengiriman-kosong');
 
@@ -222,15 +223,15 @@ describe("the console's UPT pages", () => {
     await first.getByLabel('Kode lot').fill(lot);
     await first.getByLabel('Kedaluwarsa').fill(day(-1));
     await first.getByLabel('Jumlah (unit)').fill('24');
-    await first.getByText('lot sudah kedaluwarsa sebelum hari ini').waitFor();
+    await problems.filter({ hasText: 'lot sudah kedaluwarsa sebelum hari ini' }).waitFor();
     await first.getByLabel('Kedaluwarsa').fill(day(80));
     await page.getByRole('button', { name: 'Tambah baris' }).click();
     const second = page.getByTestId('dispatch-line-2');
     await second.getByLabel('Produk').selectOption({ label: 'PAVING-K100 — Paving block K-100 (per piece)' });
     await second.getByLabel('Kode lot').fill('PV-2611');
-    await second.getByLabel('Jumlah (unit)').fill('1.200');
-    await second.getByText('tidak kedaluwarsa, tanggal boleh kosong').waitFor();
-    expect(await page.getByTestId('dispatch-totals').textContent()).toBe('2 baris, 1.224 unit.');
+    await second.getByLabel('Jumlah (unit)').fill('120');
+    await second.locator('.hint').filter({ hasText: 'tidak kedaluwarsa, tanggal boleh kosong' }).waitFor();
+    expect(await page.getByTestId('dispatch-totals').textContent()).toBe('2 baris, 144 unit.');
     await expectAccessible(page, 'pengiriman-isi');
     await stack.shoot(page, 'pengiriman-isi');
     await page.getByRole('button', { name: 'Kirim dan terbitkan surat jalan' }).click();
@@ -245,10 +246,10 @@ describe("the console's UPT pages", () => {
     const dispatch = list.body.items[0];
     expect(dispatch.lines).toMatchObject([
       { productId: ids['KRP-TEMPE-100'], lotCode: lot, expiryDate: day(80), quantity: 24 },
-      { productId: ids['PAVING-K100'], lotCode: 'PV-2611', expiryDate: '9999-12-31', quantity: 1200 },
+      { productId: ids['PAVING-K100'], lotCode: 'PV-2611', expiryDate: '9999-12-31', quantity: 120 },
     ]);
     expect(await sent.textContent()).toContain(
-      `Surat jalan ${dispatch.number} diterbitkan: 2 baris, 1.224 unit ke ${TANGERANG_LOUNGE.name}.`,
+      `Surat jalan ${dispatch.number} diterbitkan: 2 baris, 144 unit ke ${TANGERANG_LOUNGE.name}.`,
     );
     await page.locator(`tr[data-dispatch="${dispatch.number}"]`).getByText('dalam perjalanan').waitFor();
     await expectAccessible(page, 'pengiriman-terkirim');
@@ -260,7 +261,7 @@ describe("the console's UPT pages", () => {
     const image = renderPage(suratJalan, 'surat-jalan', 150);
     const text = execFileSync('pdftotext', ['-layout', join(stack.shots, 'surat-jalan.pdf'), '-']).toString();
     expect(text).toContain(dispatch.number);
-    for (const expected of ['Keripik Tempe 100 g', lot, '24', 'Paving block K-100', 'PV-2611', '1.200']) expect(text).toContain(expected);
+    for (const expected of ['Keripik Tempe 100 g', lot, '24', 'Paving block K-100', 'PV-2611', '120']) expect(text).toContain(expected);
     const qr = jsQR(new Uint8ClampedArray(image.data), image.width, image.height);
     expect(qr?.data).toBe(`${stack.base}/dokumen/surat-jalan/${dispatch.id}`);
 

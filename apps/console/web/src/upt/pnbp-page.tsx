@@ -14,7 +14,7 @@ interface TargetView {
 }
 
 const WIB = 'Asia/Jakarta';
-const pct = (value: number) => `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 1 }).format(value)}%`;
+const pct = (value: number) => `${new Intl.NumberFormat('id-ID', { maximumFractionDigits: 2 }).format(value)}%`;
 
 /** PNBP: the UPT's PNBP of a year (issued, and deposited to the state) against its yearly target. */
 export function PnbpPage() {

@@ -88,18 +88,18 @@ export function SettlementPage() {
                 const pnbp = pnbpPart(s.figures?.split);
                 return (
                   <tr key={s.id} data-statement={s.id} data-status={s.status}>
-                    <td>{formatMonth(s.period)}</td>
-                    <td>{venueOf(s)}</td>
-                    <td>
+                    <td data-label={t('upt.settlement.month')}>{formatMonth(s.period)}</td>
+                    <td data-label={t('upt.venue')}>{venueOf(s)}</td>
+                    <td data-label={t('upt.status')}>
                       <span class={`badge ${s.status}`}>{t(`statementStatus.${s.status}`)}</span>
                     </td>
-                    <td class="num money" data-figure="net">
+                    <td class="num money" data-figure="net" data-label={t('upt.settlement.netSales')}>
                       {money(s.figures?.totals.netSales)}
                     </td>
-                    <td class="num money" data-figure="proceeds">
+                    <td class="num money" data-figure="proceeds" data-label={t('upt.settlement.proceeds')}>
                       {money(s.figures?.proceeds)}
                     </td>
-                    <td class="num money" data-figure="pnbp">
+                    <td class="num money" data-figure="pnbp" data-label={t('upt.settlement.pnbp')}>
                       {pnbp ? (
                         <>
                           {formatRupiah(pnbp.amount)}
@@ -111,7 +111,7 @@ export function SettlementPage() {
                         '—'
                       )}
                     </td>
-                    <td data-figure="settled">
+                    <td data-figure="settled" data-label={t('upt.settlement.settled')}>
                       {s.status === 'DEPOSITED' && s.depositedOn
                         ? t('upt.settlement.deposited', {
                             amount: money(s.depositedAmount),
@@ -204,7 +204,8 @@ function DepositCard({ statement: s, venue, onDeposited }: { statement: Statemen
         </p>
         <p class="downloads">
           <a href={`/api/reporting/statements/${encodeURIComponent(s.id)}/export?format=pdf`} download>
-            {t('upt.settlement.downloadPdf', { month, venue })}
+            {t('upt.settlement.downloadPdf')}
+            <span class="sr-only"> {t('upt.settlement.of', { month, venue })}</span>
           </a>
         </p>
         <div class="row">
@@ -271,7 +272,8 @@ function DepositCard({ statement: s, venue, onDeposited }: { statement: Statemen
         )}
         <div class="actions">
           <button type="submit" disabled={busy}>
-            {t('upt.settlement.deposit', { month, venue })}
+            {t('upt.settlement.deposit')}
+            <span class="sr-only"> {t('upt.settlement.of', { month, venue })}</span>
           </button>
         </div>
       </form>

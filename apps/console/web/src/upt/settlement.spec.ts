@@ -36,10 +36,10 @@ describe('the PNBP deposit', () => {
 });
 
 describe('the PNBP against the target', () => {
-  it('shows deposited and issued as whole tenths of a percent of the target, and what remains', () => {
+  it('shows deposited and issued as hundredths of a percent of the target, rounded down, and what remains', () => {
     expect(progressOf({ uptCode: 'LP-TGR-1', target: 120_000_000, issued: 33_345, deposited: 33_345, progress: 0.0003 })).toEqual({
-      depositedPct: 0,
-      issuedPct: 0,
+      depositedPct: 0.02,
+      issuedPct: 0.02,
       remaining: 119_966_655,
       reached: false,
     });

@@ -63,9 +63,9 @@ export interface PnbpProgressRow {
   progress: number;
 }
 
-/** The year in figures: deposited and issued as a share of the target (whole percent, capped for the bar), and what remains. */
+/** The year in figures: deposited and issued as percent of the target (hundredths, rounded down), and what remains. */
 export function progressOf(row: PnbpProgressRow): { depositedPct: number; issuedPct: number; remaining: number; reached: boolean } {
-  const pct = (value: number) => (row.target > 0 ? Math.floor((value / row.target) * 1000) / 10 : 0);
+  const pct = (value: number) => (row.target > 0 ? Math.floor((value / row.target) * 10_000) / 100 : 0);
   return {
     depositedPct: pct(row.deposited),
     issuedPct: pct(row.issued),
