@@ -37,17 +37,12 @@ export const dispatchDocument = (id: string, kind: 'surat-jalan' | 'labels' | 'b
 function DocumentLinks({ dispatch }: { dispatch: Pick<Dispatch, 'id' | 'number' | 'status'> }) {
   return (
     <span class="doc-links">
-      <a href={dispatchDocument(dispatch.id, 'surat-jalan')} target="_blank" rel="noopener">
-        {t('upt.dispatch.suratJalan', { number: dispatch.number })}
-      </a>
-      <a href={dispatchDocument(dispatch.id, 'labels')} target="_blank" rel="noopener">
-        {t('upt.dispatch.labels', { number: dispatch.number })}
-      </a>
-      {dispatch.status === 'RECEIVED' && (
-        <a href={dispatchDocument(dispatch.id, 'bast')} target="_blank" rel="noopener">
-          {t('upt.dispatch.bast', { number: dispatch.number })}
+      {(['surat-jalan', 'labels', ...(dispatch.status === 'RECEIVED' ? (['bast'] as const) : [])] as const).map((kind) => (
+        <a key={kind} href={dispatchDocument(dispatch.id, kind)} target="_blank" rel="noopener">
+          {t(`upt.dispatch.document.${kind}`)}
+          <span class="sr-only"> {dispatch.number}</span> (PDF)
         </a>
-      )}
+      ))}
     </span>
   );
 }
@@ -124,7 +119,7 @@ export function DispatchPage() {
       {dispatches?.length === 0 && <p>{t('upt.dispatch.none')}</p>}
       {dispatches && dispatches.length > 0 && (
         <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="dispatch-list">
-          <table data-testid="dispatch-list">
+          <table data-testid="dispatch-list" class="upt-cards">
             <thead>
               <tr>
                 <th scope="col">{t('upt.dispatch.number')}</th>
@@ -143,17 +138,23 @@ export function DispatchPage() {
             <tbody>
               {dispatches.map((d) => (
                 <tr key={d.id} data-dispatch={d.number}>
-                  <td class="sku">{d.number}</td>
-                  <td>{venueName(d.venueCode)}</td>
-                  <td>{formatDateTime(d.dispatchedAt, zoneOf(d.venueCode))}</td>
-                  <td class="num">{formatNumber(d.lines.length)}</td>
-                  <td class="num">{formatNumber(d.lines.reduce((sum, l) => sum + l.quantity, 0))}</td>
-                  <td>
+                  <td class="sku" data-label={t('upt.dispatch.number')}>
+                    {d.number}
+                  </td>
+                  <td data-label={t('upt.venue')}>{venueName(d.venueCode)}</td>
+                  <td data-label={t('upt.dispatch.dispatchedAt')}>{formatDateTime(d.dispatchedAt, zoneOf(d.venueCode))}</td>
+                  <td class="num" data-label={t('upt.dispatch.lines')}>
+                    {formatNumber(d.lines.length)}
+                  </td>
+                  <td class="num" data-label={t('upt.dispatch.units')}>
+                    {formatNumber(d.lines.reduce((sum, l) => sum + l.quantity, 0))}
+                  </td>
+                  <td data-label={t('upt.status')}>
                     <span class={`badge ${d.status}`} data-testid="dispatch-status">
                       {t(`upt.dispatch.status.${d.status}`)}
                     </span>
                   </td>
-                  <td>
+                  <td data-label={t('upt.dispatch.documents')}>
                     <DocumentLinks dispatch={d} />
                   </td>
                 </tr>

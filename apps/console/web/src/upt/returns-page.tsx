@@ -125,7 +125,8 @@ export function ReturnsPage() {
                   {t('upt.returns.confirm', { no: returnNumber(r.id) })}
                 </button>
                 <a class="doc-link" href={returnNote(r.id)} target="_blank" rel="noopener">
-                  {t('upt.returns.note', { no: returnNumber(r.id) })}
+                  {t('upt.returns.note')}
+                  <span class="sr-only"> {returnNumber(r.id)}</span> (PDF)
                 </a>
               </div>
             </li>
@@ -136,7 +137,7 @@ export function ReturnsPage() {
       {returns && received.length === 0 && <p>{t('upt.returns.noneReceived')}</p>}
       {received.length > 0 && (
         <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="returns-received">
-          <table data-testid="returns-received">
+          <table data-testid="returns-received" class="upt-cards">
             <thead>
               <tr>
                 <th scope="col">{t('upt.returns.number')}</th>
@@ -150,14 +151,17 @@ export function ReturnsPage() {
             <tbody>
               {received.map((r) => (
                 <tr key={r.id} data-return={returnNumber(r.id)}>
-                  <td class="sku">{returnNumber(r.id)}</td>
-                  <td>{venueName(r.venueCode)}</td>
-                  <td>{t(`upt.returns.reason.${r.reason}`, { defaultValue: r.reason })}</td>
-                  <td>{lines(r)}</td>
-                  <td>{r.receivedAt ? formatDateTime(r.receivedAt, zoneOf(r.venueCode)) : '—'}</td>
-                  <td>
+                  <td class="sku" data-label={t('upt.returns.number')}>
+                    {returnNumber(r.id)}
+                  </td>
+                  <td data-label={t('upt.venue')}>{venueName(r.venueCode)}</td>
+                  <td data-label={t('upt.returns.reasonCol')}>{t(`upt.returns.reason.${r.reason}`, { defaultValue: r.reason })}</td>
+                  <td data-label={t('upt.returns.goods')}>{lines(r)}</td>
+                  <td data-label={t('upt.returns.receivedAt')}>{r.receivedAt ? formatDateTime(r.receivedAt, zoneOf(r.venueCode)) : '—'}</td>
+                  <td data-label={t('upt.dispatch.documents')}>
                     <a href={returnNote(r.id)} target="_blank" rel="noopener">
-                      {t('upt.returns.note', { no: returnNumber(r.id) })}
+                      {t('upt.returns.note')}
+                      <span class="sr-only"> {returnNumber(r.id)}</span> (PDF)
                     </a>
                   </td>
                 </tr>

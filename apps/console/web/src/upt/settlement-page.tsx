@@ -64,7 +64,7 @@ export function SettlementPage() {
       {statements?.length === 0 && <p>{t('upt.settlement.none')}</p>}
       {statements && statements.length > 0 && (
         <div class="table-wrap" tabIndex={0} role="region" aria-labelledby="settlement-list">
-          <table data-testid="statements" class="statements-table">
+          <table data-testid="statements" class="upt-cards">
             <caption id="settlement-list">{t('upt.settlement.list')}</caption>
             <thead>
               <tr>
