@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Debian packages the tests use, installed when missing (as root with apt-get, as on a fresh machine):
-#   pdftotext (poppler-utils) reads the statement PDF back in apps/reporting/test/exports.e2e-spec.ts;
+#   pdftotext and pdftoppm (poppler-utils) read the statement PDF back in apps/reporting/test/exports.e2e-spec.ts and
+#   the printed documents in test/consignment/documents.e2e-spec.ts;
 #   chromium runs the console's browser tests (test/console/), driven by playwright-core.
 set -euo pipefail
 missing=()

@@ -125,7 +125,8 @@ function VenueConsole({ session, onLanguage }: { session: Session; onLanguage: (
   return (
     <ConsoleContext.Provider value={value}>
       <Frame session={session} venueName={venue.name} onLanguage={onLanguage} online={online} waiting={waiting}>
-        <Nav items={ROUTES} current={route.path} go={go} />
+        {/* a printed document is none of the menu's pages */}
+        <Nav items={ROUTES} current={printed ? '' : route.path} go={go} />
         <main id="main" tabIndex={-1}>
           {printed ? <printed.route.Page key={path} param={printed.param} /> : <route.Page />}
         </main>

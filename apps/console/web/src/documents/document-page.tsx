@@ -12,6 +12,7 @@ type Loaded = { state: 'loading' } | { state: 'shown'; blobUrl: string; filename
  */
 export function DocumentPage({ kind, id }: { kind: DocumentKind; id?: string }) {
   const [loaded, setLoaded] = useState<Loaded>({ state: 'loading' });
+  const [frameLoaded, setFrameLoaded] = useState(false);
   const frame = useRef<HTMLIFrameElement>(null);
   const pdfPath = id ? documentPdfPath(kind, id) : undefined;
 
@@ -72,6 +73,8 @@ export function DocumentPage({ kind, id }: { kind: DocumentKind; id?: string }) 
             class="document-frame"
             title={t('documents.frameTitle', { title, file: loaded.filename })}
             src={loaded.blobUrl}
+            onLoad={() => setFrameLoaded(true)}
+            data-loaded={frameLoaded}
           />
         </>
       )}
