@@ -60,6 +60,8 @@ const NOT_LISTS: Record<string, string> = {
   '/dispatches/{id}/bast': 'a printed document (PDF)',
   '/returns/{id}/note': 'a printed document (PDF)',
   '/stock-counts/{id}/record': 'a printed document (PDF)',
+  '/products/{id}/compliance': "the approval rules' verdicts on one product",
+  '/products/{id}/attachments/{attachmentId}/content': 'a file',
 };
 const isReport = (path: string) => path.startsWith('/reports/');
 /** Lists of one agreement's documents: each takes the same scope filters. */

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { KeycloakAdmin, parseForm, TITIPAN_REALM } from '@titipan/identity';
@@ -196,6 +197,7 @@ beforeAll(async () => {
   }
   await users('add', '--username', 'kasir.tgr', '--role', 'venue', '--scope', LOUNGE, '--password', PASSWORD);
   await users('add', '--username', 'admin.pusat', '--role', 'admin', '--password', PASSWORD);
+  await users('add', '--username', 'staf.lptgr', '--role', 'upt', '--scope', 'LP-TGR-1', '--password', PASSWORD);
   // a stand-in for the single-page app's build: an index.html and one hashed asset
   mkdirSync(join(web.path, 'assets'));
   writeFileSync(
@@ -310,6 +312,60 @@ describe('the console backend-for-frontend', () => {
     });
     expect(text.status).toBe(400);
     expect(text.json.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+  });
+
+  it("forwards a file to catalog's attachment upload only, under its own limit and the same session and CSRF checks", async () => {
+    const { browser, session } = await signIn('staf.lptgr');
+    const created = await browser.fetch(`${consoleUrl}/api/catalog/products`, {
+      method: 'POST',
+      headers: fromThePage(session.csrfToken),
+      body: JSON.stringify({ sku: 'BFF-UPLOAD-1', name: 'Sandal Anyam', category: 'craft', unit: 'pasang', price: 45000 }),
+    });
+    expect(created.status).toBe(201);
+    const attachments = `${consoleUrl}/api/catalog/products/${created.json.id}/attachments`;
+    // a 3 MB scan: over the JSON limit (2 MB), within the upload limit
+    const scan = Buffer.concat([Buffer.from('%PDF-1.4\n'), Buffer.alloc(3 * 1024 * 1024, 0x20)]);
+    const upload = (headers: Record<string, string>, body: Buffer = scan, url = `${attachments}?kind=certificate&filename=scan.pdf`) =>
+      browser.fetch(url, { method: 'POST', headers, body });
+
+    const noToken = await upload({ origin: consoleUrl, 'content-type': 'application/pdf' });
+    expect(noToken.status).toBe(403);
+    expect(noToken.json.code).toBe('CSRF_TOKEN_INVALID');
+    const signedOut = await fetch(`${attachments}?kind=certificate&filename=scan.pdf`, {
+      method: 'POST',
+      headers: fromThePage(session.csrfToken, { 'content-type': 'application/pdf' }),
+      body: Buffer.from('%PDF-1.4\n'),
+    });
+    expect(signedOut.status).toBe(401);
+    expect((await browser.fetch(attachments)).json.items).toEqual([]);
+
+    const kept = await upload(fromThePage(session.csrfToken, { 'content-type': 'application/pdf' }));
+    expect(kept.status).toBe(201);
+    expect(kept.json).toMatchObject({ kind: 'certificate', contentType: 'application/pdf', size: scan.length });
+    expect(kept.json.sha256).toBe(createHash('sha256').update(scan).digest('hex'));
+    const back = await browser.fetch(`${attachments}/${kept.json.id}/content`);
+    expect(back.status).toBe(200);
+    expect(back.headers.get('content-type')).toBe('application/pdf');
+    expect(back.headers.get('content-disposition')).toBe('inline; filename="scan.pdf"');
+    // the service's refusals pass through: bytes that are not the claimed type
+    const notPng = await upload(fromThePage(session.csrfToken, { 'content-type': 'image/png' }), scan.subarray(0, 1000));
+    expect(notPng.status).toBe(415);
+    expect(notPng.json.code).toBe('ATTACHMENT_TYPE_REFUSED');
+    // a file goes nowhere else, and nothing over the upload limit is read
+    const elsewhere = await upload(
+      fromThePage(session.csrfToken, { 'content-type': 'application/pdf' }),
+      scan.subarray(0, 1000),
+      `${consoleUrl}/api/consignment/venues`,
+    );
+    expect(elsewhere.status).toBe(400);
+    expect(elsewhere.json.code).toBe('UNSUPPORTED_MEDIA_TYPE');
+    const tooLarge = await upload(
+      fromThePage(session.csrfToken, { 'content-type': 'application/pdf' }),
+      Buffer.alloc(12 * 1024 * 1024, 0x25),
+    );
+    expect(tooLarge.status).toBe(413);
+    expect(tooLarge.json.code).toBe('PAYLOAD_TOO_LARGE');
+    expect((await browser.fetch(attachments)).json.items).toHaveLength(1);
   });
 
   it('streams a download through with its content type and file name', async () => {

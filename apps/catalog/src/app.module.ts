@@ -7,6 +7,7 @@ import { CertificateExpiryModule } from './certificate-expiry/certificate-expiry
 import { CATALOG_MIGRATIONS } from './database/migrations';
 import { OrganisationModule } from './organisation/organisation.module';
 import { ProductModule } from './product/product.module';
+import { ProductAttachmentModule } from './product-attachment/product-attachment.module';
 import { UserAccountModule } from './user-account/user-account.module';
 
 @Module({
@@ -21,6 +22,7 @@ import { UserAccountModule } from './user-account/user-account.module';
     ScheduleModule.forRoot(),
     OrganisationModule,
     ProductModule,
+    ProductAttachmentModule,
     CertificateExpiryModule,
     UserAccountModule,
   ],

@@ -8,6 +8,8 @@ import { Logger } from 'nestjs-pino';
 import { join } from 'node:path';
 import { loadConsoleConfig, type ConsoleConfig } from './config/console-config';
 import { ConsoleModule } from './console.module';
+import { bodyLimitOf, forwardTarget } from './proxy/domain/forward-rules';
+import { cookieOf, SESSION_COOKIE } from './session/session-cookie';
 import { consoleSecurityHeaders, webApp } from './web-app/web-app';
 
 const SHUTDOWN_TIMEOUT_MS = 20_000;
@@ -40,8 +42,21 @@ export async function createConsoleApp(config: ConsoleConfig): Promise<NestExpre
   app.use(consoleSecurityHeaders(config.publicOrigin));
   app.use(correlation);
   app.use(cookieParser());
-  // bodies are forwarded as they came (bytes, not re-serialised JSON), within the limit; only /api forwards any
-  app.use('/api', express.raw({ type: () => true, limit: config.HTTP_BODY_LIMIT }));
+  // bodies are forwarded as they came (bytes, not re-serialised JSON), within the limit (a file upload's own, larger
+  // one); only /api forwards any
+  const bodyOf = {
+    json: express.raw({ type: () => true, limit: config.HTTP_BODY_LIMIT }),
+    upload: express.raw({ type: () => true, limit: config.HTTP_UPLOAD_LIMIT }),
+  };
+  app.use('/api', (req: Request, res: Response, next: NextFunction) => {
+    const limit = bodyLimitOf({
+      method: req.method,
+      target: forwardTarget(req.originalUrl),
+      contentType: req.headers['content-type'],
+      hasSessionCookie: cookieOf(req, SESSION_COOKIE) !== undefined,
+    });
+    return bodyOf[limit](req, res, next);
+  });
   app.use(webApp(config.CONSOLE_WEB_DIR || join(__dirname, 'web')));
   app.use(bodyRefused);
   return app;

@@ -10,6 +10,8 @@ export type ErrorKind =
   | 'forbidden'
   | 'unauthenticated'
   | 'too_large'
+  // a body whose type (read from its bytes, not only its header) is not one the endpoint takes
+  | 'unsupported_media_type'
   | 'rate_limited'
   // a dependency the request needs (another service, the identity provider) cannot answer, or is not set up
   | 'unavailable';

@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 
 /**
  * Where catalog's audited entities belong: a Kanwil to itself, a UPT to itself and its Kanwil, a product
- * (keyed by its id) to its UPT and the UPT's Kanwil, whose curators act on it.
+ * (keyed by its id, as are its attachments) to its UPT and the UPT's Kanwil, whose curators act on it.
  */
 @Injectable()
 export class AuditScopeStore implements AuditScopeResolver {

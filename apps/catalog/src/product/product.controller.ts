@@ -42,6 +42,13 @@ export class ProductController {
     return this.products.get(id);
   }
 
+  @Get(':id/compliance')
+  @AnyActor()
+  @ApiOperation({ summary: "The approval rules' verdicts on the product today (halal, P-IRT validity, BPOM...), passed or not" })
+  compliance(@ProductId() id: string) {
+    return this.products.compliance(id);
+  }
+
   @Patch(':id')
   @Allow('upt')
   @ApiOperation({ summary: 'Edit a draft (any field), or the description and certificates of a product past DRAFT' })

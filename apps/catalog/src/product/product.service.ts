@@ -13,7 +13,7 @@ import {
 } from '@titipan/contracts';
 import { assertInScope, changedFields, PageQueryDto, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { jakartaDate } from './domain/calendar';
-import { assertApprovable } from './domain/compliance';
+import { assertApprovable, complianceVerdicts, type ComplianceVerdict } from './domain/compliance';
 import { PRICE_REFUSAL_KIND, priceChangeRefusal, priceTimingRefusal } from './domain/price-rules';
 import type { PriceRecord, ProductRecord, ReviewRecord } from './domain/product';
 import { assertEditable, nextStatus, type ProductAction } from './domain/product-lifecycle';
@@ -189,6 +189,13 @@ export class ProductService {
     const product = await this.store.find(id);
     if (!product) throw notFound('product', id);
     return product;
+  }
+
+  /** The approval rules' verdicts on the product as it stands today (WIB), what a curator reads before deciding. */
+  async compliance(id: string): Promise<{ productId: string; checkedOn: string; verdicts: ComplianceVerdict[] }> {
+    const product = await this.get(id);
+    const now = new Date();
+    return { productId: id, checkedOn: jakartaDate(now), verdicts: complianceVerdicts(product, now) };
   }
 
   async list(query: ProductQueryDto): Promise<Page<ProductRecord>> {

@@ -76,6 +76,10 @@ export class ConsoleConfig {
   @Matches(/^\d+(b|kb|mb)$/)
   HTTP_BODY_LIMIT = '2mb';
 
+  /** Largest file forwarded to catalog's attachment upload (its own limit is 10 MB for a PDF; a little room above it). */
+  @Matches(/^\d+(b|kb|mb)$/)
+  HTTP_UPLOAD_LIMIT = '11mb';
+
   /** How long a service may take to start answering a forwarded request. */
   @Type(() => Number)
   @IsInt()

@@ -8,18 +8,19 @@ import { CONSOLE_CONFIG, type ConsoleConfig } from '../config/console-config';
 import type { ConsoleSession } from '../session/domain/session';
 import { SessionService } from '../session/session.service';
 import {
+  bodyKindOf,
   FORWARDED_REQUEST_HEADERS,
-  isJsonContentType,
   pickHeaders,
   RETURNED_RESPONSE_HEADERS,
+  UPLOAD_CONTENT_TYPES,
   upstreamUrl,
   type ConsoleService,
   type ForwardTarget,
 } from './domain/forward-rules';
 
 /**
- * Forwards a page's request to a service with the person's access token, and streams the answer back (JSON,
- * and PDF, XLSX and CSV downloads) with its status and the headers the page needs, nothing else.
+ * Forwards a page's request to a service with the person's access token (JSON, and files to catalog's attachment
+ * uploads), and streams the answer back (JSON, and PDF, XLSX, CSV and image downloads) with its status and the headers the page needs, nothing else.
  */
 @Injectable()
 export class ProxyService {
@@ -35,11 +36,11 @@ export class ProxyService {
 
   async forward(session: ConsoleSession, target: ForwardTarget, req: Request, res: Response): Promise<void> {
     const body = Buffer.isBuffer(req.body) && req.body.length > 0 ? req.body : undefined;
-    if (body && !isJsonContentType(req.headers['content-type'])) {
+    if (body && !bodyKindOf({ method: req.method, target, contentType: req.headers['content-type'] })) {
       throw new DomainError(
         'validation',
         'UNSUPPORTED_MEDIA_TYPE',
-        'the console forwards JSON bodies only (Content-Type: application/json)',
+        `the console forwards JSON bodies (Content-Type: application/json), and files (${UPLOAD_CONTENT_TYPES.join(', ')}) to catalog's attachment uploads only`,
       );
     }
     const url = upstreamUrl(this.bases[target.service], target);

@@ -7,7 +7,8 @@ import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 
  */
 export const DEV_TOKEN_ISSUER = 'titipan-development';
 
-const toBoolean = ({ value }: { value: unknown }) =>
+/** An environment variable read as a boolean: true, 1 or yes (any case) is true. */
+export const toBoolean = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? ['true', '1', 'yes'].includes(value.toLowerCase()) : value;
 
 /**

@@ -3,6 +3,7 @@ import type { Certificate } from './certificates';
 import { DomainError } from '@titipan/kernel';
 import {
   approvalViolations,
+  complianceVerdicts,
   assertApprovable,
   isConsignable,
   izinEdarViolations,
@@ -204,5 +205,59 @@ describe('consignable', () => {
     expect(isConsignable(1)).toBe(false);
     expect(isConsignable(2)).toBe(true);
     expect(isConsignable(null)).toBe(true);
+  });
+});
+
+describe('compliance verdicts', () => {
+  const verdicts = (facts: ComplianceFacts, at: string) =>
+    Object.fromEntries(complianceVerdicts(facts, new Date(at)).map((v) => [v.rule, v]));
+
+  it('names every approval rule once, passed or not, in a fixed order', () => {
+    expect(complianceVerdicts(food([pirt('2024-03-01'), halal()]), new Date(wib('2026-11-25'))).map((v) => v.rule)).toEqual([
+      'food-beverage-izin-edar',
+      'bpom-md-format',
+      'pirt-number-format',
+      'pirt-valid-5-years',
+      'pirt-shelf-life-over-7-days',
+      'halal-from-2026-10-17',
+      'halal-number-format',
+    ]);
+  });
+
+  it('passes every rule of an approvable product, and fails exactly the rules an approval refuses', () => {
+    const good = food([pirt('2024-03-01'), halal()]);
+    expect(Object.values(verdicts(good, wib('2026-11-25'))).every((v) => v.passed)).toBe(true);
+    const noHalal = food([pirt('2021-11-25')]);
+    const failed = complianceVerdicts(noHalal, new Date(wib('2026-11-25'))).filter((v) => !v.passed);
+    expect(failed.map((v) => v.rule)).toEqual(['pirt-valid-5-years', 'halal-from-2026-10-17']);
+    expect(failed.map((v) => v.rule).sort()).toEqual(
+      approvalViolations(noHalal, new Date(wib('2026-11-25')))
+        .map((v) => v.rule)
+        .sort(),
+    );
+    expect(failed[0]).toEqual({
+      rule: 'pirt-valid-5-years',
+      passed: false,
+      severity: 'blocking',
+      message: 'P-IRT P-IRT No. 2063671010123-29 issued 2021-11-25 expired on 2026-11-25',
+    });
+  });
+
+  it('reads the halal rule by the day in WIB: not yet on 16 Oct 2026, required on 17 Oct', () => {
+    const noHalal = food([pirt('2024-03-01')]);
+    expect(verdicts(noHalal, wib('2026-10-16'))['halal-from-2026-10-17']).toMatchObject({
+      passed: true,
+      message: 'does not apply before 2026-10-17',
+    });
+    expect(verdicts(noHalal, wib('2026-10-17'))['halal-from-2026-10-17']).toMatchObject({ passed: false });
+  });
+
+  it('says why a rule does not apply: crafts, no BPOM number, a BPOM number instead of a P-IRT', () => {
+    const craft = verdicts({ category: 'craft', shelfLifeDays: null, certificates: [] }, wib('2026-11-25'));
+    expect(craft['food-beverage-izin-edar']).toMatchObject({ passed: true, message: expect.stringContaining('does not apply to craft') });
+    const withPirt = verdicts(food([pirt('2024-03-01'), halal()]), wib('2026-11-25'));
+    expect(withPirt['bpom-md-format'].message).toBe('no BPOM MD number on record');
+    const withBpom = verdicts(food([bpom(), halal()]), wib('2026-11-25'));
+    expect(withBpom['pirt-valid-5-years'].message).toBe('the BPOM MD number is the izin edar');
   });
 });

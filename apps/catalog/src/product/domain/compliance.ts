@@ -165,3 +165,65 @@ export function assertApprovable(facts: ComplianceFacts, at: Date): void {
   const message = violations.map((v) => v.message).join('; ');
   refuse({ code: first.code, message, details: { rule: first.rule, violations } }, APPROVAL_REFUSAL_KIND);
 }
+
+/** What a failed rule does: every rule today refuses the approval (and a reinstatement). */
+export type VerdictSeverity = 'blocking' | 'warning';
+
+/** One rule's verdict on a product, shown to the curator before the decision. */
+export interface ComplianceVerdict {
+  rule: string;
+  passed: boolean;
+  severity: VerdictSeverity;
+  message: string;
+}
+
+/** Every approval rule, in the order a curator reads them: the izin edar, the P-IRT's, then halal. */
+const VERDICT_ORDER: readonly ApprovalRefusalCode[] = [
+  'IZIN_EDAR_REQUIRED',
+  'BPOM_NUMBER_INVALID',
+  'PIRT_NUMBER_TOO_SHORT',
+  'PIRT_EXPIRED',
+  'PIRT_SHELF_LIFE_TOO_SHORT',
+  'HALAL_REQUIRED',
+  'HALAL_NUMBER_INVALID',
+];
+
+/** What a passed rule says when it applies to the product. */
+const PASSED_MESSAGE: Record<ApprovalRefusalCode, string> = {
+  IZIN_EDAR_REQUIRED: 'a P-IRT or BPOM MD number is on record',
+  BPOM_NUMBER_INVALID: 'the BPOM number is "MD" followed by 12 digits',
+  PIRT_NUMBER_TOO_SHORT: `the P-IRT number has at least ${PIRT_MIN_DIGITS} digits`,
+  PIRT_EXPIRED: `the P-IRT was issued less than ${PIRT_VALID_YEARS} years ago`,
+  PIRT_SHELF_LIFE_TOO_SHORT: `the product keeps longer than ${PIRT_MIN_SHELF_LIFE_DAYS} days, as P-IRT requires`,
+  HALAL_REQUIRED: 'a halal certificate is on record',
+  HALAL_NUMBER_INVALID: 'the halal certificate number is "ID" followed by 17 digits',
+};
+
+const PIRT_CODES: readonly ApprovalRefusalCode[] = ['PIRT_NUMBER_TOO_SHORT', 'PIRT_EXPIRED', 'PIRT_SHELF_LIFE_TOO_SHORT'];
+const HALAL_CODES: readonly ApprovalRefusalCode[] = ['HALAL_REQUIRED', 'HALAL_NUMBER_INVALID'];
+
+/** Why a rule does not apply to the product on the day, or undefined when it does. */
+function notApplicable(code: ApprovalRefusalCode, { facts, day }: ProductOnDay): string | undefined {
+  if (!isFoodOrBeverage(facts.category)) return `does not apply to ${facts.category}: only food and beverage need it`;
+  if (HALAL_CODES.includes(code) && day < HALAL_MANDATORY_FROM) return `does not apply before ${HALAL_MANDATORY_FROM}`;
+  if (code === 'HALAL_NUMBER_INVALID' && ofKind(facts, 'HALAL').length === 0) return 'no halal certificate on record';
+  if (code === 'BPOM_NUMBER_INVALID' && ofKind(facts, 'BPOM_MD').length === 0) return 'no BPOM MD number on record';
+  if (PIRT_CODES.includes(code) && hasValidNumber(ofKind(facts, 'BPOM_MD'), 'BPOM_MD')) return 'the BPOM MD number is the izin edar';
+  if (PIRT_CODES.includes(code) && ofKind(facts, 'PIRT').length === 0) return 'no P-IRT on record';
+  return undefined;
+}
+
+/**
+ * Every approval rule's verdict on the product at the given time, passed or not, from the same rules an approval
+ * runs (a product whose verdicts all pass is approvable, and the other way round).
+ */
+export function complianceVerdicts(facts: ComplianceFacts, at: Date): ComplianceVerdict[] {
+  const day = jakartaDate(at);
+  const violations = approvalViolations(facts, at);
+  return VERDICT_ORDER.map((code) => {
+    const failed = violations.filter((v) => v.code === code);
+    const rule = APPROVAL_RULE_NAME[code];
+    if (failed.length > 0) return { rule, passed: false, severity: 'blocking', message: failed.map((v) => v.message).join('; ') };
+    return { rule, passed: true, severity: 'blocking', message: notApplicable(code, { facts, day }) ?? PASSED_MESSAGE[code] };
+  });
+}

@@ -61,9 +61,49 @@ export function pickHeaders(headers: Record<string, string | string[] | undefine
   return picked;
 }
 
-/** Whether a body may be forwarded: JSON only (the services take nothing else), judged by its content type. */
+/** Whether a body is JSON, judged by its content type. */
 export function isJsonContentType(contentType: string | undefined): boolean {
-  if (!contentType) return false;
-  const type = contentType.split(';')[0].trim().toLowerCase();
+  const type = mediaType(contentType);
   return type === 'application/json' || /^application\/[a-z0-9.+-]+\+json$/.test(type);
 }
+
+/** The file types a page uploads (product photos and certificate scans), forwarded as they came. */
+export const UPLOAD_CONTENT_TYPES: readonly string[] = ['image/jpeg', 'image/png', 'image/webp', 'application/pdf'];
+
+/** Catalog's attachment upload: `POST /products/<id>/attachments?...`, the one place a file goes. */
+const ATTACHMENT_UPLOAD = /^\/products\/[^/?#]+\/attachments(\?[^#]*)?$/;
+
+/** What a request's body is to the console: JSON (to any service), a file upload, or something it does not forward. */
+export type BodyKind = 'json' | 'upload';
+
+export interface BodyRequest {
+  method: string;
+  /** Undefined when the path names no service. */
+  target: ForwardTarget | undefined;
+  contentType: string | undefined;
+}
+
+/**
+ * JSON goes to any service; a file (UPLOAD_CONTENT_TYPES) only as a POST to catalog's attachment upload; anything
+ * else is not forwarded (undefined).
+ */
+export function bodyKindOf({ method, target, contentType }: BodyRequest): BodyKind | undefined {
+  if (isJsonContentType(contentType)) return 'json';
+  const isUpload =
+    method === 'POST' &&
+    target?.service === 'catalog' &&
+    ATTACHMENT_UPLOAD.test(target.pathAndQuery) &&
+    UPLOAD_CONTENT_TYPES.includes(mediaType(contentType));
+  return isUpload ? 'upload' : undefined;
+}
+
+/**
+ * The body limit of a request, read before the session is checked: the upload limit only for an upload that
+ * carries a session cookie (the guards then check it), so a stranger cannot make the console hold more than a
+ * JSON body's worth.
+ */
+export function bodyLimitOf(request: BodyRequest & { hasSessionCookie: boolean }): 'upload' | 'json' {
+  return request.hasSessionCookie && bodyKindOf(request) === 'upload' ? 'upload' : 'json';
+}
+
+const mediaType = (contentType: string | undefined) => (contentType ?? '').split(';')[0].trim().toLowerCase();
