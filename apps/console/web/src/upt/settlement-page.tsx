@@ -101,10 +101,10 @@ export function SettlementPage() {
                     </td>
                     <td class="num money" data-figure="pnbp" data-label={t('upt.settlement.pnbp')}>
                       {pnbp ? (
-                        <>
+                        <span>
                           {formatRupiah(pnbp.amount)}
                           <span class="hint"> ({formatBasisPoints(pnbp.basisPoints)})</span>
-                        </>
+                        </span>
                       ) : s.figures ? (
                         t('upt.settlement.noSplit')
                       ) : (
