@@ -13,6 +13,13 @@ const COLUMNS: TableColumn<Rate>[] = [
   { key: 'rate', label: 'Rate', percent: true },
 ];
 
+/** A workbook as exceljs reads it back (its own ArrayBuffer, not a Buffer's view of a shared one). */
+async function read(body: Buffer): Promise<ExcelJS.Workbook> {
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(new Uint8Array(body).buffer);
+  return book;
+}
+
 describe('the workbooks of the reports', () => {
   it('writes each table as a sheet: title, notes, bold header, rows with rupiah and percent formats, empty cells for nothing', async () => {
     const body = await sheetsXlsx(
@@ -24,8 +31,7 @@ describe('the workbooks of the reports', () => {
       ],
       ['Region: Kanwil KW-BANTEN'],
     );
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(body);
+    const book = await read(body);
     const sheet = book.worksheets[0];
     expect(sheet.getRow(1).getCell(1).value).toBe('Discrepancies by UPT 2026-10');
     expect(sheet.getRow(2).getCell(1).value).toBe('Region: Kanwil KW-BANTEN');
@@ -37,8 +43,7 @@ describe('the workbooks of the reports', () => {
 
   it('names sheets as spreadsheets accept them: at most 31 characters, no : / ? * [ ], each name once', async () => {
     const long = 'Rollup 2026-10 by product: [all] UPTs of the Kanwil';
-    const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await sheetsXlsx([tableSheet(long, COLUMNS, []), tableSheet(long, COLUMNS, [])]));
+    const book = await read(await sheetsXlsx([tableSheet(long, COLUMNS, []), tableSheet(long, COLUMNS, [])]));
     const names = book.worksheets.map((s) => s.name);
     expect(names).toEqual(['Rollup 2026-10 by product   all', 'Rollup 2026-10 by product   a 2']);
     expect(names.every((n) => n.length <= 31 && !/[:\\/?*[\]]/.test(n))).toBe(true);
