@@ -3,16 +3,20 @@ import type { DataSource } from 'typeorm';
 import { mintToken } from '@titipan/platform';
 import { LOCAL } from '../tools/local-settings';
 import { REPORTING_MIGRATIONS } from '../apps/reporting/src/database/migrations';
+import { ReportQueries } from '../apps/reporting/src/report/report.queries';
 import { freePort } from '../test/support/free-port';
 import { TestEnvironment } from '../test/support/test-environment';
 import { startServiceProcess } from '../tools/service-process';
+import { trustDevTokens } from './dev-tokens';
 import { percentiles } from './statistics';
 
 /**
- * Statement and national rollup response times with a year of national history loaded
+ * Statement, national rollup and dashboard response times with a year of national history loaded
  * (Kafka and Postgres up):  npm run bench:reporting [-- saleLines=10000000 requests=200]
  * Data are generated in SQL at national scale: 33 Kanwil, 630 UPTs, 300 venues, 3,000 agreements,
- * 7,500 products, sales events of 500 lines spread over the 12 months of 2026.
+ * 7,500 products, sales events of 500 lines spread over the 12 months of 2026; every month up to the
+ * measured one settled (a statement per agreement with every line's figures), a PNBP target per UPT, and two
+ * lots of each agreement's products at its venue, expiring over the coming year.
  */
 const LINES_PER_EVENT = 500;
 const AGREEMENTS = 3000;
@@ -30,8 +34,32 @@ export interface ReportingQueryFigures {
   liveStatement: QueryTimes;
   nationalRollupByKanwil: QueryTimes;
   nationalRollupByProduct: QueryTimes;
+  /** The ministry dashboard's first view: its seven views fetched in parallel over HTTP, until the last answered. */
+  dashboardFirstView: QueryTimes;
+  /** The same seven views' SQL run in parallel straight on the database (no HTTP, no JSON): the ceiling of the above. */
+  dashboardFirstViewSql: QueryTimes;
+  /** One drill-down step over HTTP: a Kanwil's UPTs (by=upt&kanwil=), then a UPT's products (by=product&upt=). */
+  drillDownToUpts: QueryTimes;
+  drillDownToProducts: QueryTimes;
+  /** The same steps' SQL alone. */
+  drillDownToUptsSql: QueryTimes;
+  drillDownToProductsSql: QueryTimes;
   loadSeconds: Record<string, number>;
 }
+
+/** The ministry dashboard's first view (apps/console/web's dashboard asks for these at once): the year, the month. */
+export const dashboardFirstView = (period: string): string[] => {
+  const year = period.slice(0, 4);
+  return [
+    `/reports/sales-monthly?from=${year}-01&to=${year}-12`,
+    `/reports/rollup?period=${period}&by=kanwil`,
+    `/reports/pnbp-progress?year=${year}`,
+    '/reports/outstanding',
+    `/reports/discrepancies?period=${period}`,
+    '/reports/near-expiry?days=30',
+    `/reports/movers?period=${period}&top=10`,
+  ];
+};
 
 /** The national year a benchmark runs on, as loaded: the month measured (settled) and the month after it (live). */
 export interface NationalYear {
@@ -44,8 +72,9 @@ export interface NationalYear {
 
 /**
  * Loads a year of national history into reporting's database, generated in SQL (see the top of this file): the
- * dimensions, `saleLines` sale lines in events of 500, the monthly figures, and the issued statements of the last
- * full month. The reporting service is started afterwards on this database (DB_MIGRATE_ON_START=false).
+ * dimensions, `saleLines` sale lines in events of 500, the monthly figures, the statements of every month up to
+ * the measured one, PNBP targets and stock lots. The reporting service is started afterwards on this database
+ * (DB_MIGRATE_ON_START=false).
  */
 export async function loadNationalYear(
   env: TestEnvironment,
@@ -117,19 +146,41 @@ export async function loadNationalYear(
       [period],
     );
   }
-  // the measured month is settled: every agreement has an issued statement with its split
+  // every month up to the measured one is settled: each agreement has a statement with every line's figures and its split
   await timed(
     'statements',
     `
     INSERT INTO statement (id, agreement_id, period, status, figures, digest, issued_at)
-    SELECT gen_random_uuid(), agreement_id, $1, 'ISSUED',
-           jsonb_build_object('proceeds', sum(gross_sales)::bigint,
-             'lines', jsonb_agg(jsonb_build_object('productId', product_id, 'closing', received - sold)), 'split', jsonb_build_array(
-             jsonb_build_object('name', 'PNBP', 'amount', (sum(gross_sales) * 15 / 100)::bigint),
-             jsonb_build_object('name', 'PREMI', 'amount', (sum(gross_sales) / 2)::bigint))),
-           repeat('0', 64), now()
-      FROM monthly_product WHERE period = $1 GROUP BY agreement_id`,
-    [PERIOD],
+    SELECT gen_random_uuid(), agreement_id, period,
+           -- the measured month waits for payment; a quarter of the month before too, and one agreement in fifty pays late
+           CASE WHEN period = $1 OR (substr(period, 6, 2)::int = $2::int - 1 AND hashtext(agreement_id::text) % 4 = 0)
+                     OR hashtext(agreement_id::text) % 50 = 0 THEN 'ISSUED'
+                WHEN substr(period, 6, 2)::int = $2::int - 1 THEN 'PAID' ELSE 'DEPOSITED' END,
+           jsonb_build_object('proceeds', sum(gross_sales)::bigint, 'commissionBp', 1000, 'commission', (sum(gross_sales) / 10)::bigint,
+             'lines', jsonb_agg(jsonb_build_object('productId', product_id, 'opening', 0, 'received', received, 'damaged', 0, 'short', 0,
+               'sold', sold, 'grossAtListPrice', gross_sales, 'discounts', 0, 'grossSales', gross_sales, 'customerReturns', 0,
+               'customerReturnsValue', 0, 'netSales', gross_sales, 'returned', 0, 'returnedValue', 0, 'adjusted', 0, 'adjustedValue', 0,
+               'shrinkageCharge', 0, 'closing', received - sold)),
+             'split', jsonb_build_array(
+               jsonb_build_object('name', 'PNBP', 'basisPoints', 1500, 'amount', (sum(gross_sales) * 15 / 100)::bigint, 'legalReference', 'Kepmen M.01-PP.02.01/1990'),
+               jsonb_build_object('name', 'PREMI', 'basisPoints', 5000, 'amount', (sum(gross_sales) / 2)::bigint, 'legalReference', 'PP 32/1999 pasal 29'))),
+           repeat('0', 64), now() - (($2::int - substr(period, 6, 2)::int) * interval '30 days')
+      FROM monthly_product WHERE period <= $1 GROUP BY agreement_id, period`,
+    [PERIOD, MONTHS],
+  );
+  await timed(
+    'pnbp targets',
+    `INSERT INTO pnbp_target (upt_code, year, amount, set_by, effective_from)
+     SELECT 'UPT-' || i, 2026, 50000000, 'bench', '2026-01-01' FROM generate_series(0, 629) i`,
+  );
+  // two lots of each of an agreement's twelve products at its venue, expiring from ten days ago to a year ahead
+  await timed(
+    'stock',
+    `INSERT INTO stock_on_hand (agreement_id, product_id, lot_code, expiry_date, quantity)
+     SELECT ('00000000-0000-7000-8000-' || lpad(a::text, 12, '0'))::uuid,
+            ('10000000-0000-7000-8000-' || lpad((p * 630 + a % 630)::text, 12, '0'))::uuid,
+            'L' || lot, current_date - 10 + ((a * 12 + p) * 7 + lot * 180) % 375, 1 + (a + p) % 40
+       FROM generate_series(0, 2999) a, generate_series(0, 11) p, generate_series(1, 2) lot`,
   );
   // only the tables' owner may analyze them; the service's runtime role is not
   await timed('analyze', `ANALYZE`, [], true);
@@ -150,8 +201,7 @@ export async function measureReportingQueries(
   const env = await TestEnvironment.create(3);
   const ds = await env.dataSource('reporting', REPORTING_MIGRATIONS);
   try {
-    const year = await loadNationalYear(env, ds, saleLines, log);
-    const { period: PERIOD, nextPeriod: NEXT_PERIOD } = year;
+    const { period: PERIOD, nextPeriod: NEXT_PERIOD, saleLines: lines, loadSeconds } = await loadNationalYear(env, ds, saleLines, log);
 
     const reporting = await startServiceProcess(
       'reporting',
@@ -159,27 +209,60 @@ export async function measureReportingQueries(
       { onOutput: (line) => log(`reporting: ${line}`) },
     );
     const token = `Bearer ${mintToken(LOCAL.signingKey, { service: 'reporting', role: 'ministry' })}`;
-    const measure = async (path: (i: number) => string) => {
+    const get = async (path: string) => {
+      const response = await fetch(`${reporting.url}${path}`, { headers: { authorization: token } });
+      if (response.status !== 200) throw new Error(`${path}: HTTP ${response.status} ${await response.text()}`);
+      await response.arrayBuffer();
+    };
+    /** Times `count` runs of `run` after `warm` unmeasured ones (which warm caches and connections). */
+    const timesOf = async (count: number, run: (i: number) => Promise<unknown>, warm = 10): Promise<QueryTimes> => {
       const times: number[] = [];
-      for (let i = 0; i < requests + 10; i++) {
+      for (let i = 0; i < count + warm; i++) {
         const t = performance.now();
-        const response = await fetch(`${reporting.url}${path(i)}`, { headers: { authorization: token } });
-        if (response.status !== 200) throw new Error(`${path(i)}: HTTP ${response.status} ${await response.text()}`);
-        await response.arrayBuffer();
-        if (i >= 10) times.push(performance.now() - t); // the first requests warm caches and connections
+        await run(i);
+        if (i >= warm) times.push(performance.now() - t);
       }
       const { p50, p95 } = percentiles(times);
       return { p50, p95, requests: times.length };
     };
+    const measure = (path: (i: number) => string) => timesOf(requests, (i) => get(path(i)));
     const agreement = (i: number) => `00000000-0000-7000-8000-${String((i * 37) % 3000).padStart(12, '0')}`;
+    const kanwil = (i: number) => `KW-${(i * 7) % 33}`;
+    const upt = (i: number) => `UPT-${(i * 37) % 630}`;
+    const year = Number(PERIOD.slice(0, 4));
+    // the same SQL the service runs, straight on the database, national scope
+    const sql = new ReportQueries(ds);
+    const national = (region: { kanwil?: string; upt?: string } = {}) => ({ scope: {}, region });
+    // a round of the first view is seven requests at once: a quarter as many rounds as single requests
+    const rounds = Math.max(10, Math.round(requests / 4));
     const results: ReportingQueryFigures = {
-      saleLines: year.saleLines,
+      saleLines: lines,
       period: PERIOD,
       issuedStatement: await measure((i) => `/agreements/${agreement(i)}/periods/${PERIOD}/statement`),
       liveStatement: await measure((i) => `/agreements/${agreement(i)}/periods/${NEXT_PERIOD}/statement`),
       nationalRollupByKanwil: await measure(() => `/reports/rollup?period=${PERIOD}&by=kanwil`),
       nationalRollupByProduct: await measure(() => `/reports/rollup?period=${PERIOD}&by=product`),
-      loadSeconds: year.loadSeconds,
+      dashboardFirstView: await timesOf(rounds, () => Promise.all(dashboardFirstView(PERIOD).map(get)), 3),
+      dashboardFirstViewSql: await timesOf(
+        rounds,
+        () =>
+          Promise.all([
+            sql.salesMonthly(`${year}-01`, `${year}-12`, national()),
+            sql.rollup(PERIOD, 'kanwil', national()),
+            sql.pnbpProgress(year, `${year}-${PERIOD.slice(5)}-15`, national()),
+            sql.outstanding(national()),
+            sql.discrepancies(PERIOD, national()),
+            sql.stock(national(), 30),
+            sql.sellers(PERIOD, national()),
+            sql.freshness(),
+          ]),
+        3,
+      ),
+      drillDownToUpts: await measure((i) => `/reports/rollup?period=${PERIOD}&by=upt&kanwil=${kanwil(i)}`),
+      drillDownToProducts: await measure((i) => `/reports/rollup?period=${PERIOD}&by=product&upt=${upt(i)}`),
+      drillDownToUptsSql: await timesOf(requests, (i) => sql.rollup(PERIOD, 'upt', national({ kanwil: kanwil(i) }))),
+      drillDownToProductsSql: await timesOf(requests, (i) => sql.rollup(PERIOD, 'product', national({ upt: upt(i) }))),
+      loadSeconds,
     };
     await reporting.stop();
     return results;
@@ -189,19 +272,33 @@ export async function measureReportingQueries(
 }
 
 async function main(): Promise<void> {
+  await trustDevTokens();
   const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=')));
   const requests = Number(args.requests ?? 200);
   const results = await measureReportingQueries(Number(args.saleLines ?? 10_000_000), requests);
   console.log(
     `\nreporting queries with ${results.saleLines.toLocaleString('en')} sale lines; statements of ${results.period} issued, the next month live (HTTP, sequential, ${requests} requests each)`,
   );
-  console.log('query                               p50 ms   p95 ms   target');
-  const row = (name: string, r: QueryTimes, target: string) =>
-    console.log(`${name.padEnd(36)}${String(r.p50).padStart(6)}   ${String(r.p95).padStart(6)}   ${target}`);
+  console.log('query                                        p50 ms   p95 ms   target            ceiling: the SQL alone, p50 / p95 ms');
+  const row = (name: string, r: QueryTimes, target: string, ceiling?: QueryTimes) =>
+    console.log(
+      `${name.padEnd(45)}${String(r.p50).padStart(6)}   ${String(r.p95).padStart(6)}   ${target.padEnd(18)}${ceiling ? `${ceiling.p50} / ${ceiling.p95}` : ''}`,
+    );
   row('statement, issued (one agreement)', results.issuedStatement, 'p95 <= 20');
   row('statement, live draft (one agreement)', results.liveStatement, 'p95 <= 20');
   row('national rollup by Kanwil', results.nationalRollupByKanwil, 'p95 <= 100');
   row('national rollup by product', results.nationalRollupByProduct, 'p95 <= 100');
+  row('dashboard first view (7 views in parallel)', results.dashboardFirstView, 'p95 < 2000', results.dashboardFirstViewSql);
+  row('drill-down: a Kanwil to its UPTs', results.drillDownToUpts, 'p95 < 1000', results.drillDownToUptsSql);
+  row('drill-down: a UPT to its products', results.drillDownToProducts, 'p95 < 1000', results.drillDownToProductsSql);
+  console.log(
+    `\nloaded in ${Object.values(results.loadSeconds)
+      .reduce((a, b) => a + b, 0)
+      .toFixed(0)} s: ${Object.entries(results.loadSeconds)
+      .filter(([step]) => !step.startsWith('sale events ') && !step.startsWith('monthly figures '))
+      .map(([step, seconds]) => `${step} ${seconds.toFixed(1)} s`)
+      .join(', ')}`,
+  );
   const dir = process.env.BENCH_RESULTS_DIR ?? 'bench-results';
   mkdirSync(dir, { recursive: true });
   writeFileSync(`${dir}/reporting-queries.json`, JSON.stringify(results, null, 2));

@@ -558,7 +558,7 @@ describe('audit trail in each service', () => {
       expect(policies.map((e) => e.action)).toEqual(['reporting.split-policy.created']);
       expect((await found('reporting', { subject: 'LP-TGR-1/2030' })).map((e) => e.after)).toEqual([
         { amount: 12_500_000, effectiveFrom: '2030-07-01' },
-        { amount: 10_000_000 },
+        { amount: 10_000_000, effectiveFrom: '2030-01-01' },
       ]);
     });
 

@@ -36,6 +36,8 @@ describe('benchmark scripts (short runs)', () => {
       `5\\. replay, 3,000 events +${number} events/s \\(${number} s, 3,000 applied\\) .* ${number} % of kafkajs consume`,
       `6\\. statement, issued, at 20,000 lines +p50 ${number} / p95 ${number} ms`,
       `national monthly rollup by Kanwil +p50 ${number} / p95 ${number} ms`,
+      `ministry dashboard, first view \\(7 views in parallel\\) +p50 ${number} / p95 ${number} ms +p95 < 2,000 ms: (met|MISSED) +SQL alone p50 ${number}`,
+      `drill-down, a UPT to its products +p50 ${number} / p95 ${number} ms +p95 < 1,000 ms: (met|MISSED)`,
       `7\\. ceiling: Postgres sale_line inserts +${number} rows/s`,
       `ceiling: kafkajs batched produce +${number} events/s`,
       `ceiling: kafkajs consume +${number} events/s`,

@@ -538,7 +538,7 @@ describe('reporting: settlement statement of a month', () => {
         filename: response.headers['content-disposition'],
         sheets: book.worksheets.map((sheet) => ({
           name: sheet.name,
-          notes: [2, 3].map((n) => String(sheet.getRow(n).getCell(1).value)),
+          notes: [2, 3].map((n) => sheet.getRow(n).getCell(1).text),
           rows: sheet
             .getSheetValues()
             .slice(5)

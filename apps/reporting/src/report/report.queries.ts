@@ -21,7 +21,8 @@ const ROLLUP_KEYS: Record<RollupDimension, string> = {
   upt: 'a.upt_code',
   venue: 'a.venue_code',
   category: 'p.category',
-  product: 'p.sku',
+  // a product reporting has not heard of from the catalog yet goes by its id
+  product: 'COALESCE(p.sku, x.product_id::text)',
 };
 
 /** Joins that give every agreement-level row its venue, UPT (with Kanwil) and, for products, the product. */
@@ -100,11 +101,11 @@ export class ReportQueries {
     );
   }
 
-  /** Units sold and received of a month per product (and its UPT). */
+  /** Units sold and received of a month per product (and its UPT); a product not yet in product_dim by its id. */
   sellers(period: string, filter: ReportFilter): Promise<MoverRow[]> {
     const s = rowConditions(filter, 1);
     return this.dataSource.query(
-      `SELECT p.sku, p.name, a.upt_code AS "uptCode", sum(x.sold)::int AS sold, sum(x.received)::int AS received
+      `SELECT COALESCE(p.sku, x.product_id::text) AS sku, COALESCE(p.name, '') AS name, a.upt_code AS "uptCode", sum(x.sold)::int AS sold, sum(x.received)::int AS received
          FROM monthly_product x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
         WHERE x.period = $1 ${s.sql} GROUP BY 1, 2, 3`,
       [period, ...s.params],

@@ -1,3 +1,5 @@
+import type { AuditRecord } from './audit-entry';
+
 /**
  * The text search of `GET /audit-entries?q=`: one document per entry (its action, entity, subject, actor and the
  * before and after details), as Postgres full-text search reads it. The same SQL builds the index
@@ -26,3 +28,10 @@ export const auditSearchQuery = (placeholder: string) =>
 
 /** A page boundary of the search, newest first: the position of the last entry shown; the next page starts below it. */
 export const AUDIT_CURSOR_PATTERN = /^[1-9][0-9]{0,17}$/;
+
+/** An audit page read newest first, a cursor at a time. */
+export interface AuditCursorPage {
+  items: AuditRecord[];
+  /** Where the next page starts; null on the last page. */
+  nextCursor: string | null;
+}

@@ -5,7 +5,7 @@ import { Allow, AnyActor, CurrentActor } from '../auth/auth.guard';
 import type { Page } from '../http/page';
 import { AuditQueryDto, AuditSearchQueryDto } from './audit.dto';
 import type { AuditRecord } from './audit-entry';
-import type { AuditCursorPage } from './audit.queries';
+import type { AuditCursorPage } from './audit-search';
 import { AuditService } from './audit.service';
 
 @ApiTags('audit')

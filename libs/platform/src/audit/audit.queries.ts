@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import type { ReadScope } from '../auth/read-scope';
 import type { Page } from '../http/page';
 import type { AuditRecord } from './audit-entry';
-import { AUDIT_SEARCH_DOCUMENT, auditSearchQuery } from './audit-search';
+import { AUDIT_SEARCH_DOCUMENT, auditSearchQuery, type AuditCursorPage } from './audit-search';
 
 export interface AuditFilter extends ReadScope {
   entity?: string;
@@ -29,13 +29,6 @@ export interface AuditSearch {
   words?: string;
   /** Entries below this position (the previous page's last). */
   before?: string;
-}
-
-/** An audit page read newest first, a cursor at a time. */
-export interface AuditCursorPage {
-  items: AuditRecord[];
-  /** Where the next page starts; null on the last page. */
-  nextCursor: string | null;
 }
 
 interface AuditEntryRow {

@@ -5,7 +5,8 @@ import { readScope, scopedFilter } from '../auth/read-scope';
 import type { Page } from '../http/page';
 import type { AuditQueryDto, AuditSearchQueryDto } from './audit.dto';
 import type { AuditRecord } from './audit-entry';
-import { AuditQueries, type AuditCursorPage } from './audit.queries';
+import type { AuditCursorPage } from './audit-search';
+import { AuditQueries } from './audit.queries';
 
 /** A time range's ends as instants; refused when `to` is not after `from` (400 RANGE_REVERSED). */
 function timeRange(query: { from?: string; to?: string }): { from?: Date; to?: Date } {
