@@ -10,6 +10,8 @@ export default defineConfig({
     outDir: resolve(__dirname, '../../../dist/apps/console/web'),
     emptyOutDir: true,
     reportCompressedSize: true,
+    // which chunks a first page load fetches, for the budget (tools/console-bundle-size.ts)
+    manifest: true,
   },
   server: {
     proxy: {

@@ -1,10 +1,11 @@
+import { lazyPage } from '../office/lazy-page';
 import type { OfficeRoute } from '../office/office-route';
-import { KanwilProductsPage, QueuePage } from './queue-page';
-import { ReviewPage } from './review-page';
+
+const pages = () => import('./pages');
 
 /** The Kanwil curator's pages. */
 export const CURATOR_ROUTES: OfficeRoute[] = [
-  { path: '/kurasi', label: 'curation.nav.queue', Page: QueuePage },
-  { path: '/kurasi/:id', Page: ReviewPage },
-  { path: '/produk-kanwil', label: 'curation.nav.listed', Page: KanwilProductsPage },
+  { path: '/kurasi', label: 'curation.nav.queue', Page: lazyPage(() => pages().then((m) => m.QueuePage)) },
+  { path: '/kurasi/:id', Page: lazyPage(() => pages().then((m) => m.ReviewPage)) },
+  { path: '/produk-kanwil', label: 'curation.nav.listed', Page: lazyPage(() => pages().then((m) => m.KanwilProductsPage)) },
 ];

@@ -1,5 +1,5 @@
 import type { OfficeRoute } from '../office/office-route';
-import { lazyPage } from './lazy-page';
+import { lazyPage } from '../office/lazy-page';
 
 const pages = () => import('./pages');
 

@@ -1,19 +1,16 @@
+import { lazyPage } from '../office/lazy-page';
 import type { OfficeRoute } from '../office/office-route';
-import { DispatchPage } from './dispatch-page';
-import { PnbpPage } from './pnbp-page';
-import { NewProductPage, ProductPage } from './product-page';
-import { ProductsPage } from './products-page';
-import { ReturnsPage } from './returns-page';
-import { SettlementPage } from './settlement-page';
+
+const pages = () => import('./pages');
 
 /** The UPT clerk's pages. */
 export const UPT_ROUTES: OfficeRoute[] = [
   // products: the list, a new one (before /produk/:id, which would take "baru" as an id), one product
-  { path: '/produk', label: 'products.nav', Page: ProductsPage },
-  { path: '/produk/baru', Page: NewProductPage },
-  { path: '/produk/:id', Page: ProductPage },
-  { path: '/pengiriman', label: 'upt.nav.dispatch', Page: DispatchPage },
-  { path: '/retur-masuk', label: 'upt.nav.returns', Page: ReturnsPage },
-  { path: '/penyelesaian', label: 'upt.nav.settlement', Page: SettlementPage },
-  { path: '/pnbp', label: 'upt.nav.pnbp', Page: PnbpPage },
+  { path: '/produk', label: 'products.nav', Page: lazyPage(() => pages().then((m) => m.ProductsPage)) },
+  { path: '/produk/baru', Page: lazyPage(() => pages().then((m) => m.NewProductPage)) },
+  { path: '/produk/:id', Page: lazyPage(() => pages().then((m) => m.ProductPage)) },
+  { path: '/pengiriman', label: 'upt.nav.dispatch', Page: lazyPage(() => pages().then((m) => m.DispatchPage)) },
+  { path: '/retur-masuk', label: 'upt.nav.returns', Page: lazyPage(() => pages().then((m) => m.ReturnsPage)) },
+  { path: '/penyelesaian', label: 'upt.nav.settlement', Page: lazyPage(() => pages().then((m) => m.SettlementPage)) },
+  { path: '/pnbp', label: 'upt.nav.pnbp', Page: lazyPage(() => pages().then((m) => m.PnbpPage)) },
 ];

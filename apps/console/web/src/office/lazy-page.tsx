@@ -4,7 +4,7 @@ import { t } from '../i18n';
 
 type PageComponent = FunctionComponent<{ param?: string }>;
 
-/** A page whose code is fetched when it is first opened (the dashboard's pages stay out of the till's first bundle). */
+/** A page whose code is fetched when it is first opened (an office area's pages stay out of the till's first bundle). */
 export function lazyPage(load: () => Promise<PageComponent>): PageComponent {
   let loaded: PageComponent | undefined;
   return function LazyPage(props) {
@@ -16,6 +16,6 @@ export function lazyPage(load: () => Promise<PageComponent>): PageComponent {
           setPage(() => page);
         });
     }, []);
-    return Page ? <Page {...props} /> : <p class="loading">{t('dashboard.loading')}</p>;
+    return Page ? <Page {...props} /> : <p class="loading">{t('app.loading')}</p>;
   };
 }
