@@ -106,7 +106,7 @@ export function withError(state: MergeState, service: AuditService, error: strin
 }
 
 const hasMore = (source: SourceState) => source.cursor !== null && !source.error;
-const oldest = (source: SourceState) => source.entries[source.entries.length - 1]?.at;
+const oldest = (source: SourceState): string | undefined => source.entries.at(-1)?.at;
 const time = (at: string) => Date.parse(at);
 
 /** Newest first; equal times by service, then by the service's own position (newest first). */
