@@ -57,6 +57,8 @@ const NOT_LISTS: Record<string, string> = {
   '/agreements/{id}/periods/{period}/statement': 'one statement',
 };
 const isReport = (path: string) => path.startsWith('/reports/');
+/** Lists read a page at a time by cursor, newest first ({items, nextCursor}, limit and cursor): an ever-growing trail. */
+const CURSOR_LISTS = new Set(['/audit-entries']);
 /** Lists of one agreement's documents: each takes the same scope filters. */
 const AGREEMENT_DOCUMENT_LISTS = ['/sales', '/sales/returns', '/returns', '/stock-counts', '/stock', '/dispatches'];
 const SCOPE_FILTERS = ['upt', 'venue', 'agreement'];
@@ -99,7 +101,7 @@ describe('one API style across the services (their OpenAPI documents)', () => {
   const pathWithSamples = (path: string) =>
     path.replace(/^\/products\/\{id\}/, `/products/${sample.product}`).replace(/^\/agreements\/\{id\}/, `/agreements/${sample.agreement}`);
 
-  it('answers every list as a page {items, total}', async () => {
+  it('answers every list as a page {items, total}, or {items, nextCursor} for a list read by cursor', async () => {
     const lists = endpoints.filter((e) => e.method === 'GET' && !(e.path in NOT_LISTS) && !isReport(e.path) && !e.path.endsWith('}'));
     expect(lists.length).toBeGreaterThan(15);
     const notPaged: string[] = [];
@@ -107,13 +109,17 @@ describe('one API style across the services (their OpenAPI documents)', () => {
       const response = await fetch(`${services[list.service].url}${pathWithSamples(list.path)}`, {
         headers: { authorization: admin[list.service] },
       });
-      const body = (await response.json()) as { items?: unknown; total?: unknown };
+      const body = (await response.json()) as { items?: unknown; total?: unknown; nextCursor?: unknown };
+      const byCursor = CURSOR_LISTS.has(list.path);
       const paged =
-        (response.status === 200 && Array.isArray(body.items) && Number.isInteger(body.total)) ||
+        (response.status === 200 &&
+          Array.isArray(body.items) &&
+          (byCursor ? body.nextCursor === null || typeof body.nextCursor === 'string' : Number.isInteger(body.total))) ||
         (NEEDS_IDENTITY_PROVIDER.has(list.path) && response.status === 503);
       if (!paged) notPaged.push(`${list.service} GET ${list.path}: ${response.status} ${JSON.stringify(body).slice(0, 80)}`);
       const query = (list.operation.parameters ?? []).filter((p) => p.in === 'query').map((p) => p.name);
-      if (!query.includes('limit') || !query.includes('offset')) notPaged.push(`${list.service} GET ${list.path}: no limit/offset`);
+      const paging = byCursor ? ['limit', 'cursor'] : ['limit', 'offset'];
+      if (!paging.every((p) => query.includes(p))) notPaged.push(`${list.service} GET ${list.path}: no ${paging.join('/')}`);
     }
     expect(notPaged).toEqual([]);
   });

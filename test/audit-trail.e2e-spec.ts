@@ -489,4 +489,96 @@ describe('audit trail in each service', () => {
       expect((await audit('reporting', cipinangStaff, { entity: 'pnbp-target', id: 'LP-TGR-1/2030' })).status).toBe(403);
     });
   });
+  describe("GET /audit-entries: the admins' search of each service's trail", () => {
+    const search = (service: ServiceName, query: Record<string, string | number> = {}, token: Tokens = admin) =>
+      api(service).get('/audit-entries').query(query).set('Authorization', token[service]);
+    const found = async (service: ServiceName, query: Record<string, string | number>): Promise<Entry[]> => {
+      const response = await search(service, { limit: 200, ...query });
+      expect(response.status).toBe(200);
+      return response.body.items as Entry[];
+    };
+
+    it('answers admins only, on each of the three services', async () => {
+      for (const service of SERVICES) {
+        for (const token of [ministry, bantenKanwil, tangerangStaff, lounge])
+          expect([service, (await search(service, {}, token)).body.code]).toEqual([service, 'ROLE_NOT_ALLOWED']);
+        expect((await search(service)).status).toBe(200);
+      }
+    });
+
+    it('pages newest first by cursor, each page going on below the last, until the last page says so', async () => {
+      for (const service of SERVICES) {
+        const whole = (await search(service, { limit: 12 })).body as { items: Entry[]; nextCursor: string | null };
+        const first = (await search(service, { limit: 5 })).body as { items: Entry[]; nextCursor: string };
+        const second = (await search(service, { limit: 7, cursor: first.nextCursor })).body as { items: Entry[] };
+        expect([...first.items, ...second.items]).toEqual(whole.items);
+        const positions = whole.items.map((e) => BigInt(e.position));
+        expect(positions).toEqual([...positions].sort((a, b) => (a < b ? 1 : a > b ? -1 : 0)));
+        expect(first.nextCursor).toBe(first.items[4].position);
+      }
+      const [newer, older] = await found('reporting', { subject: 'LP-TGR-1/2030' });
+      const page = (await search('reporting', { subject: 'LP-TGR-1/2030', limit: 1 })).body;
+      expect(page).toEqual({ items: [newer], nextCursor: newer.position });
+      expect((await search('reporting', { subject: 'LP-TGR-1/2030', limit: 1, cursor: page.nextCursor })).body).toEqual({
+        items: [older],
+        nextCursor: null,
+      });
+    });
+
+    it('finds entries by words of their action, subject and details, by subject, by actor (subject or username), by action and by time, all together', async () => {
+      // the product the catalog tests made and edited: its name is in the created entry's details
+      const madu = await found('catalog', { q: 'madu hut' });
+      expect(madu.map((e) => e.action)).toEqual(['catalog.product.created']);
+      const productId = madu[0].entityId;
+      const history = await found('catalog', { subject: productId });
+      expect(history.map((e) => e.action)).toEqual([
+        'catalog.product.suspended',
+        'catalog.product.approved',
+        'catalog.product.submitted',
+        'catalog.product.updated',
+        'catalog.product.created',
+      ]);
+      expect((await found('catalog', { q: 'ID36110012345670126' })).map((e) => e.action)).toEqual(['catalog.product.updated']);
+      expect((await found('catalog', { q: 'suspended', subject: productId, actor: 'kurator-banten' })).map((e) => e.action)).toEqual([
+        'catalog.product.suspended',
+      ]);
+      expect(await found('catalog', { q: 'madu', actor: 'kasir-ani' })).toEqual([]);
+
+      const cashier = await found('consignment', { actor: 'kasir-ani', action: 'consignment.sales.recorded' });
+      expect(cashier.length).toBeGreaterThan(0);
+      expect(cashier.every((e) => e.actor.id === 'kasir-ani' && e.action === 'consignment.sales.recorded')).toBe(true);
+      const [sale] = cashier;
+      const around = await found('consignment', { from: sale.at, to: new Date(Date.parse(sale.at) + 1).toISOString(), actor: 'kasir-ani' });
+      expect(around.map((e) => e.position)).toContain(sale.position);
+      expect(await found('consignment', { to: sale.at, actor: 'kasir-ani', subject: sale.entityId })).toEqual([]);
+      // a venue's code, split by its dashes as the words are, finds the venue's registration
+      expect((await found('consignment', { q: SOETTA, action: 'consignment.venue.registered' })).map((e) => e.entityId)).toEqual([SOETTA]);
+
+      const policies = await found('reporting', { q: 'PNBP Kepmen', actor: 'ditjenpas-rina' });
+      expect(policies.map((e) => e.action)).toEqual(['reporting.split-policy.created']);
+      expect((await found('reporting', { subject: 'LP-TGR-1/2030' })).map((e) => e.after)).toEqual([
+        { amount: 12_500_000, effectiveFrom: '2030-07-01' },
+        { amount: 10_000_000 },
+      ]);
+    });
+
+    it('refuses a bad filter with its code and field', async () => {
+      const refusals: [Record<string, string | number>, string][] = [
+        [{ from: '2026-11-01' }, 'VALIDATION_FAILED'],
+        [{ to: 'yesterday' }, 'VALIDATION_FAILED'],
+        [{ from: '2026-11-02T00:00:00+07:00', to: '2026-11-01T00:00:00+07:00' }, 'RANGE_REVERSED'],
+        [{ cursor: 'abc' }, 'VALIDATION_FAILED'],
+        [{ cursor: '0' }, 'VALIDATION_FAILED'],
+        [{ q: '!!!' }, 'VALIDATION_FAILED'],
+        [{ action: 'DROP TABLE' }, 'VALIDATION_FAILED'],
+        [{ limit: 0 }, 'VALIDATION_FAILED'],
+        [{ entity: 'product' }, 'VALIDATION_FAILED'],
+      ];
+      for (const [query, code] of refusals) {
+        const refused = await search('consignment', query);
+        expect([query, refused.status, refused.body.code]).toEqual([query, 400, code]);
+      }
+      expect((await search('consignment', { cursor: 'abc' })).body.details.fields).toEqual([expect.objectContaining({ field: 'cursor' })]);
+    });
+  });
 });

@@ -467,6 +467,111 @@ describe('reporting: settlement statement of a month', () => {
     expect((await reporting().get('/reports/outstanding').set('Authorization', ministry)).body.rows).toEqual([]);
   });
 
+  it("narrows every view by Kanwil and UPT within the caller's scope, drills down, and downloads each view as XLSX", async () => {
+    const get = (path: string, token = ministry) => reporting().get(path).set('Authorization', token);
+    type Row = { key: string; grossSales: number; netSales: number; soldQuantity: number };
+    const sum = (rows: Row[], field: keyof Row) => rows.reduce((total, r) => total + Number(r[field]), 0);
+
+    // drill-down: Kanwil, then its UPTs, then one UPT's products, each step adding up to the row it came from
+    const [banten] = (await get(`/reports/rollup?period=${period}&by=kanwil`)).body.rows as Row[];
+    const upts = (await get(`/reports/rollup?period=${period}&by=upt&kanwil=${banten.key}`)).body.rows as Row[];
+    expect(upts.map((r) => r.key)).toEqual(['LPP-TGR']);
+    expect(sum(upts, 'netSales')).toBe(banten.netSales);
+    const products = (await get(`/reports/rollup?period=${period}&by=product&upt=LPP-TGR`)).body.rows as Row[];
+    expect([sum(products, 'grossSales'), sum(products, 'soldQuantity')]).toEqual([upts[0].grossSales, upts[0].soldQuantity]);
+    expect((await get(`/reports/rollup?period=${period}&by=upt&kanwil=KW-DKI`)).body.rows).toEqual([]);
+
+    // a month by month series, every month of the range, and the same filters
+    const months = await get(`/reports/sales-monthly?from=${period}&to=${period}&kanwil=KW-BANTEN`);
+    expect(months.body).toEqual({
+      freshness: { lastEventTime: expect.any(String), lastEventId: expect.any(String) },
+      from: period,
+      to: period,
+      rows: [{ period, units: 10, netSales: 137_000, pnbp: 20_745 }],
+    });
+    const before = `${Number(period.slice(0, 4)) - 1}-12`;
+    expect((await get(`/reports/sales-monthly?from=${before}&to=${period}&upt=LPP-TGR`)).body.rows.slice(0, 1)).toEqual([
+      { period: before, units: 0, netSales: 0, pnbp: 0 },
+    ]);
+    expect((await get(`/reports/sales-monthly?from=${period}&to=${before}`)).body).toMatchObject({
+      statusCode: 400,
+      code: 'RANGE_REVERSED',
+    });
+
+    // within the caller's scope only: refused outside it, however the filter is combined
+    const refusals: [string, string, number, string][] = [
+      [`/reports/rollup?period=${period}&by=upt&kanwil=KW-DKI`, bearer('kanwil', 'KW-BANTEN'), 403, 'SCOPE_FORBIDDEN'],
+      [`/reports/movers?period=${period}&upt=LP-CIPINANG`, bearer('curator', 'KW-BANTEN'), 403, 'SCOPE_FORBIDDEN'],
+      [`/reports/discrepancies?period=${period}&upt=LP-CIPINANG`, upt, 403, 'SCOPE_FORBIDDEN'],
+      [`/reports/near-expiry?kanwil=KW-DKI`, upt, 403, 'SCOPE_FORBIDDEN'],
+      [`/reports/outstanding?upt=LPP-TGR`, bearer('venue', 'IMI-SBY-JUANDA'), 403, 'SCOPE_FORBIDDEN'],
+      [`/reports/sales-monthly?from=${period}&to=${period}&kanwil=KW-DKI&upt=LPP-TGR`, ministry, 400, 'REGION_MISMATCH'],
+      [`/reports/pnbp-progress?year=2026&kanwil=banten`, ministry, 400, 'VALIDATION_FAILED'],
+    ];
+    for (const [path, token, status, code] of refusals)
+      expect([path, (await get(path, token)).body]).toEqual([path, expect.objectContaining({ statusCode: status, code })]);
+    // the UPT's own region, and the lounge naming the UPT it sells for, are answered
+    expect((await get(`/reports/rollup?period=${period}&by=upt&kanwil=KW-BANTEN&upt=LPP-TGR`, upt)).body.rows).toEqual(upts);
+    expect((await get(`/reports/sales-monthly?from=${period}&to=${period}&upt=LPP-TGR`, lounge)).body.rows[0].netSales).toBe(137_000);
+    expect((await get(`/reports/outstanding?kanwil=KW-BANTEN`)).body).toMatchObject({
+      rows: [],
+      buckets: ['0-30', '31-60', '61-90', '>90'].map((ageBucket) => ({ ageBucket, statements: 0, proceeds: 0 })),
+    });
+
+    // every view downloads as XLSX: what its JSON shows, with the filter and the freshness above
+    const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (c: Buffer) => chunks.push(c));
+      res.on('end', () => cb(null, Buffer.concat(chunks)));
+    };
+    const workbook = async (path: string) => {
+      const response = await get(`${path}&format=xlsx`).buffer(true).parse(binary);
+      expect([path, response.status, response.headers['content-type']]).toEqual([
+        path,
+        200,
+        'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      ]);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(response.body);
+      // each sheet: title, region, freshness, header, then the rows
+      return {
+        filename: response.headers['content-disposition'],
+        sheets: book.worksheets.map((sheet) => ({
+          name: sheet.name,
+          notes: [2, 3].map((n) => String(sheet.getRow(n).getCell(1).value)),
+          rows: sheet
+            .getSheetValues()
+            .slice(5)
+            .map((values) => (values as unknown[]).slice(1)),
+        })),
+      };
+    };
+    const rollup = await workbook(`/reports/rollup?period=${period}&by=upt&kanwil=KW-BANTEN`);
+    expect(rollup.filename).toContain(`rollup-${period}-upt-KW-BANTEN.xlsx`);
+    expect(rollup.sheets[0].notes).toEqual([
+      'Region: Kanwil KW-BANTEN',
+      expect.stringMatching(/^Data as of: \d+ \w+ \d{4}, \d\d\.\d\d WIB$/),
+    ]);
+    expect(rollup.sheets[0].rows).toEqual([['LPP-TGR', 10, 153_000, 137_000, 29, 0.3448, 138_300, 20_745, 69_150]]);
+    expect((await workbook(`/reports/sales-monthly?from=${period}&to=${period}`)).sheets[0].rows).toEqual([[period, 10, 137_000, 20_745]]);
+    const movers = await workbook(`/reports/movers?period=${period}&top=1&upt=LPP-TGR`);
+    expect(movers.sheets.map((sheet) => [sheet.name, sheet.rows.map((r) => r[0])])).toEqual([
+      [`Top movers ${period}`, ['MAKARONI-150']],
+      [`Slow movers ${period}`, ['KRP-BAWANG-200']],
+    ]);
+    const discrepancies = await workbook(`/reports/discrepancies?period=${period}`);
+    expect(discrepancies.sheets.map((sheet) => sheet.rows)).toEqual([
+      [['LPP-TGR', 30, 1, 1, 0.0333, 0.0333]],
+      [['IMI-TGR-LOUNGE', 30, 1, 1, 0.0333, 0.0333]],
+    ]);
+    expect((await workbook(`/reports/near-expiry?days=90&upt=LPP-TGR`)).sheets[0].rows).toHaveLength(2);
+    expect((await workbook(`/reports/outstanding?upt=LPP-TGR`)).sheets.map((sheet) => sheet.rows.length)).toEqual([4, 0]);
+    expect((await workbook(`/reports/pnbp-progress?year=${period.slice(0, 4)}`)).sheets[0].rows).toEqual([
+      ['LPP-TGR', 100_000, 20_745, 20_745, 0.2075],
+    ]);
+    expect((await workbook(`/reports/sales-daily?from=${period}-01&to=${period}-28`)).sheets[0].rows.length).toBeGreaterThan(0);
+  });
+
   it('rebuilds the read models from the beginning of the topic to the same figures, and keeps projecting afterwards', async () => {
     const snapshot = async () => ({
       rollup: (await reporting().get(`/reports/rollup?period=${period}&by=product`).set('Authorization', ministry)).body.rows,

@@ -26,6 +26,7 @@ export * from './audit/audit.store';
 export * from './audit/audit-trail';
 export * from './audit/audit-trail.migration';
 export * from './audit/audit-actor-username.migration';
+export * from './audit/audit-search.migration';
 export * from './audit/audit.dto';
 export * from './audit/audit.module';
 export * from './kafka/kafka-client';

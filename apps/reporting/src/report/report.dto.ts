@@ -1,18 +1,44 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { DATE_PATTERN, PERIOD_FORMAT } from '@titipan/contracts';
+import { DATE_PATTERN, ORG_CODE_PATTERN, PERIOD_FORMAT } from '@titipan/contracts';
 import { Type } from 'class-transformer';
 import { IsInt32 } from '@titipan/platform';
 import { IsIn, IsOptional, IsUUID, Matches } from 'class-validator';
 import { CsvDelimiterOption, type CsvDelimiter } from '../export/csv-file';
 import { ROLLUP_DIMENSIONS, type RollupDimension } from './domain/report-rows';
 
-export class PeriodQuery {
+/** The region filters of every `/reports/*` view: they narrow within the caller's scope (403 SCOPE_FORBIDDEN outside it). */
+export class RegionQuery {
+  @ApiPropertyOptional({ example: 'KW-BANTEN', description: "Kanwil code: the agreements of that Kanwil's UPTs" })
+  @IsOptional()
+  @Matches(ORG_CODE_PATTERN)
+  kanwil?: string;
+
+  @ApiPropertyOptional({ example: 'LPP-TGR', description: 'UPT code: the agreements of that UPT' })
+  @IsOptional()
+  @Matches(ORG_CODE_PATTERN)
+  upt?: string;
+}
+
+/** A view as JSON (the default) or as an XLSX download of the same rows. */
+export class ReportQuery extends RegionQuery {
+  @ApiPropertyOptional({ enum: ['json', 'xlsx'], default: 'json' })
+  @IsOptional()
+  @IsIn(['json', 'xlsx'])
+  format?: 'json' | 'xlsx';
+}
+
+export class PeriodQuery extends ReportQuery {
   @ApiProperty({ example: '2026-11' })
   @Matches(PERIOD_FORMAT)
   period: string;
 }
 
-export class RollupQuery extends PeriodQuery {
+/** The rollup also downloads as CSV (as it did before the other views had files). */
+export class RollupQuery extends RegionQuery {
+  @ApiProperty({ example: '2026-11' })
+  @Matches(PERIOD_FORMAT)
+  period: string;
+
   @ApiProperty({ enum: ROLLUP_DIMENSIONS })
   @IsIn(ROLLUP_DIMENSIONS)
   by: RollupDimension;
@@ -26,6 +52,16 @@ export class RollupQuery extends PeriodQuery {
   delimiter?: CsvDelimiter;
 }
 
+export class MonthsQuery extends ReportQuery {
+  @ApiProperty({ example: '2026-01' })
+  @Matches(PERIOD_FORMAT)
+  from: string;
+
+  @ApiProperty({ example: '2026-12' })
+  @Matches(PERIOD_FORMAT)
+  to: string;
+}
+
 export class MoversQuery extends PeriodQuery {
   @ApiPropertyOptional({ default: 10, description: 'how many top and slow movers' })
   @IsOptional()
@@ -34,7 +70,7 @@ export class MoversQuery extends PeriodQuery {
   top = 10;
 }
 
-export class DaysQuery {
+export class DaysQuery extends ReportQuery {
   @ApiProperty({ example: '2026-11-01' })
   @Matches(DATE_PATTERN)
   from: string;
@@ -44,7 +80,7 @@ export class DaysQuery {
   to: string;
 }
 
-export class NearExpiryQuery {
+export class NearExpiryQuery extends ReportQuery {
   @ApiPropertyOptional({ default: 30, description: 'window in days' })
   @IsOptional()
   @Type(() => Number)
@@ -52,14 +88,14 @@ export class NearExpiryQuery {
   days = 30;
 }
 
-export class StockQuery {
+export class StockQuery extends ReportQuery {
   @ApiPropertyOptional()
   @IsOptional()
   @IsUUID()
   agreement?: string;
 }
 
-export class YearQuery {
+export class YearQuery extends ReportQuery {
   @ApiProperty({ example: 2026 })
   @Type(() => Number)
   @IsInt32(2000, 2100)

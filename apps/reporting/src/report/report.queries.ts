@@ -10,9 +10,11 @@ import type {
   PnbpProgressRow,
   RollupDimension,
   RollupRow,
+  SalesMonthRow,
   SalesDayRow,
   StockRow,
 } from './domain/report-rows';
+import type { RegionFacts, RegionFilter } from './domain/region-filter';
 
 const ROLLUP_KEYS: Record<RollupDimension, string> = {
   kanwil: 'u.kanwil_code',
@@ -26,13 +28,30 @@ const ROLLUP_KEYS: Record<RollupDimension, string> = {
 const DIMS = `JOIN agreement_dim a ON a.agreement_id = x.agreement_id JOIN venue_dim v ON v.code = a.venue_code
               LEFT JOIN upt_replica u ON u.code = a.upt_code`;
 
-/** `AND …` conditions limiting rows to a reader's scope, with their parameters numbered after `offset`. */
-function scopeCondition(scope: ReadScope, offset: number): { sql: string; params: unknown[] } {
-  if (scope.venueCode) return { sql: ` AND a.venue_code = $${offset + 1}`, params: [scope.venueCode] };
-  if (scope.uptCode) return { sql: ` AND a.upt_code = $${offset + 1}`, params: [scope.uptCode] };
-  if (scope.kanwilCode)
-    return { sql: ` AND (v.kanwil_code = $${offset + 1} OR u.kanwil_code = $${offset + 1})`, params: [scope.kanwilCode] };
-  return { sql: '', params: [] };
+/** Whose rows a view shows: the caller's scope, narrowed by the region filters it passed. */
+export interface ReportFilter {
+  scope: ReadScope;
+  region: RegionFilter;
+}
+
+/**
+ * `AND …` conditions limiting rows (with `a` the agreement, `v` its venue, `u` its UPT) to a reader's scope and
+ * its region filters, with their parameters numbered after `offset`.
+ */
+function rowConditions({ scope, region }: ReportFilter, offset: number): { sql: string; params: unknown[] } {
+  const conditions: string[] = [];
+  const params: unknown[] = [];
+  const add = (value: string, condition: (placeholder: string) => string) => {
+    params.push(value);
+    conditions.push(` AND ${condition(`$${offset + params.length}`)}`);
+  };
+  if (scope.venueCode) add(scope.venueCode, (p) => `a.venue_code = ${p}`);
+  else if (scope.uptCode) add(scope.uptCode, (p) => `a.upt_code = ${p}`);
+  else if (scope.kanwilCode) add(scope.kanwilCode, (p) => `(v.kanwil_code = ${p} OR u.kanwil_code = ${p})`);
+  // the Kanwil filter is the UPT's Kanwil, the rollup's Kanwil key, so a drill-down adds up to the row it came from
+  if (region.kanwil !== undefined) add(region.kanwil, (p) => `u.kanwil_code = ${p}`);
+  if (region.upt !== undefined) add(region.upt, (p) => `a.upt_code = ${p}`);
+  return { sql: conditions.join(''), params };
 }
 
 const PNBP = `(SELECT sum((x->>'amount')::bigint) FROM jsonb_array_elements(s.figures->'split') x WHERE x->>'name' = 'PNBP')`;
@@ -56,9 +75,9 @@ export class ReportQueries {
    * Sales quantity and value per dimension in a month, with proceeds, PNBP and premi from the month's
    * statements (these are per agreement, so only for the Kanwil, UPT and venue dimensions).
    */
-  rollup(period: string, by: RollupDimension, scope: ReadScope): Promise<RollupRow[]> {
+  rollup(period: string, by: RollupDimension, filter: ReportFilter): Promise<RollupRow[]> {
     const key = ROLLUP_KEYS[by];
-    const sales = scopeCondition(scope, 1);
+    const sales = rowConditions(filter, 1);
     // statements are per agreement: proceeds, PNBP and premi exist only by Kanwil, UPT and venue
     const perAgreement = by !== 'category' && by !== 'product';
     return this.dataSource.query(
@@ -82,8 +101,8 @@ export class ReportQueries {
   }
 
   /** Units sold and received of a month per product (and its UPT). */
-  sellers(period: string, scope: ReadScope): Promise<MoverRow[]> {
-    const s = scopeCondition(scope, 1);
+  sellers(period: string, filter: ReportFilter): Promise<MoverRow[]> {
+    const s = rowConditions(filter, 1);
     return this.dataSource.query(
       `SELECT p.sku, p.name, a.upt_code AS "uptCode", sum(x.sold)::int AS sold, sum(x.received)::int AS received
          FROM monthly_product x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
@@ -93,8 +112,8 @@ export class ReportQueries {
   }
 
   /** Damaged and short units against what was dispatched, per UPT and per venue. */
-  async discrepancies(period: string, scope: ReadScope): Promise<{ byUpt: DiscrepancyRow[]; byVenue: DiscrepancyRow[] }> {
-    const s = scopeCondition(scope, 1);
+  async discrepancies(period: string, filter: ReportFilter): Promise<{ byUpt: DiscrepancyRow[]; byVenue: DiscrepancyRow[] }> {
+    const s = rowConditions(filter, 1);
     const by = (key: string): Promise<DiscrepancyRow[]> =>
       this.dataSource.query(
         `SELECT ${key} AS key, sum(x.received + x.short)::int AS dispatched, sum(x.damaged)::int AS damaged, sum(x.short)::int AS short,
@@ -106,8 +125,8 @@ export class ReportQueries {
     return { byUpt: await by('a.upt_code'), byVenue: await by('a.venue_code') };
   }
 
-  salesDaily(from: string, to: string, scope: ReadScope): Promise<SalesDayRow[]> {
-    const s = scopeCondition(scope, 2);
+  salesDaily(from: string, to: string, filter: ReportFilter): Promise<SalesDayRow[]> {
+    const s = rowConditions(filter, 2);
     return this.dataSource.query(
       `SELECT to_char(x.day, 'YYYY-MM-DD') AS day, a.venue_code AS "venueCode", a.upt_code AS "uptCode", sum(x.quantity)::int AS quantity,
               sum(x.amount)::float8 AS amount
@@ -117,8 +136,8 @@ export class ReportQueries {
   }
 
   /** Stock at venues by lot, with days to expiry; `withinDays` keeps only lots expiring that soon. */
-  stock(scope: ReadScope, withinDays?: number, agreementId?: string): Promise<StockRow[]> {
-    const s = scopeCondition(scope, agreementId ? 1 : 0);
+  stock(filter: ReportFilter, withinDays?: number, agreementId?: string): Promise<StockRow[]> {
+    const s = rowConditions(filter, agreementId ? 1 : 0);
     return this.dataSource.query(
       `SELECT a.venue_code AS "venueCode", a.upt_code AS "uptCode", p.sku, p.name, x.lot_code AS "lotCode",
               CASE WHEN x.expiry_date = '9999-12-31' THEN NULL ELSE to_char(x.expiry_date, 'YYYY-MM-DD') END AS "expiryDate", x.quantity,
@@ -131,14 +150,12 @@ export class ReportQueries {
     );
   }
 
-  /** Issued statements not yet paid, by how long they have waited. */
-  outstanding(scope: ReadScope): Promise<OutstandingRow[]> {
-    const s = scopeCondition(scope, 0);
+  /** Issued statements not yet paid, oldest first, with how many days they have waited. */
+  outstanding(filter: ReportFilter): Promise<Omit<OutstandingRow, 'ageBucket'>[]> {
+    const s = rowConditions(filter, 0);
     return this.dataSource.query(
       `SELECT s.id, s.period, a.upt_code AS "uptCode", a.venue_code AS "venueCode", (s.figures->>'proceeds')::float8 AS proceeds,
-              s.issued_at AS "issuedAt", (now()::date - s.issued_at::date) AS "ageDays",
-              CASE WHEN now() - s.issued_at <= interval '30 days' THEN '0-30' WHEN now() - s.issued_at <= interval '60 days' THEN '31-60'
-                   WHEN now() - s.issued_at <= interval '90 days' THEN '61-90' ELSE '>90' END AS "ageBucket"
+              s.issued_at AS "issuedAt", (now()::date - s.issued_at::date) AS "ageDays"
          FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id JOIN venue_dim v ON v.code = a.venue_code
          LEFT JOIN upt_replica u ON u.code = a.upt_code
         WHERE s.status = 'ISSUED' ${s.sql} ORDER BY s.issued_at`,
@@ -146,9 +163,48 @@ export class ReportQueries {
     );
   }
 
+  /**
+   * Units sold and net sales per month of the range (the rollup's soldQuantity and netSales, summed), with the
+   * PNBP of the months' statements; months without either are left out.
+   */
+  salesMonthly(from: string, to: string, filter: ReportFilter): Promise<SalesMonthRow[]> {
+    const s = rowConditions(filter, 2);
+    return this.dataSource.query(
+      `WITH m AS (
+         SELECT x.period, sum(x.sold)::int AS units, sum(x.gross_sales - x.returns_value)::float8 AS "netSales"
+           FROM monthly_product x ${DIMS} WHERE x.period BETWEEN $1 AND $2 ${s.sql} GROUP BY 1),
+       st AS (
+         SELECT s.period, sum(${PNBP})::float8 AS pnbp
+           FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id JOIN venue_dim v ON v.code = a.venue_code
+           LEFT JOIN upt_replica u ON u.code = a.upt_code
+          WHERE s.period BETWEEN $1 AND $2 AND s.status <> 'PENDING' ${s.sql} GROUP BY 1)
+       SELECT period, COALESCE(m.units, 0) AS units, COALESCE(m."netSales", 0) AS "netSales", COALESCE(st.pnbp, 0) AS pnbp
+         FROM m FULL JOIN st USING (period) ORDER BY period`,
+      [from, to, ...s.params],
+    );
+  }
+
+  /** What the region filter rules need to know: the named UPT's Kanwil, the caller's own Kanwil, a shared agreement. */
+  async regionFacts(filter: ReportFilter): Promise<RegionFacts> {
+    const { scope, region } = filter;
+    const shared = rowConditions(filter, 2);
+    const own = scope.venueCode
+      ? `(SELECT kanwil_code FROM venue_dim WHERE code = $2)`
+      : scope.uptCode
+        ? `(SELECT kanwil_code FROM upt_replica WHERE code = $2)`
+        : `$2::text`;
+    const [facts]: RegionFacts[] = await this.dataSource.query(
+      `SELECT (SELECT kanwil_code FROM upt_replica WHERE code = $1) AS "uptKanwil", ${own} AS "ownKanwil",
+              EXISTS (SELECT 1 FROM agreement_dim a JOIN venue_dim v ON v.code = a.venue_code LEFT JOIN upt_replica u ON u.code = a.upt_code
+                       WHERE true ${shared.sql}) AS "sharesAgreement"`,
+      [region.upt ?? null, scope.venueCode ?? scope.uptCode ?? scope.kanwilCode ?? null, ...shared.params],
+    );
+    return facts;
+  }
+
   /** Each UPT's PNBP of the year (issued, and of that deposited) against its target revision in effect on `asOf`. */
-  pnbpProgress(year: number, asOf: string, scope: ReadScope): Promise<PnbpProgressRow[]> {
-    const s = scopeCondition(scope, 3);
+  pnbpProgress(year: number, asOf: string, filter: ReportFilter): Promise<PnbpProgressRow[]> {
+    const s = rowConditions(filter, 3);
     return this.dataSource.query(
       `SELECT t.upt_code AS "uptCode", t.amount::float8 AS target,
               COALESCE(sum(${PNBP}), 0)::float8 AS issued,

@@ -4,32 +4,14 @@ import { DomainError, localDate } from '@titipan/kernel';
 import { readScope } from '@titipan/platform';
 import { DataSource } from 'typeorm';
 import type { CsvDelimiter } from '../export/csv-file';
-import { tableCsv, tableXlsx, type TableColumn } from '../export/table-export';
+import { tableCsv } from '../export/table-export';
 import { dayWithinYear } from '../pnbp-target/domain/pnbp-target';
 import { assertReadsAgreement } from '../statement/domain/agreement';
 import { SourceEventsStore } from '../statement/source-events.store';
-import { movers, type RollupDimension, type RollupRow } from './domain/report-rows';
-import { ReportQueries } from './report.queries';
-
-const ROLLUP_COLUMNS: TableColumn<RollupRow>[] = [
-  { key: 'key', label: 'Key' },
-  { key: 'soldQuantity', label: 'Sold (units)' },
-  { key: 'grossSales', label: 'Gross sales', money: true },
-  { key: 'netSales', label: 'Net sales', money: true },
-  { key: 'received', label: 'Received (units)' },
-  { key: 'sellThrough', label: 'Sell-through' },
-  { key: 'proceeds', label: 'Proceeds', money: true },
-  { key: 'pnbp', label: 'PNBP', money: true },
-  { key: 'premi', label: 'Premi', money: true },
-];
-
-const FILE_TYPES = { csv: 'text/csv; charset=utf-8', xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' } as const;
-
-export interface ReportFile {
-  body: Buffer;
-  type: string;
-  filename: string;
-}
+import { assertRegionFilter, filtersRegion, type RegionFilter } from './domain/region-filter';
+import { ageBucketOf, byAge, everyMonth, monthsBetween, movers, type RollupDimension } from './domain/report-rows';
+import { ReportQueries, type ReportFilter } from './report.queries';
+import { FILE_TYPES, reportWorkbook, ROLLUP_COLUMNS, type ReportAnswers, type ReportFile, type ReportView } from './report-workbook';
 
 /** Read models for the ministry, Kanwil, UPTs and venues, within the caller's scope; each answer from them says how fresh it is. */
 @Injectable()
@@ -40,58 +22,75 @@ export class ReportService {
     private readonly dataSource: DataSource,
   ) {}
 
-  async rollup(period: string, by: RollupDimension, actor: Actor) {
-    const rows = await this.queries.rollup(period, by, readScope(actor));
+  /** The caller's scope narrowed by its region filters, once the filters pass their rules (400 REGION_MISMATCH, 403 SCOPE_FORBIDDEN). */
+  private async filterOf(region: RegionFilter, actor: Actor): Promise<ReportFilter> {
+    const filter = { scope: readScope(actor), region: { kanwil: region.kanwil, upt: region.upt } };
+    if (filtersRegion(filter.region)) assertRegionFilter({ actor, filter: filter.region, facts: await this.queries.regionFacts(filter) });
+    return filter;
+  }
+
+  /** A view's answer as its XLSX download. */
+  file<V extends ReportView>(view: V, answer: ReportAnswers[V], region: RegionFilter): Promise<ReportFile> {
+    return reportWorkbook(view, answer, region);
+  }
+
+  async rollup(period: string, by: RollupDimension, region: RegionFilter, actor: Actor): Promise<ReportAnswers['rollup']> {
+    const rows = await this.queries.rollup(period, by, await this.filterOf(region, actor));
     return { freshness: await this.queries.freshness(), period, by, rows };
   }
 
-  async rollupFile(
-    period: string,
-    by: RollupDimension,
-    format: 'csv' | 'xlsx',
-    delimiter: CsvDelimiter | undefined,
-    actor: Actor,
-  ): Promise<ReportFile> {
-    const rows = await this.queries.rollup(period, by, readScope(actor));
-    const body =
-      format === 'csv' ? tableCsv(ROLLUP_COLUMNS, rows, delimiter) : await tableXlsx(`Rollup ${period} by ${by}`, ROLLUP_COLUMNS, rows);
-    return { body, type: FILE_TYPES[format], filename: `rollup-${period}-${by}.${format}` };
+  async rollupCsv(period: string, by: RollupDimension, delimiter: CsvDelimiter | undefined, region: RegionFilter, actor: Actor) {
+    const { rows } = await this.rollup(period, by, region, actor);
+    return { body: tableCsv(ROLLUP_COLUMNS, rows, delimiter), type: FILE_TYPES.csv, filename: `rollup-${period}-${by}.csv` };
   }
 
-  async movers(period: string, top: number, actor: Actor) {
-    const sellers = await this.queries.sellers(period, readScope(actor));
+  async salesMonthly(from: string, to: string, region: RegionFilter, actor: Actor): Promise<ReportAnswers['sales-monthly']> {
+    const months = monthsBetween(from, to);
+    const rows = await this.queries.salesMonthly(from, to, await this.filterOf(region, actor));
+    return { freshness: await this.queries.freshness(), from, to, rows: everyMonth(months, rows) };
+  }
+
+  async movers(period: string, top: number, region: RegionFilter, actor: Actor): Promise<ReportAnswers['movers']> {
+    const sellers = await this.queries.sellers(period, await this.filterOf(region, actor));
     return { freshness: await this.queries.freshness(), period, ...movers(sellers, top) };
   }
 
-  async discrepancies(period: string, actor: Actor) {
-    const rates = await this.queries.discrepancies(period, readScope(actor));
+  async discrepancies(period: string, region: RegionFilter, actor: Actor): Promise<ReportAnswers['discrepancies']> {
+    const rates = await this.queries.discrepancies(period, await this.filterOf(region, actor));
     return { freshness: await this.queries.freshness(), period, ...rates };
   }
 
-  async salesDaily(from: string, to: string, actor: Actor) {
+  async salesDaily(from: string, to: string, region: RegionFilter, actor: Actor): Promise<ReportAnswers['sales-daily']> {
     if (to < from) throw new DomainError('validation', 'RANGE_REVERSED', 'to is before from', { field: 'to' });
-    const rows = await this.queries.salesDaily(from, to, readScope(actor));
-    return { freshness: await this.queries.freshness(), rows };
+    const rows = await this.queries.salesDaily(from, to, await this.filterOf(region, actor));
+    return { freshness: await this.queries.freshness(), from, to, rows };
   }
 
-  async stock(agreementId: string | undefined, actor: Actor) {
+  async stock(agreementId: string | undefined, region: RegionFilter, actor: Actor): Promise<ReportAnswers['stock']> {
     if (agreementId) assertReadsAgreement(actor, agreementId, await this.sources.agreement(this.dataSource.manager, agreementId));
-    const rows = await this.queries.stock(readScope(actor), undefined, agreementId);
+    const rows = await this.queries.stock(await this.filterOf(region, actor), undefined, agreementId);
     return { freshness: await this.queries.freshness(), rows };
   }
 
-  async nearExpiry(days: number, actor: Actor) {
-    const rows = await this.queries.stock(readScope(actor), days);
+  async nearExpiry(days: number, region: RegionFilter, actor: Actor): Promise<ReportAnswers['near-expiry']> {
+    const rows = await this.queries.stock(await this.filterOf(region, actor), days);
     return { freshness: await this.queries.freshness(), days, rows };
   }
 
-  async outstanding(actor: Actor) {
-    return { rows: await this.queries.outstanding(readScope(actor)) };
+  /** Issued, unpaid statements, each with its age bucket, and the four buckets' counts and sums. */
+  async outstanding(region: RegionFilter, actor: Actor): Promise<ReportAnswers['outstanding']> {
+    const rows = (await this.queries.outstanding(await this.filterOf(region, actor))).map((r) => ({
+      ...r,
+      issuedAt: new Date(r.issuedAt).toISOString(),
+      ageBucket: ageBucketOf(r.ageDays),
+    }));
+    return { freshness: await this.queries.freshness(), buckets: byAge(rows), rows };
   }
 
   /** Each UPT's PNBP of the year against the target in effect today (kept within the year). */
-  async pnbpProgress(year: number, actor: Actor) {
+  async pnbpProgress(year: number, region: RegionFilter, actor: Actor): Promise<ReportAnswers['pnbp-progress']> {
     const asOf = dayWithinYear(localDate(new Date(), 'Asia/Jakarta'), year);
-    return { year, asOf, rows: await this.queries.pnbpProgress(year, asOf, readScope(actor)) };
+    const rows = await this.queries.pnbpProgress(year, asOf, await this.filterOf(region, actor));
+    return { freshness: await this.queries.freshness(), year, asOf, rows };
   }
 }

@@ -1,14 +1,14 @@
 import { Module } from '@nestjs/common';
-import { AuditController } from './audit.controller';
+import { AuditController, AuditEntriesController } from './audit.controller';
 import { AuditQueries } from './audit.queries';
 import { AuditService } from './audit.service';
 
 /**
- * `GET /audit` of a service: its audit trail within the caller's scope. The entries are written by the
+ * `GET /audit` of a service: its audit trail within the caller's scope; `GET /audit-entries`: the admins' search of it. The entries are written by the
  * UnitOfWork (PlatformModule); each service imports this module to read them.
  */
 @Module({
-  controllers: [AuditController],
+  controllers: [AuditController, AuditEntriesController],
   providers: [AuditQueries, AuditService],
 })
 export class AuditModule {}

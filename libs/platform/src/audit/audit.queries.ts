@@ -4,6 +4,7 @@ import { DataSource } from 'typeorm';
 import type { ReadScope } from '../auth/read-scope';
 import type { Page } from '../http/page';
 import type { AuditRecord } from './audit-entry';
+import { AUDIT_SEARCH_DOCUMENT, auditSearchQuery } from './audit-search';
 
 export interface AuditFilter extends ReadScope {
   entity?: string;
@@ -13,6 +14,28 @@ export interface AuditFilter extends ReadScope {
   from?: Date;
   /** Exclusive. */
   to?: Date;
+}
+
+/** What GET /audit-entries searches by, all together. */
+export interface AuditSearch {
+  from?: Date;
+  to?: Date;
+  /** The token's subject or the username. */
+  actor?: string;
+  action?: string;
+  /** The entity's id. */
+  subject?: string;
+  /** Words to find in the entry's text. */
+  words?: string;
+  /** Entries below this position (the previous page's last). */
+  before?: string;
+}
+
+/** An audit page read newest first, a cursor at a time. */
+export interface AuditCursorPage {
+  items: AuditRecord[];
+  /** Where the next page starts; null on the last page. */
+  nextCursor: string | null;
 }
 
 interface AuditEntryRow {
@@ -72,6 +95,31 @@ export class AuditQueries {
       [...params, page.limit, page.offset],
     );
     return { items: rows.map(recordOf), total, limit: page.limit, offset: page.offset };
+  }
+
+  /** Entries matching every filter of the search, newest first, `limit` of them below the cursor. */
+  async search(search: AuditSearch, limit: number): Promise<AuditCursorPage> {
+    const params: unknown[] = [];
+    const conditions: string[] = [];
+    const add = (value: unknown, condition: (placeholder: string) => string) => {
+      if (value === undefined) return;
+      params.push(value);
+      conditions.push(condition(`$${params.length}`));
+    };
+    add(search.from, (p) => `at >= ${p}`);
+    add(search.to, (p) => `at < ${p}`);
+    add(search.actor, (p) => `(actor_id = ${p} OR actor_username = ${p})`);
+    add(search.action, (p) => `action = ${p}`);
+    add(search.subject, (p) => `entity_id = ${p}`);
+    add(search.words, (p) => `${AUDIT_SEARCH_DOCUMENT} @@ ${auditSearchQuery(p)}`);
+    add(search.before, (p) => `position < ${p}::bigint`);
+    // one more than the page shows: whether there is a next page
+    const rows = await this.dataSource.query<AuditEntryRow[]>(
+      `SELECT * FROM audit_entry WHERE ${conditions.length ? conditions.join(' AND ') : 'true'} ORDER BY position DESC LIMIT $${params.length + 1}`,
+      [...params, limit + 1],
+    );
+    const page = rows.slice(0, limit);
+    return { items: page.map(recordOf), nextCursor: rows.length > limit ? page[page.length - 1].position : null };
   }
 
   /** How many entries an entity has, and how many of them a scope may read. */

@@ -2,6 +2,7 @@ import type { MigrationInterface } from 'typeorm';
 import type { PostgresDataSourceOptions } from 'typeorm/driver/postgres/PostgresDataSourceOptions';
 import type { PlatformConfig } from '../config/platform-config';
 import { AuditActorUsername1700000000300 } from '../audit/audit-actor-username.migration';
+import { AuditSearch1700000000430 } from '../audit/audit-search.migration';
 import { AuditTrail1700000000200 } from '../audit/audit-trail.migration';
 import { PlatformTables1700000000000 } from './platform-tables.migration';
 import type { ServiceName } from './service-identity';
@@ -33,7 +34,13 @@ export function dataSourceOptions(config: DatabaseSettings, parts: ServiceDataSo
     database: config.DB_NAME,
     schema: parts.schema,
     entities: [], // no ORM entities: every store speaks SQL
-    migrations: [PlatformTables1700000000000, AuditTrail1700000000200, AuditActorUsername1700000000300, ...(parts.migrations ?? [])],
+    migrations: [
+      PlatformTables1700000000000,
+      AuditTrail1700000000200,
+      AuditActorUsername1700000000300,
+      AuditSearch1700000000430,
+      ...(parts.migrations ?? []),
+    ],
     migrationsTableName: 'migrations',
     migrationsTransactionMode: 'each',
     synchronize: false,
