@@ -73,7 +73,10 @@ export function refusalText(error: unknown): string {
 /** What is wrong with a field, in words. */
 export const problemText = (problem: FieldProblem): string => t(`admin.problem.${problem.problem}`, problem.values);
 
-/** A labelled control with its problem under it, tied to it for screen readers. */
+/**
+ * A labelled control with its hint and problem under it, outside the label (so the control's name stays short)
+ * and tied to it by aria-describedby (invalidProps); the control's id is the field's name.
+ */
 export function Field(props: {
   label: string;
   name: string;
@@ -83,8 +86,8 @@ export function Field(props: {
 }) {
   const problem = problemOf(props.problems, props.name);
   return (
-    <label class={`field${problem ? ' invalid' : ''}`}>
-      <span>{props.label}</span>
+    <div class={`field${problem ? ' invalid' : ''}`}>
+      <label for={props.name}>{props.label}</label>
       {props.children}
       {props.hint && (
         <small class="hint" id={`${props.name}-hint`}>
@@ -96,7 +99,7 @@ export function Field(props: {
           {problemText(problem)}
         </small>
       )}
-    </label>
+    </div>
   );
 }
 

@@ -82,7 +82,7 @@ export function AgreementsPage() {
       <div class="row filters" role="group" aria-label={t('admin.filters')}>
         <label>
           <span>{t('admin.field.status')}</span>
-          <select value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.currentTarget.value })}>
+          <select id="filter-status" value={filters.status} onChange={(e) => setFilters({ ...filters, status: e.currentTarget.value })}>
             <option value="">{t('admin.all')}</option>
             {AGREEMENT_STATUSES.map((s) => (
               <option key={s} value={s}>
@@ -93,7 +93,7 @@ export function AgreementsPage() {
         </label>
         <label>
           <span>{t('admin.field.upt')}</span>
-          <select value={filters.upt} onChange={(e) => setFilters({ ...filters, upt: e.currentTarget.value })}>
+          <select id="filter-upt" value={filters.upt} onChange={(e) => setFilters({ ...filters, upt: e.currentTarget.value })}>
             <option value="">{t('admin.all')}</option>
             {upts.data?.map((u) => (
               <option key={u.code} value={u.code}>
@@ -104,7 +104,7 @@ export function AgreementsPage() {
         </label>
         <label>
           <span>{t('admin.field.venue')}</span>
-          <select value={filters.venue} onChange={(e) => setFilters({ ...filters, venue: e.currentTarget.value })}>
+          <select id="filter-venue" value={filters.venue} onChange={(e) => setFilters({ ...filters, venue: e.currentTarget.value })}>
             <option value="">{t('admin.all')}</option>
             {venues.data?.map((v) => (
               <option key={v.code} value={v.code}>

@@ -74,9 +74,10 @@ export function AuditPage() {
   const failed = state ? AUDIT_SERVICES.filter((s) => state[s].error) : [];
   const set = (change: Partial<AuditFilters>) => setFilters({ ...filters, ...change });
   const text = (name: keyof AuditFilters, label: string, hint?: string) => (
-    <label>
-      <span>{label}</span>
+    <div class="field">
+      <label for={`audit-${name}`}>{label}</label>
       <input
+        id={`audit-${name}`}
         name={`audit-${name}`}
         value={filters[name]}
         type={name.endsWith('Day') ? 'date' : 'search'}
@@ -88,7 +89,7 @@ export function AuditPage() {
           {hint}
         </small>
       )}
-    </label>
+    </div>
   );
 
   return (
@@ -153,7 +154,7 @@ export function AuditPage() {
             </thead>
             <tbody>
               {merged.entries.map((e) => (
-                <tr key={`${e.service}|${e.position}`} data-service={e.service} data-action={e.action}>
+                <tr key={`${e.service}|${e.position}`} data-service={e.service} data-action={e.action} data-at={e.at}>
                   <td class="when">{formatDateTime(e.at, ZONE)}</td>
                   <td>{t(`admin.service.${e.service}`)}</td>
                   <td>{actorName(e.actor)}</td>

@@ -44,6 +44,11 @@ describe('the audit trail search', () => {
     expect(filterProblems({ ...emptyFilters(), fromDay: '2026-11-30', toDay: '2026-11-30' })).toEqual([]);
   });
 
+  it('takes an action only as the services name it, and text only with something to look for', () => {
+    expect(filterProblems({ ...emptyFilters(), action: 'consignment.agreement.activated', text: 'KW-NTT' })).toEqual([]);
+    expect(filterProblems({ ...emptyFilters(), action: 'Agreement activated', text: '--' })).toEqual(['action', 'text']);
+  });
+
   it('merges the services newest first, showing only what no unfetched entry can come before', () => {
     let state = startState();
     state = withPage(state, 'catalog', {

@@ -43,7 +43,12 @@ const nextDay = (day: string): string => {
   return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 };
 
-export type AuditFilterProblem = 'fromDay' | 'toDay' | 'reversed';
+export type AuditFilterProblem = 'fromDay' | 'toDay' | 'reversed' | 'action' | 'text';
+
+/** An action as the services name it and take it (exactly): `<service>.<entity>.<past tense>`. */
+const ACTION = /^[a-z][a-z0-9-]*(\.[a-z][a-z0-9-]*){0,5}$/;
+/** Search words: at least one letter or digit to look for. */
+const SEARCHABLE = /[\p{L}\p{N}]/u;
 
 export function filterProblems(filters: AuditFilters): AuditFilterProblem[] {
   const day = /^\d{4}-\d{2}-\d{2}$/;
@@ -51,6 +56,8 @@ export function filterProblems(filters: AuditFilters): AuditFilterProblem[] {
   if (filters.fromDay && !day.test(filters.fromDay)) problems.push('fromDay');
   if (filters.toDay && !day.test(filters.toDay)) problems.push('toDay');
   if (!problems.length && filters.fromDay && filters.toDay && filters.toDay < filters.fromDay) problems.push('reversed');
+  if (filters.action.trim() && !ACTION.test(filters.action.trim())) problems.push('action');
+  if (filters.text.trim() && !SEARCHABLE.test(filters.text)) problems.push('text');
   return problems;
 }
 

@@ -59,7 +59,7 @@ export function OrganisationPage() {
         <Outcome error={upts.error} />
         <label class="inline">
           <span>{t('admin.org.filterKanwil')}</span>
-          <select value={kanwilFilter} onChange={(e) => setKanwilFilter(e.currentTarget.value)}>
+          <select id="filter-kanwil" value={kanwilFilter} onChange={(e) => setKanwilFilter(e.currentTarget.value)}>
             <option value="">{t('admin.all')}</option>
             {kanwils.data?.map((k) => (
               <option key={k.code} value={k.code}>

@@ -82,6 +82,7 @@ export function UsersPage() {
         <label>
           <span>{t('admin.field.role')}</span>
           <select
+            id="filter-role"
             value={role}
             onChange={(e) => {
               setRole(e.currentTarget.value);
@@ -99,7 +100,7 @@ export function UsersPage() {
         {role && scopeKindOf(role) && (
           <label>
             <span>{t('admin.field.scope')}</span>
-            <select value={scope} onChange={(e) => setScope(e.currentTarget.value)}>
+            <select id="filter-scope" value={scope} onChange={(e) => setScope(e.currentTarget.value)}>
               <option value="">{t('admin.all')}</option>
               {scopesOf(role).map((o) => (
                 <option key={o.code} value={o.code}>
