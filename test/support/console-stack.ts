@@ -77,10 +77,18 @@ export class ConsoleStack {
       titipanRealm({ consoleRedirectUris: [`${this.base}/*`], userAdminClientId: USER_ADMIN.clientId, userAdminSecret: USER_ADMIN.secret }),
     );
     this.env = await TestEnvironment.create();
+    const ports: Partial<Record<ServiceName, number>> = {};
+    for (const service of services) ports[service] = await freePort();
+    // catalog administers people at the provider (/user-accounts, the admin pages), asking consignment whether a venue code exists
+    const userAdmin = {
+      USER_ADMIN_CLIENT_ID: USER_ADMIN.clientId,
+      USER_ADMIN_CLIENT_SECRET: USER_ADMIN.secret,
+      ...(ports.consignment ? { CONSIGNMENT_URL: `http://127.0.0.1:${ports.consignment}` } : {}),
+    };
     for (const service of services) {
       this.services[service] = await startServiceProcess(
         service,
-        { ...this.env.env(service, await freePort()), OIDC_ISSUER: issuer },
+        { ...this.env.env(service, ports[service]), OIDC_ISSUER: issuer, ...(service === 'catalog' ? userAdmin : {}) },
         { timeoutMs: 180_000 },
       );
     }
