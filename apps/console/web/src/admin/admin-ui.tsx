@@ -149,3 +149,12 @@ export function Outcome(props: { done?: string; error?: string }) {
 
 /** `Kanwil Banten (KW-BANTEN)` */
 export const named = (org: { code: string; name: string } | undefined, code: string): string => (org ? `${org.name} (${code})` : code);
+
+/** A wide table's scrolling box: reachable by keyboard (it may scroll sideways on a narrow screen) and named for screen readers. */
+export function TableWrap(props: { label: string; children: ComponentChildren }) {
+  return (
+    <div class="table-wrap" tabIndex={0} role="region" aria-label={props.label}>
+      {props.children}
+    </div>
+  );
+}

@@ -4,7 +4,19 @@ import { formatBasisPoints, formatDateTime, formatDay, formatRupiah } from '../f
 import { t } from '../i18n';
 import { priceChangeProblems, typedPrices } from './agreement-form';
 import { approvedProducts, PriceInputs, validity, type Agreement } from './agreements-page';
-import { Field, invalidProps, loadUpts, loadVenues, named, navigate, Outcome, refusalText, useLoad, useShownProblems } from './admin-ui';
+import {
+  Field,
+  invalidProps,
+  loadUpts,
+  loadVenues,
+  named,
+  navigate,
+  Outcome,
+  refusalText,
+  useLoad,
+  useShownProblems,
+  TableWrap,
+} from './admin-ui';
 
 /** One agreement: its terms, its prices with their history, and what an administrator does next (activate, reprice, terminate). */
 export function AgreementPage({ param }: { param?: string }) {
@@ -118,7 +130,7 @@ export function AgreementPage({ param }: { param?: string }) {
       <h2>{t('admin.agreements.prices')}</h2>
       {a.prices.length === 0 && <p>{t('admin.agreements.noPrices')}</p>}
       {a.prices.length > 0 && (
-        <div class="table-wrap">
+        <TableWrap label={t('admin.agreements.prices')}>
           <table data-testid="agreement-prices">
             <caption class="sr-only">{t('admin.agreements.prices')}</caption>
             <thead>
@@ -143,7 +155,7 @@ export function AgreementPage({ param }: { param?: string }) {
               })}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {a.priceHistory.length > a.prices.length && (
         <details>

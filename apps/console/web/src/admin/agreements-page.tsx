@@ -19,6 +19,7 @@ import {
   useShownProblems,
   type Upt,
   type VenueRow,
+  TableWrap,
 } from './admin-ui';
 
 /** An agreement as consignment answers it. */
@@ -116,7 +117,7 @@ export function AgreementsPage() {
       </div>
       {agreements.data?.length === 0 && <p>{t('admin.agreements.none')}</p>}
       {agreements.data && agreements.data.length > 0 && (
-        <div class="table-wrap">
+        <TableWrap label={t('admin.agreements.title')}>
           <table data-testid="agreement-table">
             <caption class="sr-only">{t('admin.agreements.title')}</caption>
             <thead>
@@ -162,7 +163,7 @@ export function AgreementsPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {creating ? (
         <AgreementCreate upts={upts.data ?? []} venues={venues.data ?? []} onCancel={() => setCreating(false)} />
@@ -340,7 +341,7 @@ export function PriceInputs(props: {
   onChange: (productId: string, text: string) => void;
 }) {
   return (
-    <div class="table-wrap">
+    <TableWrap label={t('admin.agreements.prices')}>
       <table class="prices" data-testid={`${props.prefix}prices`}>
         <caption class="sr-only">{t('admin.agreements.prices')}</caption>
         <thead>
@@ -397,6 +398,6 @@ export function PriceInputs(props: {
           })}
         </tbody>
       </table>
-    </div>
+    </TableWrap>
   );
 }

@@ -19,7 +19,7 @@ import {
   type AuditService,
   type MergeState,
 } from './audit-search';
-import { refusalText } from './admin-ui';
+import { refusalText, TableWrap } from './admin-ui';
 
 /** Entries asked of each service at a time. */
 const PAGE = 50;
@@ -139,7 +139,7 @@ export function AuditPage() {
         {busy ? t('app.loading') : merged && t('admin.audit.count', { count: merged.entries.length })}
       </div>
       {merged && merged.entries.length > 0 && (
-        <div class="table-wrap">
+        <TableWrap label={t('admin.audit.title')}>
           <table data-testid="audit-table" class="audit">
             <caption class="sr-only">{t('admin.audit.title')}</caption>
             <thead>
@@ -167,7 +167,7 @@ export function AuditPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       {merged?.more && (
         <div class="actions">

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import { call } from '../api';
 import { t } from '../i18n';
 import { UPT_CLASSES, UPT_TYPES } from './admin-fields';
-import { Field, invalidProps, loadKanwils, loadUpts, named, Outcome, refusalText, useLoad, useShownProblems } from './admin-ui';
+import { Field, invalidProps, loadKanwils, loadUpts, named, Outcome, refusalText, useLoad, useShownProblems, TableWrap } from './admin-ui';
 import {
   emptyKanwil,
   emptyUpt,
@@ -28,7 +28,7 @@ export function OrganisationPage() {
         <h1 id="kanwil-title">{t('admin.org.kanwilTitle')}</h1>
         <Outcome error={kanwils.error} />
         {kanwils.data && (
-          <div class="table-wrap">
+          <TableWrap label={t('admin.org.kanwilTitle')}>
             <table data-testid="kanwil-table">
               <caption class="sr-only">{t('admin.org.kanwilTitle')}</caption>
               <thead>
@@ -50,7 +50,7 @@ export function OrganisationPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <KanwilCreate onCreated={kanwils.reload} />
       </section>
@@ -69,7 +69,7 @@ export function OrganisationPage() {
           </select>
         </label>
         {upts.data && (
-          <div class="table-wrap">
+          <TableWrap label={t('admin.org.uptTitle')}>
             <table data-testid="upt-table">
               <caption class="sr-only">{t('admin.org.uptTitle')}</caption>
               <thead>
@@ -95,7 +95,7 @@ export function OrganisationPage() {
                 ))}
               </tbody>
             </table>
-          </div>
+          </TableWrap>
         )}
         <UptCreate kanwils={kanwils.data ?? []} onCreated={upts.reload} />
       </section>

@@ -3,7 +3,18 @@ import { all, call } from '../api';
 import { formatDateTime } from '../format';
 import { t } from '../i18n';
 import { PERSON_ROLES } from './admin-fields';
-import { Field, invalidProps, loadKanwils, loadUpts, loadVenues, Outcome, refusalText, useLoad, useShownProblems } from './admin-ui';
+import {
+  Field,
+  invalidProps,
+  loadKanwils,
+  loadUpts,
+  loadVenues,
+  Outcome,
+  refusalText,
+  useLoad,
+  useShownProblems,
+  TableWrap,
+} from './admin-ui';
 import { emptyUser, scopeKindOf, userProblems, userRequest, withRole, type UserForm } from './user-form';
 
 /** A person's account as catalog answers it (from the identity provider). */
@@ -113,7 +124,7 @@ export function UsersPage() {
       </div>
       {people.data?.length === 0 && <p>{t('admin.users.none')}</p>}
       {people.data && people.data.length > 0 && (
-        <div class="table-wrap">
+        <TableWrap label={t('admin.users.title')}>
           <table data-testid="user-table">
             <caption class="sr-only">{t('admin.users.title')}</caption>
             <thead>
@@ -171,7 +182,7 @@ export function UsersPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <UserCreate
         scopesOf={scopesOf}

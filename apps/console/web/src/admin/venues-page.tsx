@@ -3,7 +3,18 @@ import { call } from '../api';
 import { zoneLabel } from '../format';
 import { t } from '../i18n';
 import { INDONESIAN_TIME_ZONES, VENUE_TYPES } from './admin-fields';
-import { Field, invalidProps, loadKanwils, loadVenues, named, Outcome, refusalText, useLoad, useShownProblems } from './admin-ui';
+import {
+  Field,
+  invalidProps,
+  loadKanwils,
+  loadVenues,
+  named,
+  Outcome,
+  refusalText,
+  useLoad,
+  useShownProblems,
+  TableWrap,
+} from './admin-ui';
 import { emptyVenue, venueProblems, venueRequest, type VenueForm } from './venue-form';
 
 /** Partner venues (lounges, galleries, booths): consignment's, each with the zone its settlement months are counted in. */
@@ -16,7 +27,7 @@ export function VenuesPage() {
       <h1 id="venues-title">{t('admin.venues.title')}</h1>
       <Outcome error={venues.error ?? kanwils.error} />
       {venues.data && (
-        <div class="table-wrap">
+        <TableWrap label={t('admin.venues.title')}>
           <table data-testid="venue-table">
             <caption class="sr-only">{t('admin.venues.title')}</caption>
             <thead>
@@ -47,7 +58,7 @@ export function VenuesPage() {
               ))}
             </tbody>
           </table>
-        </div>
+        </TableWrap>
       )}
       <VenueCreate kanwils={kanwils.data ?? []} onCreated={venues.reload} />
     </section>
