@@ -150,9 +150,11 @@ describe("the console's admin pages", () => {
     await page.waitForURL(/\/perjanjian\/[0-9a-f-]{36}$/);
     agreementId = page.url().split('/').pop()!;
     await expectSoon(async () => (await page.getByTestId('agreement-status').textContent()) === 'Draf', 'the draft');
-    const terms = await page.getByTestId('agreement-terms').textContent();
-    for (const shown of ['12,5%', '10%', 'UPT (menghapus unit yang hilang)', `${VENUE.name} (${VENUE.code})`])
-      expect(terms).toContain(shown);
+    // the names come with the UPT and venue lists, beside the agreement
+    const terms = () => page.getByTestId('agreement-terms').textContent();
+    await expectSoon(async () => (await terms())!.includes(`${VENUE.name} (${VENUE.code})`), 'the venue named');
+    for (const shown of ['12,5%', '10%', 'UPT (menghapus unit yang hilang)', 'Lapas Kelas I Tangerang (LP-TGR-1)'])
+      expect(await terms()).toContain(shown);
     await expectSoon(async () => (await page.getByTestId('agreement-prices').textContent())!.includes('Rp 17.500'), 'the agreement price');
     await page.getByRole('button', { name: 'Aktifkan perjanjian' }).click();
     await statusSays(page, 'Perjanjian aktif.');
@@ -216,7 +218,11 @@ describe("the console's admin pages", () => {
     await cashier.locator('input[name=password-confirm]').fill(CASHIER_PASSWORD);
     await cashier.locator('#kc-passwd-update-form [type=submit]').first().click();
     await cashier.waitForURL(`${stack.base}/kasir`, { timeout: 60_000 });
-    await expectSoon(async () => (await cashier.getByTestId('venue-name').textContent()) === VENUE.name, 'the till at the venue', 30_000);
+    await expectSoon(
+      async () => ((await cashier.getByTestId('venue-name').textContent()) ?? '').endsWith(VENUE.name),
+      'the till at the venue',
+      30_000,
+    );
     await stack.shoot(cashier, 'kasir-baru');
     await context.close();
 
