@@ -89,11 +89,25 @@ export class ConsoleStack {
     );
     this.env = await TestEnvironment.create();
     await options.prepare?.(this.env);
+    const ports: Partial<Record<ServiceName, number>> = {};
+    for (const service of services) ports[service] = await freePort();
+    // catalog administers people at the provider (/user-accounts, the admin pages), asking consignment whether a venue code exists
+    const userAdmin = {
+      USER_ADMIN_CLIENT_ID: USER_ADMIN.clientId,
+      USER_ADMIN_CLIENT_SECRET: USER_ADMIN.secret,
+      ...(ports.consignment ? { CONSIGNMENT_URL: `http://127.0.0.1:${ports.consignment}` } : {}),
+    };
     for (const service of services) {
       this.services[service] = await startServiceProcess(
         service,
-        // the documents' QR codes open this console
-        { ...this.env.env(service, await freePort()), OIDC_ISSUER: issuer, CONSOLE_PUBLIC_URL: this.base, ...options.serviceEnv },
+        {
+          ...this.env.env(service, ports[service]),
+          OIDC_ISSUER: issuer,
+          // the documents' QR codes open this console
+          CONSOLE_PUBLIC_URL: this.base,
+          ...(service === 'catalog' ? userAdmin : {}),
+          ...options.serviceEnv,
+        },
         { timeoutMs: 180_000 },
       );
     }
