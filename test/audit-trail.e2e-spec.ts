@@ -557,8 +557,8 @@ describe('audit trail in each service', () => {
       const policies = await found('reporting', { q: 'PNBP Kepmen', actor: 'ditjenpas-rina' });
       expect(policies.map((e) => e.action)).toEqual(['reporting.split-policy.created']);
       expect((await found('reporting', { subject: 'LP-TGR-1/2030' })).map((e) => e.after)).toEqual([
-        { amount: 12_500_000, effectiveFrom: '2030-07-01' },
-        { amount: 10_000_000, effectiveFrom: '2030-01-01' },
+        { amount: 12_500_000, effectiveFrom: '2030-07-01', legalReference: null },
+        { amount: 10_000_000, effectiveFrom: '2030-01-01', legalReference: null },
       ]);
     });
 

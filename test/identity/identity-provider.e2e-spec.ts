@@ -263,8 +263,9 @@ describe('a person added with npm run users', () => {
     expect((await users('enable', '--username', 'kasir.off')).code).toBe(0);
     expect((await signIn('kasir.off', PASSWORD)).status).toBe(200);
     expect((await users('set-password', '--username', 'kasir.off', '--password', 'another-password-2')).code).toBe(0);
-    expect((await signIn('kasir.off', PASSWORD)).status).toBe(401);
+    // the new password first: a refused sign-in just before it could trip the realm's brute-force check (seen once under load)
     expect((await signIn('kasir.off', 'another-password-2')).status).toBe(200);
+    expect((await signIn('kasir.off', PASSWORD)).status).toBe(401);
   });
 
   it(`is locked after ${FAILURES_BEFORE_LOCK} wrong passwords, even for the right one`, async () => {
