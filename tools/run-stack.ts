@@ -22,8 +22,13 @@ async function main(): Promise<void> {
   // the services' output comes through a pipe: at a terminal, ask them for readable, coloured lines
   const terminal: Record<string, string> =
     process.stdout.isTTY && !process.env.CI ? { LOG_FORMAT: process.env.LOG_FORMAT ?? 'pretty', FORCE_COLOR: '1' } : {};
+  // catalog administers people at the provider (the admin's user pages) with the realm's service account
+  const { userAdmin } = idpSettings();
+  const catalogEnv: Record<string, string> = userAdmin.clientSecret
+    ? { USER_ADMIN_CLIENT_ID: userAdmin.clientId, USER_ADMIN_CLIENT_SECRET: userAdmin.clientSecret }
+    : {};
   for (const service of SERVICES) {
-    const env = { ...serviceEnv(service), ...terminal };
+    const env = { ...serviceEnv(service), ...(service === 'catalog' ? catalogEnv : {}), ...terminal };
     const started = await startServiceProcess(service, env, { onOutput: (line) => process.stdout.write(`${line}\n`) });
     running.push(started);
     started.process.once('exit', (code) => {
