@@ -1,19 +1,34 @@
-import { buildEvent, dlqTopic, KanwilRegistered, topicName, type EventEnvelope, type KanwilRegisteredV1 } from '@titipan/contracts';
+import { Module, type INestApplication } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { Ctx, Payload } from '@nestjs/microservices';
+import {
+  buildEvent,
+  dlqTopic,
+  KanwilRegistered,
+  topicName,
+  StatementIssued,
+  StatementPaid,
+  type EventEnvelope,
+  type KanwilRegisteredV1,
+  type StatementIssuedV1,
+  type StatementPaidV1,
+} from '@titipan/contracts';
 import {
   AuditStore,
   AuditTrail,
   DLQ_HEADERS,
-  EventConsumer,
-  type EventHandler,
+  EventGroup,
+  EventPattern,
+  EventTransport,
+  type EventContext,
   InboxStore,
   listDeadLetters,
   NATIONAL_AUDIT_SCOPES,
   OutboxStore,
   redriveDeadLetters,
-  type Tx,
   UnitOfWork,
 } from '@titipan/platform';
-import { EventRegistry } from '@titipan/contracts';
+import { newId } from '@titipan/kernel';
 import type { Producer } from 'kafkajs';
 import type { DataSource, MigrationInterface, QueryRunner } from 'typeorm';
 import { eventually, TopicProbe } from '../support/kafka-probe';
@@ -30,35 +45,54 @@ class AppliedTable1800000000000 implements MigrationInterface {
   }
 }
 
-/** Records every application, so a double application is visible as two rows. */
-class RecordingHandler implements EventHandler {
-  readonly name = 'recorder';
-  readonly streams = ['catalog'] as const;
-  readonly events = [KanwilRegistered];
-  /** Codes whose handling fails: 'always', or a number of transient failures before success. */
-  failures = new Map<string, 'always' | number>();
-  attempts = new Map<string, number>();
+/** Codes whose handling fails: 'always', or a number of transient failures before success. */
+const failures = new Map<string, 'always' | number>();
+const attempts = new Map<string, number>();
 
-  async handle(event: EventEnvelope<KanwilRegisteredV1>, tx: Tx): Promise<void> {
+/** Records every application, so a double application is visible as two rows. */
+@EventGroup({ name: 'recorder', streams: ['catalog'] })
+class RecordingListener {
+  @EventPattern(KanwilRegistered)
+  async registered(@Payload() event: EventEnvelope<KanwilRegisteredV1>, @Ctx() { tx }: EventContext): Promise<void> {
     const code = event.data.code;
-    this.attempts.set(code, (this.attempts.get(code) ?? 0) + 1);
+    attempts.set(code, (attempts.get(code) ?? 0) + 1);
     await tx.manager.query(`INSERT INTO applied (event_id, code) VALUES ($1, $2)`, [event.id, code]);
-    const failure = this.failures.get(code);
+    const failure = failures.get(code);
     if (failure === 'always') throw new Error(`cannot apply ${code}`);
     if (typeof failure === 'number' && failure > 0) {
-      this.failures.set(code, failure - 1);
+      failures.set(code, failure - 1);
       throw Object.assign(new Error('could not serialize access'), { code: '40001' });
     }
   }
 }
 
+/** Records what each call of a batch method received: consecutive events of its types arrive as one array. */
+const batchCalls: string[][] = [];
+@EventGroup({ name: 'batch-recorder', streams: ['reporting'] })
+class BatchRecordingListener {
+  @EventPattern([StatementIssued, StatementPaid], { batch: true })
+  statements(@Payload() events: EventEnvelope<StatementIssuedV1 | StatementPaidV1>[]) {
+    batchCalls.push(events.map((e) => `${e.type}:${e.data.period}`));
+  }
+}
+
+@Module({ controllers: [RecordingListener, BatchRecordingListener] })
+class RecordingModule {}
+
 describe('event consumer: inbox, retries and dead letters (real Postgres and Kafka)', () => {
   let env: TestEnvironment;
   let ds: DataSource;
   let producer: Producer;
-  let consumer: EventConsumer;
+  let app: INestApplication;
+  let transport: EventTransport;
   let dlq: TopicProbe;
-  const handler = new RecordingHandler();
+  const handler = { failures, attempts };
+  /** The recorder group's consumer, as the transport runs it. */
+  const consumer = {
+    get counters() {
+      return transport.groupStatuses().find((g) => g.groupId.endsWith('.recorder'))!.counters;
+    },
+  };
   const actor = { id: 'admin-1', role: 'admin' as const, scope: null };
   let topic: string;
 
@@ -77,33 +111,24 @@ describe('event consumer: inbox, retries and dead letters (real Postgres and Kaf
     ds = await env.dataSource('consignment', [AppliedTable1800000000000]);
     producer = env.kafka.producer();
     await producer.connect();
-    const deadLetterProducer = env.kafka.producer({ idempotent: true, maxInFlightRequests: 1 });
-    await deadLetterProducer.connect();
-    consumer = new EventConsumer(
-      handler,
+    // the listener is found by Nest and run by the transport, as in a service (bootstrapService)
+    transport = new EventTransport(
       env.kafka,
       ds,
       new InboxStore(),
       new UnitOfWork(ds, new OutboxStore(ds), 'consignment', new AuditTrail(new AuditStore(), NATIONAL_AUDIT_SCOPES)),
-      new EventRegistry(),
-      {
-        service: 'consignment',
-        topicPrefix: env.topicPrefix,
-        maxAttempts: 3,
-        deadLetterProducer,
-      },
+      { service: 'consignment', topicPrefix: env.topicPrefix, maxAttempts: 3 },
     );
-    await consumer.start();
+    app = await NestFactory.create(RecordingModule, { logger: false });
+    app.connectMicroservice({ strategy: transport }, { inheritAppConfig: false });
+    await app.startAllMicroservices();
     dlq = await new TopicProbe(env.kafka, [dlqTopic(topic)]).start();
-    afterAllCleanups.push(() => deadLetterProducer.disconnect());
   });
-  const afterAllCleanups: (() => Promise<void>)[] = [];
   afterAll(() =>
     cleanUp(
-      () => consumer?.stop(),
+      () => app?.close(),
       () => dlq?.stop(),
       () => producer?.disconnect(),
-      ...afterAllCleanups,
       () => env?.dispose(),
     ),
   );
@@ -183,5 +208,25 @@ describe('event consumer: inbox, retries and dead letters (real Postgres and Kaf
     await send(marker);
     await eventually(async () => (await appliedRows('KW-AFTER-REDRIVE')) === 1, 20_000, 'marker applied');
     expect(await appliedRows('KW-POISON')).toBe(1);
+  });
+
+  it('hands consecutive events of a batch method to it as one array, in order', async () => {
+    const ref = { statementId: newId(), agreementId: newId() };
+    const context = { source: 'reporting', actor, correlationId: 'c' };
+    const issued = (period: string) =>
+      buildEvent(StatementIssued, { ...ref, period, issuedAt: new Date().toISOString(), proceeds: 1000, digest: 'a'.repeat(64) }, context);
+    const paid = buildEvent(
+      StatementPaid,
+      { ...ref, period: '2026-01', amount: 1000, paidOn: '2026-02-03', transferReference: 'TRF-1' },
+      context,
+    );
+    await producer.send({
+      topic: topicName('reporting', env.topicPrefix),
+      messages: [issued('2026-01'), paid, issued('2026-02')].map((e) => ({ key: ref.agreementId, value: JSON.stringify(e) })),
+    });
+    await eventually(async () => batchCalls.flat().length >= 3, 20_000, 'statements applied');
+    expect(batchCalls).toEqual([
+      ['reporting.statement.issued:2026-01', 'reporting.statement.paid:2026-01', 'reporting.statement.issued:2026-02'],
+    ]);
   });
 });

@@ -1,25 +1,14 @@
 import {
-  ActorShape,
-  AdjustmentLineV1,
   ALL_EVENTS,
   allTopics,
-  DispatchLineV1,
+  contractSchemas,
   dlqTopic,
-  EnvelopeShape,
   EVENT_HEADERS,
-  KindTotalV1,
-  LotQuantityV1,
-  ReceiptLineV1,
-  SaleLineV1,
   STREAMS,
   topicName,
   type EventDefinition,
   type Stream,
 } from '@titipan/contracts';
-// class-transformer keeps its @Type metadata here; the schema generator follows it into nested lines
-// eslint-disable-next-line @typescript-eslint/no-require-imports
-const { defaultMetadataStorage } = require('class-transformer/cjs/storage');
-import { targetConstructorToSchema } from 'class-validator-jsonschema';
 
 /** Which service publishes each stream, and which services consume it (with the consumer group names they use). */
 const PUBLISHER: Record<Stream, string> = { catalog: 'catalog', consignment: 'consignment', reporting: 'reporting' };
@@ -40,23 +29,11 @@ const channelId = (topic: string) => topic.replace(/\.(\w)/g, (_, c: string) => 
 
 /**
  * The AsyncAPI 3 document of every topic and event type, generated from libs/contracts: the payload
- * schemas come from the same class-validator rules the consumers validate with.
+ * schemas are the ones consumers compile to validate what they read (contractSchemas).
  */
 export function buildAsyncApi(): Record<string, unknown> {
-  // every class a message refers to, inherited rules included, in a fixed order so the output is stable
-  const classes = [
-    EnvelopeShape,
-    ActorShape,
-    DispatchLineV1,
-    ReceiptLineV1,
-    SaleLineV1,
-    LotQuantityV1,
-    AdjustmentLineV1,
-    KindTotalV1,
-    ...ALL_EVENTS.map((d) => d.payload),
-  ];
-  const options = { classTransformerMetadataStorage: defaultMetadataStorage, refPointerPrefix: '#/components/schemas/' };
-  const schemas = Object.fromEntries(classes.map((c) => [c.name, targetConstructorToSchema(c, options)]));
+  // the same schemas consumers compile with ajv (libs/contracts/src/event-schemas.ts)
+  const schemas = contractSchemas('#/components/schemas/');
   const messages: Record<string, unknown> = {};
   for (const d of ALL_EVENTS) {
     messages[messageId(d)] = {

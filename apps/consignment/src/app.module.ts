@@ -2,7 +2,7 @@ import { Module } from '@nestjs/common';
 import { ScheduleModule } from '@nestjs/schedule';
 import { AuditModule, PlatformModule } from '@titipan/platform';
 import { AuditScopeStore } from './audit/audit-scope.store';
-import { DirectoryModule, DirectoryListener } from '@titipan/directory';
+import { DirectoryModule } from '@titipan/directory';
 import { AgreementModule } from './agreement/agreement.module';
 import { ConsignmentConfig } from './consignment-config';
 import { CustomerReturnModule } from './customer-return/customer-return.module';
@@ -11,8 +11,6 @@ import { DispatchModule } from './dispatch/dispatch.module';
 import { DocumentModule } from './document/document.module';
 import { NearExpiryModule } from './near-expiry/near-expiry.module';
 import { PeriodCloseModule } from './period-close/period-close.module';
-import { SettlementStatusListener } from './period-close/settlement-status.listener';
-import { ProductReplicaListener } from './product-replica/product-replica.listener';
 import { ProductReplicaModule } from './product-replica/product-replica.module';
 import { SaleModule } from './sale/sale.module';
 import { StockCountModule } from './stock-count/stock-count.module';
@@ -26,7 +24,6 @@ import { VenueModule } from './venue/venue.module';
       service: 'consignment',
       configClass: ConsignmentConfig,
       migrations: CONSIGNMENT_MIGRATIONS,
-      handlers: [DirectoryListener, ProductReplicaListener, SettlementStatusListener],
       auditScopes: AuditScopeStore,
     }),
     AuditModule,

@@ -1,17 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuditModule, PlatformModule } from '@titipan/platform';
 import { AuditScopeStore } from './audit/audit-scope.store';
-import { DirectoryModule, DirectoryListener } from '@titipan/directory';
+import { DirectoryModule } from '@titipan/directory';
 import { REPORTING_MIGRATIONS } from './database/migrations';
 import { ExportModule } from './export/export.module';
-import { ProductDimListener } from './product-dim/product-dim.listener';
 import { PnbpTargetModule } from './pnbp-target/pnbp-target.module';
 import { ProductDimModule } from './product-dim/product-dim.module';
-import { ProjectionListener } from './projection/projection.listener';
 import { ProjectionModule } from './projection/projection.module';
 import { ReportModule } from './report/report.module';
 import { SplitPolicyModule } from './split-policy/split-policy.module';
-import { StatementSourceListener } from './statement/statement-source.listener';
 import { StatementModule } from './statement/statement.module';
 
 @Module({
@@ -19,7 +16,6 @@ import { StatementModule } from './statement/statement.module';
     PlatformModule.forService({
       service: 'reporting',
       migrations: REPORTING_MIGRATIONS,
-      handlers: [DirectoryListener, ProductDimListener, StatementSourceListener, ProjectionListener],
       auditScopes: AuditScopeStore,
     }),
     AuditModule,

@@ -96,7 +96,7 @@ describe('event envelope', () => {
     const parsed = parseEvent(JSON.stringify({ ...event, data: { ...upt, type: 'PRISON', satkerCode: '12' } }));
     expect(parsed.kind).toBe('invalid');
     if (parsed.kind === 'invalid') {
-      expect(parsed.problems.map((p) => `${p.field}:${p.rule}`).sort()).toEqual(['data.satkerCode:matches', 'data.type:isIn']);
+      expect(parsed.problems.map((p) => `${p.field}:${p.rule}`).sort()).toEqual(['data.satkerCode:pattern', 'data.type:enum']);
     }
   });
 

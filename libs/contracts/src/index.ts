@@ -6,6 +6,8 @@ export * from './event-definition';
 export * from './build-event';
 export * from './event-registry';
 export * from './parse-event';
+export * from './event-schemas';
+export * from './event-reader';
 export * from './catalog';
 export * from './consignment';
 export * from './reporting';

@@ -1,21 +1,8 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { EnvelopeShape, type EventEnvelope } from './envelope';
-import type { EventDefinition } from './event-definition';
+import type { FieldProblem, ParseResult } from './event-reader';
 import { EventRegistry } from './event-registry';
-
-export interface FieldProblem {
-  field: string;
-  rule: string;
-  message: string;
-}
-
-export type ParseResult =
-  | { kind: 'ok'; event: EventEnvelope<object>; definition: EventDefinition }
-  /** A well-formed envelope of a type or version this consumer does not know: ignore it (rule 4). */
-  | { kind: 'unknown'; event: EventEnvelope<unknown> }
-  /** Not JSON, not an envelope, or a payload that breaks its contract: a dead letter. */
-  | { kind: 'invalid'; reason: string; problems: FieldProblem[] };
 
 /** Flattens class-validator's tree into `field` paths with the rule that failed. */
 export function flattenValidationErrors(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -29,10 +16,11 @@ export function flattenValidationErrors(errors: ValidationError[], parent = ''):
 const defaultRegistry = new EventRegistry();
 
 /**
- * Parses a Kafka message value into a validated envelope. Unknown payload fields are dropped, not
- * rejected, so producers can add fields without breaking older consumers.
+ * The former consumer-side parse, with class-transformer and class-validator (what the HTTP edge still uses).
+ * Consumers read with EventReader (compiled ajv); this stays as the reference the property test and the
+ * parse bench compare EventReader with.
  */
-export function parseEvent(value: Buffer | string | null, registry: EventRegistry = defaultRegistry): ParseResult {
+export function parseEventWithClassValidator(value: Buffer | string | null, registry: EventRegistry = defaultRegistry): ParseResult {
   if (value === null || value.length === 0) return { kind: 'invalid', reason: 'empty message', problems: [] };
   let json: unknown;
   try {

@@ -1,19 +1,20 @@
-import { Injectable } from '@nestjs/common';
-import { isEvent, KanwilRegistered, UptRegistered, type EventEnvelope } from '@titipan/contracts';
-import type { EventHandler, Tx } from '@titipan/platform';
+import { Ctx, Payload } from '@nestjs/microservices';
+import { KanwilRegistered, UptRegistered, type EventEnvelope, type KanwilRegisteredV1, type UptRegisteredV1 } from '@titipan/contracts';
+import { EventGroup, EventPattern, type EventContext } from '@titipan/platform';
 import { DirectoryStore } from './directory.store';
 
 /** Keeps this service's replica of Kanwil and UPT master data from catalog.events. */
-@Injectable()
-export class DirectoryListener implements EventHandler {
-  readonly name = 'directory-replica';
-  readonly streams = ['catalog'] as const;
-  readonly events = [KanwilRegistered, UptRegistered];
-
+@EventGroup({ name: 'directory-replica', streams: ['catalog'] })
+export class DirectoryListener {
   constructor(private readonly store: DirectoryStore) {}
 
-  async handle(event: EventEnvelope<unknown>, tx: Tx): Promise<void> {
-    if (isEvent(event, KanwilRegistered)) await this.store.upsertKanwil(tx.manager, event);
-    else if (isEvent(event, UptRegistered)) await this.store.upsertUpt(tx.manager, event);
+  @EventPattern(KanwilRegistered)
+  async kanwilRegistered(@Payload() event: EventEnvelope<KanwilRegisteredV1>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.store.upsertKanwil(ctx.tx.manager, event);
+  }
+
+  @EventPattern(UptRegistered)
+  async uptRegistered(@Payload() event: EventEnvelope<UptRegisteredV1>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.store.upsertUpt(ctx.tx.manager, event);
   }
 }

@@ -7,15 +7,11 @@ import { DirectoryStore } from './directory.store';
 
 /**
  * Replica of catalog's Kanwil/UPT master data for consignment and reporting. Add
- * DirectoryTables to the service's migrations and DirectoryListener to its handlers.
+ * DirectoryTables to the service's migrations; DirectoryListener is its consumer group (directory-replica).
  */
 @Module({
-  controllers: [DirectoryController],
-  providers: [
-    { provide: DirectoryStore, useFactory: (ds: DataSource) => new DirectoryStore(ds), inject: [DataSource] },
-    DirectoryService,
-    DirectoryListener,
-  ],
-  exports: [DirectoryStore, DirectoryListener],
+  controllers: [DirectoryController, DirectoryListener],
+  providers: [{ provide: DirectoryStore, useFactory: (ds: DataSource) => new DirectoryStore(ds), inject: [DataSource] }, DirectoryService],
+  exports: [DirectoryStore],
 })
 export class DirectoryModule {}

@@ -11,8 +11,7 @@ import { CLOCK_SKEW_SECONDS } from './auth/token-rules';
 import { TokenVerifier } from './auth/token-verifier';
 import { loadConfig } from './config/load-config';
 import { PlatformConfig } from './config/platform-config';
-import { ConsumerHost } from './consumer/consumer-host';
-import { EVENT_HANDLERS, type EventHandler } from './consumer/event-handler';
+import { EventTransport } from './consumer/event-transport';
 import { InboxStore } from './consumer/inbox.store';
 import { dataSourceOptions, guardPoolErrors, type MigrationClass } from './database/data-source-options';
 import { DatabaseMigrator } from './database/database-migrator';
@@ -37,8 +36,6 @@ export interface ServiceDefinition {
   /** A subclass of PlatformConfig when the service has settings of its own. */
   configClass?: new () => PlatformConfig;
   migrations?: MigrationClass[];
-  /** Event handler classes, provided by feature modules; each runs as its own consumer group. */
-  handlers?: Type<EventHandler>[];
   /** Places each audited entity in its organisations (venue, UPT, Kanwil), so readers see their scope's entries. */
   auditScopes: Type<AuditScopeResolver>;
 }
@@ -111,7 +108,6 @@ export class PlatformModule {
           inject: [PLATFORM_CONFIG],
           useFactory: (c: PlatformConfig) => createKafka(`titipan-${definition.service}`, brokerList(c)),
         },
-        { provide: EVENT_HANDLERS, useValue: definition.handlers ?? [] },
         { provide: OutboxStore, inject: [DataSource], useFactory: (ds: DataSource) => new OutboxStore(ds) },
         { provide: InboxStore, useValue: new InboxStore() },
         definition.auditScopes,
@@ -137,7 +133,17 @@ export class PlatformModule {
           useFactory: (ds: DataSource, config: PlatformConfig) =>
             new DatabaseMigrator(ds, config, definition.service, definition.migrations ?? []),
         },
-        ConsumerHost,
+        {
+          // the Kafka side, connected as a Nest microservice by bootstrapService; listeners are found by Nest
+          provide: EventTransport,
+          inject: [KAFKA, DataSource, InboxStore, UnitOfWork, PLATFORM_CONFIG],
+          useFactory: (kafka: Kafka, ds: DataSource, inbox: InboxStore, uow: UnitOfWork, config: PlatformConfig) =>
+            new EventTransport(kafka, ds, inbox, uow, {
+              service: definition.service,
+              topicPrefix: config.KAFKA_TOPIC_PREFIX,
+              maxAttempts: config.CONSUMER_MAX_ATTEMPTS,
+            }),
+        },
         RelayHost,
         HealthStore,
         HealthService,
@@ -147,7 +153,7 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: ActorRateLimitGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [TypeOrmModule, KAFKA, OutboxStore, InboxStore, UnitOfWork, OutboxRelay, ConsumerHost, TOKEN_VERIFIER],
+      exports: [TypeOrmModule, KAFKA, OutboxStore, InboxStore, UnitOfWork, OutboxRelay, EventTransport, TOKEN_VERIFIER],
     };
   }
 }

@@ -8,7 +8,7 @@ import { SettlementStatusListener } from './settlement-status.listener';
 /** Month close of an agreement, and its settlement as reporting reports it. */
 @Module({
   imports: [AgreementModule],
-  controllers: [PeriodCloseController],
-  providers: [PeriodCloseService, PeriodCloseStore, SettlementStatusListener],
+  controllers: [PeriodCloseController, SettlementStatusListener],
+  providers: [PeriodCloseService, PeriodCloseStore],
 })
 export class PeriodCloseModule {}

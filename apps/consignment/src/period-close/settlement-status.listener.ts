@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   StatementDeposited,
   StatementIssued,
@@ -8,11 +8,9 @@ import {
   type StatementIssuedV1,
   type StatementPaidV1,
 } from '@titipan/contracts';
-import type { EventHandler, Tx } from '@titipan/platform';
+import { EventGroup, EventPattern, type EventContext } from '@titipan/platform';
 import { nextSettlementStatus, type SettlementCandidate } from './domain/settlement-rules';
 import { PeriodCloseStore } from './period-close.store';
-
-type StatementEvent = StatementIssuedV1 | StatementPaidV1 | StatementDepositedV1;
 
 const REPORTED: Record<string, SettlementCandidate['reported']> = {
   [StatementIssued.type]: 'ISSUED',
@@ -21,18 +19,18 @@ const REPORTED: Record<string, SettlementCandidate['reported']> = {
 };
 
 /** Follows statements on reporting.events, so an agreement shows which of its months are settled. */
-@Injectable()
-export class SettlementStatusListener implements EventHandler {
-  readonly name = 'settlement-status';
-  readonly streams = ['reporting'] as const;
-  readonly events = [StatementIssued, StatementPaid, StatementDeposited];
-
+@EventGroup({ name: 'settlement-status', streams: ['reporting'] })
+export class SettlementStatusListener {
   constructor(private readonly periods: PeriodCloseStore) {}
 
-  async handle(event: EventEnvelope<unknown>, tx: Tx): Promise<void> {
-    const d = event.data as StatementEvent;
-    const current = await this.periods.lockSettlement(tx.manager, d.agreementId, d.period);
-    await this.periods.saveSettlement(tx.manager, {
+  @EventPattern([StatementIssued, StatementPaid, StatementDeposited])
+  async statementChanged(
+    @Payload() event: EventEnvelope<StatementIssuedV1 | StatementPaidV1 | StatementDepositedV1>,
+    @Ctx() ctx: EventContext,
+  ): Promise<void> {
+    const d = event.data;
+    const current = await this.periods.lockSettlement(ctx.tx.manager, d.agreementId, d.period);
+    await this.periods.saveSettlement(ctx.tx.manager, {
       agreementId: d.agreementId,
       period: d.period,
       statementId: d.statementId,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   ProductApproved,
   ProductDiscontinued,
@@ -12,36 +12,38 @@ import {
   type ProductReinstatedV1,
   type ProductSuspendedV1,
 } from '@titipan/contracts';
-import type { EventHandler, Tx } from '@titipan/platform';
+import { EventGroup, EventPattern, type EventContext } from '@titipan/platform';
 import { ProductReplicaStore } from './product-replica.store';
 
-type StatusChange = ProductSuspendedV1 | ProductReinstatedV1 | ProductDiscontinuedV1;
-
 /** Keeps the product replica from catalog.events: what may be dispatched and sold, at what price. */
-@Injectable()
-export class ProductReplicaListener implements EventHandler {
-  readonly name = 'product-replica';
-  readonly streams = ['catalog'] as const;
-  readonly events = [ProductApproved, ProductSuspended, ProductReinstated, ProductDiscontinued, ProductPriceChanged];
-
+@EventGroup({ name: 'product-replica', streams: ['catalog'] })
+export class ProductReplicaListener {
   constructor(private readonly store: ProductReplicaStore) {}
 
-  async handle(event: EventEnvelope<unknown>, tx: Tx): Promise<void> {
-    // the consumer delivers only the events above, each parsed into its payload class
-    const productId = (event.data as StatusChange).productId;
-    switch (event.type) {
-      case ProductApproved.type:
-        return this.store.upsertApproved(tx.manager, event as EventEnvelope<ProductApprovedV1>);
-      case ProductSuspended.type:
-        await this.store.openSuspension(tx.manager, productId, event);
-        return this.store.setStatus(tx.manager, productId, 'SUSPENDED', event);
-      case ProductReinstated.type:
-        await this.store.closeSuspension(tx.manager, productId, event);
-        return this.store.setStatus(tx.manager, productId, 'APPROVED', event);
-      case ProductDiscontinued.type:
-        return this.store.setStatus(tx.manager, productId, 'DISCONTINUED', event);
-      case ProductPriceChanged.type:
-        return this.store.addPriceChange(tx.manager, event as EventEnvelope<ProductPriceChangedV1>);
-    }
+  @EventPattern(ProductApproved)
+  approved(@Payload() event: EventEnvelope<ProductApprovedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.store.upsertApproved(ctx.tx.manager, event);
+  }
+
+  @EventPattern(ProductSuspended)
+  async suspended(@Payload() event: EventEnvelope<ProductSuspendedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.store.openSuspension(ctx.tx.manager, event.data.productId, event);
+    await this.store.setStatus(ctx.tx.manager, event.data.productId, 'SUSPENDED', event);
+  }
+
+  @EventPattern(ProductReinstated)
+  async reinstated(@Payload() event: EventEnvelope<ProductReinstatedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    await this.store.closeSuspension(ctx.tx.manager, event.data.productId, event);
+    await this.store.setStatus(ctx.tx.manager, event.data.productId, 'APPROVED', event);
+  }
+
+  @EventPattern(ProductDiscontinued)
+  discontinued(@Payload() event: EventEnvelope<ProductDiscontinuedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.store.setStatus(ctx.tx.manager, event.data.productId, 'DISCONTINUED', event);
+  }
+
+  @EventPattern(ProductPriceChanged)
+  priceChanged(@Payload() event: EventEnvelope<ProductPriceChangedV1>, @Ctx() ctx: EventContext): Promise<void> {
+    return this.store.addPriceChange(ctx.tx.manager, event);
   }
 }

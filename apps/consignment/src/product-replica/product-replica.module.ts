@@ -3,7 +3,8 @@ import { ProductReplicaListener } from './product-replica.listener';
 import { ProductReplicaStore } from './product-replica.store';
 
 @Module({
-  providers: [ProductReplicaStore, ProductReplicaListener],
+  controllers: [ProductReplicaListener],
+  providers: [ProductReplicaStore],
   exports: [ProductReplicaStore],
 })
 export class ProductReplicaModule {}

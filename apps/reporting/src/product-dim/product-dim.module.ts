@@ -3,7 +3,8 @@ import { ProductDimListener } from './product-dim.listener';
 import { ProductDimStore } from './product-dim.store';
 
 @Module({
-  providers: [ProductDimStore, ProductDimListener],
+  controllers: [ProductDimListener],
+  providers: [ProductDimStore],
   exports: [ProductDimStore],
 })
 export class ProductDimModule {}

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   isEvent,
   AgreementActivated,
@@ -11,39 +11,43 @@ import {
   VenueRegistered,
   type EventEnvelope,
 } from '@titipan/contracts';
-import type { EventHandler, Tx } from '@titipan/platform';
+import { EventGroup, EventPattern, type EventContext, type PayloadOf, type Tx } from '@titipan/platform';
 import { agreementIdOf } from '../domain/events';
 import { SourceEventsStore } from '../statement/source-events.store';
 import { projectionDeltas } from './domain/projection-deltas';
 import { PROJECTIONS } from './domain/read-models';
 import { ProjectionStore } from './projection.store';
 
+/** The events the projections apply (replay reads the same list). */
+const PROJECTION_EVENTS = [
+  VenueRegistered,
+  AgreementActivated,
+  DispatchCreated,
+  ReceiptConfirmed,
+  SalesRecorded,
+  SaleReversed,
+  ReturnShipped,
+  StockAdjusted,
+] as const;
+
+type ProjectionEvent = EventEnvelope<PayloadOf<(typeof PROJECTION_EVENTS)[number]>>;
+
 /** Stock on hand, daily sales and monthly product figures from consignment.events, a batch at a time. */
-@Injectable()
-export class ProjectionListener implements EventHandler {
-  readonly name = PROJECTIONS;
-  readonly streams = ['consignment'] as const;
-  readonly events = [
-    VenueRegistered,
-    AgreementActivated,
-    DispatchCreated,
-    ReceiptConfirmed,
-    SalesRecorded,
-    SaleReversed,
-    ReturnShipped,
-    StockAdjusted,
-  ];
+@EventGroup({ name: PROJECTIONS, streams: ['consignment'] })
+export class ProjectionListener {
+  readonly events = PROJECTION_EVENTS;
 
   constructor(
     private readonly store: ProjectionStore,
     private readonly dims: SourceEventsStore,
   ) {}
 
-  handle(event: EventEnvelope<unknown>, tx: Tx): Promise<void> {
-    return this.handleBatch([event], tx);
+  @EventPattern(PROJECTION_EVENTS, { batch: true })
+  apply(@Payload() events: ProjectionEvent[], @Ctx() ctx: EventContext): Promise<void> {
+    return this.applyBatch(events, ctx.tx);
   }
 
-  async handleBatch(events: EventEnvelope<unknown>[], tx: Tx): Promise<void> {
+  async applyBatch(events: EventEnvelope<unknown>[], tx: Tx): Promise<void> {
     // dimensions first: this consumer group may run ahead of the statement one
     for (const e of events) {
       if (isEvent(e, VenueRegistered)) await this.dims.upsertVenue(tx.manager, e.data);

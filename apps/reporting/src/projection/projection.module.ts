@@ -8,7 +8,8 @@ import { ReplayStore } from './replay.store';
 
 @Module({
   imports: [StatementModule],
-  controllers: [ProjectionController],
+  // a controller, so Nest hands its @EventPattern to the transport; a provider too, for replay to read its events
+  controllers: [ProjectionController, ProjectionListener],
   providers: [ProjectionListener, { provide: ProjectionStore, useFactory: () => new ProjectionStore() }, ReplayStore, ReplayService],
 })
 export class ProjectionModule {}

@@ -1,6 +1,6 @@
 import { newId } from '@titipan/kernel';
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventRegistry, parseEvent, topicName, type EventEnvelope } from '@titipan/contracts';
+import { EventReader, topicName, type EventEnvelope } from '@titipan/contracts';
 import { InboxStore, KAFKA, PLATFORM_CONFIG, UnitOfWork, type PlatformConfig } from '@titipan/platform';
 import type { Kafka } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
@@ -50,7 +50,7 @@ export class ReplayService {
     this.running = true;
     const started = performance.now();
     const topic = topicName('consignment', this.config.KAFKA_TOPIC_PREFIX);
-    const registry = new EventRegistry();
+    const reader = EventReader.shared();
     const wanted = new Set(this.listener.events.map((d) => d.type));
     const rebuilt = new ProjectionStore(REBUILD_TABLES);
     const queue: Received[] = [];
@@ -69,7 +69,7 @@ export class ReplayService {
           // parsed here, as messages arrive, so the parsing (CPU in this process) overlaps the previous
           // drain's writes (CPU in Postgres)
           for (const message of batch.messages) {
-            const result = parseEvent(message.value, registry);
+            const result = reader.read(message.value);
             queue.push({
               partition: batch.partition,
               offset: message.offset,

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Ctx, Payload } from '@nestjs/microservices';
 import {
   isEvent,
   AgreementActivated,
@@ -12,11 +12,23 @@ import {
   VenueRegistered,
   type EventEnvelope,
 } from '@titipan/contracts';
-import type { EventHandler, Tx } from '@titipan/platform';
+import { EventGroup, EventPattern, type EventContext, type PayloadOf } from '@titipan/platform';
 import { agreementIdOf } from '../domain/events';
 import { factsOf, periodsOf } from './domain/movement-facts';
 import { SourceEventsStore } from './source-events.store';
 import { StatementService } from './statement.service';
+
+const STATEMENT_SOURCE_EVENTS = [
+  VenueRegistered,
+  AgreementActivated,
+  AgreementTerminated,
+  ReceiptConfirmed,
+  SalesRecorded,
+  SaleReversed,
+  ReturnShipped,
+  StockAdjusted,
+  PeriodClosed,
+] as const;
 
 const MOVEMENT_EVENTS = new Set([ReceiptConfirmed.type, SalesRecorded.type, SaleReversed.type, ReturnShipped.type, StockAdjusted.type]);
 
@@ -25,32 +37,18 @@ const MOVEMENT_EVENTS = new Set([ReceiptConfirmed.type, SalesRecorded.type, Sale
  * periods it touches, the agreement and venue dimensions, and period closes (which try to issue).
  * Batches of events are stored with one insert.
  */
-@Injectable()
-export class StatementSourceListener implements EventHandler {
-  readonly name = 'statement-source';
-  readonly streams = ['consignment'] as const;
-  readonly events = [
-    VenueRegistered,
-    AgreementActivated,
-    AgreementTerminated,
-    ReceiptConfirmed,
-    SalesRecorded,
-    SaleReversed,
-    ReturnShipped,
-    StockAdjusted,
-    PeriodClosed,
-  ];
-
+@EventGroup({ name: 'statement-source', streams: ['consignment'] })
+export class StatementSourceListener {
   constructor(
     private readonly sources: SourceEventsStore,
     private readonly statements: StatementService,
   ) {}
 
-  handle(event: EventEnvelope<unknown>, tx: Tx): Promise<void> {
-    return this.handleBatch([event], tx);
-  }
-
-  async handleBatch(events: EventEnvelope<unknown>[], tx: Tx): Promise<void> {
+  @EventPattern(STATEMENT_SOURCE_EVENTS, { batch: true })
+  async apply(
+    @Payload() events: EventEnvelope<PayloadOf<(typeof STATEMENT_SOURCE_EVENTS)[number]>>[],
+    @Ctx() { tx }: EventContext,
+  ): Promise<void> {
     // movements first, in one insert; events of one agreement arrive in order, so a close comes after its movements
     const movements = events.filter((e) => MOVEMENT_EVENTS.has(e.type));
     await this.sources.append(

@@ -7,9 +7,9 @@ import { StatementService } from './statement.service';
 import { StatementStore } from './statement.store';
 
 @Module({
-  controllers: [StatementController],
+  controllers: [StatementController, StatementSourceListener],
   // statements read the split policy in effect; the split-policy feature sets policies and retries through StatementService
-  providers: [StatementService, StatementStore, SourceEventsStore, SplitPolicyStore, StatementSourceListener],
+  providers: [StatementService, StatementStore, SourceEventsStore, SplitPolicyStore],
   exports: [StatementService, SourceEventsStore],
 })
 export class StatementModule {}

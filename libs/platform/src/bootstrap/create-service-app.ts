@@ -10,6 +10,7 @@ import { correlationIdFrom, runInContext } from '../context/request-context';
 import { jsonDepthLimit } from '../http/json-depth';
 import { createValidationPipe } from '../http/request-validation.pipe';
 import { securityHeaders } from '../http/security-headers';
+import { EventTransport } from '../consumer/event-transport';
 import { PLATFORM_CONFIG } from '../platform.tokens';
 
 /** Every request runs in a context carrying its correlation id, echoed back in the response. */
@@ -40,7 +41,19 @@ export function configureServiceApp(app: NestExpressApplication, service: string
 export async function createServiceApp(module: Type<unknown>, service: string): Promise<NestExpressApplication> {
   const app = await NestFactory.create<NestExpressApplication>(module, { bufferLogs: true, bodyParser: false });
   configureServiceApp(app, service);
+  connectEventTransport(app);
   return app;
+}
+
+/**
+ * Connects the Kafka side (EventTransport) as a Nest microservice: Nest discovers the `@EventPattern` listeners and
+ * hands them to the transport. The app's global guards, pipes and filters are the HTTP edge's (token, rate limits,
+ * request shape, HTTP error body), so the transport does not inherit them.
+ */
+export function connectEventTransport(app: INestApplication): EventTransport {
+  const strategy = app.get(EventTransport);
+  app.connectMicroservice({ strategy }, { inheritAppConfig: false });
+  return strategy;
 }
 
 /** main.ts of every service: validate config first (a bad setting stops start-up, named), then listen. */
@@ -70,6 +83,8 @@ export async function bootstrapService(module: Type<unknown>, service: string, c
   };
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
   process.once('SIGINT', () => void shutdown('SIGINT'));
+  // listeners start in the background: a broker that is down does not hold the HTTP side back
+  await app.startAllMicroservices();
   await app.listen(config.PORT, '0.0.0.0');
   logger.log(`${service} listening on port ${config.PORT}`);
 }

@@ -1,12 +1,12 @@
 import { Logger } from '@nestjs/common';
-import { parseEvent, topicName, type EventEnvelope, type EventRegistry, type ParseResult } from '@titipan/contracts';
+import { definitionKey, topicName, type EventEnvelope, type ParseResult, type Stream } from '@titipan/contracts';
 import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
 import { runInContext } from '../context/request-context';
 import { isTransientError } from '../errors/transient';
 import type { UnitOfWork } from '../outbox/unit-of-work';
 import { sendDeadLetter, type DeadLetterReason } from './dead-letters';
-import type { EventHandler } from './event-handler';
+import type { EventContext } from './event-pattern';
 import type { InboxStore } from './inbox.store';
 
 export interface ConsumerOptions {
@@ -15,6 +15,23 @@ export interface ConsumerOptions {
   maxAttempts: number;
   /** Shared idempotent producer for dead letters. */
   deadLetterProducer: Producer;
+  /** Reads and validates a message value (the compiled contracts' validators). */
+  parse: (value: Buffer | null) => ParseResult;
+}
+
+/** One `@EventPattern` method of a group, as the transport calls it. */
+export interface GroupRoute {
+  /** `Listener.method`, to tell consecutive events for the same method apart. */
+  id: string;
+  batch: boolean;
+  invoke(events: EventEnvelope<object> | EventEnvelope<object>[], ctx: EventContext): Promise<void>;
+}
+
+/** One listener class: its group name and streams, and the method for each event it applies (`type@vN`). */
+export interface ConsumerGroup {
+  name: string;
+  streams: readonly Stream[];
+  routes: ReadonlyMap<string, GroupRoute>;
 }
 
 export interface ConsumerCounters {
@@ -35,7 +52,7 @@ const MAX_BACKOFF_MS = 10_000;
 class StopProcessing extends Error {}
 
 /**
- * Runs one EventHandler as one consumer group. Every message is validated; applied events and their
+ * Runs one listener (ConsumerGroup) as one consumer group. Every message is validated; applied events and their
  * inbox rows commit in one transaction, so a redelivered event is skipped. Transient faults (database
  * or broker briefly away) are retried until they pass; other handler errors a few times, then the
  * message goes to `<topic>.dlq` with its coordinates and the error. Nothing escapes to kafkajs, which
@@ -50,17 +67,21 @@ export class EventConsumer {
   private running = false;
 
   constructor(
-    private readonly handler: EventHandler,
+    readonly group: ConsumerGroup,
     private readonly kafka: Kafka,
     private readonly dataSource: DataSource,
     private readonly inbox: InboxStore,
     private readonly uow: UnitOfWork,
-    private readonly registry: EventRegistry,
     private readonly options: ConsumerOptions,
   ) {
-    this.groupId = `${options.topicPrefix}${options.service}.${handler.name}`;
-    this.topics = handler.streams.map((s) => topicName(s, options.topicPrefix));
-    this.logger = new Logger(`Consumer ${handler.name}`);
+    this.groupId = `${options.topicPrefix}${options.service}.${group.name}`;
+    this.topics = group.streams.map((s) => topicName(s, options.topicPrefix));
+    this.logger = new Logger(`Consumer ${group.name}`);
+  }
+
+  /** The kafkajs consumer while running (for metrics). */
+  get kafkaConsumer(): Consumer | undefined {
+    return this.consumer;
   }
 
   async start(): Promise<void> {
@@ -106,7 +127,7 @@ export class EventConsumer {
       let run: Received[] = [];
       for (const message of batch.messages) {
         if (!this.running || !payload.isRunning() || payload.isStale()) break;
-        const parsed = parseEvent(message.value, this.registry);
+        const parsed = this.options.parse(message.value);
         if (parsed.kind !== 'invalid') {
           run.push({ message, parsed });
           continue;
@@ -157,19 +178,20 @@ export class EventConsumer {
   }
 
   private async applyInTransaction(run: Received[], batch: Batch): Promise<void> {
-    const wanted = new Set(this.handler.events);
-    const relevant: { event: EventEnvelope<object>; message: KafkaMessage }[] = [];
+    const relevant: { event: EventEnvelope<object>; message: KafkaMessage; route: GroupRoute }[] = [];
     let ignored = 0;
     for (const { message, parsed } of run) {
-      if (parsed.kind === 'ok' && wanted.has(parsed.definition)) relevant.push({ event: parsed.event, message });
+      const route =
+        parsed.kind === 'ok' ? this.group.routes.get(definitionKey(parsed.definition.type, parsed.definition.version)) : undefined;
+      if (parsed.kind === 'ok' && route) relevant.push({ event: parsed.event, message, route });
       else ignored++;
     }
-    let fresh: EventEnvelope<object>[] = [];
+    let fresh: typeof relevant = [];
     if (relevant.length > 0) {
       await this.dataSource.transaction(async (manager) => {
         const claimed = await this.inbox.claim(
           manager,
-          this.handler.name,
+          this.group.name,
           relevant.map(({ event, message }) => ({
             eventId: event.id,
             eventType: event.type,
@@ -179,13 +201,26 @@ export class EventConsumer {
           })),
         );
         // claimed holds each new id once; the same event twice in one batch is applied once
-        fresh = relevant.map((r) => r.event).filter((e) => claimed.delete(e.id));
+        fresh = relevant.filter((r) => claimed.delete(r.event.id));
         await this.uow.runIn(manager, async (tx) => {
-          if (this.handler.handleBatch && fresh.length > 1) return this.handler.handleBatch(fresh, tx);
-          for (const event of fresh) {
-            await runInContext({ correlationId: event.correlationId, actor: event.actor, causationId: event.id }, () =>
-              this.handler.handle(event, tx),
+          const ctx: EventContext = { tx, groupId: this.groupId, topic: batch.topic, partition: batch.partition };
+          // in order; consecutive events for the same batch method go to it as one array
+          for (let i = 0; i < fresh.length;) {
+            const { route, event } = fresh[i];
+            if (!route.batch) {
+              await runInContext({ correlationId: event.correlationId, actor: event.actor, causationId: event.id }, () =>
+                route.invoke(event, ctx),
+              );
+              i++;
+              continue;
+            }
+            let j = i + 1;
+            while (j < fresh.length && fresh[j].route === route) j++;
+            await route.invoke(
+              fresh.slice(i, j).map((r) => r.event),
+              ctx,
             );
+            i = j;
           }
         });
       });

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
 import type { Admin, Kafka } from 'kafkajs';
-import { ConsumerHost } from '../consumer/consumer-host';
+import { EventTransport } from '../consumer/event-transport';
 import { consumerLag } from '../kafka/consumer-lag';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxStore } from '../outbox/outbox.store';
@@ -45,7 +45,7 @@ export class HealthService implements OnModuleDestroy {
     private readonly store: HealthStore,
     private readonly outbox: OutboxStore,
     private readonly relay: OutboxRelay,
-    private readonly host: ConsumerHost,
+    private readonly transport: EventTransport,
     @Inject(KAFKA) private readonly kafka: Kafka,
     @Inject(SERVICE_NAME) private readonly service: string,
   ) {}
@@ -106,7 +106,7 @@ export class HealthService implements OnModuleDestroy {
 
   private async checkConsumers() {
     const result: Record<string, { status: Status; groupId: string; topics: string[]; lag?: number; code?: string; counters: object }> = {};
-    for (const consumer of this.host.consumers) {
+    for (const consumer of this.transport.groupStatuses()) {
       const { groupId, topics, counters } = consumer;
       try {
         const lag = await withTimeout(consumerLag(this.admin!, groupId, topics), 'consumer lag');
