@@ -87,12 +87,25 @@ export class ReportQueries {
     const paging = page ? `LIMIT $${sales.params.length + 2} OFFSET $${sales.params.length + 3}` : '';
     // statements are per agreement: proceeds, PNBP and premi exist only by Kanwil, UPT and venue
     const perAgreement = by !== 'category' && by !== 'product';
+    // by product: summed per product id first (a uuid hashes fast), then per SKU; grouping the month's rows by the
+    // text key straight away sorted them all, most of a national product rollup's time
+    const months =
+      by === 'product'
+        ? `per_product AS (
+             SELECT x.product_id, sum(x.sold) AS sold, sum(x.gross_sales) AS gross_sales, sum(x.returns_value) AS returns_value,
+                    sum(x.received) AS received
+               FROM monthly_product x ${DIMS} WHERE x.period = $1 ${sales.sql} GROUP BY 1),
+           m AS (
+             SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
+                    sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
+               FROM per_product x LEFT JOIN product_dim p ON p.product_id = x.product_id GROUP BY 1)`
+        : `m AS (
+             SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
+                    sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
+               FROM monthly_product x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
+              WHERE x.period = $1 ${sales.sql} GROUP BY 1)`;
     const found: (RollupRow & { total: number })[] = await this.dataSource.query(
-      `WITH m AS (
-         SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
-                sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
-           FROM monthly_product x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
-          WHERE x.period = $1 ${sales.sql} GROUP BY 1),
+      `WITH ${months},
        st AS (
          SELECT ${perAgreement ? key : 'NULL::text'} AS key, sum(s.proceeds)::float8 AS proceeds,
                 sum(s.pnbp)::float8 AS pnbp, sum(s.premi)::float8 AS premi
