@@ -81,11 +81,13 @@ export class ReplayService implements OnApplicationBootstrap {
       const id = newId();
       if (!(await this.tables.insertRunning(manager, id, actor.username ?? actor.id))) throw await this.replayRunning();
       const job = (await this.tables.find(manager, id))!;
-      const done = this.runJob(id).finally(async () => {
-        await this.tables.unlock(lockHolder).catch(() => undefined);
-        await runner.release();
-        if (this.current?.id === id) this.current = undefined;
-      });
+      const done = this.runJob(id)
+        .finally(async () => {
+          if (this.current?.id === id) this.current = undefined;
+          await this.tables.unlock(lockHolder).catch(() => undefined);
+          await runner.release();
+        })
+        .catch((error: Error) => this.logger.error(`replay ${id}: releasing its lock failed: ${error.message}`));
       this.current = { id, done };
       started = true;
       return replayJobView(job, new Date());
