@@ -421,6 +421,16 @@ describe('reporting: settlement statement of a month', () => {
       ['MAKARONI-150', 7, null],
       ['KRP-BAWANG-200', 3, null],
     ]);
+    // the JSON rollup is a page, largest gross sales first, with the total; past the end, no rows and still the total
+    const page = async (query: string) => {
+      const body = (await reporting().get(`/reports/rollup?period=${period}&by=product&${query}`).set('Authorization', ministry)).body;
+      return [body.rows.map((r: { key: string }) => r.key), body.total, body.limit, body.offset];
+    };
+    expect(await page('limit=1')).toEqual([['MAKARONI-150'], 2, 1, 0]);
+    expect(await page('limit=1&offset=1')).toEqual([['KRP-BAWANG-200'], 2, 1, 1]);
+    expect(await page('offset=5')).toEqual([[], 2, 200, 5]);
+    const refused = await reporting().get(`/reports/rollup?period=${period}&by=product&limit=201`).set('Authorization', ministry);
+    expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(
       (await reporting().get(`/reports/rollup?period=${period}&by=upt`).set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).body.rows,
     ).toEqual([]);
