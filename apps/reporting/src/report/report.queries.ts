@@ -100,8 +100,9 @@ export class ReportQueries {
              SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
                     sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
                FROM per_product x LEFT JOIN product_dim p ON p.product_id = x.product_id GROUP BY 1)`
-        : perAgreement
-          ? // by Kanwil, UPT or venue: summed per agreement first, so the dimensions join a row per agreement, not per product
+        : perAgreement && !sales.sql
+          ? // national by Kanwil, UPT or venue: summed per agreement first, so the dimensions join a row per agreement,
+            // not per product (filtered, joining first lets the filter drop most rows before they are summed)
             `per_agreement AS (
              SELECT x.agreement_id, sum(x.sold) AS sold, sum(x.gross_sales) AS gross_sales, sum(x.returns_value) AS returns_value,
                     sum(x.received) AS received
