@@ -33,6 +33,7 @@ export interface ReportingQueryFigures {
   issuedStatement: QueryTimes;
   liveStatement: QueryTimes;
   nationalRollupByKanwil: QueryTimes;
+  /** The JSON answer's first page (the default 200 rows, largest gross sales first) with the total. */
   nationalRollupByProduct: QueryTimes;
   /** The ministry dashboard's first view: its seven views fetched in parallel over HTTP, until the last answered. */
   dashboardFirstView: QueryTimes;
@@ -182,8 +183,9 @@ export async function loadNationalYear(
             'L' || lot, current_date - 10 + ((a * 12 + p) * 7 + lot * 180) % 375, 1 + (a + p) % 40
        FROM generate_series(0, 2999) a, generate_series(0, 11) p, generate_series(1, 2) lot`,
   );
-  // only the tables' owner may analyze them; the service's runtime role is not
-  await timed('analyze', `ANALYZE`, [], true);
+  // only the tables' owner may vacuum and analyze them; the service's runtime role is not. Vacuum, as autovacuum
+  // would have over a year, so index-only scans (a month's statements) find their pages all-visible
+  await timed('vacuum analyze', `VACUUM ANALYZE`, [], true);
   const [{ lines }] = await ds.query(`SELECT sum(jsonb_array_length(envelope->'data'->'lines'))::bigint AS lines FROM event_log`);
   return {
     saleLines: Number(lines),
@@ -284,10 +286,10 @@ async function main(): Promise<void> {
     console.log(
       `${name.padEnd(45)}${String(r.p50).padStart(6)}   ${String(r.p95).padStart(6)}   ${target.padEnd(18)}${ceiling ? `${ceiling.p50} / ${ceiling.p95}` : ''}`,
     );
-  row('statement, issued (one agreement)', results.issuedStatement, 'p95 <= 20');
+  row('statement, issued (one agreement)', results.issuedStatement, 'p95 <= 10');
   row('statement, live draft (one agreement)', results.liveStatement, 'p95 <= 20');
   row('national rollup by Kanwil', results.nationalRollupByKanwil, 'p95 <= 100');
-  row('national rollup by product', results.nationalRollupByProduct, 'p95 <= 100');
+  row('national rollup by product (a page)', results.nationalRollupByProduct, 'p95 <= 60');
   row('dashboard first view (7 views in parallel)', results.dashboardFirstView, 'p95 < 2000', results.dashboardFirstViewSql);
   row('drill-down: a Kanwil to its UPTs', results.drillDownToUpts, 'p95 < 1000', results.drillDownToUptsSql);
   row('drill-down: a UPT to its products', results.drillDownToProducts, 'p95 < 1000', results.drillDownToProductsSql);

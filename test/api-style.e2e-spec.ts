@@ -43,7 +43,9 @@ const TRANSITIONS = new Set([
   'enable',
 ]);
 /** POSTs that run a job and create nothing a client could fetch again: 200, like a transition. */
-const ACTIONS = new Set(['POST /compliance/expiry-checks', 'POST /admin/replay', 'POST /user-accounts/{username}/password']);
+const ACTIONS = new Set(['POST /compliance/expiry-checks', 'POST /user-accounts/{username}/password']);
+/** POSTs that start a job in the background and answer at once with its record, followed at GET {path}/{id}: 202. */
+const JOBS = new Set(['POST /admin/replay']);
 /** Lists that need an identity provider, which this stack does not run (503 here): paged, checked in test/identity. */
 const NEEDS_IDENTITY_PROVIDER = new Set(['/user-accounts']);
 /** GETs that answer one document, a report or a file rather than a list; anything else must be paged. */
@@ -131,12 +133,12 @@ describe('one API style across the services (their OpenAPI documents)', () => {
     expect(notPaged).toEqual([]);
   });
 
-  it('answers 201 to a POST that creates a document or record, and 200 to a state transition or an action', () => {
+  it('answers 201 to a POST that creates a document or record, 200 to a state transition or an action, and 202 to one that starts a job', () => {
     const wrong = endpoints
       .filter((e) => e.method === 'POST')
       .flatMap((e) => {
         const last = e.path.split('/').pop()!;
-        const expected = TRANSITIONS.has(last) || ACTIONS.has(`POST ${e.path}`) ? '200' : '201';
+        const expected = JOBS.has(`POST ${e.path}`) ? '202' : TRANSITIONS.has(last) || ACTIONS.has(`POST ${e.path}`) ? '200' : '201';
         const documented = Object.keys(e.operation.responses).filter((code) => code.startsWith('2'));
         return documented.length === 1 && documented[0] === expected
           ? []

@@ -7,7 +7,8 @@ import { eventually, TopicProbe } from '../../../test/support/kafka-probe';
 import { TestEnvironment } from '../../../test/support/test-environment';
 import { bearer as bearerFor } from '../../../test/support/tokens';
 import { seedCatalog } from '../../../tools/seed/seed-catalog';
-import { type RunningService } from '../../../tools/service-process';
+import { startServiceProcess, type RunningService } from '../../../tools/service-process';
+import { freePort } from '../../../test/support/free-port';
 import { cleanUp, stopEach } from '../../../test/support/clean-up';
 import { startServices } from '../../../test/support/stack';
 import { serviceHealth } from '../../../tools/demo/api-client';
@@ -420,6 +421,16 @@ describe('reporting: settlement statement of a month', () => {
       ['MAKARONI-150', 7, null],
       ['KRP-BAWANG-200', 3, null],
     ]);
+    // the JSON rollup is a page, largest gross sales first, with the total; past the end, no rows and still the total
+    const page = async (query: string) => {
+      const body = (await reporting().get(`/reports/rollup?period=${period}&by=product&${query}`).set('Authorization', ministry)).body;
+      return [body.rows.map((r: { key: string }) => r.key), body.total, body.limit, body.offset];
+    };
+    expect(await page('limit=1')).toEqual([['MAKARONI-150'], 2, 1, 0]);
+    expect(await page('limit=1&offset=1')).toEqual([['KRP-BAWANG-200'], 2, 1, 1]);
+    expect(await page('offset=5')).toEqual([[], 2, 200, 5]);
+    const refused = await reporting().get(`/reports/rollup?period=${period}&by=product&limit=201`).set('Authorization', ministry);
+    expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(
       (await reporting().get(`/reports/rollup?period=${period}&by=upt`).set('Authorization', bearer('venue', 'IMI-SBY-JUANDA'))).body.rows,
     ).toEqual([]);
@@ -572,7 +583,18 @@ describe('reporting: settlement statement of a month', () => {
     expect((await workbook(`/reports/sales-daily?from=${period}-01&to=${period}-28`)).sheets[0].rows.length).toBeGreaterThan(0);
   });
 
-  it('rebuilds the read models from the beginning of the topic to the same figures, and keeps projecting afterwards', async () => {
+  /** Follows a replay job until it is no longer running. */
+  const replayEnded = (id: string) =>
+    eventually(
+      async () => {
+        const job = (await reporting().get(`/admin/replay/${id}`).set('Authorization', admin)).body;
+        return job.state === 'running' ? undefined : job;
+      },
+      60_000,
+      `replay ${id} ended`,
+    );
+
+  it('rebuilds the read models from the beginning of the topic to the same figures as a job with progress, and keeps projecting afterwards', async () => {
     const snapshot = async () => ({
       rollup: (await reporting().get(`/reports/rollup?period=${period}&by=product`).set('Authorization', ministry)).body.rows,
       stock: (await reporting().get('/reports/stock').set('Authorization', ministry)).body.rows,
@@ -582,9 +604,16 @@ describe('reporting: settlement statement of a month', () => {
     const before = await snapshot();
     expect((await reporting().post('/admin/replay').set('Authorization', ministry)).status).toBe(403);
     const replay = await reporting().post('/admin/replay').set('Authorization', admin);
-    expect(replay.status).toBe(200);
-    expect(replay.body.applied).toBeGreaterThanOrEqual(8);
-    expect(replay.body.events).toBeGreaterThanOrEqual(replay.body.applied);
+    expect(replay.status).toBe(202);
+    expect(replay.body).toMatchObject({ state: 'running', events: 0, finishedAt: null });
+    expect((await reporting().get(`/admin/replay/${replay.body.id}`).set('Authorization', ministry)).status).toBe(403);
+    const job = await replayEnded(replay.body.id);
+    expect(job).toMatchObject({ id: replay.body.id, state: 'finished', error: null, etaSeconds: null });
+    expect(job.applied).toBeGreaterThanOrEqual(8);
+    expect(job.events).toBeGreaterThanOrEqual(job.applied);
+    expect(job.eventsTotal).toBeGreaterThanOrEqual(job.applied);
+    expect(job.eventsPerSecond).toBeGreaterThan(0);
+    expect(new Date(job.finishedAt).getTime()).toBeGreaterThanOrEqual(new Date(job.startedAt).getTime());
     expect(await snapshot()).toEqual(before);
 
     // the live consumer goes on with the swapped-in tables, without repeating what the replay applied
@@ -613,5 +642,35 @@ describe('reporting: settlement statement of a month', () => {
     const stock = (await reporting().get('/reports/stock').set('Authorization', ministry)).body.rows;
     expect(stock.find((r: { lotCode: string }) => r.lotCode === 'MK-1').quantity).toBe(9);
     expect(await snapshot().then((s) => s.rollup)).toEqual(before.rollup);
+  });
+  it('runs one replay at a time (409 REPLAY_RUNNING); a replay cut off by a restart shows as interrupted, and a new one runs cleanly', async () => {
+    const rollup = async () =>
+      (await reporting().get(`/reports/rollup?period=${period}&by=product`).set('Authorization', ministry)).body.rows;
+    const before = await rollup();
+    // hold the replay at its first step (copying the read models' tables) so it is surely running when the process dies
+    const ds = await env.dataSource('reporting');
+    const holder = ds.createQueryRunner();
+    await holder.connect();
+    await holder.startTransaction();
+    await holder.query(`LOCK TABLE monthly_product IN ACCESS EXCLUSIVE MODE`);
+    const first = await reporting().post('/admin/replay').set('Authorization', admin);
+    expect(first.status).toBe(202);
+    const second = await reporting().post('/admin/replay').set('Authorization', admin);
+    expect(second.status).toBe(409);
+    expect(second.body).toMatchObject({ code: 'REPLAY_RUNNING' });
+    expect((await reporting().get(`/admin/replay/${first.body.id}`).set('Authorization', admin)).body.state).toBe('running');
+
+    services.reporting.process.kill('SIGKILL');
+    await holder.rollbackTransaction();
+    await holder.release();
+    services.reporting = await startServiceProcess('reporting', env.env('reporting', await freePort()));
+    const interrupted = (await reporting().get(`/admin/replay/${first.body.id}`).set('Authorization', admin)).body;
+    expect(interrupted).toMatchObject({ id: first.body.id, state: 'interrupted', etaSeconds: null });
+    expect(interrupted.finishedAt).not.toBeNull();
+
+    const again = await reporting().post('/admin/replay').set('Authorization', admin);
+    expect(again.status).toBe(202);
+    expect(await replayEnded(again.body.id)).toMatchObject({ state: 'finished' });
+    expect(await rollup()).toEqual(before);
   });
 });

@@ -1,11 +1,12 @@
-import { newId } from '@titipan/kernel';
-import { Inject, Injectable, Logger } from '@nestjs/common';
-import { EventReader, topicName, type EventEnvelope } from '@titipan/contracts';
+import { DomainError, newId, notFound } from '@titipan/kernel';
+import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
+import { EventReader, topicName, type Actor, type EventEnvelope } from '@titipan/contracts';
 import { InboxStore, KAFKA, PLATFORM_CONFIG, UnitOfWork, type PlatformConfig } from '@titipan/platform';
 import type { Kafka } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
 import { projectionDeltas } from './domain/projection-deltas';
 import { PROJECTIONS } from './domain/read-models';
+import { replayJobView, type ReplayJobView } from './domain/replay-job';
 import { ProjectionListener } from './projection.listener';
 import { ProjectionStore } from './projection.store';
 import { REBUILD_TABLES, REPLAY_INBOX, ReplayStore } from './replay.store';
@@ -16,6 +17,16 @@ interface Received {
   /** the parsed event, or undefined for one the projections do not use (or cannot read) */
   event?: EventEnvelope<unknown>;
 }
+
+/** How far a replay has got: events read from the topic, of them applied, and the events the topic held at the start. */
+export interface ReplayProgress {
+  events: number;
+  applied: number;
+  eventsTotal: number;
+}
+
+/** How often a running job writes its progress to its record. */
+const PROGRESS_EVERY_MS = 1000;
 
 export interface ReplayResult {
   events: number;
@@ -30,9 +41,11 @@ export interface ReplayResult {
  * take over with inbox rows for every event they hold, so the live consumer neither misses nor repeats one.
  */
 @Injectable()
-export class ReplayService {
+export class ReplayService implements OnApplicationBootstrap {
   private readonly logger = new Logger('Replay');
   private running = false;
+  /** the job this process runs, and its end (so a shutdown or a test can wait for it) */
+  private current?: { id: string; done: Promise<void> };
 
   constructor(
     private readonly dataSource: DataSource,
@@ -45,7 +58,95 @@ export class ReplayService {
     @Inject(PLATFORM_CONFIG) private readonly config: PlatformConfig,
   ) {}
 
-  async rebuild(): Promise<ReplayResult> {
+  /** A replay job left running by a process that stopped is interrupted: nobody holds the lock to run it. */
+  async onApplicationBootstrap(): Promise<void> {
+    const manager = this.dataSource.manager;
+    if (!(await this.tables.lockHeld(manager))) await this.tables.markInterrupted(manager);
+  }
+
+  /**
+   * Starts a replay job and answers at once (202 with its record). One runs at a time across the instances sharing
+   * the database: the job holds the replay lock on a connection of its own while it runs (409 REPLAY_RUNNING).
+   */
+  async start(actor: Actor): Promise<ReplayJobView> {
+    const runner = this.dataSource.createQueryRunner();
+    await runner.connect();
+    const lockHolder = runner.manager;
+    const manager = this.dataSource.manager;
+    let started = false;
+    try {
+      if (!(await this.tables.tryLock(lockHolder))) throw await this.replayRunning();
+      // holding the lock: a job still marked running was cut off (its rebuild tables are reset by the new run)
+      await this.tables.markInterrupted(manager);
+      const id = newId();
+      if (!(await this.tables.insertRunning(manager, id, actor.username ?? actor.id))) throw await this.replayRunning();
+      const job = (await this.tables.find(manager, id))!;
+      const done = this.runJob(id)
+        .finally(async () => {
+          if (this.current?.id === id) this.current = undefined;
+          await this.tables.unlock(lockHolder).catch(() => undefined);
+          await runner.release();
+        })
+        .catch((error: Error) => this.logger.error(`replay ${id}: releasing its lock failed: ${error.message}`));
+      this.current = { id, done };
+      started = true;
+      return replayJobView(job, new Date());
+    } finally {
+      if (!started) {
+        await this.tables.unlock(lockHolder).catch(() => undefined);
+        await runner.release();
+      }
+    }
+  }
+
+  /** A job's record; one still marked running that no process runs (no lock held) shows, and is kept, as interrupted. */
+  async status(id: string): Promise<ReplayJobView> {
+    const manager = this.dataSource.manager;
+    let job = await this.tables.find(manager, id);
+    if (!job) throw notFound('replay', id);
+    if (job.state === 'running' && this.current?.id !== id && !(await this.tables.lockHeld(manager))) {
+      await this.tables.markInterrupted(manager);
+      job = (await this.tables.find(manager, id))!;
+    }
+    return replayJobView(job, new Date());
+  }
+
+  /** Waits for the job this process runs, if any. */
+  async settled(): Promise<void> {
+    await this.current?.done;
+  }
+
+  private async replayRunning(): Promise<DomainError> {
+    const running = await this.tables.running(this.dataSource.manager);
+    return new DomainError('conflict', 'REPLAY_RUNNING', 'a replay is already running; follow it at GET /admin/replay/{id}', {
+      id: running?.id ?? null,
+    });
+  }
+
+  private async runJob(id: string): Promise<void> {
+    const manager = this.dataSource.manager;
+    let written = 0;
+    let pending: Promise<void> = Promise.resolve();
+    try {
+      const result = await this.rebuild((progress) => {
+        const now = Date.now();
+        if (now - written < PROGRESS_EVERY_MS) return;
+        written = now;
+        // one write at a time, without holding the replay up
+        pending = pending.then(() => this.tables.progress(manager, id, progress).catch(() => undefined));
+      });
+      await pending;
+      await this.tables.progress(manager, id, { events: result.events, applied: result.applied, eventsTotal: null });
+      await this.tables.finish(manager, id, 'finished');
+    } catch (error) {
+      await pending;
+      this.logger.error(`replay ${id} failed: ${(error as Error).message}`);
+      await this.tables.finish(manager, id, 'failed', String((error as Error).message ?? error).slice(0, 500)).catch(() => undefined);
+    }
+  }
+
+  /** Rebuilds the read models and swaps them in; `onProgress` hears how far it got after every drain. */
+  async rebuild(onProgress: (progress: ReplayProgress) => void = () => undefined): Promise<ReplayResult> {
     if (this.running) throw new Error('a replay is already running');
     this.running = true;
     const started = performance.now();
@@ -60,6 +161,8 @@ export class ReplayService {
     const consumer = this.kafka.consumer({ groupId: `${this.config.KAFKA_TOPIC_PREFIX}reporting.replay-${newId()}`, maxWaitTimeInMs: 50 });
     try {
       await this.tables.prepareTables(this.dataSource.manager);
+      const offsets = await this.offsets(topic);
+      const eventsTotal = [...offsets.values()].reduce((sum, o) => sum + Number(o.high - o.low), 0);
 
       await consumer.connect();
       await consumer.subscribe({ topics: [topic], fromBeginning: true });
@@ -110,19 +213,19 @@ export class ReplayService {
         };
         if (manager) await work(manager);
         else await this.dataSource.transaction(work);
+        onProgress({ events, applied, eventsTotal });
       };
       const reached = (ends: Map<number, bigint>) => [...ends].every(([p, end]) => (position.get(p) ?? 0n) >= end);
+      // no time limit: a national history takes as long as it takes, and the job record shows how far it got
       const catchUp = async (ends: Map<number, bigint>, manager?: EntityManager) => {
-        const deadline = Date.now() + 10 * 60_000;
         while (!reached(ends)) {
-          if (Date.now() > deadline) throw new Error('replay did not reach the end of the topic in 10 minutes');
           await drain(manager);
           if (queue.length === 0) await new Promise((r) => setTimeout(r, 20));
         }
         await drain(manager);
       };
 
-      await catchUp(await this.ends(topic));
+      await catchUp(new Map([...offsets].map(([p, o]) => [p, o.high])));
       await this.uow.run(async (tx) => {
         const manager = tx.manager;
         // stop every consumer of this service at a commit boundary: inbox first, then the read models
@@ -150,10 +253,15 @@ export class ReplayService {
 
   /** The current end offset of each partition. */
   private async ends(topic: string): Promise<Map<number, bigint>> {
+    return new Map([...(await this.offsets(topic))].map(([p, o]) => [p, o.high]));
+  }
+
+  /** The current start and end offsets of each partition. */
+  private async offsets(topic: string): Promise<Map<number, { low: bigint; high: bigint }>> {
     const admin = this.kafka.admin();
     await admin.connect();
     try {
-      return new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, BigInt(o.high)]));
+      return new Map((await admin.fetchTopicOffsets(topic)).map((o) => [o.partition, { low: BigInt(o.low), high: BigInt(o.high) }]));
     } finally {
       await admin.disconnect();
     }

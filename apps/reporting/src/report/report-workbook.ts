@@ -17,7 +17,16 @@ import type {
 
 /** What each `/reports/*` view answers in JSON; its XLSX download holds the same rows. */
 export interface ReportAnswers {
-  rollup: { freshness: Freshness; period: string; by: RollupDimension; rows: RollupRow[] };
+  /** a page of the rows in JSON (`total` of them in all); every row in a file */
+  rollup: {
+    freshness: Freshness;
+    period: string;
+    by: RollupDimension;
+    rows: RollupRow[];
+    total: number;
+    limit: number | null;
+    offset: number;
+  };
   'sales-monthly': { freshness: Freshness; from: string; to: string; rows: SalesMonthRow[] };
   movers: { freshness: Freshness; period: string; top: MoverRow[]; slow: MoverRow[] };
   discrepancies: { freshness: Freshness; period: string; byUpt: DiscrepancyRow[]; byVenue: DiscrepancyRow[] };

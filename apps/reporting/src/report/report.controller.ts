@@ -41,11 +41,12 @@ export class ReportController {
   @AnyActor()
   @ApiOperation({
     summary:
-      'A month by Kanwil, UPT, venue, category or product: units, sales, sell-through, proceeds, PNBP, premi (JSON, CSV with delimiter=comma|semicolon, or XLSX); drill down by=kanwil, by=upt&kanwil=, by=product&upt=',
+      'A month by Kanwil, UPT, venue, category or product: units, sales, sell-through, proceeds, PNBP, premi (JSON a page at a time, largest gross sales first, with the total; CSV with delimiter=comma|semicolon, or XLSX, every row); drill down by=kanwil, by=upt&kanwil=, by=product&upt=',
   })
   async rollup(@Query() q: RollupQuery, @CurrentActor() actor: Actor) {
     if (q.format === 'csv') return asDownload(await this.reports.rollupCsv(q.period, q.by, q.delimiter, region(q), actor));
-    return this.answer('rollup', { ...q, format: q.format }, this.reports.rollup(q.period, q.by, region(q), actor));
+    const page = q.format === 'xlsx' ? undefined : { limit: q.limit, offset: q.offset };
+    return this.answer('rollup', { ...q, format: q.format }, this.reports.rollup(q.period, q.by, region(q), actor, page));
   }
 
   @Get('reports/sales-monthly')

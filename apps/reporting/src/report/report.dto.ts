@@ -33,6 +33,9 @@ export class PeriodQuery extends ReportQuery {
   period: string;
 }
 
+/** Rows of a rollup's JSON answer unless asked otherwise: every Kanwil, a Kanwil's UPTs, a UPT's products; a nation's products are a page. */
+const ROLLUP_PAGE = 200;
+
 /** The rollup also downloads as CSV (as it did before the other views had files). */
 export class RollupQuery extends RegionQuery {
   @ApiProperty({ example: '2026-11' })
@@ -50,6 +53,17 @@ export class RollupQuery extends RegionQuery {
 
   @CsvDelimiterOption()
   delimiter?: CsvDelimiter;
+
+  // a page of the rows in the JSON answer (with the total); the CSV and XLSX files hold every row
+  @ApiPropertyOptional({ default: ROLLUP_PAGE, description: 'rows of the JSON answer, largest gross sales first' })
+  @Type(() => Number)
+  @IsInt32(1, 200)
+  limit = ROLLUP_PAGE;
+
+  @ApiPropertyOptional({ default: 0 })
+  @Type(() => Number)
+  @IsInt32(0, 1_000_000)
+  offset = 0;
 }
 
 export class MonthsQuery extends ReportQuery {

@@ -55,8 +55,8 @@ function rowConditions({ scope, region }: ReportFilter, offset: number): { sql: 
   return { sql: conditions.join(''), params };
 }
 
-const PNBP = `(SELECT sum((x->>'amount')::bigint) FROM jsonb_array_elements(s.figures->'split') x WHERE x->>'name' = 'PNBP')`;
-const PREMI = `(SELECT sum((x->>'amount')::bigint) FROM jsonb_array_elements(s.figures->'split') x WHERE x->>'name' = 'PREMI')`;
+// a statement's proceeds, PNBP and premi are columns generated from its figures (migration StatementMoneyColumns)
+const PNBP = 's.pnbp';
 
 /** The ministry's and Kanwil's questions, answered from the read models and the statements (read only). */
 @Injectable()
@@ -76,29 +76,64 @@ export class ReportQueries {
    * Sales quantity and value per dimension in a month, with proceeds, PNBP and premi from the month's
    * statements (these are per agreement, so only for the Kanwil, UPT and venue dimensions).
    */
-  rollup(period: string, by: RollupDimension, filter: ReportFilter): Promise<RollupRow[]> {
+  async rollup(
+    period: string,
+    by: RollupDimension,
+    filter: ReportFilter,
+    page?: { limit: number; offset: number },
+  ): Promise<{ rows: RollupRow[]; total: number }> {
     const key = ROLLUP_KEYS[by];
     const sales = rowConditions(filter, 1);
     // statements are per agreement: proceeds, PNBP and premi exist only by Kanwil, UPT and venue
     const perAgreement = by !== 'category' && by !== 'product';
-    return this.dataSource.query(
-      `WITH m AS (
-         SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
-                sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
-           FROM monthly_product x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
-          WHERE x.period = $1 ${sales.sql} GROUP BY 1),
+    const paging = page ? `LIMIT $${sales.params.length + 2} OFFSET $${sales.params.length + 3}` : '';
+    // by product: summed per product id first (a uuid hashes fast), then per SKU; grouping the month's rows by the
+    // text key straight away sorted them all, most of a national product rollup's time. Unfiltered (national), the
+    // agreements' dimensions are not joined at all: they only serve the filters
+    const months =
+      by === 'product'
+        ? `per_product AS (
+             SELECT x.product_id, sum(x.sold) AS sold, sum(x.gross_sales) AS gross_sales, sum(x.returns_value) AS returns_value,
+                    sum(x.received) AS received
+               FROM monthly_product x ${sales.sql ? DIMS : ''} WHERE x.period = $1 ${sales.sql} GROUP BY 1),
+           m AS (
+             SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
+                    sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
+               FROM per_product x LEFT JOIN product_dim p ON p.product_id = x.product_id GROUP BY 1)`
+        : perAgreement && !sales.sql
+          ? // national by Kanwil, UPT or venue: summed per agreement first, so the dimensions join a row per agreement,
+            // not per product (filtered, joining first lets the filter drop most rows before they are summed)
+            `per_agreement AS (
+             SELECT x.agreement_id, sum(x.sold) AS sold, sum(x.gross_sales) AS gross_sales, sum(x.returns_value) AS returns_value,
+                    sum(x.received) AS received
+               FROM monthly_product x WHERE x.period = $1 GROUP BY 1),
+           m AS (
+             SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
+                    sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
+               FROM per_agreement x ${DIMS} WHERE true ${sales.sql} GROUP BY 1)`
+          : `m AS (
+             SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
+                    sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
+               FROM monthly_product x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
+              WHERE x.period = $1 ${sales.sql} GROUP BY 1)`;
+    const found: (RollupRow & { total: number })[] = await this.dataSource.query(
+      `WITH ${months},
        st AS (
-         SELECT ${perAgreement ? key : 'NULL::text'} AS key, sum((s.figures->>'proceeds')::bigint)::float8 AS proceeds,
-                sum(${PNBP})::float8 AS pnbp, sum(${PREMI})::float8 AS premi
+         SELECT ${perAgreement ? key : 'NULL::text'} AS key, sum(s.proceeds)::float8 AS proceeds,
+                sum(s.pnbp)::float8 AS pnbp, sum(s.premi)::float8 AS premi
            FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id JOIN venue_dim v ON v.code = a.venue_code
            LEFT JOIN upt_replica u ON u.code = a.upt_code
           WHERE ${perAgreement ? 'true' : 'false'} AND s.period = $1 AND s.status <> 'PENDING' ${sales.sql} GROUP BY 1)
        SELECT m.key, m."soldQuantity", m."grossSales", m."netSales", m.received,
               CASE WHEN m.received > 0 THEN round(m."soldQuantity"::numeric / m.received, 4)::float8 END AS "sellThrough",
-              st.proceeds, st.pnbp, st.premi
-         FROM m LEFT JOIN st ON st.key = m.key ORDER BY m."grossSales" DESC, m.key`,
-      [period, ...sales.params],
+              st.proceeds, st.pnbp, st.premi, count(*) OVER ()::int AS total
+         FROM m LEFT JOIN st ON st.key = m.key ORDER BY m."grossSales" DESC, m.key ${paging}`,
+      page ? [period, ...sales.params, page.limit, page.offset] : [period, ...sales.params],
     );
+    const rows = found.map(({ total: _total, ...row }) => row);
+    if (found.length > 0 || !page || page.offset === 0) return { rows, total: found[0]?.total ?? 0 };
+    // a page past the end: count the rows it skipped
+    return { rows, total: (await this.rollup(period, by, filter)).rows.length };
   }
 
   /** Units sold and received of a month per product (and its UPT); a product not yet in product_dim by its id. */
@@ -155,7 +190,7 @@ export class ReportQueries {
   outstanding(filter: ReportFilter): Promise<Omit<OutstandingRow, 'ageBucket'>[]> {
     const s = rowConditions(filter, 0);
     return this.dataSource.query(
-      `SELECT s.id, s.period, a.upt_code AS "uptCode", a.venue_code AS "venueCode", (s.figures->>'proceeds')::float8 AS proceeds,
+      `SELECT s.id, s.period, a.upt_code AS "uptCode", a.venue_code AS "venueCode", s.proceeds::float8 AS proceeds,
               s.issued_at AS "issuedAt", (now()::date - s.issued_at::date) AS "ageDays"
          FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id JOIN venue_dim v ON v.code = a.venue_code
          LEFT JOIN upt_replica u ON u.code = a.upt_code

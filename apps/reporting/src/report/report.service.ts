@@ -34,9 +34,16 @@ export class ReportService {
     return reportWorkbook(view, answer, region);
   }
 
-  async rollup(period: string, by: RollupDimension, region: RegionFilter, actor: Actor): Promise<ReportAnswers['rollup']> {
-    const rows = await this.queries.rollup(period, by, await this.filterOf(region, actor));
-    return { freshness: await this.queries.freshness(), period, by, rows };
+  /** A page of the rollup's rows, largest gross sales first, with their total; every row without a page (for the files). */
+  async rollup(
+    period: string,
+    by: RollupDimension,
+    region: RegionFilter,
+    actor: Actor,
+    page?: { limit: number; offset: number },
+  ): Promise<ReportAnswers['rollup']> {
+    const { rows, total } = await this.queries.rollup(period, by, await this.filterOf(region, actor), page);
+    return { freshness: await this.queries.freshness(), period, by, rows, total, limit: page?.limit ?? null, offset: page?.offset ?? 0 };
   }
 
   async rollupCsv(period: string, by: RollupDimension, delimiter: CsvDelimiter | undefined, region: RegionFilter, actor: Actor) {

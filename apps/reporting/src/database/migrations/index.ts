@@ -6,6 +6,8 @@ import { IssuedStatementsImmutable1700000010100 } from './1700000010100-issued-s
 import { ReplayTableFunctions1700000010200 } from './1700000010200-replay-table-functions';
 import { MoneyControls1700000014100 } from './1700000014100-money-controls';
 import { PnbpTargetLegalReference1700000016400 } from './1700000016400-pnbp-target-legal-reference';
+import { StatementMoneyColumns1700000018100 } from './1700000018100-statement-money-columns';
+import { ReplayJobs1700000018200 } from './1700000018200-replay-jobs';
 
 /** In order; listed explicitly so bundled builds need no file globbing. */
 export const REPORTING_MIGRATIONS = [
@@ -17,4 +19,6 @@ export const REPORTING_MIGRATIONS = [
   ReplayTableFunctions1700000010200,
   MoneyControls1700000014100,
   PnbpTargetLegalReference1700000016400,
+  StatementMoneyColumns1700000018100,
+  ReplayJobs1700000018200,
 ];
