@@ -22,7 +22,10 @@ export function kafkaPassword(principal: KafkaPrincipal): string {
   if (supplied) return supplied;
   fromFile ??= passwordsIn(KAFKA_PASSWORDS_FILE, KAFKA_PRINCIPALS);
   const password = fromFile[principal];
-  if (!password) throw new Error(`${KAFKA_PASSWORDS_FILE} has no password for ${principal}; remove the file and reset the broker (npm run kafka:reset)`);
+  if (!password)
+    throw new Error(
+      `${KAFKA_PASSWORDS_FILE} has no password for ${principal}; remove the file and reset the broker (bash infra/kafka/kafka.sh reset)`,
+    );
   return password;
 }
 

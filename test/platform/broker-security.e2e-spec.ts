@@ -130,7 +130,9 @@ describe('broker security: authenticated principals with per-topic rights (a pri
 
   it("refuses a consumer group outside the principal's prefix, and serves one inside it", async () => {
     const reporting = env.kafkaAs('reporting');
-    expect((await refusal(reporting, `${env.topicPrefix}consignment.stolen-group`, consignmentEvents())).message).toMatch(/not authorized/i);
+    expect((await refusal(reporting, `${env.topicPrefix}consignment.stolen-group`, consignmentEvents())).message).toMatch(
+      /not authorized/i,
+    );
 
     const inside = reporting.consumer({ groupId: `${env.topicPrefix}reporting.security-test`, maxWaitTimeInMs: 50 });
     const read: string[] = [];
@@ -144,6 +146,8 @@ describe('broker security: authenticated principals with per-topic rights (a pri
   });
 
   it('a principal cannot read a topic it does not consume: catalog reads no stream', async () => {
-    expect((await refusal(env.kafkaAs('catalog'), `${env.topicPrefix}catalog.snoop`, consignmentEvents())).message).toMatch(/not authorized/i);
+    expect((await refusal(env.kafkaAs('catalog'), `${env.topicPrefix}catalog.snoop`, consignmentEvents())).message).toMatch(
+      /not authorized/i,
+    );
   });
 });

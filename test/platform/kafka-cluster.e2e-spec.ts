@@ -38,7 +38,9 @@ describe('a three-broker cluster: replication 3, min.insync.replicas 2, one brok
       }
       const { resources } = await admin.describeConfigs({
         includeSynonyms: false,
-        resources: [{ type: ConfigResourceTypes.TOPIC, name: topic(), configNames: ['min.insync.replicas', 'retention.ms', 'cleanup.policy'] }],
+        resources: [
+          { type: ConfigResourceTypes.TOPIC, name: topic(), configNames: ['min.insync.replicas', 'retention.ms', 'cleanup.policy'] },
+        ],
       });
       const config = Object.fromEntries(resources[0].configEntries.map((e) => [e.configName, e.configValue]));
       expect(config).toEqual({ 'min.insync.replicas': '2', 'retention.ms': '-1', 'cleanup.policy': 'delete' });
@@ -73,7 +75,9 @@ describe('a three-broker cluster: replication 3, min.insync.replicas 2, one brok
     const consumer = env.kafkaAs('reporting').consumer({ groupId: `${env.topicPrefix}reporting.cluster-test`, maxWaitTimeInMs: 50 });
     await consumer.connect();
     await consumer.subscribe({ topics: [topic()], fromBeginning: true });
-    await consumer.run({ eachMessage: async ({ message }) => void consumed.set(String(message.key), (consumed.get(String(message.key)) ?? 0) + 1) });
+    await consumer.run({
+      eachMessage: async ({ message }) => void consumed.set(String(message.key), (consumed.get(String(message.key)) ?? 0) + 1),
+    });
     const deadline = Date.now() + 90_000;
     while (consumed.size < sent.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await consumer.disconnect();
