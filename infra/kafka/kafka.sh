@@ -458,8 +458,11 @@ cluster_id() {
   local file="$KAFKA_CLUSTER_DATA_DIR/cluster.id"
   mkdir -p "$KAFKA_CLUSTER_DATA_DIR"
   if [[ ! -s "$file" ]]; then
-    is_fetched || cmd_fetch
-    run_tool kafka.tools.StorageTool random-uuid >"$file"
+    # what `kafka-storage random-uuid` prints (16 random bytes, base64url), without a JVM; not starting with '-'
+    # so no command line takes it for an option
+    local id='-'
+    while [[ "$id" == -* ]]; do id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"; done
+    echo "$id" >"$file"
   fi
   cat "$file"
 }

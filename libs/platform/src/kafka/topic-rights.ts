@@ -76,11 +76,32 @@ function aclEntry(right: TopicRight): AclEntry {
   };
 }
 
-/** Grants the rights of one prefix (as the admin principal; granting again changes nothing). */
-export async function grantTopicRights(admin: Admin, prefix: string): Promise<number> {
+const aclKey = (e: { resourceType: number; resourceName: string; resourcePatternType: number; principal: string; operation: number }) =>
+  `${e.resourceType}|${e.resourcePatternType}|${e.resourceName}|${e.principal}|${e.operation}`;
+
+/**
+ * Grants the rights of one prefix (as the admin principal; granting again changes nothing), and returns once the
+ * broker answers with all of them: the controller commits ACLs before the brokers apply them, and a client that
+ * starts right after provisioning must not meet a broker that does not know its rights yet.
+ */
+export async function grantTopicRights(admin: Admin, prefix: string, timeoutMs = 30_000): Promise<number> {
   const acl = topicRights(prefix).map(aclEntry);
   await admin.createAcls({ acl });
-  return acl.length;
+  const wanted = new Set(acl.map(aclKey));
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { resources } = await admin.describeAcls({
+      resourceType: AclResourceTypes.ANY,
+      resourcePatternType: ResourcePatternTypes.ANY,
+      operation: AclOperationTypes.ANY,
+      permissionType: AclPermissionTypes.ALLOW,
+    });
+    const present = new Set(resources.flatMap((r) => r.acls.map((a) => aclKey({ ...r, ...a }))));
+    const missing = [...wanted].filter((k) => !present.has(k));
+    if (missing.length === 0) return acl.length;
+    if (Date.now() > deadline) throw new Error(`Kafka ACLs not in effect after ${timeoutMs} ms: ${missing.slice(0, 3).join(', ')}`);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
 }
 
 /**
