@@ -54,10 +54,13 @@ describe('a three-broker cluster: replication 3, min.insync.replicas 2, one brok
     producer = env.kafkaAs('consignment').producer(RELAY_PRODUCER);
     await producer.connect();
     const sent: string[] = [];
+    /** Where the brokers said each acknowledged batch went: partition -> [base offset, count][]. */
+    const acked = new Map<number, [number, number][]>();
     const send = async (from: number, to: number) => {
       for (let batch = from; batch < to; batch += 50) {
         const keys = Array.from({ length: 50 }, (_, i) => `m-${batch + i}`);
-        await producer.send({ topic: topic(), acks: -1, messages: keys.map((key) => ({ key, value: key })) });
+        const metadata = await producer.send({ topic: topic(), acks: -1, messages: keys.map((key) => ({ key, value: key })) });
+        for (const m of metadata) acked.set(m.partition, [...(acked.get(m.partition) ?? []), [Number(m.baseOffset), 0]]);
         sent.push(...keys);
       }
     };
@@ -66,10 +69,14 @@ describe('a three-broker cluster: replication 3, min.insync.replicas 2, one brok
     const admin = env.kafka.admin();
     await admin.connect();
     const leader = (await admin.fetchTopicMetadata({ topics: [topic()] })).topics[0].partitions.find((p) => p.partitionId === 0)!.leader;
-    await admin.disconnect();
     await cluster.kill(leader);
 
     await send(500, 1000);
+
+    // every acknowledged write is on the surviving brokers, once: the partitions' ends add up to what was sent
+    const ends = await admin.fetchTopicOffsets(topic());
+    await admin.disconnect();
+    const stored = ends.reduce((sum, p) => sum + Number(p.high), 0);
 
     const consumed = new Map<string, number>();
     const consumer = env.kafkaAs('reporting').consumer({ groupId: `${env.topicPrefix}reporting.cluster-test`, maxWaitTimeInMs: 50 });
@@ -82,8 +89,14 @@ describe('a three-broker cluster: replication 3, min.insync.replicas 2, one brok
     while (consumed.size < sent.length && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
     await consumer.disconnect();
 
-    expect(sent).toHaveLength(1000);
-    expect([...consumed.keys()].sort()).toEqual([...sent].sort());
+    const missing = sent.filter((key) => !consumed.has(key));
+    const diagnosis = `partition ends ${JSON.stringify(ends)}; acknowledged batches ${JSON.stringify([...acked])}; missing ${missing.join(',')}`;
+    expect({ sent: sent.length, stored, diagnosis: stored === sent.length ? 'ok' : diagnosis }).toEqual({
+      sent: 1000,
+      stored: 1000,
+      diagnosis: 'ok',
+    });
+    expect({ missing: missing.length, diagnosis: missing.length === 0 ? 'ok' : diagnosis }).toEqual({ missing: 0, diagnosis: 'ok' });
     expect([...consumed.values()].filter((n) => n > 1)).toEqual([]); // idempotent producer: no duplicates
     expect(await cluster.status()).toMatch(new RegExp(`node ${leader}: not running`));
   }, 240_000);
