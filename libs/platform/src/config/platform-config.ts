@@ -83,7 +83,8 @@ export class PlatformConfig {
    */
   @ValidateIf((c: PlatformConfig) => c.NODE_ENV === 'production' || c.KAFKA_SASL_USERNAME !== '')
   @Matches(/^[A-Za-z0-9._-]{1,64}$/, {
-    message: 'the Kafka principal (SASL/SCRAM user) is required when NODE_ENV=production (or unset): the broker refuses clients without one',
+    message:
+      'the Kafka principal (SASL/SCRAM user) is required when NODE_ENV=production (or unset): the broker refuses clients without one',
   })
   KAFKA_SASL_USERNAME = '';
 
