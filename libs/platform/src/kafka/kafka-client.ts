@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { Kafka, logLevel, type KafkaConfig, type LogEntry } from 'kafkajs';
 import { Logger } from '@nestjs/common';
+import { withCompleteSends } from './complete-send';
 
 const LEVEL_NAMES: Record<number, 'error' | 'warn' | 'log' | 'debug'> = {
   [logLevel.ERROR]: 'error',
@@ -58,12 +59,13 @@ export function connectionSecurity(security: KafkaSecurity): Pick<KafkaConfig, '
 }
 
 /**
- * A kafkajs client whose own logs go through the service's JSON logger. Without `security` it takes the
+ * A kafkajs client whose own logs go through the service's JSON logger, and whose producers fail a send the brokers
+ * did not completely acknowledge (complete-send.ts). Without `security` it takes the
  * process environment's KAFKA_SASL_* and KAFKA_TLS_* (what a service's configuration is loaded from).
  */
 export function createKafka(clientId: string, brokers: string[], security: KafkaSecurity = kafkaSecurity(process.env)): Kafka {
   process.env.KAFKAJS_NO_PARTITIONER_WARNING = '1';
-  return new Kafka({
+  const kafka = new Kafka({
     clientId,
     brokers,
     ...connectionSecurity(security),
@@ -75,4 +77,6 @@ export function createKafka(clientId: string, brokers: string[], security: Kafka
       logger[LEVEL_NAMES[entry.level] ?? 'log']({ ...rest }, message);
     },
   });
+  // kafkajs can resolve a send that lost a partition's messages when a leader dies mid-send: such a send fails instead
+  return withCompleteSends(kafka);
 }
