@@ -17,9 +17,7 @@ function fakeKafka(answers: (partitions: number[]) => number[]): Kafka {
         sendBatch: async (batch: ProducerBatch): Promise<RecordMetadata[]> =>
           (batch.topicMessages ?? []).flatMap(({ topic, messages }) => {
             const partitions = [
-              ...new Set(
-                messages.map((message) => message.partition ?? partitioner({ topic, partitionMetadata, message } as PartitionerArgs)),
-              ),
+              ...new Set(messages.map((message) => message.partition ?? partitioner({ topic, partitionMetadata, message }))),
             ];
             return answers(partitions).map((partition) => ({ topicName: topic, partition, errorCode: 0, baseOffset: '0' }));
           }),
