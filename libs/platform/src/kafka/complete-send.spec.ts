@@ -1,4 +1,4 @@
-import type { Kafka, PartitionerArgs, ProducerBatch, ProducerConfig, RecordMetadata } from 'kafkajs';
+import type { Kafka, ProducerBatch, ProducerConfig, RecordMetadata } from 'kafkajs';
 import { missingPartitions, withCompleteSends } from './complete-send';
 
 /** A client whose producer partitions like kafkajs (through the configured partitioner) and answers for `answers` only. */
