@@ -102,7 +102,6 @@ describe('a three-broker cluster: replication 3, min.insync.replicas 2, one brok
 
     const missing = sent.filter((key) => !consumed.has(key));
     const duplicated = [...consumed].filter(([, n]) => n > 1).map(([key]) => key);
-    // eslint-disable-next-line no-console -- the figures of this run, for the record
     const diagnosis = `partition ends ${JSON.stringify(ends)}; acknowledged batches [partition, [base offset, attempt][]] ${JSON.stringify([...acked])}; missing ${missing.join(',')}`;
     console.log(
       `cluster: sent ${sent.length}, stored ${stored}, consumed ${consumed.size} distinct, lost ${missing.length}, re-sent ${resent.size}, duplicated ${duplicated.length}`,
