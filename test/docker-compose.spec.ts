@@ -1,9 +1,19 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATABASE_ROLES, loadConfig, PlatformConfig, requiredSettings, roleOf, SERVICES, settingNames } from '@titipan/platform';
+import {
+  DATABASE_ROLES,
+  KAFKA_PRINCIPALS,
+  loadConfig,
+  PlatformConfig,
+  requiredSettings,
+  roleOf,
+  SERVICES,
+  settingNames,
+} from '@titipan/platform';
 import { parse } from 'yaml';
 import { passwordVariable } from '../tools/db-passwords';
+import { kafkaPasswordVariable } from '../tools/kafka-credentials';
 import { LOCAL } from '../tools/local-settings';
 
 /** There is no Docker engine here, so the compose files are checked by reading them against the code. */
@@ -35,6 +45,7 @@ describe('docker-compose.yml', () => {
     const given: Record<string, string> = {
       KEYCLOAK_PUBLIC_URL: 'https://login.titipan.example',
       [passwordVariable(roleOf(service))]: 'p',
+      [kafkaPasswordVariable(service)]: 'k',
     };
     const resolved = Object.fromEntries(Object.entries(env).map(([k, v]) => [k, substituted(v, given)]));
     expect(() => loadConfig(PlatformConfig, resolved)).not.toThrow();
@@ -112,25 +123,44 @@ describe('docker-compose.yml', () => {
     const kafka = hostPorts.services.kafka;
     const [published] = kafka.ports as string[];
     expect(published).toMatch(/^127\.0\.0\.1:(\d+):\1$/);
-    const port = published.split(':')[1];
-    // the extra listener advertises the published address; the services' listener stays as it was
-    expect(kafka.environment.KAFKA_LISTENERS.split(',')).toEqual(expect.arrayContaining([`HOST://:${port}`, 'PLAINTEXT://:9092']));
-    expect(kafka.environment.KAFKA_ADVERTISED_LISTENERS.split(',')).toEqual(['PLAINTEXT://kafka:9092', `HOST://127.0.0.1:${port}`]);
-    expect(kafka.environment.KAFKA_LISTENER_SECURITY_PROTOCOL_MAP).toContain('HOST:PLAINTEXT');
+    // the broker script adds a second SASL listener on that port, advertising the published address
+    expect(kafka.environment).toEqual({ KAFKA_HOST_PORT: published.split(':')[1] });
+    const script = readFileSync(join(root, 'infra/kafka/compose-kafka.sh'), 'utf8');
+    expect(script).toContain('HOST://127.0.0.1:$KAFKA_HOST_PORT');
+    expect(script).toContain('HOST:SASL_PLAINTEXT');
+    expect(script).not.toMatch(/:PLAINTEXT/);
   });
 
-  it('runs the same Kafka version as the local broker, single node, no auto-created topics', () => {
+  it('runs the same Kafka version and broker security as the local broker: SASL/SCRAM, ACLs, each service its own principal', () => {
     const kafka = compose.services.kafka;
     expect(kafka.image).toBe(`apache/kafka:${pinnedKafka}`);
-    expect(kafka.environment).toMatchObject({
-      KAFKA_PROCESS_ROLES: 'broker,controller',
-      KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR: '1',
-      KAFKA_TRANSACTION_STATE_LOG_REPLICATION_FACTOR: '1',
-      KAFKA_AUTO_CREATE_TOPICS_ENABLE: 'false',
-    });
-    const listener = `kafka:${kafka.environment.KAFKA_ADVERTISED_LISTENERS.split(':').pop()}`;
-    for (const service of SERVICES) expect(compose.services[service].environment.KAFKA_BROKERS).toBe(listener);
-    expect(compose.services.setup.environment.KAFKA_BROKERS).toBe(listener);
+    expect(kafka.command).toEqual(['sh', '/opt/titipan/compose-kafka.sh']);
+    // the settings every broker shares come from the one script the local broker uses too
+    expect(kafka.volumes).toEqual([
+      './infra/kafka/compose-kafka.sh:/opt/titipan/compose-kafka.sh:ro',
+      './infra/kafka/broker-security.sh:/opt/titipan/broker-security.sh:ro',
+    ]);
+    const shared = readFileSync(join(root, 'infra/kafka/broker-security.sh'), 'utf8');
+    for (const line of [
+      'sasl.enabled.mechanisms=SCRAM-SHA-512',
+      'super.users=User:admin',
+      'allow.everyone.if.no.acl.found=false',
+      'auto.create.topics.enable=false',
+    ])
+      expect(shared).toContain(line);
+    expect(readFileSync(join(root, 'infra/kafka/kafka.sh'), 'utf8')).toContain('broker-security.sh');
+    // every principal's password is required by the broker (its SCRAM credentials) and given to whoever logs in as it
+    for (const principal of KAFKA_PRINCIPALS)
+      expect(required(kafka.environment[kafkaPasswordVariable(principal)])).toBe(kafkaPasswordVariable(principal));
+    for (const service of SERVICES) {
+      const env = compose.services[service].environment;
+      expect(env.KAFKA_SASL_USERNAME).toBe(service);
+      expect(required(env.KAFKA_SASL_PASSWORD)).toBe(kafkaPasswordVariable(service));
+      expect(env.KAFKA_BROKERS).toBe('kafka:9092');
+    }
+    expect(required(compose.services.setup.environment.KAFKA_PASSWORD_ADMIN)).toBe('KAFKA_PASSWORD_ADMIN');
+    expect(compose.services.setup.environment.KAFKA_BROKERS).toBe('kafka:9092');
+    expect(kafka.healthcheck.test.join(' ')).toContain('--command-config /tmp/admin.properties');
   });
 
   it('provisions roles, schemas, migrations and topics with the same script as the local stack', () => {

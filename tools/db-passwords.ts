@@ -29,15 +29,15 @@ export function dbPassword(role: string): string {
 
 const randomPassword = () => randomBytes(24).toString('base64url');
 
-/** The passwords a file holds, created with random ones when there is none yet. */
-export function passwordsIn(file: string): Record<string, string> {
-  if (!existsSync(file)) createPasswordsFile(file);
+/** The passwords a file holds, created with random ones (for `names`: the database roles unless told) when there is none yet. */
+export function passwordsIn(file: string, names: readonly string[] = DATABASE_ROLES): Record<string, string> {
+  if (!existsSync(file)) createPasswordsFile(file, names);
   const mode = statSync(file).mode & 0o777;
   if (mode & 0o077) throw new Error(`${file} is readable by others (mode ${mode.toString(8)}); chmod 600 it`);
   return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
 }
 
-export function createPasswordsFile(file: string): void {
-  const passwords = Object.fromEntries(DATABASE_ROLES.map((role) => [role, randomPassword()]));
+export function createPasswordsFile(file: string, names: readonly string[] = DATABASE_ROLES): void {
+  const passwords = Object.fromEntries(names.map((name) => [name, randomPassword()]));
   writeSecretFileOnce(file, `${JSON.stringify(passwords, null, 2)}\n`);
 }

@@ -1,5 +1,6 @@
 import { topicName, STREAMS, type Stream } from '@titipan/contracts';
-import { createKafka, listDeadLetters, redriveDeadLetters } from '@titipan/platform';
+import { listDeadLetters, redriveDeadLetters } from '@titipan/platform';
+import { kafkaAs } from './kafka-credentials';
 import { LOCAL } from './local-settings';
 
 /**
@@ -13,7 +14,8 @@ async function main(): Promise<void> {
     console.error(`usage: npm run dlq -- list <${STREAMS.join('|')}>  |  npm run dlq -- redrive <stream> <partition:offset>...`);
     process.exit(2);
   }
-  const kafka = createKafka('titipan-dlq-tool', LOCAL.brokers.split(','));
+  // the tools principal: it may read the dead letters and write them back to their topic, nothing else
+  const kafka = kafkaAs('tools', 'titipan-dlq-tool', LOCAL.brokers.split(','));
   const letters = await listDeadLetters(kafka, topicName(stream as Stream, LOCAL.topicPrefix));
   if (command === 'list') {
     for (const l of letters) {

@@ -1,6 +1,7 @@
 import { ownerRoleOf, roleOf, type DevSigningKey, type ServiceName } from '@titipan/platform';
 import { dbPassword } from './db-passwords';
 import { devSigningKey } from './dev-issuer';
+import { kafkaLogin } from './kafka-credentials';
 
 /**
  * Settings of the local stack (the README's first command). Any of them can be overridden from the
@@ -11,6 +12,9 @@ export const LOCAL = {
   database: process.env.DB_NAME ?? 'titipan',
   brokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
   topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '',
+  /** Copies of each partition and how many must be in sync for a write: 1 and 1 on the single-node default, 3 and 2 on the cluster. */
+  replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1),
+  minInsyncReplicas: Number(process.env.KAFKA_MIN_INSYNC_REPLICAS ?? 1),
   ports: { catalog: 3001, consignment: 3002, reporting: 3003 } as Record<ServiceName, number>,
   /** The console (the web app people use, and its backend-for-frontend): not a service with a schema, so a setting of its own. */
   consolePort: Number(process.env.CONSOLE_PORT ?? 3000),
@@ -29,8 +33,8 @@ export function localDatabaseHost(): { DB_HOST: string; DB_PORT: string } {
 }
 
 /**
- * The environment one service process gets: its runtime login, and its schema owner's login for the migrations
- * it runs at start. NODE_ENV passes through only when set (npm start sets development, the tests test): unset is production.
+ * The environment one service process gets: its runtime login, its schema owner's login for the migrations
+ * it runs at start, and its Kafka principal. NODE_ENV passes through only when set (npm start sets development, the tests test): unset is production.
  */
 export function serviceEnv(
   service: ServiceName,
@@ -47,6 +51,8 @@ export function serviceEnv(
     DB_OWNER_PASSWORD: dbPassword(ownerRoleOf(service)),
     KAFKA_BROKERS: overrides.brokers ?? LOCAL.brokers,
     KAFKA_TOPIC_PREFIX: overrides.topicPrefix ?? LOCAL.topicPrefix,
+    // its own Kafka principal: the broker's ACLs let it write only its topic (docs/decisions/0024)
+    ...kafkaLogin(service),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(process.env.LOG_FORMAT ? { LOG_FORMAT: process.env.LOG_FORMAT } : {}),
     // the issuers the service trusts: the identity provider, and (development and tests) the development issuer

@@ -1,5 +1,4 @@
 import {
-  createKafka,
   DATABASE_ROLES,
   migrateAsOwner,
   ownerRoleOf,
@@ -13,13 +12,15 @@ import { CATALOG_MIGRATIONS } from '../apps/catalog/src/database/migrations';
 import { CONSIGNMENT_MIGRATIONS } from '../apps/consignment/src/database/migrations';
 import { REPORTING_MIGRATIONS } from '../apps/reporting/src/database/migrations';
 import { dbPassword } from './db-passwords';
+import { kafkaAs } from './kafka-credentials';
 import { LOCAL, localDatabaseHost } from './local-settings';
 
 const MIGRATIONS = { catalog: CATALOG_MIGRATIONS, consignment: CONSIGNMENT_MIGRATIONS, reporting: REPORTING_MIGRATIONS };
 
 /**
  * Prepares the local database (roles with their passwords, schemas, grants), applies every service's migrations
- * as the owner of its schema, and creates the Kafka topics. Safe to run again.
+ * as the owner of its schema, and creates the Kafka topics (with the configured replication) and the principals'
+ * rights on them, as Kafka's admin principal. Safe to run again.
  */
 async function main(): Promise<void> {
   await provisionDatabase({ adminUrl: LOCAL.adminUrl, database: LOCAL.database, passwordOf: dbPassword });
@@ -42,8 +43,13 @@ async function main(): Promise<void> {
     });
     console.error(`${service}: ${applied.length ? `applied ${applied.join(', ')}` : 'migrations up to date'}`);
   }
-  const created = await provisionTopics(createKafka('titipan-setup', LOCAL.brokers.split(',')), { prefix: LOCAL.topicPrefix });
+  const created = await provisionTopics(kafkaAs('admin', 'titipan-setup', LOCAL.brokers.split(',')), {
+    prefix: LOCAL.topicPrefix,
+    replicationFactor: LOCAL.replicationFactor,
+    minInsyncReplicas: LOCAL.minInsyncReplicas,
+  });
   console.error(created.length ? `topics created: ${created.join(', ')}` : 'topics already provisioned');
+  console.error(`topic rights granted to the Kafka principals of prefix '${LOCAL.topicPrefix}'`);
 }
 
 main().catch((error) => {

@@ -3,6 +3,13 @@
 # Jars come from Maven Central via ./pom.xml; no Docker, no tarball download.
 #
 # Usage: infra/kafka/kafka.sh {fetch|start|stop|status|logs|reset|peek <topic>}
+#        infra/kafka/kafka.sh cluster {start|stop|status|reset|kill <n>|restart <n>}
+#
+# The client listener requires SASL/SCRAM-SHA-512 (docs/decisions/0024): the principals admin (super-user: the
+# broker's own and set-up), catalog, consignment, reporting and tools get SCRAM credentials when the storage is
+# formatted. Their passwords come from KAFKA_PASSWORD_<PRINCIPAL> (e.g. KAFKA_PASSWORD_CATALOG), else from
+# .local/kafka-passwords.json (git-ignored, mode 600, random passwords made by whoever needs it first).
+# Development default: SASL_PLAINTEXT on 127.0.0.1. With KAFKA_TLS_KEYSTORE set the listener is SASL_SSL.
 #
 # Env:
 #   TITIPAN_CACHE          cache root (default: $HOME/.cache/titipan)
@@ -13,11 +20,18 @@
 #   KAFKA_START_TIMEOUT    seconds to wait for the broker to serve (default: 90)
 #   KAFKA_STOP_TIMEOUT     seconds to wait after SIGTERM before SIGKILL (default: 30)
 #   JAVA_HOME              optional; otherwise `java` from PATH (needs Java 17+)
+#   KAFKA_PASSWORDS_FILE   where generated passwords live (default: <checkout>/.local/kafka-passwords.json)
+#   KAFKA_TLS_KEYSTORE     PKCS12 key store of the listener's certificate: the listener becomes SASL_SSL
+#   KAFKA_TLS_KEYSTORE_PASSWORD  its password
+#   KAFKA_TLS_CA_FILE      PEM CA the script's own admin tools trust (with KAFKA_TLS_KEYSTORE)
+#   KAFKA_CLUSTER_BASE_PORT    cluster: node n listens for clients on base+n-1, its controller on base+10+n-1 (default 19092)
+#   KAFKA_CLUSTER_DATA_DIR     cluster: node n keeps its state in <dir>/node<n> (default: $TITIPAN_CACHE/kafka-cluster)
+#   KAFKA_CLUSTER_HEAP_OPTS    cluster: heap of each of the three JVMs (default: -Xms128m -Xmx384m)
 set -euo pipefail
 
 SCRIPT_DIR="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 POM="$SCRIPT_DIR/pom.xml"
-LIB_NAME=kafka
+LIB_NAME="${KAFKA_LOG_NAME:-kafka}"
 # shellcheck source=../lib.sh
 source "$SCRIPT_DIR/../lib.sh"
 
@@ -36,6 +50,12 @@ KAFKA_CONTROLLER_PORT="${KAFKA_CONTROLLER_PORT:-9093}"
 KAFKA_HEAP_OPTS="${KAFKA_HEAP_OPTS:--Xms256m -Xmx768m}"
 KAFKA_START_TIMEOUT="${KAFKA_START_TIMEOUT:-90}"
 KAFKA_STOP_TIMEOUT="${KAFKA_STOP_TIMEOUT:-30}"
+KAFKA_PASSWORDS_FILE="${KAFKA_PASSWORDS_FILE:-$(cd "$SCRIPT_DIR/../.." && pwd)/.local/kafka-passwords.json}"
+# Set by `cluster` for each node it runs; a single node is node 1 of a quorum of one.
+KAFKA_NODE_ID="${KAFKA_NODE_ID:-1}"
+KAFKA_QUORUM_VOTERS="${KAFKA_QUORUM_VOTERS:-}"
+KAFKA_NODE_COUNT="${KAFKA_NODE_COUNT:-1}"
+KAFKA_CLUSTER_ID="${KAFKA_CLUSTER_ID:-}"
 
 BOOTSTRAP="127.0.0.1:$KAFKA_PORT"
 PID_FILE="$KAFKA_DATA_DIR/kafka.pid"
@@ -105,7 +125,44 @@ serving() {
 
 # Client port the running broker was started with (server.properties is only
 # rewritten when a new broker process is launched).
-running_port() { sed -n 's/^listeners=PLAINTEXT:\/\/[^:]*:\([0-9]*\).*/\1/p' "$SERVER_PROPS" 2>/dev/null; }
+running_port() { sed -n 's/^listeners=[A-Z_]*:\/\/[^:]*:\([0-9]*\).*/\1/p' "$SERVER_PROPS" 2>/dev/null; }
+
+# ---- credentials --------------------------------------------------------------------------------------------
+PRINCIPALS=(admin catalog consignment reporting tools)
+
+# The passwords file, made once with random passwords (written aside and linked into place: of several
+# starts racing, one wins and nobody reads half a file). The same file the TypeScript tools read and fill.
+ensure_passwords_file() {
+  [[ -f "$KAFKA_PASSWORDS_FILE" ]] && return 0
+  mkdir -p "$(dirname "$KAFKA_PASSWORDS_FILE")"
+  chmod 700 "$(dirname "$KAFKA_PASSWORDS_FILE")" 2>/dev/null || true
+  local tmp="$KAFKA_PASSWORDS_FILE.$$.$RANDOM"
+  (
+    umask 077
+    node -e 'const c=require("crypto");const o={};for(const n of process.argv.slice(1))o[n]=c.randomBytes(24).toString("base64url");console.log(JSON.stringify(o,null,2))' \
+      "${PRINCIPALS[@]}" >"$tmp"
+  )
+  ln "$tmp" "$KAFKA_PASSWORDS_FILE" 2>/dev/null || true
+  rm -f "$tmp"
+}
+
+# A principal's password: KAFKA_PASSWORD_<NAME> when set, else the passwords file's.
+kafka_password() {
+  local name="$1" var="KAFKA_PASSWORD_${1^^}" value
+  value="${!var:-}"
+  if [[ -z "$value" ]]; then
+    ensure_passwords_file
+    value="$(node -e 'const p=JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"))[process.argv[2]];if(p)console.log(p)' \
+      "$KAFKA_PASSWORDS_FILE" "$name")"
+  fi
+  [[ -n "$value" ]] || die "no password for Kafka principal $name (set $var, or remove $KAFKA_PASSWORDS_FILE to generate new ones)"
+  # they go into JAAS strings and SCRAM specs: keep to characters that need no quoting there
+  [[ "$value" =~ ^[A-Za-z0-9._~+/=-]+$ ]] || die "$var: use letters, digits and ._~+/=- only"
+  printf '%s' "$value"
+}
+
+tls_enabled() { [[ -n "${KAFKA_TLS_KEYSTORE:-}" ]]; }
+client_protocol() { if tls_enabled; then echo SASL_SSL; else echo SASL_PLAINTEXT; fi; }
 
 write_configs() {
   mkdir -p "$KAFKA_DATA_DIR" "$LOG_DIRS"
@@ -113,32 +170,33 @@ write_configs() {
   # is static (controller.quorum.voters) rather than 4.x dynamic bootstrap servers:
   # with a static quorum the controller endpoint is not persisted in the metadata
   # log, so changing KAFKA_CONTROLLER_PORT later doesn't break an existing data dir.
-  cat >"$SERVER_PROPS" <<EOF
-# Generated by infra/kafka/kafka.sh -- edits are overwritten on start.
+  local admin_password voters rf min_isr
+  admin_password="$(kafka_password admin)"
+  voters="${KAFKA_QUORUM_VOTERS:-$KAFKA_NODE_ID@127.0.0.1:$KAFKA_CONTROLLER_PORT}"
+  # a single node keeps one copy of everything; the three-node cluster three, two of them in sync to accept a write
+  if ((KAFKA_NODE_COUNT >= 3)); then rf=3 min_isr=2; else rf=1 min_isr=1; fi
+  (umask 077 && : >"$SERVER_PROPS")
+  {
+    cat <<EOF
+# Generated by infra/kafka/kafka.sh -- edits are overwritten on start. Holds the admin password: mode 600.
 process.roles=broker,controller
-node.id=1
-controller.quorum.voters=1@127.0.0.1:$KAFKA_CONTROLLER_PORT
-listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
-advertised.listeners=PLAINTEXT://127.0.0.1:$KAFKA_PORT
+node.id=$KAFKA_NODE_ID
+controller.quorum.voters=$voters
+listeners=CLIENT://127.0.0.1:$KAFKA_PORT,CONTROLLER://127.0.0.1:$KAFKA_CONTROLLER_PORT
+advertised.listeners=CLIENT://127.0.0.1:$KAFKA_PORT
 controller.listener.names=CONTROLLER
-inter.broker.listener.name=PLAINTEXT
-listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
+inter.broker.listener.name=CLIENT
+listener.security.protocol.map=CLIENT:$(client_protocol),CONTROLLER:SASL_PLAINTEXT
 log.dirs=$LOG_DIRS
 
-# Single node: every internal topic must live with replication factor 1.
-offsets.topic.replication.factor=1
-transaction.state.log.replication.factor=1
-transaction.state.log.min.isr=1
-share.coordinator.state.topic.replication.factor=1
-share.coordinator.state.topic.min.isr=1
-default.replication.factor=1
-min.insync.replicas=1
+EOF
+    BROKER_ADMIN_PASSWORD="$admin_password" BROKER_SASL_LISTENERS=client BROKER_REPLICATION="$rf" BROKER_MIN_INSYNC="$min_isr" \
+      BROKER_TLS_KEYSTORE="${KAFKA_TLS_KEYSTORE:-}" BROKER_TLS_KEYSTORE_PASSWORD="${KAFKA_TLS_KEYSTORE_PASSWORD:-}" \
+      BROKER_TLS_CA_FILE="${KAFKA_TLS_CA_FILE:-}" sh "$SCRIPT_DIR/broker-security.sh"
+    cat <<EOF
 
-# Topics are created explicitly by the apps; typos must fail, not create topics.
-auto.create.topics.enable=false
 num.partitions=6
-# Dev/CI: keep data until reset; consumers join groups without the 3 s delay.
-log.retention.ms=-1
+# Dev/CI: consumers join groups without the 3 s delay.
 group.initial.rebalance.delay.ms=0
 # Small footprint: fewer threads and smaller segments/indexes than the defaults.
 num.network.threads=2
@@ -148,6 +206,7 @@ log.segment.bytes=67108864
 offsets.topic.num.partitions=6
 transaction.state.log.num.partitions=6
 EOF
+  } >"$SERVER_PROPS"
 
   # Broker log: console appender (stdout goes to $LOG_FILE via nohup), INFO,
   # chatty internals turned down.
@@ -202,24 +261,41 @@ EOF
 
   # Admin-client timeouts for the readiness probe: fail fast and retry from the
   # shell loop instead of hanging for the 60 s client default.
-  cat >"$ADMIN_PROPS" <<'EOF'
+  # It logs in as admin, so it is readable by its owner only.
+  (umask 077 && : >"$ADMIN_PROPS")
+  cat >"$ADMIN_PROPS" <<EOF
 request.timeout.ms=5000
 default.api.timeout.ms=8000
 reconnect.backoff.max.ms=1000
+security.protocol=$(client_protocol)
+sasl.mechanism=SCRAM-SHA-512
+sasl.jaas.config=org.apache.kafka.common.security.scram.ScramLoginModule required username="admin" password="$admin_password";
 EOF
+  if tls_enabled; then
+    printf 'ssl.truststore.type=PEM\nssl.truststore.location=%s\n' "$KAFKA_TLS_CA_FILE" >>"$ADMIN_PROPS"
+  fi
 }
 
 # Format once: meta.properties marks a formatted log dir. Re-formatting would
 # wipe the cluster identity, so never do it implicitly.
+# Formatting also writes every principal's SCRAM credential into the initial metadata: the broker can
+# authenticate its first client (admin) without any unauthenticated door.
+SASL_MARKER_NAME=.titipan-sasl
 format_if_needed() {
   if [[ -f "$LOG_DIRS/meta.properties" ]]; then
+    [[ -f "$LOG_DIRS/$SASL_MARKER_NAME" ]] ||
+      die "$LOG_DIRS was formatted before the broker required SASL and has no credentials; its data is development data: run '$0 reset' (then npm run setup) to start again with SASL"
     return 0
   fi
-  local cluster_id
-  cluster_id="$(run_tool kafka.tools.StorageTool random-uuid)"
-  log "formatting storage in $LOG_DIRS (cluster id $cluster_id)"
-  run_tool kafka.tools.StorageTool format -t "$cluster_id" -c "$SERVER_PROPS" >>"$LOG_FILE" 2>&1 ||
+  local cluster_id="$KAFKA_CLUSTER_ID" scram=() name
+  [[ -n "$cluster_id" ]] || cluster_id="$(run_tool kafka.tools.StorageTool random-uuid)"
+  for name in "${PRINCIPALS[@]}"; do
+    scram+=(--add-scram "SCRAM-SHA-512=[name=$name,password=$(kafka_password "$name")]")
+  done
+  log "formatting storage in $LOG_DIRS (cluster id $cluster_id, SCRAM credentials for ${PRINCIPALS[*]})"
+  run_tool kafka.tools.StorageTool format -t "$cluster_id" -c "$SERVER_PROPS" "${scram[@]}" >>"$LOG_FILE" 2>&1 ||
     { tail -n 30 "$LOG_FILE" >&2; die "storage format failed"; }
+  touch "$LOG_DIRS/$SASL_MARKER_NAME"
 }
 
 # Kafka creates __consumer_offsets / __transaction_state lazily on the first
@@ -255,6 +331,7 @@ cmd_start() {
   local pid
   pid="$(read_pid)"
   if broker_alive "$pid"; then
+    if [[ "${1:-}" == launch ]]; then return 0; fi
     if serving; then
       log "already running (pid $pid) on $BOOTSTRAP"
       return 0
@@ -264,6 +341,8 @@ cmd_start() {
     if [[ -n "$rport" && "$rport" != "$KAFKA_PORT" ]]; then
       die "a broker (pid $pid) from $KAFKA_DATA_DIR already runs on port $rport; stop it first or use another KAFKA_DATA_DIR"
     fi
+    grep -q '^sasl.enabled.mechanisms=' "$SERVER_PROPS" 2>/dev/null ||
+      die "the broker running as pid $pid was started before SASL was required (plaintext); stop it ($0 stop), then start again"
     # Alive but not answering yet: most likely still starting; wait for it below.
     log "process $pid exists but is not serving yet; waiting"
   else
@@ -293,6 +372,8 @@ cmd_start() {
     echo "$pid" >"$PID_FILE"
   fi
 
+  # launch: the cluster starts its three nodes before waiting for any (one alone has no quorum to serve)
+  [[ "${1:-}" == launch ]] && return 0
   local t0=$SECONDS
   wait_ready "$pid" "$KAFKA_START_TIMEOUT" serving "$LOG_FILE" "serving on $BOOTSTRAP"
   warm_up_internal_topics
@@ -342,14 +423,118 @@ cmd_peek() {
   local topic="${1:-}"
   [[ -n "$topic" ]] || die "usage: $0 peek <topic>   e.g. $0 peek consignment.events.dlq"
   is_fetched || die "Kafka jars not fetched yet (run: $0 fetch)"
+  [[ -f "$ADMIN_PROPS" ]] || die "no $ADMIN_PROPS yet (start the broker first)"
   "$JAVA" -cp "$LIBS/*" org.apache.kafka.tools.consumer.ConsoleConsumer --bootstrap-server "$BOOTSTRAP" --topic "$topic" \
+    --consumer.config "$ADMIN_PROPS" \
     --from-beginning --timeout-ms 5000 --property print.headers=true --property print.key=true --property print.offset=true \
     --property print.partition=true 2>/dev/null |
     # the console consumer ends by timing out, and says so; that is not news
     grep -v -E '^[0-9:.]+ \[main\] (ERROR|WARN)|^org\.apache\.kafka\.common\.errors\.TimeoutException' || true
 }
 
+# ---- three-node cluster ---------------------------------------------------------------------------------------
+# Three combined-mode KRaft nodes (broker + controller each) on this machine, with the same SASL principals and
+# ACL rules as the single node. Each node is this script run with the node's own env (ports, data dir, id).
+KAFKA_CLUSTER_BASE_PORT="${KAFKA_CLUSTER_BASE_PORT:-19092}"
+KAFKA_CLUSTER_DATA_DIR="${KAFKA_CLUSTER_DATA_DIR:-$TITIPAN_CACHE/kafka-cluster}"
+KAFKA_CLUSTER_HEAP_OPTS="${KAFKA_CLUSTER_HEAP_OPTS:--Xms128m -Xmx384m}"
+CLUSTER_NODES=(1 2 3)
+
+cluster_client_port() { echo $((KAFKA_CLUSTER_BASE_PORT + $1 - 1)); }
+cluster_controller_port() { echo $((KAFKA_CLUSTER_BASE_PORT + 10 + $1 - 1)); }
+cluster_voters() {
+  local n voters=()
+  for n in "${CLUSTER_NODES[@]}"; do voters+=("$n@127.0.0.1:$(cluster_controller_port "$n")"); done
+  (IFS=,; echo "${voters[*]}")
+}
+cluster_bootstrap() {
+  local n list=()
+  for n in "${CLUSTER_NODES[@]}"; do list+=("127.0.0.1:$(cluster_client_port "$n")"); done
+  (IFS=,; echo "${list[*]}")
+}
+
+# One id for the three nodes' storage, made once.
+cluster_id() {
+  local file="$KAFKA_CLUSTER_DATA_DIR/cluster.id"
+  mkdir -p "$KAFKA_CLUSTER_DATA_DIR"
+  if [[ ! -s "$file" ]]; then
+    # what `kafka-storage random-uuid` prints (16 random bytes, base64url), without a JVM; not starting with '-'
+    # so no command line takes it for an option
+    local id='-'
+    while [[ "$id" == -* ]]; do id="$(head -c 16 /dev/urandom | base64 | tr '+/' '-_' | tr -d '=')"; done
+    echo "$id" >"$file"
+  fi
+  cat "$file"
+}
+
+# Runs this script for node n: `cluster_node n start|launch|stop|status|...`
+cluster_node() {
+  local n="$1"
+  shift
+  [[ " ${CLUSTER_NODES[*]} " == *" $n "* ]] || die "no node $n in the cluster (nodes: ${CLUSTER_NODES[*]})"
+  KAFKA_NODE_ID="$n" KAFKA_NODE_COUNT="${#CLUSTER_NODES[@]}" KAFKA_QUORUM_VOTERS="$(cluster_voters)" \
+    KAFKA_CLUSTER_ID="$(cluster_id)" KAFKA_PORT="$(cluster_client_port "$n")" \
+    KAFKA_CONTROLLER_PORT="$(cluster_controller_port "$n")" KAFKA_DATA_DIR="$KAFKA_CLUSTER_DATA_DIR/node$n" \
+    KAFKA_HEAP_OPTS="$KAFKA_CLUSTER_HEAP_OPTS" KAFKA_LOG_NAME="kafka node $n" bash "$SCRIPT_DIR/kafka.sh" "$@"
+}
+
+cmd_cluster() {
+  local action="${1:-}" n pids=() failed=0
+  case "$action" in
+    start)
+      is_fetched || cmd_fetch
+      # launch all three first: a node serves only once a majority of the controllers is up
+      for n in "${CLUSTER_NODES[@]}"; do cluster_node "$n" launch; done
+      for n in "${CLUSTER_NODES[@]}"; do cluster_node "$n" start & pids+=($!); done
+      for n in "${pids[@]}"; do wait "$n" || failed=1; done
+      ((failed == 0)) || die "the cluster did not start (kafka.sh cluster status; logs in $KAFKA_CLUSTER_DATA_DIR/node<n>/kafka.log)"
+      log "cluster ready: $(cluster_bootstrap)"
+      ;;
+    stop)
+      # together: stopped one by one, the last ones wait for a quorum that is already gone
+      for n in "${CLUSTER_NODES[@]}"; do cluster_node "$n" stop & pids+=($!); done
+      for n in "${pids[@]}"; do wait "$n" || failed=1; done
+      return "$failed"
+      ;;
+    status)
+      local line
+      for n in "${CLUSTER_NODES[@]}"; do
+        line="$(cluster_node "$n" status)" || failed=1
+        echo "node $n: $line"
+      done
+      return "$failed"
+      ;;
+    kill)
+      n="${2:?usage: $0 cluster kill <n>}"
+      local pid_file="$KAFKA_CLUSTER_DATA_DIR/node$n/kafka.pid" pid
+      pid="$(cat "$pid_file" 2>/dev/null || true)"
+      broker_alive "$pid" || die "node $n is not running"
+      kill -KILL "$pid"
+      log "node $n (pid $pid) killed with SIGKILL"
+      ;;
+    restart)
+      n="${2:?usage: $0 cluster restart <n>}"
+      cluster_node "$n" stop
+      cluster_node "$n" start
+      ;;
+    reset)
+      cmd_cluster stop || true
+      [[ -n "$KAFKA_CLUSTER_DATA_DIR" && "$KAFKA_CLUSTER_DATA_DIR" != "/" && "$KAFKA_CLUSTER_DATA_DIR" != "$HOME" ]] ||
+        die "refusing to delete KAFKA_CLUSTER_DATA_DIR=$KAFKA_CLUSTER_DATA_DIR"
+      rm -rf "$KAFKA_CLUSTER_DATA_DIR"
+      log "deleted $KAFKA_CLUSTER_DATA_DIR"
+      ;;
+    bootstrap) cluster_bootstrap ;;
+    *)
+      echo "usage: $0 cluster {start|stop|status|reset|bootstrap|kill <n>|restart <n>}" >&2
+      exit 2
+      ;;
+  esac
+}
+
 case "${1:-}" in
+  cluster) shift; cmd_cluster "$@" ;;
+  launch) cmd_start launch ;;
   fetch) cmd_fetch ;;
   peek) shift; cmd_peek "$@" ;;
   start) cmd_start ;;
@@ -358,7 +543,7 @@ case "${1:-}" in
   logs) cmd_logs ;;
   reset) cmd_reset ;;
   *)
-    echo "usage: $0 {fetch|start|stop|status|logs|reset|peek <topic>}" >&2
+    echo "usage: $0 {fetch|start|stop|status|logs|reset|peek <topic>|cluster ...}" >&2
     exit 2
     ;;
 esac

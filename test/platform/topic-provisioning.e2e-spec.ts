@@ -1,5 +1,6 @@
 import { allTopics } from '@titipan/contracts';
-import { createKafka, provisionTopics } from '@titipan/platform';
+import { provisionTopics } from '@titipan/platform';
+import { kafkaAs } from '../../tools/kafka-credentials';
 import { PrivateBroker } from '../support/private-broker';
 
 /**
@@ -19,7 +20,7 @@ describe('topic provisioning on a broker that has just started (a private broker
     async () => {
       broker = await PrivateBroker.launch();
       const portOpen = Date.now();
-      const kafka = createKafka('titipan-provision-test', broker.brokers);
+      const kafka = kafkaAs('admin', 'titipan-provision-test', broker.brokers);
       const startedAfter = Date.now() - portOpen;
       const created = await provisionTopics(kafka, { partitions: 3 });
       const took = Date.now() - portOpen;

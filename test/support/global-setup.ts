@@ -1,7 +1,7 @@
 import 'tsconfig-paths/register'; // global setup runs outside jest's module mapping
-import { createKafka } from '@titipan/platform';
 import { Client } from 'pg';
 import { startDevIssuer, type RunningDevIssuer } from '../../tools/dev-issuer';
+import { kafkaAs } from '../../tools/kafka-credentials';
 import { ADMIN_URL, BROKERS } from './test-settings';
 
 /**
@@ -19,7 +19,7 @@ export default async function globalSetup(): Promise<void> {
     throw new Error(`Postgres is not reachable at ${ADMIN_URL}: ${e.message}`);
   });
   await pg.end();
-  const admin = createKafka('titipan-test-setup', BROKERS).admin();
+  const admin = kafkaAs('admin', 'titipan-test-setup', BROKERS).admin();
   await admin.connect().catch((e) => {
     throw new Error(`Kafka is not reachable at ${BROKERS.join(',')} (npm test starts it): ${e.message}`);
   });

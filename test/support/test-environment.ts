@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import {
-  createKafka,
   dataSourceOptions,
   deleteTopics,
   dropDatabase,
@@ -10,6 +9,7 @@ import {
   PlatformConfig,
   provisionDatabase,
   provisionTopics,
+  type KafkaPrincipal,
   type MigrationClass,
   type ServiceName,
 } from '@titipan/platform';
@@ -17,6 +17,7 @@ import type { Kafka } from 'kafkajs';
 import { Client } from 'pg';
 import { DataSource } from 'typeorm';
 import { dbPassword } from '../../tools/db-passwords';
+import { kafkaAs } from '../../tools/kafka-credentials';
 import { serviceEnv } from '../../tools/local-settings';
 import { ADMIN_URL, BROKERS, databasePrefix, topicPrefix } from './test-settings';
 
@@ -33,16 +34,29 @@ export class TestEnvironment {
     readonly topicPrefix: string,
     readonly brokers: string[],
   ) {
-    this.kafka = createKafka(`titipan-test-${database}`, brokers);
+    // the test's own hands (provisioning, probes, in-process components): the admin principal; service processes get their own
+    this.kafka = kafkaAs('admin', `titipan-test-${database}`, brokers);
   }
 
-  /** `brokers` points a test at a broker of its own (fault tests stop and start it). */
-  static async create(partitions = 3, brokers: string[] = BROKERS): Promise<TestEnvironment> {
+  /**
+   * `brokers` points a test at a broker of its own (fault tests stop and start it); `replication` at a cluster's
+   * replication (3 copies, 2 in sync) instead of the single node's.
+   */
+  static async create(
+    partitions = 3,
+    brokers: string[] = BROKERS,
+    replication: { replicationFactor: number; minInsyncReplicas: number } = { replicationFactor: 1, minInsyncReplicas: 1 },
+  ): Promise<TestEnvironment> {
     const id = randomBytes(3).toString('hex');
     const env = new TestEnvironment(`${databasePrefix()}${id}`, `${topicPrefix()}${id}.`, brokers);
     await provisionDatabase({ adminUrl: ADMIN_URL, database: env.database, passwordOf: dbPassword });
-    await provisionTopics(env.kafka, { prefix: env.topicPrefix, partitions });
+    await provisionTopics(env.kafka, { prefix: env.topicPrefix, partitions, ...replication });
     return env;
+  }
+
+  /** A client of this test's broker logged in as one principal (what a service or the tools would be). */
+  kafkaAs(principal: KafkaPrincipal, clientId = `titipan-test-${principal}`): Kafka {
+    return kafkaAs(principal, clientId, this.brokers);
   }
 
   /** The environment a service process (or an in-process component) of this test gets. */

@@ -8,6 +8,8 @@ const minimal = {
   DB_USER: 'titipan_catalog',
   DB_OWNER_USER: 'titipan_catalog_owner',
   KAFKA_BROKERS: '127.0.0.1:9092',
+  KAFKA_SASL_USERNAME: 'catalog',
+  KAFKA_SASL_PASSWORD: 'secret',
 };
 
 function problemsOf(env: Record<string, string>): string[] {

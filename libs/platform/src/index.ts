@@ -31,6 +31,7 @@ export * from './audit/audit.dto';
 export * from './audit/audit.module';
 export * from './kafka/kafka-client';
 export * from './kafka/provision-topics';
+export * from './kafka/topic-rights';
 export * from './kafka/consumer-lag';
 export * from './consumer/event-pattern';
 export * from './consumer/inbox.store';

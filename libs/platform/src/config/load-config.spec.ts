@@ -11,6 +11,8 @@ const minimal = {
   DB_USER: 'titipan_catalog',
   DB_OWNER_USER: 'titipan_catalog_owner',
   KAFKA_BROKERS: '127.0.0.1:9092',
+  KAFKA_SASL_USERNAME: 'catalog',
+  KAFKA_SASL_PASSWORD: 'secret',
 };
 
 function problemsOf(env: Record<string, string>): string[] {
@@ -70,6 +72,30 @@ describe('configuration', () => {
       expect(problemsOf({ ...noIssuer, NODE_ENV, DEV_JWKS_URL })).toEqual([]);
       expect(problemsOf({ ...noIssuer, NODE_ENV })).toEqual([expect.stringMatching(/^OIDC_ISSUER \(missing\): no token issuer is set/)]);
     }
+  });
+
+  it('refuses to run in production without a Kafka principal, and takes its TLS settings', () => {
+    const { KAFKA_SASL_USERNAME: _, KAFKA_SASL_PASSWORD: __, ...noPrincipal } = minimal;
+    expect(problemsOf(noPrincipal)).toEqual([
+      expect.stringMatching(
+        /^KAFKA_SASL_USERNAME \(missing\): the Kafka principal \(SASL\/SCRAM user\) is required when NODE_ENV=production/,
+      ),
+      expect.stringMatching(/^KAFKA_SASL_PASSWORD \(missing\): the Kafka principal's password is required/),
+    ]);
+    expect(problemsOf({ ...minimal, KAFKA_SASL_PASSWORD: '' }).map((p) => p.split(' ')[0])).toEqual(['KAFKA_SASL_PASSWORD']);
+    // development and tests may connect without SASL (to a broker that does not ask for it); a username still needs its password
+    expect(problemsOf({ ...noPrincipal, NODE_ENV: 'development' })).toEqual([]);
+    expect(problemsOf({ ...noPrincipal, NODE_ENV: 'test', KAFKA_SASL_USERNAME: 'catalog' }).map((p) => p.split(' ')[0])).toEqual([
+      'KAFKA_SASL_PASSWORD',
+    ]);
+    const tls = loadConfig(PlatformConfig, {
+      ...minimal,
+      KAFKA_TLS: 'true',
+      KAFKA_TLS_CA_FILE: '/etc/kafka/ca.pem',
+      KAFKA_TLS_VERIFY: 'false',
+    });
+    expect(tls).toMatchObject({ KAFKA_TLS: true, KAFKA_TLS_CA_FILE: '/etc/kafka/ca.pem', KAFKA_TLS_VERIFY: false });
+    expect(loadConfig(PlatformConfig, minimal)).toMatchObject({ KAFKA_TLS: false, KAFKA_TLS_VERIFY: true });
   });
 
   it("trusts the provider's keys at Keycloak's place unless told, and the development issuer only where it is set", () => {

@@ -1,5 +1,5 @@
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsNotEmpty, IsString, Matches, Max, Min, ValidateIf } from 'class-validator';
 
 /**
  * The issuer of development tokens (npm run token, the tests, the tools): signed with a key pair kept in the
@@ -76,6 +76,35 @@ export class PlatformConfig {
   /** Prepended to every topic and consumer group name; lets test runs share one broker. */
   @Matches(/^[a-z0-9._-]{0,40}$/)
   KAFKA_TOPIC_PREFIX = '';
+
+  /**
+   * The service's Kafka principal (SASL/SCRAM-SHA-512; docs/decisions/0024): its ACLs let it write its own topic and
+   * read what it consumes. Required in production; empty elsewhere connects without SASL.
+   */
+  @ValidateIf((c: PlatformConfig) => c.NODE_ENV === 'production' || c.KAFKA_SASL_USERNAME !== '')
+  @Matches(/^[A-Za-z0-9._-]{1,64}$/, {
+    message:
+      'the Kafka principal (SASL/SCRAM user) is required when NODE_ENV=production (or unset): the broker refuses clients without one',
+  })
+  KAFKA_SASL_USERNAME = '';
+
+  @ValidateIf((c: PlatformConfig) => c.NODE_ENV === 'production' || c.KAFKA_SASL_USERNAME !== '')
+  @IsNotEmpty({ message: "the Kafka principal's password is required with KAFKA_SASL_USERNAME and when NODE_ENV=production (or unset)" })
+  KAFKA_SASL_PASSWORD = '';
+
+  /** TLS to the broker's listener (SASL_SSL). Off in development: SASL_PLAINTEXT on loopback. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  KAFKA_TLS = false;
+
+  /** PEM file of the CA that signed the broker's certificate; empty: the system's CAs. */
+  @IsString()
+  KAFKA_TLS_CA_FILE = '';
+
+  /** Check the broker's certificate and host name; false only for a throw-away local CA. */
+  @Transform(toBoolean)
+  @IsBoolean()
+  KAFKA_TLS_VERIFY = true;
 
   /**
    * The identity provider whose access tokens this service accepts: its issuer, exactly as tokens name it

@@ -1,9 +1,16 @@
 import { allTopics } from '@titipan/contracts';
 import type { Admin, Kafka } from 'kafkajs';
+import { grantTopicRights, revokeTopicRights } from './topic-rights';
 
 export interface TopicPlan {
   prefix?: string;
   partitions?: number;
+  /** Copies of each partition: 1 on the single-node default, 3 on the cluster (docs/decisions/0025). */
+  replicationFactor?: number;
+  /** Copies that must have a write before it is acknowledged (producers send acks=all): 1 single-node, 2 on the cluster. */
+  minInsyncReplicas?: number;
+  /** Also grant the principals their rights on these topics (default true; needs the admin principal). */
+  grantRights?: boolean;
   /** How long to keep retrying a broker that is still starting (default 60 s). */
   timeoutMs?: number;
 }
@@ -55,7 +62,24 @@ async function partitionsWithoutLeader(admin: Admin, topics: string[]): Promise<
 }
 
 /**
- * Creates the three stream topics and their dead-letter topics with unlimited retention, and returns only
+ * Settings of every topic. Retention is unlimited (time and size) and nothing is compacted: statements and
+ * replay read consignment.events from its first event, and a compacted topic would keep only the last event
+ * of each key (docs/decisions/0025). The same holds for the other streams (replicas rebuild from them) and the
+ * dead letters (an operator re-drives them).
+ */
+export function topicConfig(minInsyncReplicas: number): { name: string; value: string }[] {
+  return [
+    { name: 'retention.ms', value: '-1' },
+    { name: 'retention.bytes', value: '-1' },
+    { name: 'cleanup.policy', value: 'delete' },
+    { name: 'min.insync.replicas', value: String(minInsyncReplicas) },
+  ];
+}
+
+/**
+ * Creates the three stream topics and their dead-letter topics with unlimited retention and the configured
+ * replication, grants each principal its rights on them (topic-rights.ts: whoever provisions a prefix's
+ * topics, as admin, grants that prefix's rights), and returns only
  * once a metadata read shows a leader for every partition of every one of them. A broker that has just
  * started answers "unknown topic", "no leader" or "not controller" for a while: those are retried with
  * bounded backoff until `timeoutMs`. Existing topics are left as they are, so running it again is harmless.
@@ -78,17 +102,17 @@ export async function provisionTopics(kafka: Kafka, plan: TopicPlan = {}): Promi
             topics: missing.map((topic) => ({
               topic,
               numPartitions: plan.partitions ?? 6,
-              replicationFactor: 1,
-              configEntries: [
-                { name: 'retention.ms', value: '-1' },
-                { name: 'retention.bytes', value: '-1' },
-              ],
+              replicationFactor: plan.replicationFactor ?? 1,
+              configEntries: topicConfig(plan.minInsyncReplicas ?? 1),
             })),
           });
           missing.forEach((t) => created.add(t));
         }
         const leaderless = await partitionsWithoutLeader(admin, wanted);
-        if (leaderless.length === 0) return [...created];
+        if (leaderless.length === 0) {
+          if (plan.grantRights !== false) await grantTopicRights(admin, plan.prefix ?? '');
+          return [...created];
+        }
         waitingFor = `no leader yet for ${leaderless.slice(0, 5).join(', ')}${leaderless.length > 5 ? ` and ${leaderless.length - 5} more` : ''}`;
       } catch (error) {
         const type = settlingErrorType(error);
@@ -106,6 +130,7 @@ export async function provisionTopics(kafka: Kafka, plan: TopicPlan = {}): Promi
   }
 }
 
+/** Deletes the topics of a prefix and takes back the rights granted on them. */
 export async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> {
   if (!prefix) throw new Error('refusing to delete unprefixed topics');
   const admin = kafka.admin();
@@ -113,6 +138,7 @@ export async function deleteTopics(kafka: Kafka, prefix: string): Promise<void> 
   try {
     const topics = (await admin.listTopics()).filter((t) => t.startsWith(prefix));
     if (topics.length > 0) await admin.deleteTopics({ topics, timeout: 10_000 });
+    await revokeTopicRights(admin, prefix);
   } finally {
     await admin.disconnect();
   }
