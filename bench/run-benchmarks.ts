@@ -11,6 +11,7 @@ import { freshness, runSalesLoad, type SalesLoadResult } from './sales-load';
 import { round, type Percentiles } from './statistics';
 import { adminClient, VisibilityProbe } from './visibility-probe';
 import { trustDevTokens } from './dev-tokens';
+import { startStatementCount, type StatementsPerSale } from './statement-count';
 
 /**
  * `npm run bench`: every figure of the benchmark issue, each next to this machine's ceiling measured
@@ -62,6 +63,8 @@ interface LoadFigures {
   untilAllVisibleSeconds: number;
   /** CPU seconds by process from the first request until reporting had applied the last sale */
   cpuSeconds: CpuByGroup;
+  /** consignment's SQL statements per sale transaction (bench/query-counter.js) */
+  statements: StatementsPerSale;
 }
 
 async function main(): Promise<void> {
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
   /** One load run, measured until reporting shows its last sale. */
   const load = async (tag: string, linesPerRequest: number, seconds: number, ratePerSecond?: number): Promise<LoadFigures> => {
     const cpu = startCpuMeter();
+    const statements = startStatementCount(stack.statementCountFile);
     const result = await runSalesLoad({
       consignmentUrl: stack.urls.consignment,
       venues: stack.venues,
@@ -84,7 +88,13 @@ async function main(): Promise<void> {
     });
     const { lastVisibleAt, ...freshnessMs } = await freshness(probe, result);
     const { answeredAt: _, startedAt: __, startedAtMs, ...http } = result;
-    return { http, freshnessMs, untilAllVisibleSeconds: round((lastVisibleAt - startedAtMs) / 1000), cpuSeconds: cpu() };
+    return {
+      http,
+      freshnessMs,
+      untilAllVisibleSeconds: round((lastVisibleAt - startedAtMs) / 1000),
+      cpuSeconds: cpu(),
+      statements: await statements(),
+    };
   };
   let ingestion: LoadFigures & { endToEndLinesPerSecond: number };
   let single: LoadFigures;
