@@ -113,7 +113,12 @@ const DAY = 24 * 3600_000;
  * catalog, eight venues, an active agreement between every venue and every UPT with consignable
  * products, and a delivered and received dispatch per agreement.
  */
-export async function startBenchStack(log: (line: string) => void, venueCount = VENUES.length): Promise<BenchStack> {
+export async function startBenchStack(
+  log: (line: string) => void,
+  venueCount = VENUES.length,
+  /** more settings for a service's process (bench/http-adapter.ts: which HTTP adapter consignment runs on) */
+  serviceEnv: Partial<Record<ServiceName, Record<string, string>>> = {},
+): Promise<BenchStack> {
   const env = await TestEnvironment.create(6);
   const services: RunningService[] = [];
   const stop = async () => {
@@ -134,7 +139,7 @@ export async function startBenchStack(log: (line: string) => void, venueCount = 
       services.push(
         await startServiceProcess(
           service,
-          { ...env.env(service, await freePort()), LOG_LEVEL: 'warn', ...counted },
+          { ...env.env(service, await freePort()), LOG_LEVEL: 'warn', ...counted, ...serviceEnv[service] },
           { onOutput: (line) => log(`${service}: ${line}`), nodeArgs },
         ),
       );
