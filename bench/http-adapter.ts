@@ -9,9 +9,11 @@ import { runSalesLoad } from './sales-load';
  * Decision 0023's measurement: consignment on Express and on Fastify, the same requests at the same fixed
  * rates, and consignment's CPU per request from the cpu meter. Needs the experimental switch
  * (`git apply bench/fastify-experiment.patch && npm run build`): consignment runs on Fastify when
- * BENCH_HTTP_ADAPTER=fastify. Arguments: seconds per load (default 20), sales/s (100), GETs/s (200).
+ * BENCH_HTTP_ADAPTER=fastify. Arguments: seconds per load (default 20), sales/s (100), GETs/s (200), and
+ * `express` to measure Express alone (a build without the switch).
  */
-const [seconds = 20, saleRate = 100, getRate = 200] = process.argv.slice(2).map(Number);
+const [seconds = 20, saleRate = 100, getRate = 200] = process.argv.slice(2, 5).map(Number);
+const adapters = process.argv[5] === 'express' ? (['express'] as const) : (['express', 'fastify'] as const);
 const log = (line: string) => console.error(`[http-adapter ${new Date().toISOString().slice(11, 19)}] ${line}`);
 Logger.overrideLogger(['error']);
 
@@ -71,7 +73,7 @@ async function measure(adapter: 'express' | 'fastify') {
 async function main() {
   await trustDevTokens();
   const results = [];
-  for (const adapter of ['express', 'fastify'] as const) results.push(await measure(adapter));
+  for (const adapter of adapters) results.push(await measure(adapter));
   console.log(`\nconsignment CPU per request, ${seconds} s per load, sales at ${saleRate}/s, GET /sales?limit=20 at ${getRate}/s`);
   for (const r of results)
     console.log(
@@ -79,6 +81,7 @@ async function main() {
         `   GET /sales ${r.get.cpuMsPerRequest.toFixed(2)} ms CPU (${r.get.requests} requests, ${r.get.non2xx} not 2xx, p99 ${r.get.p99} ms)`,
     );
   const [express, fastify] = results;
+  if (!fastify) return;
   const cut = (a: number, b: number) => `${((100 * (a - b)) / a).toFixed(1)} %`;
   console.log(
     `Fastify cuts CPU per request by ${cut(express.sale.cpuMsPerRequest, fastify.sale.cpuMsPerRequest)} (sale), ${cut(express.get.cpuMsPerRequest, fastify.get.cpuMsPerRequest)} (GET)`,
