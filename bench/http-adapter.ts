@@ -73,13 +73,15 @@ async function measure(adapter: 'express' | 'fastify') {
 async function main() {
   await trustDevTokens();
   const results = [];
-  for (const adapter of adapters) results.push(await measure(adapter));
-  console.log(`\nconsignment CPU per request, ${seconds} s per load, sales at ${saleRate}/s, GET /sales?limit=20 at ${getRate}/s`);
-  for (const r of results)
+  console.log(`consignment CPU per request, ${seconds} s per load, sales at ${saleRate}/s, GET /sales?limit=20 at ${getRate}/s`);
+  for (const adapter of adapters) {
+    const r = await measure(adapter);
+    results.push(r);
     console.log(
       `${r.adapter.padEnd(8)} POST /sales ${r.sale.cpuMsPerRequest.toFixed(2)} ms CPU (${r.sale.requests} requests, ${r.sale.failed} failed, p99 ${r.sale.p99} ms)` +
         `   GET /sales ${r.get.cpuMsPerRequest.toFixed(2)} ms CPU (${r.get.requests} requests, ${r.get.non2xx} not 2xx, p99 ${r.get.p99} ms)`,
     );
+  }
   const [express, fastify] = results;
   if (!fastify) return;
   const cut = (a: number, b: number) => `${((100 * (a - b)) / a).toFixed(1)} %`;
