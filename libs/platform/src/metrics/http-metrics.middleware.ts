@@ -10,10 +10,20 @@ export class HttpMetricsMiddleware implements NestMiddleware {
   use(req: Request, res: Response, next: NextFunction): void {
     const stop = this.metrics.httpDuration.startTimer();
     res.once('finish', () => {
-      // a path that matched no route is one label value, so scanners cannot grow the series without bound
-      const route = req.route?.path ? `${req.baseUrl}${String(req.route.path)}` : 'unmatched';
+      const route = routePattern(req);
       stop({ method: req.method, route, status_code: String(res.statusCode) });
     });
     next();
   }
+}
+
+/**
+ * The pattern of the route that answered. A path that matched no route is one label value, 'unmatched', so
+ * scanners cannot grow the series without bound; Nest answers those from a catch-all (`/{*path}`), and no
+ * service route has a wildcard.
+ */
+export function routePattern(req: Pick<Request, 'baseUrl' | 'route'>): string {
+  const path: unknown = req.route?.path;
+  if (typeof path !== 'string' || path.includes('*')) return 'unmatched';
+  return `${req.baseUrl}${path}`;
 }
