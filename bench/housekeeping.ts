@@ -9,6 +9,8 @@ const DAY_MS = 86_400_000;
 export interface HousekeepingFigures {
   rows: number;
   batchSize: number;
+  /** Size of the inbox table with its indexes, per row, before pruning. */
+  inboxBytesPerRow: number;
   outbox: { deleted: number; kept: number; seconds: number; rowsPerSecond: number };
   inbox: { deleted: number; kept: number; seconds: number; rowsPerSecond: number };
 }
@@ -28,7 +30,8 @@ export async function measureHousekeeping(rows: number, batchSize = 5000): Promi
     await admin.connect();
     await admin.createTopics({ topics: [{ topic, numPartitions: 1, configEntries: [{ name: 'retention.ms', value: String(DAY_MS) }] }] });
     await fill(ds, rows, topic);
-    await env.queryAsOwner('consignment', 'ANALYZE outbox; ANALYZE inbox');
+    for (const table of ['outbox', 'inbox']) await env.queryAsOwner('consignment', `VACUUM ANALYZE ${table}`);
+    const [{ bytes }]: { bytes: string }[] = await ds.query(`SELECT pg_total_relation_size('inbox') AS bytes`);
     const housekeeping = new Housekeeping(new HousekeepingStore(ds), new JobRunStore(ds), env.kafka, {
       outboxRetentionMs: 7 * DAY_MS,
       batchSize,
@@ -48,6 +51,7 @@ export async function measureHousekeeping(rows: number, batchSize = 5000): Promi
       return {
         rows,
         batchSize,
+        inboxBytesPerRow: Math.round(Number(bytes) / rows),
         outbox: {
           deleted: outboxDeleted,
           kept: outbox,
