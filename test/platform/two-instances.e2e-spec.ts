@@ -102,7 +102,10 @@ describe('two instances of every service', () => {
       { catalog: catalog.url, consignment: instances['consignment-a'].url, reporting: instances['reporting-b'].url },
       { outputDir: demoOutput.path },
     );
-    paving = (await call('consignment-a', 'GET', '/products?upt=LP-TGR-1&sku=PAVING-K100', token('admin'))).body.items[0].id;
+    const products = await fetch(`${catalog.url}/products?upt=LP-TGR-1&sku=PAVING-K100`, {
+      headers: { authorization: token('admin').catalog },
+    });
+    paving = ((await products.json()) as { items: { id: string }[] }).items[0].id;
     const agreementId = (await call('consignment-b', 'GET', '/agreements?upt=LP-TGR-1&status=ACTIVE', token('admin'))).body.items[0].id;
     const dispatch = await call('consignment-a', 'POST', '/dispatches', token('upt', 'LP-TGR-1'), {
       agreementId,
@@ -176,9 +179,11 @@ describe('two instances of every service', () => {
     await eventually(async () => (await caughtUp('reporting-a')) && (await caughtUp('reporting-b')), 60_000, 'reporting caught up');
     const result = await reconcile({ consignment: instances['consignment-b'].url, reporting: instances['reporting-a'].url });
     const counters = await Promise.all(
-      (['reporting-a', 'reporting-b'] as Instance[]).map(async (i) => Object.values((await health(i)).checks.consumers) as any[]),
+      (['reporting-a', 'reporting-b'] as Instance[]).map(async (i): Promise<{ counters: Record<string, number> }[]> =>
+        Object.values((await health(i)).checks.consumers),
+      ),
     );
-    const sum = (field: string) => counters.flat().reduce((s, c) => s + c.counters[field], 0);
+    const sum = (field: string) => counters.flat().reduce((total, c) => total + c.counters[field], 0);
     const figures = {
       takeoverMs,
       ledgerLines: result.saleLines.ledger,

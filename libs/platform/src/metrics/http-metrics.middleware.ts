@@ -23,7 +23,7 @@ export class HttpMetricsMiddleware implements NestMiddleware {
  * service route has a wildcard.
  */
 export function routePattern(req: Pick<Request, 'baseUrl' | 'route'>): string {
-  const path: unknown = req.route?.path;
+  const path = (req.route as { path?: unknown } | undefined)?.path;
   if (typeof path !== 'string' || path.includes('*')) return 'unmatched';
   return `${req.baseUrl}${path}`;
 }

@@ -40,14 +40,21 @@ export class MetricsService implements OnModuleDestroy {
   ) {
     this.registry.setDefaultLabels({ service });
     collectDefaultMetrics({ register: this.registry, prefix: 'titipan_' });
-    const metrics = this;
+    // what the collect() callbacks read (inside them `this` is the metric being collected)
+    const read = {
+      backlog: () => this.outboxBacklog(),
+      leading: () => this.relay.status.state === 'leading',
+      published: () => this.relay.status.published,
+      groups: () => this.consumers.groups(),
+      lag: () => this.consumerLag(),
+    };
 
     new Gauge({
       name: 'titipan_outbox_backlog_events',
       help: 'Outbox events not yet sent to the broker',
       registers: [this.registry],
       async collect() {
-        const backlog = await metrics.outboxBacklog();
+        const backlog = await read.backlog();
         if (backlog) this.set(backlog.unsent);
       },
     });
@@ -56,7 +63,7 @@ export class MetricsService implements OnModuleDestroy {
       help: 'Age of the oldest outbox event not yet sent (0 when none waits)',
       registers: [this.registry],
       async collect() {
-        const backlog = await metrics.outboxBacklog();
+        const backlog = await read.backlog();
         if (backlog) this.set((backlog.oldestUnsentAgeMs ?? 0) / 1000);
       },
     });
@@ -65,7 +72,7 @@ export class MetricsService implements OnModuleDestroy {
       help: '1 when this instance leads the outbox relay of its service, else 0',
       registers: [this.registry],
       collect() {
-        this.set(metrics.relay.status.state === 'leading' ? 1 : 0);
+        this.set(read.leading() ? 1 : 0);
       },
     });
     new Counter({
@@ -74,7 +81,7 @@ export class MetricsService implements OnModuleDestroy {
       registers: [this.registry],
       collect() {
         this.reset();
-        this.inc(metrics.relay.status.published);
+        this.inc(read.published());
       },
     });
     const perGroup = (name: string, help: string, field: 'applied' | 'duplicates' | 'deadLettered') =>
@@ -85,7 +92,7 @@ export class MetricsService implements OnModuleDestroy {
         registers: [this.registry],
         collect() {
           this.reset();
-          for (const group of metrics.consumers.groups()) this.inc({ group: group.group }, group[field]);
+          for (const group of read.groups()) this.inc({ group: group.group }, group[field]);
         },
       });
     perGroup('titipan_events_applied_total', 'Events a consumer group applied on this instance', 'applied');
@@ -98,8 +105,7 @@ export class MetricsService implements OnModuleDestroy {
       registers: [this.registry],
       async collect() {
         this.reset();
-        for (const lag of await metrics.consumerLag())
-          this.set({ group: lag.group, topic: lag.topic, partition: String(lag.partition) }, lag.lag);
+        for (const lag of await read.lag()) this.set({ group: lag.group, topic: lag.topic, partition: String(lag.partition) }, lag.lag);
       },
     });
   }
