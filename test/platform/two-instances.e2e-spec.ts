@@ -53,10 +53,11 @@ describe('two instances of every service', () => {
   const collectJobLine = (instance: Instance, line: string) => {
     if (!line.includes('"job"')) return;
     try {
-      const entry = JSON.parse(line) as { job?: string; slot?: string; msg?: string };
-      if (!entry.job || !entry.slot || !entry.msg) return;
-      if (entry.msg.endsWith(' running')) jobLines.push({ instance, job: entry.job, slot: entry.slot, ran: true });
-      if (entry.msg.endsWith('slot taken by another instance')) jobLines.push({ instance, job: entry.job, slot: entry.slot, ran: false });
+      const entry = JSON.parse(line) as { job?: string; slot?: string; message?: string };
+      if (!entry.job || !entry.slot || !entry.message) return;
+      if (entry.message.endsWith(' running')) jobLines.push({ instance, job: entry.job, slot: entry.slot, ran: true });
+      if (entry.message.endsWith('slot taken by another instance'))
+        jobLines.push({ instance, job: entry.job, slot: entry.slot, ran: false });
     } catch {
       // not a JSON log line
     }
