@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Housekeeping, HousekeepingStore, JobRunStore } from '@titipan/platform';
 import type { DataSource } from 'typeorm';
 import { TestEnvironment } from '../test/support/test-environment';
+import { trustDevTokens } from './dev-tokens';
 import { round } from './statistics';
 
 const DAY_MS = 86_400_000;
@@ -101,7 +102,8 @@ async function fill(ds: DataSource, rows: number, topic: string): Promise<void> 
 if (require.main === module) {
   Logger.overrideLogger(['error']);
   const rows = Number(process.argv[2] ?? 1_000_000);
-  measureHousekeeping(rows)
+  trustDevTokens()
+    .then(() => measureHousekeeping(rows))
     .then((figures) => console.log(`housekeeping on ${rows} outbox and ${rows} inbox rows: ${JSON.stringify(figures)}`))
     .catch((error) => {
       console.error(error);
