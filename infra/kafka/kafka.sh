@@ -9,6 +9,7 @@
 # broker's own and set-up), catalog, consignment, reporting and tools get SCRAM credentials when the storage is
 # formatted. Their passwords come from KAFKA_PASSWORD_<PRINCIPAL> (e.g. KAFKA_PASSWORD_CATALOG), else from
 # .local/kafka-passwords.json (git-ignored, mode 600, random passwords made by whoever needs it first).
+# A checkout without that file takes the passwords an existing broker was formatted with (kept in its log dir).
 # Development default: SASL_PLAINTEXT on 127.0.0.1. With KAFKA_TLS_KEYSTORE set the listener is SASL_SSL.
 #
 # Env:
@@ -129,6 +130,8 @@ running_port() { sed -n 's/^listeners=[A-Z_]*:\/\/[^:]*:\([0-9]*\).*/\1/p' "$SER
 
 # ---- credentials --------------------------------------------------------------------------------------------
 PRINCIPALS=(admin catalog consignment reporting tools)
+# in the formatted log dir: marks a broker made with SASL, and keeps the passwords it was formatted with
+SASL_MARKER_NAME=.titipan-sasl
 
 # The passwords file, made once with random passwords (written aside and linked into place: of several
 # starts racing, one wins and nobody reads half a file). The same file the TypeScript tools read and fill.
@@ -136,6 +139,12 @@ ensure_passwords_file() {
   [[ -f "$KAFKA_PASSWORDS_FILE" ]] && return 0
   mkdir -p "$(dirname "$KAFKA_PASSWORDS_FILE")"
   chmod 700 "$(dirname "$KAFKA_PASSWORDS_FILE")" 2>/dev/null || true
+  # a broker formatted before this checkout existed keeps the passwords it was formatted with: take those
+  if [[ -s "$LOG_DIRS/$SASL_MARKER_NAME" ]]; then
+    (umask 077 && cp "$LOG_DIRS/$SASL_MARKER_NAME" "$KAFKA_PASSWORDS_FILE")
+    log "took the passwords $KAFKA_DATA_DIR was formatted with into $KAFKA_PASSWORDS_FILE"
+    return 0
+  fi
   local tmp="$KAFKA_PASSWORDS_FILE.$$.$RANDOM"
   (
     umask 077
@@ -280,11 +289,11 @@ EOF
 # wipe the cluster identity, so never do it implicitly.
 # Formatting also writes every principal's SCRAM credential into the initial metadata: the broker can
 # authenticate its first client (admin) without any unauthenticated door.
-SASL_MARKER_NAME=.titipan-sasl
 format_if_needed() {
   if [[ -f "$LOG_DIRS/meta.properties" ]]; then
     [[ -f "$LOG_DIRS/$SASL_MARKER_NAME" ]] ||
       die "$LOG_DIRS was formatted before the broker required SASL and has no credentials; its data is development data: run '$0 reset' (then npm run setup) to start again with SASL"
+    adopt_broker_passwords
     return 0
   fi
   local cluster_id="$KAFKA_CLUSTER_ID" scram=() name
@@ -295,7 +304,26 @@ format_if_needed() {
   log "formatting storage in $LOG_DIRS (cluster id $cluster_id, SCRAM credentials for ${PRINCIPALS[*]})"
   run_tool kafka.tools.StorageTool format -t "$cluster_id" -c "$SERVER_PROPS" "${scram[@]}" >>"$LOG_FILE" 2>&1 ||
     { tail -n 30 "$LOG_FILE" >&2; die "storage format failed"; }
-  touch "$LOG_DIRS/$SASL_MARKER_NAME"
+  # the marker keeps the passwords the broker was formatted with, so a new checkout using this data adopts them
+  (
+    umask 077
+    for name in "${PRINCIPALS[@]}"; do printf '%s\t%s\n' "$name" "$(kafka_password "$name")"; done |
+      node -e 'const o={};for(const l of require("fs").readFileSync(0,"utf8").trim().split("\n")){const[n,p]=l.split("\t");o[n]=p}console.log(JSON.stringify(o,null,2))' \
+        >"$LOG_DIRS/$SASL_MARKER_NAME"
+  )
+}
+
+# A broker's SCRAM credentials are fixed when its storage is formatted. A checkout without a passwords file (a
+# fresh clone using the same data directory) takes the broker's; one whose file disagrees is told so.
+adopt_broker_passwords() {
+  local marker="$LOG_DIRS/$SASL_MARKER_NAME"
+  [[ -s "$marker" ]] || return 0
+  ensure_passwords_file
+  node -e 'const f=require("fs");const a=JSON.parse(f.readFileSync(process.argv[1],"utf8")),b=JSON.parse(f.readFileSync(process.argv[2],"utf8"));
+    const env=(n)=>process.env["KAFKA_PASSWORD_"+n.toUpperCase()];
+    const off=Object.keys(a).filter((n)=>(env(n)??b[n])!==a[n]);if(off.length){console.error(off.join(", "));process.exit(1)}' \
+    "$marker" "$KAFKA_PASSWORDS_FILE" 2>/dev/null ||
+    die "$KAFKA_DATA_DIR was formatted with other Kafka passwords than $KAFKA_PASSWORDS_FILE: delete that file to take the broker's, or run '$0 reset'"
 }
 
 # Kafka creates __consumer_offsets / __transaction_state lazily on the first
