@@ -3,7 +3,7 @@ import { refusedArrivals } from './arrival-rules';
 
 const A = '00000000-0000-4000-8000-00000000000a';
 const B = '00000000-0000-4000-8000-00000000000b';
-const event = (id: string, type: string, data: object) => ({ id, type, data }) as unknown as EventEnvelope<unknown>;
+const event = (id: string, type: string, data: object) => ({ id, type, version: 1, data }) as unknown as EventEnvelope<unknown>;
 
 describe('arrival rules', () => {
   it('refuses a sale and a period close for an agreement never activated, and nothing else', () => {
