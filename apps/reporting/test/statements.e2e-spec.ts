@@ -261,7 +261,7 @@ describe('reporting: settlement statement of a month', () => {
           lag: number;
           counters: { duplicates: number };
         }>((await serviceHealth('reporting', services.reporting.url)).checks.consumers);
-        const c = consumers.find((x) => x.groupId.endsWith('statement-source'))!;
+        const c = consumers.find((x) => x.groupId.endsWith('consignment-reader'))!;
         // every event comes back as a duplicate (the one reader applies dispatch.created too)
         return c.lag === 0 && c.counters.duplicates >= all.length;
       },
