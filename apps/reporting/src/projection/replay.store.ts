@@ -8,6 +8,7 @@ export const REBUILD_TABLES: ProjectionTables = {
   stock: 'stock_on_hand_rebuild',
   daily: 'sales_daily_rebuild',
   monthly: 'monthly_product_rebuild',
+  monthlyNational: 'monthly_product_national_rebuild',
 };
 /** The replay's own inbox: the events the rebuilt tables hold, handed to the inbox at the swap. */
 export const REPLAY_INBOX = 'replay_applied';
