@@ -92,7 +92,13 @@ export async function loadNationalYear(
   const timings: Record<string, number> = {};
   const timed = async (name: string, sql: string, params: unknown[] = [], asOwner = false) => {
     const t = performance.now();
-    await (asOwner ? env.queryAsOwner('reporting', sql) : ds.query(sql, params));
+    // loading steps may outlast the service's statement timeout on a busy machine
+    await (asOwner
+      ? env.queryAsOwner('reporting', sql)
+      : ds.transaction(async (m) => {
+          await m.query(`SET LOCAL statement_timeout = 0`);
+          await m.query(sql, params);
+        }));
     timings[name] = Math.round(performance.now() - t);
     log(`  ${name}: ${(timings[name] / 1000).toFixed(1)} s`);
   };
