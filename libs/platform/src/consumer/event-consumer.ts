@@ -131,7 +131,7 @@ export class EventConsumer {
 
   /** Commits the offsets resolved and not yet committed; a failure (the group rebalancing) leaves them to be read again. */
   private async commitNow(): Promise<void> {
-    await this.commitResolved?.().catch((error) => this.logger.warn({ err: error }, 'offsets not committed'));
+    await this.commitResolved?.().catch((error: unknown) => this.logger.warn({ err: error }, 'offsets not committed'));
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
