@@ -106,6 +106,20 @@ describe('fault: the three-broker cluster with two instances of every service', 
       (p) => p.partitionId === 0,
     )!.leader;
 
+  /**
+   * Every partition of consignment.events has all three replicas in sync again: a broker back from a kill must catch
+   * up before another may die, or a partition is left with one in-sync copy and refuses writes (min.insync.replicas 2).
+   */
+  const allInSync = () =>
+    eventually(
+      async () =>
+        (await admin.fetchTopicMetadata({ topics: [topicName('consignment', env.topicPrefix)] })).topics[0].partitions.every(
+          (p) => p.isr.length === 3,
+        ),
+      120_000,
+      'every replica back in sync',
+    );
+
   /** Outboxes drained and every reporting consumer caught up, then the figures over the instances given. */
   const converged = async (live: Instance[] = INSTANCES): Promise<FaultFigures> => {
     const consignment = live.filter((i) => i.startsWith('consignment'));
@@ -184,6 +198,7 @@ describe('fault: the three-broker cluster with two instances of every service', 
     await cluster.kill(leader);
     await stream.progress(5);
     await cluster.restart(leader);
+    await allInSync();
     await stream.progress(5);
     const other = PrivateCluster.NODES.find((n) => n !== leader)!;
     await cluster.kill(other);
@@ -197,6 +212,7 @@ describe('fault: the three-broker cluster with two instances of every service', 
     );
     expectClean(figures);
     await cluster.restart(other);
+    await allInSync();
   }, 420_000);
 
   it('with two brokers down the relay cannot publish (acks=all, min.insync.replicas 2), health says so, every acknowledged sale survives and all converges once a broker is back', async () => {
@@ -237,6 +253,7 @@ describe('fault: the three-broker cluster with two instances of every service', 
     console.log(`cluster, two brokers down during 20 sales, one back: ${JSON.stringify(figures)}`);
     expectClean(figures);
     await cluster.restart(second);
+    await allInSync();
   }, 420_000);
 
   it('runs one replay at a time across the two reporting instances while sales keep flowing, and reconciles', async () => {
