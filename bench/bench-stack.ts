@@ -1,10 +1,12 @@
-import { resolve } from 'node:path';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { ServiceName } from '@titipan/platform';
 import { ApiClient, caller, waitForConsumers } from '../tools/demo/api-client';
 import { seedCatalog } from '../tools/seed/seed-catalog';
 import { startServiceProcess, type RunningService } from '../tools/service-process';
 import { freePort } from '../test/support/free-port';
 import { TestEnvironment } from '../test/support/test-environment';
+import { QUERY_COUNTER } from './statement-count';
 
 /** What a venue may sell: its products with the list price in its agreements. */
 export interface BenchVenue {
@@ -18,6 +20,8 @@ export interface BenchStack {
   env: TestEnvironment;
   urls: Record<ServiceName, string>;
   venues: BenchVenue[];
+  /** The file where consignment's statement counter writes its tally (bench/query-counter.js). */
+  statementCountFile: string;
   /** Waits until reporting has applied everything consignment has published. */
   settle(timeoutMs?: number): Promise<void>;
   stop(): Promise<void>;
@@ -109,7 +113,12 @@ const DAY = 24 * 3600_000;
  * catalog, eight venues, an active agreement between every venue and every UPT with consignable
  * products, and a delivered and received dispatch per agreement.
  */
-export async function startBenchStack(log: (line: string) => void, venueCount = VENUES.length): Promise<BenchStack> {
+export async function startBenchStack(
+  log: (line: string) => void,
+  venueCount = VENUES.length,
+  /** more settings for a service's process (bench/http-adapter.ts: which HTTP adapter consignment runs on) */
+  serviceEnv: Partial<Record<ServiceName, Record<string, string>>> = {},
+): Promise<BenchStack> {
   const env = await TestEnvironment.create(6);
   const services: RunningService[] = [];
   const stop = async () => {
@@ -119,14 +128,18 @@ export async function startBenchStack(log: (line: string) => void, venueCount = 
   try {
     // BENCH_PROFILE=consignment,reporting: V8 CPU profiles of those services, written when they stop
     const profiled = (process.env.BENCH_PROFILE ?? '').split(',');
+    const statementCountFile = join(tmpdir(), `titipan-bench-statements-${process.pid}.json`);
     for (const service of ['catalog', 'consignment', 'reporting'] as const) {
       const nodeArgs = profiled.includes(service)
         ? ['--cpu-prof', `--cpu-prof-dir=${resolve('bench-results', 'profiles')}`, `--cpu-prof-name=${service}-${Date.now()}.cpuprofile`]
         : [];
+      // consignment counts the SQL statements of its sale transactions (an increment per query)
+      const counted: Record<string, string> = service === 'consignment' ? { BENCH_QUERY_COUNT_FILE: statementCountFile } : {};
+      if (service === 'consignment') nodeArgs.push('--require', QUERY_COUNTER);
       services.push(
         await startServiceProcess(
           service,
-          { ...env.env(service, await freePort()), LOG_LEVEL: 'warn' },
+          { ...env.env(service, await freePort()), LOG_LEVEL: 'warn', ...counted, ...serviceEnv[service] },
           { onOutput: (line) => log(`${service}: ${line}`), nodeArgs },
         ),
       );
@@ -180,7 +193,7 @@ export async function startBenchStack(log: (line: string) => void, venueCount = 
     log(
       `seeded ${approved.length} products of ${upts.length} UPTs at ${venues.length} venues (${venues.length * upts.length} agreements, ${STOCK_PER_LOT.toLocaleString('en')} units per lot)`,
     );
-    return { env, urls, venues, settle, stop };
+    return { env, urls, venues, statementCountFile, settle, stop };
   } catch (error) {
     await stop();
     throw error;

@@ -2,6 +2,7 @@ import type { DataSource } from 'typeorm';
 import { v7 as uuidv7 } from 'uuid';
 import { type RecordedSaleLine } from '../apps/consignment/src/sale/domain/sale-line';
 import { SaleStore } from '../apps/consignment/src/sale/sale.store';
+import { StockStore } from '../apps/consignment/src/stock/stock.store';
 
 export interface InsertCeiling {
   rows: number;
@@ -19,7 +20,7 @@ const ROWS_PER_COMMIT = 200;
  * with none of the work a real sale does around it (validation, locks, stock ledger, outbox).
  */
 export async function measurePostgresInserts(consignment: DataSource, connections: number, seconds: number): Promise<InsertCeiling> {
-  const repository = new SaleStore(consignment);
+  const repository = new SaleStore(consignment, new StockStore());
   const agreementId = uuidv7();
   const productId = uuidv7();
   let rows = 0;
@@ -45,7 +46,7 @@ export async function measurePostgresInserts(consignment: DataSource, connection
         allocations: [{ lotCode: 'KRP-TEMPE-100-BENCH', expiryDate: '2027-02-23', quantity: 1 + (k % 2) }],
         batchId,
       }));
-      await consignment.transaction((m) => repository.insert(m, lines));
+      await consignment.transaction((m) => repository.insert(m, lines, []));
       rows += lines.length;
     }
   };

@@ -11,6 +11,7 @@ import { freshness, runSalesLoad, type SalesLoadResult } from './sales-load';
 import { round, type Percentiles } from './statistics';
 import { adminClient, VisibilityProbe } from './visibility-probe';
 import { trustDevTokens } from './dev-tokens';
+import { startStatementCount, type StatementsPerSale } from './statement-count';
 
 /**
  * `npm run bench`: every figure of the benchmark issue, each next to this machine's ceiling measured
@@ -62,6 +63,8 @@ interface LoadFigures {
   untilAllVisibleSeconds: number;
   /** CPU seconds by process from the first request until reporting had applied the last sale */
   cpuSeconds: CpuByGroup;
+  /** consignment's SQL statements per sale transaction (bench/query-counter.js) */
+  statements: StatementsPerSale;
 }
 
 async function main(): Promise<void> {
@@ -73,6 +76,7 @@ async function main(): Promise<void> {
   /** One load run, measured until reporting shows its last sale. */
   const load = async (tag: string, linesPerRequest: number, seconds: number, ratePerSecond?: number): Promise<LoadFigures> => {
     const cpu = startCpuMeter();
+    const statements = startStatementCount(stack.statementCountFile);
     const result = await runSalesLoad({
       consignmentUrl: stack.urls.consignment,
       venues: stack.venues,
@@ -84,7 +88,13 @@ async function main(): Promise<void> {
     });
     const { lastVisibleAt, ...freshnessMs } = await freshness(probe, result);
     const { answeredAt: _, startedAt: __, startedAtMs, ...http } = result;
-    return { http, freshnessMs, untilAllVisibleSeconds: round((lastVisibleAt - startedAtMs) / 1000), cpuSeconds: cpu() };
+    return {
+      http,
+      freshnessMs,
+      untilAllVisibleSeconds: round((lastVisibleAt - startedAtMs) / 1000),
+      cpuSeconds: cpu(),
+      statements: await statements(),
+    };
   };
   let ingestion: LoadFigures & { endToEndLinesPerSecond: number };
   let single: LoadFigures;
@@ -285,7 +295,79 @@ function printTable(r: {
     const cells = groups.map((g) => (((f.cpuSeconds[g] ?? 0) * 1000) / f.http.acceptedLines).toFixed(2).padStart(Math.max(9, g.length)));
     console.log([name.padEnd(28), ...cells].join(' '));
   }
+  printIssueTable(r);
   console.log(`\nfigures: ${join(RESULTS_DIR, 'bench.json')}`);
+}
+
+/** Issue 18's figures, as its table has them: this run next to its target and the two runs before it. */
+function printIssueTable(r: Parameters<typeof printTable>[0]): void {
+  const { settings: s, ingestion, single, events: e, queries: q } = r;
+  const perSale = (group: string) => ((single.cpuSeconds[group] ?? 0) * 1000) / Math.max(1, single.http.acceptedLines);
+  const ms = (x: number) => `${x.toFixed(1)} ms`;
+  const cpuBy = ['postgres', 'consignment', 'reporting', 'kafka'].map((g) => `${g} ${perSale(g).toFixed(1)}`).join(', ');
+  const rows: [string, string, string, string, string][] = [
+    ['what', 'this run', 'target', '2026-11-25', '2026-11-30 (fresh clone)'],
+    [
+      'CPU per single sale, whole machine',
+      `${ms(perSale('whole machine, busy'))} (${cpuBy})`,
+      '<= 4 ms',
+      '9.7 ms',
+      '16.9 ms (postgres 6.9, consignment 4.3, reporting 2.3, kafka 1.9)',
+    ],
+    [
+      `single sales at a fixed ${s.singleRate}/s: achieved, p99`,
+      `${n(single.http.requestsPerSecond)}/s, ${single.http.latencyMs.p99} ms`,
+      `>= ${n(Math.round(s.singleRate * 0.975))}/s, p99 <= 25 ms`,
+      '189/s, 81 ms',
+      '114/s, 120 ms',
+    ],
+    [
+      `freshness at ${s.singleRate}/s, p50 / p99`,
+      `${single.freshnessMs.p50} / ${single.freshnessMs.p99} ms`,
+      '<= 25 / 100 ms',
+      '127 / 258 ms',
+      '190 / 403 ms',
+    ],
+    [
+      'ingestion end to end, % of bare Postgres inserts',
+      `${n(ingestion.endToEndLinesPerSecond)}/s, ${pct(ingestion.endToEndLinesPerSecond, e.postgresInserts.rowsPerSecond)}`,
+      '>= 12 %',
+      '6,621/s, 8.2 %',
+      '4,391/s, 5.7 %',
+    ],
+    [
+      'relay drain, % of a bare kafkajs producer',
+      `${n(e.relayDrain.perSecond)}/s, ${pct(e.relayDrain.perSecond, e.kafkaProduce.perSecond)}`,
+      '>= 75 %',
+      '12,812/s, 46 %',
+      '11,191/s, 61 %',
+    ],
+    [
+      'replay, % of a bare kafkajs consumer',
+      `${n(e.replay.perSecond)}/s, ${pct(e.replay.perSecond, e.kafkaConsume.perSecond)}`,
+      '>= 40 %',
+      '10,982/s, 14 %',
+      '7,294/s, 12.6 %',
+    ],
+    [`national product rollup p95 at ${n(q.saleLines)} lines`, `${q.nationalRollupByProduct.p95} ms`, '<= 60 ms', '125 ms', '164 ms'],
+    [`issued statement p95 at ${n(q.saleLines)} lines`, `${q.issuedStatement.p95} ms`, '<= 10 ms', '-', '-'],
+    [
+      'SQL statements per single sale (consignment, BEGIN and COMMIT included)',
+      `${single.statements.perSale} (${n(single.statements.saleTransactions)} sales; ${single.statements.allPerSale} with the relay and consumers)`,
+      'fewer than before',
+      '-',
+      'about 14',
+    ],
+  ];
+  const widths = [0, 1, 2, 3, 4].map((i) => Math.max(...rows.map((row) => row[i].length)));
+  console.log('\nIssue 18 figures: this run, its target, and the runs before it');
+  for (const row of rows)
+    console.log(
+      row
+        .map((cell, i) => cell.padEnd(widths[i]))
+        .join(' | ')
+        .trimEnd(),
+    );
 }
 
 main().catch((error) => {

@@ -42,11 +42,16 @@ describe('benchmark scripts (short runs)', () => {
       `ceiling: kafkajs batched produce +${number} events/s`,
       `ceiling: kafkajs consume +${number} events/s`,
       `2\\. single sales, fixed rate( +${number}){7}`,
+      // issue 18's table: this run, target, and the two runs before it
+      `CPU per single sale, whole machine +\\| ${number} ms \\(postgres ${number}, consignment ${number}, reporting ${number}, kafka ${number}\\) +\\| <= 4 ms +\\| 9\\.7 ms`,
+      `single sales at a fixed 50/s: achieved, p99 +\\| ${number}/s, ${number} ms`,
+      `SQL statements per single sale .* \\| ${number} \\(${number} sales; ${number} with the relay and consumers\\)`,
     ]) {
       expect(stdout).toMatch(new RegExp(row));
     }
     const written = JSON.parse(readFileSync(join(results.path, 'bench.json'), 'utf8'));
     expect(written.ingestion.http.acceptedLines).toBeGreaterThan(0);
     expect(written.events.replay.events).toBe(3000);
+    expect(written.single.statements.saleTransactions).toBeGreaterThan(0);
   }, 300_000);
 });

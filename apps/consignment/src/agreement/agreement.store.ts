@@ -18,7 +18,8 @@ export interface AgreementFilter {
   offset: number;
 }
 
-const SELECT = `
+/** An agreement as read, with its venue's Kanwil and time zone and its price history (rows: `agreementOfRow`). */
+export const AGREEMENT_SELECT = `
   SELECT a.id, a.upt_code AS "uptCode", a.venue_code AS "venueCode", v.kanwil_code AS "venueKanwilCode", v.time_zone AS "timeZone",
          a.commission_bp AS "commissionBp", a.max_discount_bp AS "maxDiscountBp", a.shrinkage_liability AS "shrinkageLiability", to_char(a.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to, 'YYYY-MM-DD') AS "validTo",
          a.settlement_cycle AS "settlementCycle", a.status, a.created_at AS "createdAt", a.activated_at AS "activatedAt",
@@ -68,8 +69,8 @@ export class AgreementStore {
 
   /** Locks the agreement (not its venue) and reads it, in one round trip: its stock and money movements happen one at a time. */
   async lock(manager: EntityManager, id: string): Promise<Agreement | undefined> {
-    const [row] = await manager.query<AgreementRow[]>(`${SELECT} WHERE a.id = $1 FOR UPDATE OF a`, [id]);
-    return row ? normalise(row) : undefined;
+    const [row] = await manager.query<AgreementRow[]>(`${AGREEMENT_SELECT} WHERE a.id = $1 FOR UPDATE OF a`, [id]);
+    return row ? agreementOfRow(row) : undefined;
   }
 
   /** Locks an agreement for a stock movement; an unknown id is a 404. */
@@ -80,8 +81,8 @@ export class AgreementStore {
   }
 
   async find(id: string, manager: EntityManager = this.dataSource.manager): Promise<Agreement | undefined> {
-    const [row] = await manager.query<AgreementRow[]>(`${SELECT} WHERE a.id = $1`, [id]);
-    return row ? normalise(row) : undefined;
+    const [row] = await manager.query<AgreementRow[]>(`${AGREEMENT_SELECT} WHERE a.id = $1`, [id]);
+    return row ? agreementOfRow(row) : undefined;
   }
 
   /** Ids of the active agreements between a venue and the given UPTs, in lock order (lock them to read them). */
@@ -124,19 +125,19 @@ export class AgreementStore {
       params,
     );
     const rows = await this.dataSource.query<AgreementRow[]>(
-      `${SELECT} ${where} ORDER BY a.created_at, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
+      `${AGREEMENT_SELECT} ${where} ORDER BY a.created_at, a.id LIMIT $${params.length + 1} OFFSET $${params.length + 2}`,
       [...params, filter.limit, filter.offset],
     );
-    return { items: rows.map(normalise), total };
+    return { items: rows.map(agreementOfRow), total };
   }
 }
 
 /** A row as read: the price history comes from json_agg, bigint as string or number. */
-type AgreementRow = Omit<Agreement, 'prices' | 'priceHistory'> & {
+export type AgreementRow = Omit<Agreement, 'prices' | 'priceHistory'> & {
   priceHistory: (Omit<AgreementPriceRevision, 'price'> & { price: string | number })[];
 };
 
-function normalise(row: AgreementRow): Agreement {
+export function agreementOfRow(row: AgreementRow): Agreement {
   const priceHistory = row.priceHistory.map((p) => ({ ...p, price: Number(p.price) }));
   return { ...row, prices: pricesInEffect(row, priceHistory, new Date()), priceHistory };
 }

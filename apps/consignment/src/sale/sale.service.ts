@@ -2,13 +2,9 @@ import { periodOf, newId, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, MAX_LINES_PER_EVENT, SalesRecorded, type Actor } from '@titipan/contracts';
 import { UnitOfWork, type Tx } from '@titipan/platform';
-import type { EntityManager } from 'typeorm';
 import type { Agreement } from '../agreement/domain/agreement';
 import { AgreementStore } from '../agreement/agreement.store';
-import { ProductReplicaStore } from '../product-replica/product-replica.store';
-import type { SellableLot } from '../stock/domain/fefo';
 import type { Movement } from '../stock/domain/movement';
-import { StockStore } from '../stock/stock.store';
 import { isResentSale, saleKey, withoutVenue, type RecordedSaleLine } from './domain/sale-line';
 import { decideSale, SALE_REFUSAL_KIND, type SaleRefusalCode } from './domain/sale-rules';
 import type { SaleLineDto, SaleQueryDto } from './sale.dto';
@@ -38,8 +34,6 @@ export class SaleService {
   constructor(
     private readonly uow: UnitOfWork,
     private readonly agreements: AgreementStore,
-    private readonly products: ProductReplicaStore,
-    private readonly ledger: StockStore,
     private readonly sales: SaleStore,
     private readonly queries: SaleQueries,
   ) {}
@@ -49,23 +43,20 @@ export class SaleService {
     const venueCode = actor.scope!;
     const now = new Date();
     return this.uow.run(async (tx) => {
+      // three round trips: the products and the agreements locked, then what the lines are judged on, then the write
       const productIds = [...new Set(lines.map((l) => l.productId))];
-      const products = await this.products.find(productIds, tx.manager);
-      const uptCodes = [...new Set([...products.values()].map((p) => p.uptCode))];
-      // locked in id order so two uploads touching the same agreements cannot deadlock; still active once locked
-      const agreementByUpt = new Map<string, Agreement>();
-      for (const id of await this.agreements.activeIdsForVenue(tx.manager, venueCode, uptCodes)) {
-        const locked = await this.agreements.lock(tx.manager, id);
-        if (locked?.status === 'ACTIVE') agreementByUpt.set(locked.uptCode, locked);
-      }
-      const recorded = await this.sales.findByKeys(tx.manager, venueCode, lines);
-      const histories = await this.products.priceHistories(tx.manager, productIds);
-      const lots = await this.sellableLots(tx.manager, [...agreementByUpt.values()], productIds);
-      const closed = new Map<string, string[]>();
-      for (const a of agreementByUpt.values()) {
-        const periods = lines.map((l) => periodOf(new Date(l.soldAt), a.timeZone));
-        closed.set(a.id, await this.ledger.closedPeriods(tx.manager, a.id, periods));
-      }
+      const { products, agreements } = await this.sales.lockForSale(tx.manager, venueCode, productIds);
+      const agreementByUpt = new Map(agreements.map((a) => [a.uptCode, a]));
+      const periods = new Set(agreements.flatMap((a) => lines.map((l) => periodOf(new Date(l.soldAt), a.timeZone))));
+      const facts = await this.sales.factsUnderLock(
+        tx.manager,
+        venueCode,
+        lines,
+        productIds,
+        agreements.map((a) => a.id),
+        [...periods],
+      );
+      const { recorded, priceHistories: histories, lots, closedPeriods: closed } = facts;
 
       const batchId = newId();
       const results: SaleLineResult[] = [];
@@ -134,8 +125,7 @@ export class SaleService {
         results.push({ status: 'accepted', ...withoutVenue(sale) });
       }
 
-      await this.sales.insert(tx.manager, accepted);
-      await this.ledger.record(tx.manager, movements);
+      await this.sales.insert(tx.manager, accepted, movements);
       this.publish(tx, accepted, agreementByUpt, venueCode, batchId);
       return {
         accepted: results.filter((r) => r.status === 'accepted').length,
@@ -159,19 +149,6 @@ export class SaleService {
       { period: query.period, receiptNo: query.receiptNo },
       query,
     );
-  }
-
-  private async sellableLots(manager: EntityManager, agreements: Agreement[], productIds: string[]) {
-    const lots = new Map<string, SellableLot[]>();
-    for (const agreement of agreements) {
-      for (const b of await this.ledger.balances(manager, agreement.id, productIds, 'SELLABLE')) {
-        const key = `${agreement.id}|${b.productId}`;
-        const list = lots.get(key) ?? [];
-        list.push({ lotCode: b.lotCode, expiryDate: b.expiryDate, available: b.quantity });
-        lots.set(key, list);
-      }
-    }
-    return lots;
   }
 
   /** One event per agreement per request, split so no message grows past MAX_LINES_PER_EVENT lines. */

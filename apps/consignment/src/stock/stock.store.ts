@@ -4,6 +4,12 @@ import type { EntityManager } from 'typeorm';
 import { lotKey, lotPriceKey, type LotBalance } from './domain/balance';
 import { amountOf, balanceChanges, type BalanceChange, type Bucket, type Movement } from './domain/movement';
 
+/** Another write of the caller's, as a data-modifying CTE (`name AS (INSERT ...)`) with its parameters from $1. */
+export interface CompanionWrite {
+  cte: string;
+  params: unknown[];
+}
+
 const insufficient = () => new DomainError('conflict', 'INSUFFICIENT_STOCK', 'the movement would take more stock than there is', {});
 
 /**
@@ -13,62 +19,74 @@ const insufficient = () => new DomainError('conflict', 'INSUFFICIENT_STOCK', 'th
  */
 @Injectable()
 export class StockStore {
-  async record(manager: EntityManager, movements: Movement[]): Promise<void> {
+  /**
+   * Writes the movements and their balances in one statement. `companion` is another write of the caller's
+   * (a data-modifying CTE, its parameters numbered from $1) that goes in the same statement, so that a sale
+   * is one round trip.
+   */
+  async record(manager: EntityManager, movements: Movement[], companion?: CompanionWrite): Promise<void> {
     if (movements.length === 0) return;
-    await manager.query(
-      `INSERT INTO stock_movement (agreement_id, product_id, lot_code, expiry_date, bucket, kind, quantity, unit_price, amount, occurred_at, period, document)
-       SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::date[], $5::text[], $6::text[], $7::int[], $8::bigint[], $9::bigint[],
-                            $10::timestamptz[], $11::text[], $12::text[])`,
-      [
-        movements.map((m) => m.agreementId),
-        movements.map((m) => m.productId),
-        movements.map((m) => m.lotCode),
-        movements.map((m) => m.expiryDate),
-        movements.map((m) => m.bucket),
-        movements.map((m) => m.kind),
-        movements.map((m) => m.quantity),
-        movements.map((m) => m.unitPrice),
-        movements.map((m) => amountOf(m)),
-        movements.map((m) => m.occurredAt),
-        movements.map((m) => m.period),
-        movements.map((m) => m.document),
-      ],
+    const params: unknown[] = [...(companion?.params ?? [])];
+    const arrays = (columns: { values: unknown[]; type: string }[]) =>
+      columns.map((c) => `$${params.push(c.values)}::${c.type}[]`).join(', ');
+    const ctes = companion ? [companion.cte] : [];
+    ctes.push(
+      `ledger_movements AS (
+         INSERT INTO stock_movement (agreement_id, product_id, lot_code, expiry_date, bucket, kind, quantity, unit_price, amount, occurred_at, period, document)
+         SELECT * FROM unnest(${arrays([
+           { values: movements.map((m) => m.agreementId), type: 'uuid' },
+           { values: movements.map((m) => m.productId), type: 'uuid' },
+           { values: movements.map((m) => m.lotCode), type: 'text' },
+           { values: movements.map((m) => m.expiryDate), type: 'date' },
+           { values: movements.map((m) => m.bucket), type: 'text' },
+           { values: movements.map((m) => m.kind), type: 'text' },
+           { values: movements.map((m) => m.quantity), type: 'int' },
+           { values: movements.map((m) => m.unitPrice), type: 'bigint' },
+           { values: movements.map((m) => amountOf(m)), type: 'bigint' },
+           { values: movements.map((m) => m.occurredAt), type: 'timestamptz' },
+           { values: movements.map((m) => m.period), type: 'text' },
+           { values: movements.map((m) => m.document), type: 'text' },
+         ])}))`,
     );
     const changes = balanceChanges(movements);
-    const columns = (list: BalanceChange[]) => [
-      list.map((c) => c.agreementId),
-      list.map((c) => c.productId),
-      list.map((c) => c.lotCode),
-      list.map((c) => c.bucket),
-      list.map((c) => c.expiryDate),
-      list.map((c) => c.delta),
-    ];
+    const columns = (list: BalanceChange[]) =>
+      arrays([
+        { values: list.map((c) => c.agreementId), type: 'uuid' },
+        { values: list.map((c) => c.productId), type: 'uuid' },
+        { values: list.map((c) => c.lotCode), type: 'text' },
+        { values: list.map((c) => c.bucket), type: 'text' },
+        { values: list.map((c) => c.expiryDate), type: 'date' },
+        { values: list.map((c) => c.delta), type: 'int' },
+      ]);
     const additions = changes.filter((c) => c.delta > 0);
     const removals = changes.filter((c) => c.delta < 0);
-    if (additions.length > 0) {
-      await manager.query(
-        `INSERT INTO stock_balance (agreement_id, product_id, lot_code, bucket, expiry_date, quantity)
-         SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::int[])
-         ON CONFLICT (agreement_id, product_id, lot_code, bucket) DO UPDATE SET quantity = stock_balance.quantity + EXCLUDED.quantity`,
-        columns(additions),
-      );
-    }
-    if (removals.length === 0) return;
-    // a removal from a balance that does not exist, or below zero, is refused: nothing is written
-    let updated: unknown[];
+    // a movement's balance key is either added to or taken from (balanceChanges nets them), so no row is written twice
+    if (additions.length > 0)
+      ctes.push(`ledger_additions AS (
+         INSERT INTO stock_balance (agreement_id, product_id, lot_code, bucket, expiry_date, quantity)
+         SELECT * FROM unnest(${columns(additions)})
+         ON CONFLICT (agreement_id, product_id, lot_code, bucket) DO UPDATE SET quantity = stock_balance.quantity + EXCLUDED.quantity)`);
+    ctes.push(
+      removals.length > 0
+        ? `ledger_removals AS (
+             UPDATE stock_balance b SET quantity = b.quantity + c.delta
+               FROM unnest(${columns(removals)}) AS c(agreement_id, product_id, lot_code, bucket, expiry_date, delta)
+              WHERE b.agreement_id = c.agreement_id AND b.product_id = c.product_id AND b.lot_code = c.lot_code AND b.bucket = c.bucket
+             RETURNING 1)`
+        : `ledger_removals AS (SELECT 1 WHERE false)`,
+    );
+    // a removal from a balance that does not exist, or below zero (the check constraint), is refused: nothing is written
+    let removed: number;
     try {
-      [updated] = await manager.query<[unknown[], number]>(
-        `UPDATE stock_balance b SET quantity = b.quantity + c.delta
-           FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::date[], $6::int[]) AS c(agreement_id, product_id, lot_code, bucket, expiry_date, delta)
-          WHERE b.agreement_id = c.agreement_id AND b.product_id = c.product_id AND b.lot_code = c.lot_code AND b.bucket = c.bucket
-         RETURNING 1`,
-        columns(removals),
+      [{ removed }] = await manager.query<{ removed: number }[]>(
+        `WITH ${ctes.join(',\n')} SELECT (SELECT count(*) FROM ledger_removals)::int AS removed`,
+        params,
       );
     } catch (error) {
       if ((error as { code?: string }).code === '23514') throw insufficient();
       throw error;
     }
-    if (updated.length !== removals.length) throw insufficient();
+    if (removed !== removals.length) throw insufficient();
   }
 
   /** Balances of the given products under an agreement (the caller holds the agreement lock). */

@@ -27,15 +27,22 @@ export class AuditStore {
   /** Appends entries inside the caller's transaction: they exist exactly when the change does. */
   async append(manager: EntityManager, rows: readonly AuditRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await manager.query(
-      `INSERT INTO audit_entry (at, actor_id, actor_role, actor_scope, actor_username, correlation_id, causation_id, action, entity, entity_id,
-                                event_id, before, after, venue_code, upt_code, kanwil_codes)
-       SELECT r.at, r.actor_id, r.actor_role, r.actor_scope, r.actor_username, r.correlation_id, r.causation_id, r.action, r.entity, r.entity_id,
-              r.event_id, r.before, r.after, r.venue_code, r.upt_code, ARRAY(SELECT jsonb_array_elements_text(r.kanwil_codes))
-         FROM jsonb_to_recordset($1::jsonb) AS r(at timestamptz, actor_id text, actor_role text, actor_scope text, actor_username text, correlation_id text,
-              causation_id uuid, action text, entity text, entity_id text, event_id uuid, before jsonb, after jsonb, venue_code text,
-              upt_code text, kanwil_codes jsonb)`,
-      [
+    const write = this.appendWrite(rows);
+    await manager.query(`WITH ${write.cte} SELECT 1`, write.params);
+  }
+
+  /** The same append as a data-modifying CTE with its parameter as $1, to go in one statement with the outbox rows. */
+  appendWrite(rows: readonly AuditRow[]): { cte: string; params: unknown[] } {
+    return {
+      cte: `audit_entries AS (
+        INSERT INTO audit_entry (at, actor_id, actor_role, actor_scope, actor_username, correlation_id, causation_id, action, entity, entity_id,
+                                 event_id, before, after, venue_code, upt_code, kanwil_codes)
+        SELECT r.at, r.actor_id, r.actor_role, r.actor_scope, r.actor_username, r.correlation_id, r.causation_id, r.action, r.entity, r.entity_id,
+               r.event_id, r.before, r.after, r.venue_code, r.upt_code, ARRAY(SELECT jsonb_array_elements_text(r.kanwil_codes))
+          FROM jsonb_to_recordset($1::jsonb) AS r(at timestamptz, actor_id text, actor_role text, actor_scope text, actor_username text, correlation_id text,
+               causation_id uuid, action text, entity text, entity_id text, event_id uuid, before jsonb, after jsonb, venue_code text,
+               upt_code text, kanwil_codes jsonb))`,
+      params: [
         jsonForPostgres(
           rows.map((r) => ({
             at: r.at.toISOString(),
@@ -57,7 +64,7 @@ export class AuditStore {
           })),
         ),
       ],
-    );
+    };
   }
 }
 

@@ -17,13 +17,29 @@ export interface OutboxBacklog {
 export class OutboxStore {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Appends events inside the caller's transaction: they exist exactly when the business change does. */
-  async append(manager: EntityManager, events: { stream: Stream; envelope: EventEnvelope }[]): Promise<void> {
-    if (events.length === 0) return;
+  /**
+   * Appends events inside the caller's transaction: they exist exactly when the business change does.
+   * `companion` is another write of the transaction (a data-modifying CTE, its parameters from $1: the
+   * audit entries) that goes in the same statement.
+   */
+  async append(
+    manager: EntityManager,
+    events: { stream: Stream; envelope: EventEnvelope }[],
+    companion?: { cte: string; params: unknown[] },
+  ): Promise<void> {
+    if (events.length === 0) {
+      if (companion) await manager.query(`WITH ${companion.cte} SELECT 1`, companion.params);
+      return;
+    }
+    const first = companion?.params.length ?? 0;
+    const $ = (n: number) => `$${first + n}`;
     await manager.query(
-      `INSERT INTO outbox (event_id, topic, partition_key, event_type, event_version, envelope)
-       SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::int[], $6::jsonb[])`,
+      `WITH ${companion ? `${companion.cte},` : ''} outbox_rows AS (
+         INSERT INTO outbox (event_id, topic, partition_key, event_type, event_version, envelope)
+         SELECT * FROM unnest(${$(1)}::uuid[], ${$(2)}::text[], ${$(3)}::text[], ${$(4)}::text[], ${$(5)}::int[], ${$(6)}::jsonb[]))
+       SELECT 1`,
       [
+        ...(companion?.params ?? []),
         events.map((e) => e.envelope.id),
         events.map((e) => e.stream),
         events.map((e) => e.envelope.partitionKey),

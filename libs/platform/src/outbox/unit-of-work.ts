@@ -75,8 +75,8 @@ export class UnitOfWork {
       },
     };
     const result = await work(tx);
-    await this.outbox.append(manager, pending);
-    await this.auditTrail.record(manager, audited);
+    // the audit entries' scopes are one read; the entries and the outbox rows one write
+    await this.outbox.append(manager, pending, await this.auditTrail.prepare(manager, audited));
     return result;
   }
 }
