@@ -3,6 +3,7 @@ import {
   isEvent,
   AgreementActivated,
   DispatchCreated,
+  ExhibitionCreated,
   ReceiptConfirmed,
   ReturnShipped,
   SaleReversed,
@@ -23,6 +24,7 @@ const PROJECTION_EVENTS = [
   VenueRegistered,
   AgreementActivated,
   DispatchCreated,
+  ExhibitionCreated,
   ReceiptConfirmed,
   SalesRecorded,
   SaleReversed,
@@ -52,12 +54,13 @@ export class ProjectionListener {
     for (const e of events) {
       if (isEvent(e, VenueRegistered)) await this.dims.upsertVenue(tx.manager, e.data);
       if (isEvent(e, AgreementActivated)) await this.dims.upsertAgreement(tx.manager, e.data);
+      if (isEvent(e, ExhibitionCreated)) await this.dims.upsertExhibition(tx.manager, e.data);
     }
     const agreementIds = new Set(events.map(agreementIdOf).filter((id) => id !== undefined));
-    const zones = await this.store.timeZones(tx.manager, [...agreementIds]);
+    const calendars = await this.store.calendars(tx.manager, [...agreementIds]);
     await this.store.apply(
       tx.manager,
-      projectionDeltas(events, (id) => zones.get(id)),
+      projectionDeltas(events, (id) => calendars.get(id)),
     );
     const newest = events.reduce((a, b) => (a.time >= b.time ? a : b));
     await this.store.touch(tx.manager, PROJECTIONS, newest.id, newest.time);

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ProjectionDeltas } from './domain/projection-deltas';
+import type { AgreementCalendar, ProjectionDeltas } from './domain/projection-deltas';
 
 /** The read-model tables a store writes: the live ones, or a replay's fresh copies. */
 export interface ProjectionTables {
@@ -77,11 +77,18 @@ export class ProjectionStore {
   }
 
   /** The venue time zone of each agreement named (of every agreement when none are), by agreement id. */
-  async timeZones(manager: EntityManager, agreementIds?: string[]): Promise<Map<string, string>> {
-    const rows: { agreement_id: string; time_zone: string }[] = agreementIds
-      ? await manager.query(`SELECT agreement_id, time_zone FROM agreement_dim WHERE agreement_id = ANY($1::uuid[])`, [agreementIds])
-      : await manager.query(`SELECT agreement_id, time_zone FROM agreement_dim`);
-    return new Map(rows.map((r) => [r.agreement_id, r.time_zone]));
+  /** Each agreement's venue time zone and, for an exhibition's agreement, its event's days. */
+  async calendars(manager: EntityManager, agreementIds?: string[]): Promise<Map<string, AgreementCalendar>> {
+    const columns = `agreement_id, time_zone, to_char(event_first, 'YYYY-MM-DD') AS event_first, to_char(event_last, 'YYYY-MM-DD') AS event_last`;
+    const rows: { agreement_id: string; time_zone: string; event_first: string | null; event_last: string | null }[] = agreementIds
+      ? await manager.query(`SELECT ${columns} FROM agreement_dim WHERE agreement_id = ANY($1::uuid[])`, [agreementIds])
+      : await manager.query(`SELECT ${columns} FROM agreement_dim`);
+    return new Map(
+      rows.map((r) => [
+        r.agreement_id,
+        { timeZone: r.time_zone, eventDays: r.event_first && r.event_last ? { first: r.event_first, last: r.event_last } : null },
+      ]),
+    );
   }
 
   /** Holds readers and writers of this store's tables until the caller's transaction ends. */

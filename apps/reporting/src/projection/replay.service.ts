@@ -204,10 +204,10 @@ export class ReplayService implements OnApplicationBootstrap {
           );
           const batch = parsed.filter((p) => ids.delete(p.event.id)).map((p) => p.event);
           if (batch.length === 0) return;
-          const zoneOf = await this.live.timeZones(this.dataSource.manager);
+          const calendars = await this.live.calendars(this.dataSource.manager);
           await rebuilt.apply(
             m,
-            projectionDeltas(batch, (id) => zoneOf.get(id)),
+            projectionDeltas(batch, (id) => calendars.get(id)),
           );
           applied += batch.length;
         };

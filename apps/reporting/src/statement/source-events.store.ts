@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { EventEnvelope } from '@titipan/contracts';
+import type { EventEnvelope, ExhibitionCreatedV1 } from '@titipan/contracts';
 import type { EntityManager } from 'typeorm';
 import type { AgreementDim } from './domain/agreement';
 import type { ControlTotals } from './domain/statement';
@@ -59,13 +59,51 @@ export class SourceEventsStore {
     );
   }
 
-  async upsertAgreement(manager: EntityManager, a: AgreementDim & { validFrom: string; validTo: string | null }): Promise<void> {
+  async upsertAgreement(
+    manager: EntityManager,
+    a: AgreementDim & { validFrom: string; validTo: string | null; eventPeriod?: { first: string; last: string } },
+  ): Promise<void> {
     await manager.query(
-      `INSERT INTO agreement_dim (agreement_id, upt_code, venue_code, commission_bp, shrinkage_liability, time_zone, valid_from, valid_to, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE')
+      `INSERT INTO agreement_dim (agreement_id, upt_code, venue_code, commission_bp, shrinkage_liability, time_zone, valid_from, valid_to, status, event_first, event_last)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', $9, $10)
        ON CONFLICT (agreement_id) DO UPDATE SET commission_bp = EXCLUDED.commission_bp, shrinkage_liability = EXCLUDED.shrinkage_liability,
          valid_to = EXCLUDED.valid_to`,
-      [a.agreementId, a.uptCode, a.venueCode, a.commissionBp, a.shrinkageLiability, a.timeZone, a.validFrom, a.validTo],
+      [
+        a.agreementId,
+        a.uptCode,
+        a.venueCode,
+        a.commissionBp,
+        a.shrinkageLiability,
+        a.timeZone,
+        a.validFrom,
+        a.validTo,
+        a.eventPeriod?.first ?? null,
+        a.eventPeriod?.last ?? null,
+      ],
+    );
+  }
+
+  /** An exhibition as consignment announced it; a redelivery changes nothing. */
+  async upsertExhibition(manager: EntityManager, x: ExhibitionCreatedV1): Promise<void> {
+    await manager.query(
+      `INSERT INTO exhibition_dim (exhibition_id, venue_code, name, series, edition, organiser_code, location, time_zone, first_day, last_day,
+                                   return_window_days, upt_codes, agreement_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (exhibition_id) DO NOTHING`,
+      [
+        x.exhibitionId,
+        x.venueCode,
+        x.name,
+        x.series,
+        x.edition,
+        x.organiserCode,
+        x.location,
+        x.timeZone,
+        x.first,
+        x.last,
+        x.returnWindowDays,
+        x.uptCodes,
+        x.agreementIds,
+      ],
     );
   }
 
