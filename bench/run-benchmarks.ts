@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import type { AgreementActivatedV1, EventEnvelope } from '@titipan/contracts';
 import { startBenchStack } from './bench-stack';
 import { measureEventThroughput } from './event-throughput';
+import { measureHousekeeping } from './housekeeping';
 import { measureReportingQueries } from './reporting-queries';
 import { startCpuMeter, type CpuByGroup } from './cpu-meter';
 import { freshness, runSalesLoad, type SalesLoadResult } from './sales-load';
@@ -29,6 +30,7 @@ const FULL = {
   insertSeconds: 15,
   saleLines: 10_000_000,
   requests: 200,
+  housekeepingRows: 1_000_000,
 };
 const SHORT: typeof FULL = {
   venues: 2,
@@ -43,6 +45,7 @@ const SHORT: typeof FULL = {
   insertSeconds: 1,
   saleLines: 20_000,
   requests: 5,
+  housekeepingRows: 20_000,
 };
 
 const args = process.argv.slice(2);
@@ -139,6 +142,9 @@ async function main(): Promise<void> {
   log(`6. reporting queries with ${settings.saleLines.toLocaleString('en')} sale lines`);
   const queries = await measureReportingQueries(settings.saleLines, settings.requests, log);
 
+  log(`8. housekeeping: pruning ${settings.housekeepingRows.toLocaleString('en')} outbox and as many inbox rows, half past retention`);
+  const housekeeping = await measureHousekeeping(settings.housekeepingRows);
+
   const results = {
     machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, date: new Date().toISOString() },
     settings,
@@ -147,10 +153,15 @@ async function main(): Promise<void> {
     max,
     events,
     queries,
+    housekeeping,
   };
   mkdirSync(RESULTS_DIR, { recursive: true });
   writeFileSync(join(RESULTS_DIR, 'bench.json'), JSON.stringify(results, null, 2));
   printTable(results);
+  const h = housekeeping;
+  console.log(
+    `8. housekeeping on ${n(h.rows)} rows each (batches of ${n(h.batchSize)}): outbox ${n(h.outbox.deleted)} deleted in ${h.outbox.seconds} s (${n(h.outbox.rowsPerSecond)} rows/s), inbox ${n(h.inbox.deleted)} deleted in ${h.inbox.seconds} s (${n(h.inbox.rowsPerSecond)} rows/s)`,
+  );
 }
 
 const n = (x: number) => x.toLocaleString('en');

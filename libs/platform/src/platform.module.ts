@@ -20,6 +20,11 @@ import { HttpErrorFilter } from './errors/http-error.filter';
 import { HealthController } from './health/health.controller';
 import { HealthService } from './health/health.service';
 import { HealthStore } from './health/health.store';
+import { HousekeepingHost } from './housekeeping/housekeeping-host';
+import { CONSUMER_STATS, eventTransportStats } from './metrics/consumer-stats';
+import { MetricsModule } from './metrics/metrics.module';
+import { JobRunStore } from './scheduling/job-run.store';
+import { RunOnce } from './scheduling/run-once';
 import { ActorRateLimitGuard, AddressRateLimitGuard, rateLimitOptions } from './http/rate-limit';
 import { createKafka } from './kafka/kafka-client';
 import { loggerOptions } from './logging/logger-options';
@@ -90,6 +95,7 @@ export class PlatformModule {
           },
         }),
         ThrottlerModule.forRootAsync({ inject: [PLATFORM_CONFIG], useFactory: (config: PlatformConfig) => rateLimitOptions(config) }),
+        MetricsModule,
       ],
       controllers: [HealthController],
       providers: [
@@ -145,6 +151,9 @@ export class PlatformModule {
             }),
         },
         RelayHost,
+        { provide: CONSUMER_STATS, inject: [EventTransport], useFactory: eventTransportStats },
+        { provide: RunOnce, inject: [DataSource], useFactory: (ds: DataSource) => new RunOnce(new JobRunStore(ds)) },
+        HousekeepingHost,
         HealthStore,
         HealthService,
         // global guards run in this order: the address's budget (every request), the token, the actor's budget
@@ -153,7 +162,18 @@ export class PlatformModule {
         { provide: APP_GUARD, useClass: ActorRateLimitGuard },
         { provide: APP_FILTER, useClass: HttpErrorFilter },
       ],
-      exports: [TypeOrmModule, KAFKA, OutboxStore, InboxStore, UnitOfWork, OutboxRelay, EventTransport, TOKEN_VERIFIER],
+      exports: [
+        TypeOrmModule,
+        KAFKA,
+        OutboxStore,
+        InboxStore,
+        UnitOfWork,
+        OutboxRelay,
+        EventTransport,
+        TOKEN_VERIFIER,
+        CONSUMER_STATS,
+        RunOnce,
+      ],
     };
   }
 }

@@ -126,6 +126,27 @@ export class PlatformConfig {
   @Max(10_000)
   OUTBOX_BATCH_SIZE = 500;
 
+  /** Sent outbox rows are deleted this long after they were sent (the broker holds the events; the rows are only a record). */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(87_600)
+  OUTBOX_RETENTION_HOURS = 168;
+
+  /** How often the housekeeping jobs (outbox and inbox pruning) run, once per period across the service's instances. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(604_800)
+  HOUSEKEEPING_INTERVAL_S = 3600;
+
+  /** Rows deleted per statement by housekeeping, so no delete holds locks for long. */
+  @Type(() => Number)
+  @IsInt()
+  @Min(100)
+  @Max(100_000)
+  HOUSEKEEPING_BATCH_SIZE = 5000;
+
   /** Attempts for a handler error that is not a transient infrastructure fault, before dead-lettering. */
   @Type(() => Number)
   @IsInt()

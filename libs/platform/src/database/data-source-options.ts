@@ -5,6 +5,7 @@ import { AuditActorUsername1700000000300 } from '../audit/audit-actor-username.m
 import { AuditSearch1700000000430 } from '../audit/audit-search.migration';
 import { AuditTrail1700000000200 } from '../audit/audit-trail.migration';
 import { PlatformTables1700000000000 } from './platform-tables.migration';
+import { JobRuns1700000017000 } from '../scheduling/job-runs.migration';
 import type { ServiceName } from './service-identity';
 
 export type MigrationClass = new () => MigrationInterface;
@@ -39,6 +40,7 @@ export function dataSourceOptions(config: DatabaseSettings, parts: ServiceDataSo
       AuditTrail1700000000200,
       AuditActorUsername1700000000300,
       AuditSearch1700000000430,
+      JobRuns1700000017000,
       ...(parts.migrations ?? []),
     ],
     migrationsTableName: 'migrations',

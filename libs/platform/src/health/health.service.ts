@@ -5,6 +5,7 @@ import { consumerLag } from '../kafka/consumer-lag';
 import { OutboxRelay } from '../outbox/outbox-relay';
 import { OutboxStore } from '../outbox/outbox.store';
 import { KAFKA, SERVICE_NAME } from '../platform.tokens';
+import { INSTANCE_ID } from '../scheduling/run-once';
 import { CachedCheck, healthErrorCode, withTimeout } from './health-checks';
 import { HealthStore } from './health.store';
 
@@ -98,7 +99,9 @@ export class HealthService implements OnModuleDestroy {
     try {
       const backlog = await withTimeout(this.outbox.backlog(), 'outbox');
       const stale = (backlog.oldestUnsentAgeMs ?? 0) > OUTBOX_STALE_MS;
-      return { status: (stale ? 'degraded' : 'ok') as Status, ...backlog, relay: this.relay.status };
+      // which instance answered, and whether its relay is the one leading (exactly one instance of a service leads)
+      const relay = { ...this.relay.status, leading: this.relay.status.state === 'leading', instance: INSTANCE_ID };
+      return { status: (stale ? 'degraded' : 'ok') as Status, ...backlog, relay };
     } catch (e) {
       return { status: 'down' as Status, code: this.failed('outbox', e) };
     }

@@ -28,6 +28,9 @@ export function relayOptions(config: PlatformConfig, service: string): RelayOpti
       password: config.DB_PASSWORD,
       database: config.DB_NAME,
       application_name: `titipan-${service}-relay`,
+      // a leader whose network went silent loses its connection (and so the lock) instead of holding it half-open
+      keepAlive: true,
+      keepAliveInitialDelayMillis: 5000,
     },
   };
 }
