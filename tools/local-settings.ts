@@ -11,7 +11,7 @@ export const LOCAL = {
   database: process.env.DB_NAME ?? 'titipan',
   brokers: process.env.KAFKA_BROKERS ?? '127.0.0.1:9092',
   topicPrefix: process.env.KAFKA_TOPIC_PREFIX ?? '',
-  ports: { catalog: 3001, consignment: 3002, reporting: 3003 } as Record<ServiceName, number>,
+  ports: { catalog: 3001, consignment: 3002, reporting: 3003, notification: 3004 } as Record<ServiceName, number>,
   /** The console (the web app people use, and its backend-for-frontend): not a service with a schema, so a setting of its own. */
   consolePort: Number(process.env.CONSOLE_PORT ?? 3000),
   /** Where npm start publishes the development token issuer's JWKS. */
@@ -78,6 +78,7 @@ export function consoleEnv(
     CATALOG_URL: serviceUrl('catalog'),
     CONSIGNMENT_URL: serviceUrl('consignment'),
     REPORTING_URL: serviceUrl('reporting'),
+    NOTIFICATION_URL: serviceUrl('notification'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(process.env.LOG_FORMAT ? { LOG_FORMAT: process.env.LOG_FORMAT } : {}),
   };
