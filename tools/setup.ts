@@ -16,7 +16,12 @@ import { REPORTING_MIGRATIONS } from '../apps/reporting/src/database/migrations'
 import { dbPassword } from './db-passwords';
 import { LOCAL, localDatabaseHost } from './local-settings';
 
-const MIGRATIONS = { catalog: CATALOG_MIGRATIONS, consignment: CONSIGNMENT_MIGRATIONS, reporting: REPORTING_MIGRATIONS, notification: NOTIFICATION_MIGRATIONS };
+const MIGRATIONS = {
+  catalog: CATALOG_MIGRATIONS,
+  consignment: CONSIGNMENT_MIGRATIONS,
+  reporting: REPORTING_MIGRATIONS,
+  notification: NOTIFICATION_MIGRATIONS,
+};
 
 /**
  * Prepares the local database (roles with their passwords, schemas, grants), applies every service's migrations

@@ -32,9 +32,10 @@ export class InboxStore {
   }
 
   async unread(personId: string): Promise<number> {
-    const [{ n }]: { n: number }[] = await this.dataSource.query(`SELECT count(*)::int AS n FROM notice WHERE person_id = $1 AND read_at IS NULL`, [
-      personId,
-    ]);
+    const [{ n }]: { n: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS n FROM notice WHERE person_id = $1 AND read_at IS NULL`,
+      [personId],
+    );
     return n;
   }
 
@@ -49,9 +50,10 @@ export class InboxStore {
   }
 
   async markAllRead(personId: string): Promise<number> {
-    const [, count]: [unknown, number] = await this.dataSource.query(`UPDATE notice SET read_at = now() WHERE person_id = $1 AND read_at IS NULL`, [
-      personId,
-    ]);
+    const [, count]: [unknown, number] = await this.dataSource.query(
+      `UPDATE notice SET read_at = now() WHERE person_id = $1 AND read_at IS NULL`,
+      [personId],
+    );
     return count;
   }
 }

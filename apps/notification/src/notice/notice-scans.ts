@@ -41,8 +41,14 @@ export class NoticeScans implements OnApplicationBootstrap, BeforeApplicationShu
   /** One pass over every wait; returns how many notices were new. */
   async scan(now = new Date()): Promise<{ notices: number }> {
     const causes: Cause[] = [
-      ...(await this.replicas.productsWaitingSince(overdueBefore(now, CURATION_OVERDUE_DAYS))).map((p) => ({ type: 'curation-waiting' as const, ...p })),
-      ...(await this.replicas.statementsUnpaidSince(overdueBefore(now, STATEMENT_UNPAID_DAYS))).map((s) => ({ type: 'statement-unpaid' as const, ...s })),
+      ...(await this.replicas.productsWaitingSince(overdueBefore(now, CURATION_OVERDUE_DAYS))).map((p) => ({
+        type: 'curation-waiting' as const,
+        ...p,
+      })),
+      ...(await this.replicas.statementsUnpaidSince(overdueBefore(now, STATEMENT_UNPAID_DAYS))).map((s) => ({
+        type: 'statement-unpaid' as const,
+        ...s,
+      })),
       ...(await this.replicas.statementsUndepositedSince(overdueBefore(now, PNBP_NOT_DEPOSITED_DAYS))).map((s) => ({
         type: 'statement-not-deposited' as const,
         ...s,

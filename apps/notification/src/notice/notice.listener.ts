@@ -56,7 +56,13 @@ export class NoticeListener {
   @EventPattern(ProductApproved)
   async approved(@Payload() { data, time }: EventEnvelope<ProductApprovedV1>, @Ctx() { tx }: EventContext): Promise<void> {
     await this.replicas.productDecided(tx.manager, data, time);
-    await this.decide(tx.manager, { type: 'product-approved', productId: data.productId, reviewId: data.reviewId, uptCode: data.uptCode, name: data.name });
+    await this.decide(tx.manager, {
+      type: 'product-approved',
+      productId: data.productId,
+      reviewId: data.reviewId,
+      uptCode: data.uptCode,
+      name: data.name,
+    });
   }
 
   @EventPattern(ProductRejected)
@@ -81,7 +87,14 @@ export class NoticeListener {
     if (!parties) return;
     const damaged = data.lines.reduce((n, l) => n + l.damaged, 0);
     const short = data.lines.reduce((n, l) => n + l.short, 0);
-    await this.decide(tx.manager, { type: 'receipt-confirmed', dispatchId: data.dispatchId, agreementId: data.agreementId, ...parties, damaged, short });
+    await this.decide(tx.manager, {
+      type: 'receipt-confirmed',
+      dispatchId: data.dispatchId,
+      agreementId: data.agreementId,
+      ...parties,
+      damaged,
+      short,
+    });
   }
 
   @EventPattern(LotNearExpiry)
@@ -98,7 +111,13 @@ export class NoticeListener {
     await this.replicas.statementIssued(tx.manager, data);
     const parties = await this.parties(tx.manager, data.agreementId, 'statement');
     if (!parties) return;
-    await this.decide(tx.manager, { type: 'statement-issued', statementId: data.statementId, period: data.period, proceeds: data.proceeds, ...parties });
+    await this.decide(tx.manager, {
+      type: 'statement-issued',
+      statementId: data.statementId,
+      period: data.period,
+      proceeds: data.proceeds,
+      ...parties,
+    });
   }
 
   @EventPattern(StatementPaid)

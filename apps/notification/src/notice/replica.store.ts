@@ -75,7 +75,10 @@ export class ReplicaStore {
     return rows[0]?.name ?? null;
   }
 
-  async statementIssued(m: EntityManager, s: { statementId: string; agreementId: string; period: string; proceeds: number; issuedAt: string }): Promise<void> {
+  async statementIssued(
+    m: EntityManager,
+    s: { statementId: string; agreementId: string; period: string; proceeds: number; issuedAt: string },
+  ): Promise<void> {
     await m.query(
       `INSERT INTO statement_replica (statement_id, agreement_id, period, proceeds, issued_at) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (statement_id) DO NOTHING`,
@@ -85,7 +88,10 @@ export class ReplicaStore {
 
   /** Paid on a day (the venue's date): counted from the end of that day in UTC+7 at the latest, so from its start here. */
   async statementPaid(m: EntityManager, statementId: string, paidOn: string): Promise<void> {
-    await m.query(`UPDATE statement_replica SET paid_at = COALESCE(paid_at, $2::date::timestamptz) WHERE statement_id = $1`, [statementId, paidOn]);
+    await m.query(`UPDATE statement_replica SET paid_at = COALESCE(paid_at, $2::date::timestamptz) WHERE statement_id = $1`, [
+      statementId,
+      paidOn,
+    ]);
   }
 
   async statementDeposited(m: EntityManager, statementId: string, depositedOn: string): Promise<void> {
@@ -96,7 +102,9 @@ export class ReplicaStore {
   }
 
   /** Products submitted before `before` and still undecided, with their UPT's Kanwil. */
-  productsWaitingSince(before: Date): Promise<{ productId: string; uptCode: string; kanwilCode: string | null; name: string | null; submittedAt: string }[]> {
+  productsWaitingSince(
+    before: Date,
+  ): Promise<{ productId: string; uptCode: string; kanwilCode: string | null; name: string | null; submittedAt: string }[]> {
     return this.dataSource.query(
       `SELECT p.product_id AS "productId", p.upt_code AS "uptCode", u.kanwil_code AS "kanwilCode", p.name,
               to_char(p.submitted_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS "submittedAt"
@@ -107,7 +115,9 @@ export class ReplicaStore {
   }
 
   /** Statements issued before `before` and not paid, with their venue and its Kanwil. */
-  statementsUnpaidSince(before: Date): Promise<{ statementId: string; period: string; issuedAt: string; venueCode: string; venueKanwilCode: string | null }[]> {
+  statementsUnpaidSince(
+    before: Date,
+  ): Promise<{ statementId: string; period: string; issuedAt: string; venueCode: string; venueKanwilCode: string | null }[]> {
     return this.dataSource.query(
       `SELECT s.statement_id AS "statementId", s.period, to_char(s.issued_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "issuedAt",
               a.venue_code AS "venueCode", v.kanwil_code AS "venueKanwilCode"
@@ -118,7 +128,9 @@ export class ReplicaStore {
   }
 
   /** Statements paid before `before` and not deposited, with their UPT and its Kanwil. */
-  statementsUndepositedSince(before: Date): Promise<{ statementId: string; period: string; paidAt: string; uptCode: string; uptKanwilCode: string | null }[]> {
+  statementsUndepositedSince(
+    before: Date,
+  ): Promise<{ statementId: string; period: string; paidAt: string; uptCode: string; uptKanwilCode: string | null }[]> {
     return this.dataSource.query(
       `SELECT s.statement_id AS "statementId", s.period, to_char(s.paid_at AT TIME ZONE 'UTC', 'YYYY-MM-DD') AS "paidAt",
               a.upt_code AS "uptCode", u.kanwil_code AS "uptKanwilCode"

@@ -8,7 +8,10 @@ export class PreferenceStore {
   constructor(private readonly dataSource: DataSource) {}
 
   async emailOff(personId: string): Promise<Set<NoticeKind>> {
-    const rows: { kind: NoticeKind }[] = await this.dataSource.query(`SELECT kind FROM email_preference WHERE person_id = $1 AND NOT email`, [personId]);
+    const rows: { kind: NoticeKind }[] = await this.dataSource.query(
+      `SELECT kind FROM email_preference WHERE person_id = $1 AND NOT email`,
+      [personId],
+    );
     return new Set(rows.map((r) => r.kind));
   }
 

@@ -93,7 +93,16 @@ export class NotificationTables1700000019000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
-    for (const t of ['email_preference', 'email_outbox', 'notice', 'statement_replica', 'product_replica', 'agreement_replica', 'venue_replica', 'person_replica'])
+    for (const t of [
+      'email_preference',
+      'email_outbox',
+      'notice',
+      'statement_replica',
+      'product_replica',
+      'agreement_replica',
+      'venue_replica',
+      'person_replica',
+    ])
       await q.query(`DROP TABLE ${t}`);
   }
 }

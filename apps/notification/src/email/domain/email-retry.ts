@@ -12,7 +12,9 @@ export interface SmtpSettings {
 }
 
 /** Nodemailer's transport options from the settings, or undefined when no SMTP server is configured (e-mail off). */
-export function smtpTransportOptions(s: SmtpSettings): string | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } } | undefined {
+export function smtpTransportOptions(
+  s: SmtpSettings,
+): string | { host: string; port: number; secure: boolean; auth?: { user: string; pass: string } } | undefined {
   if (s.SMTP_URL) return s.SMTP_URL;
   if (!s.SMTP_HOST) return undefined;
   return {

@@ -85,7 +85,12 @@ function rule<T extends Cause['type'], C extends Extract<Cause, { type: T }>>(
   when: (cause: C) => boolean,
   draft: (cause: C) => Omit<NoticeDraft, 'kind' | 'rule'>,
 ): NoticeRule {
-  return { name, kind, applies: (c: Cause): c is C => c.type === type && when(c as C), draft: draft as (c: Cause) => Omit<NoticeDraft, 'kind' | 'rule'> };
+  return {
+    name,
+    kind,
+    applies: (c: Cause): c is C => c.type === type && when(c as C),
+    draft: draft as (c: Cause) => Omit<NoticeDraft, 'kind' | 'rule'>,
+  };
 }
 
 const always = () => true;
@@ -126,7 +131,7 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       causeKey: `dispatch:${c.dispatchId}`,
       audiences: [{ role: 'upt', scope: c.uptCode }],
       subject: { dispatchId: c.dispatchId, venueCode: c.venueCode, damaged: c.damaged, short: c.short },
-      link: `/pengiriman/${c.dispatchId}`,
+      link: '/pengiriman',
     }),
   ),
   rule('lot near expiry: tell the UPT and the venue, with the proposed return', 'LOT_NEAR_EXPIRY', 'lot-near-expiry', always, (c) => ({
@@ -145,7 +150,7 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       proposedReturnId: c.proposedReturnId,
     },
     // the proposed return's confirm action, when consignment proposed one
-    link: c.proposedReturnId ? `/retur/${c.proposedReturnId}/konfirmasi` : null,
+    link: c.proposedReturnId ? `/retur-usulan/${c.proposedReturnId}` : '/kedaluwarsa',
   })),
   rule('statement issued: tell the venue and the UPT', 'STATEMENT_ISSUED', 'statement-issued', always, (c) => ({
     causeKey: `statement:${c.statementId}`,
@@ -154,13 +159,13 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       { role: 'upt', scope: c.uptCode },
     ],
     subject: { statementId: c.statementId, period: c.period, proceeds: c.proceeds },
-    link: `/penyelesaian/${c.statementId}`,
+    link: '/penyelesaian',
   })),
   rule('statement unpaid after 14 days: tell the venue and its Kanwil', 'STATEMENT_UNPAID', 'statement-unpaid', always, (c) => ({
     causeKey: `statement:${c.statementId}`,
     audiences: [{ role: 'venue', scope: c.venueCode }, ...kanwil(c.venueKanwilCode)],
     subject: { statementId: c.statementId, period: c.period, issuedAt: c.issuedAt },
-    link: `/penyelesaian/${c.statementId}`,
+    link: '/penyelesaian',
   })),
   rule(
     'paid statement not deposited as PNBP after 7 days: tell the UPT and its Kanwil',
@@ -171,15 +176,21 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       causeKey: `statement:${c.statementId}`,
       audiences: [{ role: 'upt', scope: c.uptCode }, ...kanwil(c.uptKanwilCode)],
       subject: { statementId: c.statementId, period: c.period, paidAt: c.paidAt },
-      link: `/penyelesaian/${c.statementId}`,
+      link: '/penyelesaian',
     }),
   ),
-  rule('exhibition ending tomorrow: tell its UPTs', 'EXHIBITION_ENDING', 'exhibition-ending', (c) => c.uptCodes.length > 0, (c) => ({
-    causeKey: `exhibition:${c.venueCode}:${c.endDate}`,
-    audiences: c.uptCodes.map((scope) => ({ role: 'upt' as const, scope })),
-    subject: { venueCode: c.venueCode, name: c.name, endDate: c.endDate },
-    link: null,
-  })),
+  rule(
+    'exhibition ending tomorrow: tell its UPTs',
+    'EXHIBITION_ENDING',
+    'exhibition-ending',
+    (c) => c.uptCodes.length > 0,
+    (c) => ({
+      causeKey: `exhibition:${c.venueCode}:${c.endDate}`,
+      audiences: c.uptCodes.map((scope) => ({ role: 'upt' as const, scope })),
+      subject: { venueCode: c.venueCode, name: c.name, endDate: c.endDate },
+      link: null,
+    }),
+  ),
 ];
 
 /** Every notice the cause calls for, in rule order (none when no rule applies). */

@@ -10,7 +10,10 @@ const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
 export function noticeText(kind: NoticeKind, subject: Record<string, unknown>): { title: string; body: string } {
   switch (kind) {
     case 'PRODUCT_APPROVED':
-      return { title: `Produk disetujui: ${s(subject.name)}`, body: `Produk ${s(subject.name)} telah disetujui kurator dan dapat dikirim ke mitra.` };
+      return {
+        title: `Produk disetujui: ${s(subject.name)}`,
+        body: `Produk ${s(subject.name)} telah disetujui kurator dan dapat dikirim ke mitra.`,
+      };
     case 'PRODUCT_REFUSED':
       return {
         title: `Produk ditolak: ${s(subject.name ?? subject.productId)}`,
@@ -49,6 +52,9 @@ export function noticeText(kind: NoticeKind, subject: Record<string, unknown>): 
         body: `Laporan penyelesaian periode ${s(subject.period)} dibayar pada ${s(subject.paidAt)}; bagian PNBP belum disetor setelah 7 hari.`,
       };
     case 'EXHIBITION_ENDING':
-      return { title: `Pameran ${s(subject.name)} berakhir besok`, body: `Pameran ${s(subject.name)} berakhir pada ${s(subject.endDate)}.` };
+      return {
+        title: `Pameran ${s(subject.name)} berakhir besok`,
+        body: `Pameran ${s(subject.name)} berakhir pada ${s(subject.endDate)}.`,
+      };
   }
 }
