@@ -21,12 +21,12 @@ export class InboxStore {
   async list(personId: string, page: { limit: number; offset: number; unreadOnly: boolean }): Promise<Page<NoticeRow>> {
     const where = `person_id = $1${page.unreadOnly ? ' AND read_at IS NULL' : ''}`;
     const [items, [{ total }]] = await Promise.all([
-      this.dataSource.query(
+      this.dataSource.query<NoticeRow[]>(
         `SELECT notice_id AS id, kind, rule, subject, link, created_at AS "createdAt", read_at AS "readAt"
            FROM notice WHERE ${where} ORDER BY created_at DESC, notice_id LIMIT $2 OFFSET $3`,
         [personId, page.limit, page.offset],
-      ) as Promise<NoticeRow[]>,
-      this.dataSource.query(`SELECT count(*)::int AS total FROM notice WHERE ${where}`, [personId]) as Promise<{ total: number }[]>,
+      ),
+      this.dataSource.query<{ total: number }[]>(`SELECT count(*)::int AS total FROM notice WHERE ${where}`, [personId]),
     ]);
     return { items, total, limit: page.limit, offset: page.offset };
   }

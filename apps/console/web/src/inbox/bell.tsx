@@ -8,12 +8,13 @@ const POLL_MS = 60_000;
 export function Bell({ go }: { go: (path: string) => void }) {
   const [unread, setUnread] = useState<number>();
   useEffect(() => {
-    const load = () =>
+    const load = () => {
       unreadCount().then(
         (r) => setUnread(r.unread),
         () => undefined,
       );
-    void load();
+    };
+    load();
     const timer = setInterval(load, POLL_MS);
     addEventListener(INBOX_CHANGED, load);
     return () => {

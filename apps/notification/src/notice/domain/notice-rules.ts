@@ -89,7 +89,7 @@ function rule<T extends Cause['type'], C extends Extract<Cause, { type: T }>>(
     name,
     kind,
     applies: (c: Cause): c is C => c.type === type && when(c as C),
-    draft: draft as (c: Cause) => Omit<NoticeDraft, 'kind' | 'rule'>,
+    draft,
   };
 }
 

@@ -1,7 +1,7 @@
 import type { NoticeKind } from './notice-rules';
 
 const rupiah = (n: unknown) => `Rp${Number(n).toLocaleString('id-ID')}`;
-const s = (v: unknown) => (v === null || v === undefined ? '' : String(v));
+const s = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /**
  * The notice's words in Bahasa Indonesia, for the e-mail (the console words its inbox from kind and subject with
