@@ -1,4 +1,4 @@
-import { IsBoolean, IsEmail, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
+import { IsBoolean, IsIn, IsOptional, IsString, Length, Matches } from 'class-validator';
 import { defineEvent } from '../event-definition';
 import { ORG_CODE_PATTERN } from './product-fields';
 
@@ -32,8 +32,10 @@ export class PersonChangedV1 {
   @Length(0, 255)
   name: string | null;
 
+  /** As the provider holds it (it checked the address when the account was made). */
   @IsOptional()
-  @IsEmail()
+  @Length(3, 254)
+  @Matches(/^[^\s@]+@[^\s@]+$/)
   email: string | null;
 
   @IsBoolean()
