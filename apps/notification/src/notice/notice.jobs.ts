@@ -17,7 +17,7 @@ import { ReplicaStore } from './replica.store';
  * instances (RunOnce). A wait found again at the next scan has the same cause, so its notice is not repeated.
  */
 @Injectable()
-export class NoticeScans implements OnApplicationBootstrap, BeforeApplicationShutdown {
+export class NoticeJobs implements OnApplicationBootstrap, BeforeApplicationShutdown {
   private readonly jobs: PeriodicJobs;
 
   constructor(
