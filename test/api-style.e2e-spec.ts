@@ -53,6 +53,7 @@ const NOT_LISTS: Record<string, string> = {
   '/health': 'the service health (admin)',
   '/health/live': 'liveness',
   '/health/ready': 'readiness',
+  '/metrics': 'Prometheus metrics in their text format (admin)',
   '/statements/{id}/verify': 'the verdict on one statement',
   '/statements/{id}/export': 'a file',
   '/agreements/{id}/periods/ledger-totals': "the ledger's control totals of every month, for reconciliation (a report)",
