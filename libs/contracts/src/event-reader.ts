@@ -87,17 +87,9 @@ export class EventReader {
   }
 
   read(value: Buffer | string | null): ParseResult {
-    if (value === null || value.length === 0) return { kind: 'invalid', reason: 'empty message', problems: [] };
-    let json: unknown;
-    try {
-      json = JSON.parse(value.toString());
-    } catch (e) {
-      return { kind: 'invalid', reason: `not JSON: ${(e as Error).message}`, problems: [] };
-    }
-    if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-      return { kind: 'invalid', reason: 'not a JSON object', problems: [] };
-    }
-    const raw = json as EventEnvelope<object>;
+    const json = readJsonObject(value);
+    if ('kind' in json) return json;
+    const raw = json.object as EventEnvelope<object>;
     const data = raw.data;
     // the payload is checked by its own schema below; the envelope's pass must not strip its fields
     raw.data = {};
@@ -125,4 +117,19 @@ export class EventReader {
 /** Parses a Kafka message value into a validated envelope (see EventReader). */
 export function parseEvent(value: Buffer | string | null, reader: EventReader = EventReader.shared()): ParseResult {
   return reader.read(value);
+}
+
+/** A message's value as a JSON object, or why it is not one (both readers refuse the same way). */
+export function readJsonObject(value: Buffer | string | null): { object: object } | Extract<ParseResult, { kind: 'invalid' }> {
+  if (value === null || value.length === 0) return { kind: 'invalid', reason: 'empty message', problems: [] };
+  let json: unknown;
+  try {
+    json = JSON.parse(value.toString());
+  } catch (e) {
+    return { kind: 'invalid', reason: `not JSON: ${(e as Error).message}`, problems: [] };
+  }
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
+    return { kind: 'invalid', reason: 'not a JSON object', problems: [] };
+  }
+  return { object: json };
 }

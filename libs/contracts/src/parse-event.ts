@@ -1,7 +1,7 @@
 import { plainToInstance } from 'class-transformer';
 import { validateSync, type ValidationError } from 'class-validator';
 import { EnvelopeShape, type EventEnvelope } from './envelope';
-import type { FieldProblem, ParseResult } from './event-reader';
+import { readJsonObject, type FieldProblem, type ParseResult } from './event-reader';
 import { EventRegistry } from './event-registry';
 
 /** Flattens class-validator's tree into `field` paths with the rule that failed. */
@@ -21,16 +21,9 @@ const defaultRegistry = new EventRegistry();
  * parse bench compare EventReader with.
  */
 export function parseEventWithClassValidator(value: Buffer | string | null, registry: EventRegistry = defaultRegistry): ParseResult {
-  if (value === null || value.length === 0) return { kind: 'invalid', reason: 'empty message', problems: [] };
-  let json: unknown;
-  try {
-    json = JSON.parse(value.toString());
-  } catch (e) {
-    return { kind: 'invalid', reason: `not JSON: ${(e as Error).message}`, problems: [] };
-  }
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) {
-    return { kind: 'invalid', reason: 'not a JSON object', problems: [] };
-  }
+  const read = readJsonObject(value);
+  if ('kind' in read) return read;
+  const json = read.object;
   // the payload is transformed once, by its own class below; the envelope's copy leaves it untouched
   const envelope = plainToInstance(EnvelopeShape, { ...json, data: undefined });
   envelope.data = (json as { data?: object }).data as object;
