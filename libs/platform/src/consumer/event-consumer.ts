@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { DomainError } from '@titipan/kernel';
 import { definitionKey, topicName, type EventEnvelope, type ParseResult, type Stream } from '@titipan/contracts';
 import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
@@ -171,7 +172,7 @@ export class EventConsumer {
         await this.retrying(() => this.applyInTransaction([item], batch), payload, { transientOnly: false });
       } catch (error) {
         if (error instanceof StopProcessing) throw error;
-        await this.deadLetter(batch, item.message, 'handler-failed', String((error as Error)?.stack ?? error), payload);
+        await this.deadLetter(batch, item.message, 'handler-failed', failureText(error), payload);
       }
       done(item.message);
     }
@@ -239,7 +240,9 @@ export class EventConsumer {
         return await work();
       } catch (error) {
         const transient = isTransientError(error);
-        if (!transient && (opts.transientOnly || attempt >= this.options.maxAttempts)) throw error;
+        // a rule's refusal is decided by the event itself: another attempt would refuse it again
+        const refused = error instanceof DomainError && (error.kind === 'rule' || error.kind === 'validation');
+        if (!transient && (refused || opts.transientOnly || attempt >= this.options.maxAttempts)) throw error;
         if (!this.running || !payload.isRunning()) throw new StopProcessing();
         this.counters.retries++;
         this.logger.warn({ err: error, attempt, transient }, `handler failed, retrying in ${delay} ms`);
@@ -285,4 +288,10 @@ export class EventConsumer {
       throw new StopProcessing(); // the group is rebalancing: give the partition up cleanly
     }
   }
+}
+
+/** A dead letter's error: a rule's refusal leads with its stable code, so the re-drive tool and a reader can sort by it. */
+export function failureText(error: unknown): string {
+  const text = String((error as Error)?.stack ?? error);
+  return error instanceof DomainError ? `${error.code}: ${text}` : text;
 }
