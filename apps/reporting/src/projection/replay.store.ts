@@ -9,6 +9,7 @@ export const REBUILD_TABLES: ProjectionTables = {
   stock: 'stock_on_hand_rebuild',
   daily: 'sales_daily_rebuild',
   monthly: 'monthly_product_rebuild',
+  monthlyNational: 'monthly_product_national_rebuild',
 };
 /** Where a replay builds the statement sources (migration ReplayRebuildsStatementSources creates and swaps them in). */
 export const REBUILD_SOURCE_TABLES: SourceTables = {

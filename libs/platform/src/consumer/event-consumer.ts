@@ -49,6 +49,8 @@ interface Received {
 }
 
 const MAX_BACKOFF_MS = 10_000;
+/** How often resolved offsets are committed (at most; also when partitions may be revoked and at stop). */
+const COMMIT_INTERVAL_MS = 1000;
 
 class StopProcessing extends Error {}
 
@@ -66,6 +68,9 @@ export class EventConsumer {
   private readonly logger: Logger;
   private consumer?: Consumer;
   private running = false;
+  /** The newest batch's commit function (its consumer group's offsets), for commits between batches. */
+  private commitResolved?: () => Promise<void>;
+  private commitTimer?: NodeJS.Timeout;
 
   constructor(
     readonly group: ConsumerGroup,
@@ -99,9 +104,16 @@ export class EventConsumer {
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    // a commit at most once a second, not after every batch: with autoCommit kafkajs 2.2.4 commits after each batch
+    // (runner.js handleBatch → autoCommitOffsets, whatever autoCommitInterval says), an OffsetCommit round trip
+    // before the next fetch. Offsets resolved since are committed by the timer, before a rejoin and at stop;
+    // what a crash leaves uncommitted is read again and the inbox absorbs it
+    consumer.on(consumer.events.REBALANCING, () => void this.commitNow());
+    this.commitTimer = setInterval(() => void this.commitNow(), COMMIT_INTERVAL_MS);
+    this.commitTimer.unref();
     await consumer.run({
-      autoCommit: true,
-      autoCommitInterval: 1000,
+      autoCommit: false,
+      autoCommitInterval: COMMIT_INTERVAL_MS,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 1,
       eachBatch: (payload) => this.onBatch(payload),
@@ -110,15 +122,27 @@ export class EventConsumer {
 
   async stop(): Promise<void> {
     this.running = false;
+    clearInterval(this.commitTimer);
+    // before leaving the group: the batch in flight commits its own offsets when it ends (running is false)
+    await this.commitNow();
     await this.consumer?.disconnect();
     this.consumer = undefined;
+    this.commitResolved = undefined;
+  }
+
+  /** Commits the offsets resolved and not yet committed; a failure (the group rebalancing) leaves them to be read again. */
+  private async commitNow(): Promise<void> {
+    await this.commitResolved?.().catch((error: unknown) => this.logger.warn({ err: error }, 'offsets not committed'));
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const resolveOffset = (offset: string) => payload.resolveOffset(offset);
     const heartbeat = () => payload.heartbeat();
-    const commitOffsetsIfNecessary = () => payload.commitOffsetsIfNecessary();
+    // every offset resolved and not committed, in one OffsetCommit (none sent when there are none)
+    this.commitResolved = () => payload.commitOffsetsIfNecessary(payload.uncommittedOffsets());
+    // at most once a second (autoCommitInterval), or now when stopping
+    const commitOffsetsIfNecessary = () => (this.running ? payload.commitOffsetsIfNecessary() : this.commitNow());
     let firstUnresolved: string | undefined = batch.messages[0]?.offset;
     const done = (message: KafkaMessage) => {
       resolveOffset(message.offset);

@@ -9,6 +9,7 @@ import { PnbpTargetLegalReference1700000016400 } from './1700000016400-pnbp-targ
 import { StatementMoneyColumns1700000018100 } from './1700000018100-statement-money-columns';
 import { ReplayJobs1700000018200 } from './1700000018200-replay-jobs';
 import { OneConsignmentReader1700000019000 } from './1700000019000-one-consignment-reader';
+import { MonthlyProductNational1700000019050 } from './1700000019050-monthly-product-national';
 import { ReplayRebuildsStatementSources1700000019100 } from './1700000019100-replay-rebuilds-statement-sources';
 
 /** In order; listed explicitly so bundled builds need no file globbing. */
@@ -24,5 +25,6 @@ export const REPORTING_MIGRATIONS = [
   StatementMoneyColumns1700000018100,
   ReplayJobs1700000018200,
   OneConsignmentReader1700000019000,
+  MonthlyProductNational1700000019050,
   ReplayRebuildsStatementSources1700000019100,
 ];
