@@ -29,6 +29,13 @@ export interface ReplayProgress {
 
 /** How often a running job writes its progress to its record. */
 const PROGRESS_EVERY_MS = 1000;
+/**
+ * Events applied per transaction: bounds each statement (the event log's insert carries every envelope) well inside
+ * the service's statement timeout, however far the fetch has run ahead.
+ */
+const APPLY_BATCH = 5000;
+/** Events fetched and not yet applied at which fetching waits: the replay's memory stays bounded on a national history. */
+const QUEUE_HIGH_WATER = 50_000;
 
 export interface ReplayResult {
   events: number;
@@ -185,12 +192,16 @@ export class ReplayService implements OnApplicationBootstrap {
             payload.resolveOffset(message.offset);
           }
           await payload.heartbeat();
+          while (queue.length > QUEUE_HIGH_WATER && payload.isRunning()) {
+            await new Promise((r) => setTimeout(r, 50));
+            await payload.heartbeat();
+          }
         },
       });
 
-      /** Applies everything queued, in one transaction of the given manager or one per call. */
+      /** Applies up to APPLY_BATCH queued events, in the given manager's transaction or one of its own. */
       const drain = async (manager?: EntityManager) => {
-        const taken = queue.splice(0, queue.length);
+        const taken = queue.splice(0, APPLY_BATCH);
         if (taken.length === 0) return;
         const parsed: { event: EventEnvelope<unknown>; partition: number; offset: string }[] = [];
         for (const r of taken) {
@@ -226,7 +237,7 @@ export class ReplayService implements OnApplicationBootstrap {
           await drain(manager);
           if (queue.length === 0) await new Promise((r) => setTimeout(r, 20));
         }
-        await drain(manager);
+        while (queue.length > 0) await drain(manager);
       };
 
       await catchUp(new Map([...offsets].map(([p, o]) => [p, o.high])));
