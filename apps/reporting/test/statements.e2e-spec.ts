@@ -1,4 +1,7 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { periodOf } from '@titipan/kernel';
 import { v7 as uuidv7 } from 'uuid';
 import { topicName } from '@titipan/contracts';
@@ -14,6 +17,9 @@ import { freePort } from '../../../test/support/free-port';
 import { cleanUp, stopEach } from '../../../test/support/clean-up';
 import { startServices } from '../../../test/support/stack';
 import { serviceHealth } from '../../../tools/demo/api-client';
+
+const run = promisify(execFile);
+const REPO = join(__dirname, '..', '..', '..');
 
 /**
  * A month at the Tangerang lounge through the consignment API, then its settlement statement in reporting:
@@ -737,9 +743,17 @@ describe('reporting: settlement statement of a month', () => {
     expect(interrupted).toMatchObject({ id: first.body.id, state: 'interrupted', etaSeconds: null });
     expect(interrupted.finishedAt).not.toBeNull();
 
-    const again = await reporting().post('/admin/replay').set('Authorization', admin);
-    expect(again.status).toBe(202);
-    expect(await replayEnded(again.body.id)).toMatchObject({ state: 'finished' });
+    // the next one runs cleanly, started by `npm run replay`, which follows the job until it ends
+    const command = await run('npx', ['ts-node', 'tools/replay.ts', services.reporting.url], { cwd: REPO, timeout: 120_000 });
+    const lines = command.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^replay [0-9a-f-]{36} started$/);
+    expect(lines[0]).not.toContain(first.body.id);
+    // not a terminal: one progress line per poll, the bar full once the job has read every event
+    expect(lines.slice(1, -1).length).toBeGreaterThan(0);
+    expect(lines.at(-2)).toMatch(/^\[#{30}\] 100 % {2}[\d,]+ \/ [\d,]+ events {2}[\d,]+ events\/s {2}ETA /);
+    expect(lines.at(-1)).toMatch(/^replayed [\d,]+ events \([\d,]+ applied to the read models\) in [\d.]+ s, [\d,]+ events\/s$/);
+    const jobId = lines[0].split(' ')[1];
+    expect((await reporting().get(`/admin/replay/${jobId}`).set('Authorization', admin)).body).toMatchObject({ state: 'finished' });
     expect(await rollup()).toEqual(before);
   });
 });
