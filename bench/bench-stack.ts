@@ -146,7 +146,7 @@ export async function startBenchStack(
     }
     const urls = Object.fromEntries(services.map((s) => [s.service, s.url])) as Record<ServiceName, string>;
     const settle = async (timeoutMs = 300_000) => {
-      await waitForConsumers('reporting', urls.reporting, ['consignment-projections', 'statement-source'], timeoutMs);
+      await waitForConsumers('reporting', urls.reporting, ['consignment-reader'], timeoutMs);
     };
 
     await seedCatalog(urls.catalog);

@@ -15,11 +15,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { CONSIGNMENT_MIGRATIONS } from '../apps/consignment/src/database/migrations';
 import { AuditScopeStore } from '../apps/reporting/src/audit/audit-scope.store';
 import { REPORTING_MIGRATIONS } from '../apps/reporting/src/database/migrations';
-import { ProjectionListener } from '../apps/reporting/src/projection/projection.listener';
+import { CarryOverStore } from '../apps/reporting/src/projection/carry-over.store';
 import { ProjectionStore } from '../apps/reporting/src/projection/projection.store';
 import { ReplayService } from '../apps/reporting/src/projection/replay.service';
 import { ReplayStore } from '../apps/reporting/src/projection/replay.store';
-import { SourceEventsStore } from '../apps/reporting/src/statement/source-events.store';
 import { TestEnvironment } from '../test/support/test-environment';
 import { measurePostgresInserts, type InsertCeiling } from './postgres-ceiling';
 
@@ -69,7 +68,7 @@ function take<T>(source: Iterator<T>, n: number): T[] {
  */
 export async function measureEventThroughput(options: {
   samples: EventEnvelope[];
-  /** the agreements the samples belong to (reporting's replay reads their time zones) */
+  /** the agreements the samples belong to: at the head of the topic, as in consignment's log (reporting's replay rebuilds its dimensions from them) */
   agreements: EventEnvelope<AgreementActivatedV1>[];
   drainEvents: number;
   replayEvents: number;
@@ -89,6 +88,11 @@ export async function measureEventThroughput(options: {
 
     log(`postgres ceiling: sale_line rows in batches of 200 over ${options.insertConnections} connections for ${options.insertSeconds} s`);
     const postgresInserts = await measurePostgresInserts(consignment, options.insertConnections, options.insertSeconds);
+
+    const head = env.kafka.producer(RELAY_PRODUCER);
+    await head.connect();
+    await head.send({ topic, acks: -1, messages: options.agreements.map((e) => eventMessage(e, e.partitionKey)) });
+    await head.disconnect();
 
     log(`relay drain: committing ${options.drainEvents.toLocaleString('en')} outbox rows`);
     const store = new OutboxStore(consignment);
@@ -132,18 +136,16 @@ export async function measureEventThroughput(options: {
     let consumed = 0;
     started = performance.now();
     await consumer.run({ eachBatch: async ({ batch }) => void (consumed += batch.messages.length) });
-    while (consumed < options.replayEvents) await new Promise((r) => setTimeout(r, 20));
+    while (consumed < options.replayEvents + options.agreements.length) await new Promise((r) => setTimeout(r, 20));
     const kafkaConsume = rate(consumed, started);
     await consumer.disconnect();
 
-    log(`replay: rebuilding reporting's projections from ${options.replayEvents.toLocaleString('en')} events`);
-    const dims = new SourceEventsStore();
-    for (const a of options.agreements) await dims.upsertAgreement(reporting.manager, a.data);
+    log(`replay: rebuilding reporting's projections and statement sources from ${options.replayEvents.toLocaleString('en')} events`);
     const replayService = new ReplayService(
       reporting,
       new UnitOfWork(reporting, new OutboxStore(reporting), 'reporting', new AuditTrail(new AuditStore(), new AuditScopeStore())),
-      new ProjectionListener(new ProjectionStore(), dims),
       new ProjectionStore(),
+      new CarryOverStore(),
       new ReplayStore(),
       new InboxStore(),
       env.kafka,

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { mintToken } from '@titipan/platform';
 import { LOCAL } from '../tools/local-settings';
 import { REPORTING_MIGRATIONS } from '../apps/reporting/src/database/migrations';
+import { FILL_MONTHLY_PRODUCT_NATIONAL } from '../apps/reporting/src/database/migrations/1700000019050-monthly-product-national';
 import { ReportQueries } from '../apps/reporting/src/report/report.queries';
 import { freePort } from '../test/support/free-port';
 import { TestEnvironment } from '../test/support/test-environment';
@@ -91,7 +92,13 @@ export async function loadNationalYear(
   const timings: Record<string, number> = {};
   const timed = async (name: string, sql: string, params: unknown[] = [], asOwner = false) => {
     const t = performance.now();
-    await (asOwner ? env.queryAsOwner('reporting', sql) : ds.query(sql, params));
+    // loading steps may outlast the service's statement timeout on a busy machine
+    await (asOwner
+      ? env.queryAsOwner('reporting', sql)
+      : ds.transaction(async (m) => {
+          await m.query(`SET LOCAL statement_timeout = 0`);
+          await m.query(sql, params);
+        }));
     timings[name] = Math.round(performance.now() - t);
     log(`  ${name}: ${(timings[name] / 1000).toFixed(1)} s`);
   };
@@ -147,6 +154,8 @@ export async function loadNationalYear(
       [period],
     );
   }
+  // the projection keeps the national rollup per month and product beside monthly_product; filled here as the migration does
+  await timed('national product rollup', FILL_MONTHLY_PRODUCT_NATIONAL);
   // every month up to the measured one is settled: each agreement has a statement with every line's figures and its split
   await timed(
     'statements',
@@ -195,6 +204,34 @@ export async function loadNationalYear(
   };
 }
 
+/** The national rollup by product as it was summed before the rollup table (decision 0022), every row. */
+const NATIONAL_PRODUCT_ROLLUP_FROM_AGREEMENT_ROWS = `
+  WITH per_product AS (
+    SELECT x.product_id, sum(x.sold) AS sold, sum(x.gross_sales) AS gross_sales, sum(x.returns_value) AS returns_value, sum(x.received) AS received
+      FROM monthly_product x WHERE x.period = $1 GROUP BY 1)
+  SELECT COALESCE(p.sku, x.product_id::text) AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
+         sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
+    FROM per_product x LEFT JOIN product_dim p ON p.product_id = x.product_id GROUP BY 1 ORDER BY 3 DESC, 1`;
+
+/** What the issued statement's request reads (StatementStore.findFor), for its plan. */
+const STATEMENT_FOR_PERIOD = `
+  SELECT s.*, a.upt_code, a.venue_code, v.name, v.kanwil_code, u.kanwil_code
+    FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id LEFT JOIN venue_dim v ON v.code = a.venue_code
+    LEFT JOIN upt_replica u ON u.code = a.upt_code WHERE s.agreement_id = $1 AND s.period = $2`;
+
+/** Fails unless the rollup table answers the national rollup by product with the same rows as summing monthly_product. */
+async function sameNationalProductRows(ds: DataSource, period: string, log: (line: string) => void): Promise<void> {
+  const before: { key: string }[] = await ds.query(NATIONAL_PRODUCT_ROLLUP_FROM_AGREEMENT_ROWS, [period]);
+  const { rows: after } = await new ReportQueries(ds).rollup(period, 'product', { scope: {}, region: {} });
+  const pick = (r: Record<string, unknown>) => JSON.stringify([r.key, r.soldQuantity, r.grossSales, r.netSales, r.received]);
+  const differ = before.length !== after.length || before.some((r, i) => pick(r) !== pick(after[i] as unknown as Record<string, unknown>));
+  if (differ)
+    throw new Error(
+      `the national product rollup differs from monthly_product's sums (${before.length} rows, ${after.length} from the rollup)`,
+    );
+  log(`  national product rollup: the same ${after.length} rows as summing monthly_product`);
+}
+
 export async function measureReportingQueries(
   saleLines: number,
   requests: number,
@@ -204,6 +241,13 @@ export async function measureReportingQueries(
   const ds = await env.dataSource('reporting', REPORTING_MIGRATIONS);
   try {
     const { period: PERIOD, nextPeriod: NEXT_PERIOD, saleLines: lines, loadSeconds } = await loadNationalYear(env, ds, saleLines, log);
+
+    await sameNationalProductRows(ds, PERIOD, log);
+    for (const line of await ds.query(`EXPLAIN (ANALYZE, BUFFERS) ${STATEMENT_FOR_PERIOD}`, [
+      `00000000-0000-7000-8000-${String(37).padStart(12, '0')}`,
+      PERIOD,
+    ]))
+      log(`  issued statement plan: ${line['QUERY PLAN']}`);
 
     const reporting = await startServiceProcess(
       'reporting',

@@ -2,7 +2,7 @@ import { Client } from 'pg';
 import { ADMIN_URL } from '../test/support/test-settings';
 
 /** Reporting's consumers whose read models answer sales queries: rollups and stock, and statements. */
-export const REPORTING_READERS = ['consignment-projections', 'statement-source'];
+export const REPORTING_READERS = ['consignment-reader'];
 
 /**
  * Sees the moment an event becomes visible in reporting: a trigger on reporting's inbox (written in

@@ -38,7 +38,8 @@ async function main(): Promise<void> {
 
 /** [#####-----]  42 %  1,234,567 / 2,900,000 events  10,982 events/s  ETA 2:31 */
 function progressLine(job: ReplayJobView): string {
-  const share = job.eventsTotal ? Math.min(1, job.events / job.eventsTotal) : 0;
+  // a finished job has read every event there was, however many the topic held when it started
+  const share = job.state === 'finished' ? 1 : job.eventsTotal ? Math.min(1, job.events / job.eventsTotal) : 0;
   const filled = Math.round(share * BAR);
   const eta = job.etaSeconds === null ? '?' : `${Math.floor(job.etaSeconds / 60)}:${String(job.etaSeconds % 60).padStart(2, '0')}`;
   return (

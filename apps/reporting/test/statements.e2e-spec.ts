@@ -1,4 +1,9 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
 import { periodOf } from '@titipan/kernel';
+import { v7 as uuidv7 } from 'uuid';
 import { topicName } from '@titipan/contracts';
 import type { ServiceName } from '@titipan/platform';
 import ExcelJS from 'exceljs';
@@ -12,6 +17,9 @@ import { freePort } from '../../../test/support/free-port';
 import { cleanUp, stopEach } from '../../../test/support/clean-up';
 import { startServices } from '../../../test/support/stack';
 import { serviceHealth } from '../../../tools/demo/api-client';
+
+const run = promisify(execFile);
+const REPO = join(__dirname, '..', '..', '..');
 
 /**
  * A month at the Tangerang lounge through the consignment API, then its settlement statement in reporting:
@@ -151,7 +159,7 @@ describe('reporting: settlement statement of a month', () => {
       .send({ agreementId, reason: 'opname', countedAt: at(50), lines: [{ productId: makaroni, lotCode: 'MK-1', counted: 10 }] });
 
     // live draft figures before the close
-    await eventually(async () => ((await applied('reporting', 'statement-source')) ?? 0) >= 7, 20_000, 'reporting caught up');
+    await eventually(async () => ((await applied('reporting', 'consignment-reader')) ?? 0) >= 7, 20_000, 'reporting caught up');
     const draft = (await reporting().get(`/agreements/${agreementId}/periods/${period}/statement`).set('Authorization', lounge)).body;
     expect(draft).toMatchObject({ status: 'DRAFT', figures: { proceeds: 138_300 } });
 
@@ -259,15 +267,73 @@ describe('reporting: settlement statement of a month', () => {
           lag: number;
           counters: { duplicates: number };
         }>((await serviceHealth('reporting', services.reporting.url)).checks.consumers);
-        const c = consumers.find((x) => x.groupId.endsWith('statement-source'))!;
-        // every event but dispatch.created (which statements do not use) comes back as a duplicate
-        return c.lag === 0 && c.counters.duplicates >= all.length - 1;
+        const c = consumers.find((x) => x.groupId.endsWith('consignment-reader'))!;
+        // every event comes back as a duplicate (the one reader applies dispatch.created too)
+        return c.lag === 0 && c.counters.duplicates >= all.length;
       },
       20_000,
       'duplicates absorbed',
     );
     expect((await reporting().get(`/statements/${statementId}`).set('Authorization', ministry)).body).toEqual(before);
     expect(probe.received.filter((r) => r.message.value!.toString().includes('"reporting.statement.issued"'))).toHaveLength(1);
+  });
+
+  it('dead-letters forged money events with the rule that refused them, and changes nothing (issue 17, defense in depth)', async () => {
+    const consignmentTopic = topicName('consignment', env.topicPrefix);
+    const reportingTopic = topicName('reporting', env.topicPrefix);
+    const read = new TopicProbe(env.kafka, [consignmentTopic]);
+    await read.start();
+    const real = (await read.waitFor(8, (r) => r.message.key?.toString() === agreementId)).map((r) =>
+      JSON.parse(r.message.value!.toString()),
+    );
+    await read.stop();
+    const issued = JSON.parse(
+      (await probe.waitFor(1, (r) => r.message.value!.toString().includes('"reporting.statement.issued"')))[0].message.value!.toString(),
+    );
+    const dlq = await new TopicProbe(env.kafka, [`${consignmentTopic}.dlq`, `${reportingTopic}.dlq`]).start();
+    const stranger = randomUUID();
+    const forge = (event: { data: object }, data: object) => ({ ...event, id: uuidv7(), data: { ...event.data, ...data } });
+    const close = forge(
+      real.find((e) => e.type === 'consignment.period.closed'),
+      { agreementId: stranger },
+    );
+    const sale = forge(
+      real.find((e) => e.type === 'consignment.sales.recorded'),
+      { agreementId: stranger },
+    );
+    const rupiah = {
+      ...forge(issued, { amount: 1, paidOn: '2026-11-05', transferReference: 'FORGED' }),
+      type: 'reporting.statement.paid',
+    };
+    delete (rupiah.data as { issuedAt?: string; proceeds?: number; digest?: string }).issuedAt;
+    delete (rupiah.data as { proceeds?: number }).proceeds;
+    delete (rupiah.data as { digest?: string }).digest;
+    // the test's superuser client stands in for anyone who could write the topics before the broker's ACLs
+    const producer = env.kafka.producer();
+    await producer.connect();
+    await producer.send({ topic: consignmentTopic, messages: [sale, close].map((e) => ({ key: stranger, value: JSON.stringify(e) })) });
+    await producer.send({ topic: reportingTopic, messages: [{ key: agreementId, value: JSON.stringify(rupiah) }] });
+    await producer.disconnect();
+
+    const letters = await dlq.waitFor(3, () => true, 60_000);
+    await dlq.stop();
+    const why = (id: string) => {
+      const letter = letters.find((l) => JSON.parse(l.message.value!.toString()).id === id)!;
+      return { reason: letter.message.headers!['dlq-reason']!.toString(), error: letter.message.headers!['dlq-error']!.toString() };
+    };
+    expect(why(sale.id).reason).toBe('handler-failed');
+    expect(why(sale.id).error).toContain(`names agreement ${stranger}, which reporting has never seen activated`);
+    expect(why(close.id).error).toContain('AGREEMENT_NOT_ACTIVATED');
+    expect(why(rupiah.id).error).toContain("the issued statement's proceeds are 138300, not 1");
+
+    // nothing changed: no statement for the stranger, the real month still only issued on both sides
+    expect((await reporting().get(`/agreements/${stranger}/periods/${period}/statement`).set('Authorization', ministry)).status).toBe(404);
+    const listed = await reporting().get(`/statements?agreement=${stranger}`).set('Authorization', ministry);
+    expect(listed.status).toBe(200);
+    expect(listed.body.items).toEqual([]);
+    expect((await reporting().get(`/statements/${statementId}`).set('Authorization', ministry)).body).toMatchObject({ status: 'ISSUED' });
+    const [month] = (await consignment().get(`/agreements/${agreementId}/periods`).set('Authorization', inConsignment.upt)).body.items;
+    expect(month).toMatchObject({ period, settlement: 'ISSUED', proceeds: 138_300 });
   });
 
   it('takes the exact payment from the venue, then the PNBP deposit from the UPT; each step an event, and consignment sees it', async () => {
@@ -317,9 +383,10 @@ describe('reporting: settlement statement of a month', () => {
       .send({ amount: 20_745, simponiBillingCode: '820261205000123', ntpn: 'A1B2C3D4E5F6G7H8', depositedOn: '2026-11-08' });
     expect(deposited.body).toMatchObject({ status: 'DEPOSITED', simponiBillingCode: '820261205000123', depositedAmount: 20_745 });
 
-    const events = (await probe.waitFor(3, (r) => r.message.key?.toString() === agreementId)).map((r) =>
-      JSON.parse(r.message.value!.toString()),
-    );
+    // reporting's own events for the agreement: the forgery the test before wrote under its key is not one of them
+    const events = (
+      await probe.waitFor(3, (r) => r.message.key?.toString() === agreementId && !r.message.value!.toString().includes('"FORGED"'))
+    ).map((r) => JSON.parse(r.message.value!.toString()));
     expect(events.map((e) => e.type)).toEqual(['reporting.statement.issued', 'reporting.statement.paid', 'reporting.statement.deposited']);
     expect(events[2].data).toMatchObject({ pnbpAmount: 20_745, ntpn: 'A1B2C3D4E5F6G7H8' });
     const settled = await eventually(
@@ -600,8 +667,15 @@ describe('reporting: settlement statement of a month', () => {
       stock: (await reporting().get('/reports/stock').set('Authorization', ministry)).body.rows,
       daily: (await reporting().get(`/reports/sales-daily?from=${period}-01&to=${period}-28`).set('Authorization', ministry)).body.rows,
       discrepancies: (await reporting().get(`/reports/discrepancies?period=${period}`).set('Authorization', ministry)).body,
+      // the statement is a record; the rebuilt statement sources must compute it again, digest and all
+      statement: (await reporting().get(`/statements/${statementId}`).set('Authorization', ministry)).body,
+      verified: (await reporting().get(`/statements/${statementId}/verify`).set('Authorization', ministry)).body,
+      month: (await reporting().get(`/agreements/${agreementId}/periods/${period}/statement`).set('Authorization', ministry)).body,
     });
     const before = await snapshot();
+    expect(before.verified).toMatchObject({ valid: true });
+    // the month's stock-moving events: the receipt, the sales, the reversal, the return and the count's adjustment
+    expect(before.verified.sourceEvents).toBe(6);
     expect((await reporting().post('/admin/replay').set('Authorization', ministry)).status).toBe(403);
     const replay = await reporting().post('/admin/replay').set('Authorization', admin);
     expect(replay.status).toBe(202);
@@ -642,6 +716,7 @@ describe('reporting: settlement statement of a month', () => {
     const stock = (await reporting().get('/reports/stock').set('Authorization', ministry)).body.rows;
     expect(stock.find((r: { lotCode: string }) => r.lotCode === 'MK-1').quantity).toBe(9);
     expect(await snapshot().then((s) => s.rollup)).toEqual(before.rollup);
+    expect(await snapshot().then((s) => s.verified)).toEqual(before.verified);
   });
   it('runs one replay at a time (409 REPLAY_RUNNING); a replay cut off by a restart shows as interrupted, and a new one runs cleanly', async () => {
     const rollup = async () =>
@@ -668,9 +743,17 @@ describe('reporting: settlement statement of a month', () => {
     expect(interrupted).toMatchObject({ id: first.body.id, state: 'interrupted', etaSeconds: null });
     expect(interrupted.finishedAt).not.toBeNull();
 
-    const again = await reporting().post('/admin/replay').set('Authorization', admin);
-    expect(again.status).toBe(202);
-    expect(await replayEnded(again.body.id)).toMatchObject({ state: 'finished' });
+    // the next one runs cleanly, started by `npm run replay`, which follows the job until it ends
+    const command = await run('npx', ['ts-node', 'tools/replay.ts', services.reporting.url], { cwd: REPO, timeout: 120_000 });
+    const lines = command.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(/^replay [0-9a-f-]{36} started$/);
+    expect(lines[0]).not.toContain(first.body.id);
+    // not a terminal: one progress line per poll, the bar full once the job has read every event
+    expect(lines.slice(1, -1).length).toBeGreaterThan(0);
+    expect(lines.at(-2)).toMatch(/^\[#{30}\] 100 % {2}[\d,]+ \/ [\d,]+ events {2}[\d,]+ events\/s {2}ETA /);
+    expect(lines.at(-1)).toMatch(/^replayed [\d,]+ events \([\d,]+ applied to the read models\) in [\d.]+ s, [\d,]+ events\/s$/);
+    const jobId = lines[0].split(' ')[1];
+    expect((await reporting().get(`/admin/replay/${jobId}`).set('Authorization', admin)).body).toMatchObject({ state: 'finished' });
     expect(await rollup()).toEqual(before);
   });
 });

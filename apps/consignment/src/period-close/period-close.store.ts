@@ -87,6 +87,29 @@ export class PeriodCloseStore {
     return row?.status ?? 'PENDING';
   }
 
+  /** Consignment's own figures a reported payment is checked against: the month's close, the statement reported issued, the commission. */
+  async paymentFacts(
+    manager: EntityManager,
+    agreementId: string,
+    period: string,
+  ): Promise<{ closed: ControlTotals | null; issued: { statementId: string; proceeds: number | null } | null; commissionBp: number }> {
+    const [row] = await manager.query<
+      { closed: ControlTotals | null; statement_id: string | null; proceeds: string | null; commission_bp: number | null }[]
+    >(
+      `SELECT c.control_totals AS closed, s.statement_id, s.proceeds, a.commission_bp
+         FROM (SELECT $1::uuid AS agreement_id, $2::text AS period) k
+         LEFT JOIN period_close c ON c.agreement_id = k.agreement_id AND c.period = k.period
+         LEFT JOIN period_settlement s ON s.agreement_id = k.agreement_id AND s.period = k.period
+         LEFT JOIN agreement a ON a.id = k.agreement_id`,
+      [agreementId, period],
+    );
+    return {
+      closed: row.closed,
+      issued: row.statement_id ? { statementId: row.statement_id, proceeds: row.proceeds === null ? null : Number(row.proceeds) } : null,
+      commissionBp: row.commission_bp ?? 0,
+    };
+  }
+
   /** Records what reporting said of a month's statement; figures it did not give are kept. */
   async saveSettlement(
     manager: EntityManager,

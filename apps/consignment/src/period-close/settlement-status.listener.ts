@@ -1,5 +1,6 @@
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
+  isEvent,
   StatementDeposited,
   StatementIssued,
   StatementPaid,
@@ -9,13 +10,21 @@ import {
   type StatementPaidV1,
 } from '@titipan/contracts';
 import { EventGroup, EventPattern, type EventContext } from '@titipan/platform';
-import { nextSettlementStatus, type SettlementCandidate } from './domain/settlement-rules';
+import { refuse } from '@titipan/kernel';
+import { nextSettlementStatus, paymentRefusal, type PaymentRefusalCode, type SettlementCandidate } from './domain/settlement-rules';
 import { PeriodCloseStore } from './period-close.store';
 
 const REPORTED: Record<string, SettlementCandidate['reported']> = {
   [StatementIssued.type]: 'ISSUED',
   [StatementPaid.type]: 'PAID',
   [StatementDeposited.type]: 'DEPOSITED',
+};
+
+const PAYMENT_REFUSAL_KINDS: Record<PaymentRefusalCode, 'rule'> = {
+  PAYMENT_MONTH_NOT_CLOSED: 'rule',
+  PAYMENT_STATEMENT_NOT_ISSUED: 'rule',
+  PAYMENT_AMOUNT_MISMATCH: 'rule',
+  PAYMENT_BELOW_CLOSED_SALES: 'rule',
 };
 
 /** Follows statements on reporting.events, so an agreement shows which of its months are settled. */
@@ -29,6 +38,12 @@ export class SettlementStatusListener {
     @Ctx() ctx: EventContext,
   ): Promise<void> {
     const d = event.data;
+    // a payment must match consignment's own figures of the month; a refusal is lasting, so the transport dead-letters it
+    if (isEvent(event, StatementPaid)) {
+      const facts = await this.periods.paymentFacts(ctx.tx.manager, d.agreementId, d.period);
+      const refusal = paymentRefusal({ statementId: d.statementId, amount: event.data.amount, ...facts });
+      if (refusal) refuse(refusal, PAYMENT_REFUSAL_KINDS);
+    }
     const current = await this.periods.lockSettlement(ctx.tx.manager, d.agreementId, d.period);
     await this.periods.saveSettlement(ctx.tx.manager, {
       agreementId: d.agreementId,

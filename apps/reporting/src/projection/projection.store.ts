@@ -1,15 +1,22 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
-import type { ProjectionDeltas } from './domain/projection-deltas';
+import { nationalDeltas, type ProjectionDeltas } from './domain/projection-deltas';
 
 /** The read-model tables a store writes: the live ones, or a replay's fresh copies. */
 export interface ProjectionTables {
   stock: string;
   daily: string;
   monthly: string;
+  /** `monthly` summed over agreements: per month and product, the national product rollup */
+  monthlyNational: string;
 }
 
-export const LIVE_TABLES: ProjectionTables = { stock: 'stock_on_hand', daily: 'sales_daily', monthly: 'monthly_product' };
+export const LIVE_TABLES: ProjectionTables = {
+  stock: 'stock_on_hand',
+  daily: 'sales_daily',
+  monthly: 'monthly_product',
+  monthlyNational: 'monthly_product_national',
+};
 
 /** The read models: applies summed deltas with one statement per table (the only writer of them); the live ones or a replay's copies. */
 @Injectable()
@@ -73,7 +80,31 @@ export class ProjectionStore {
           col('returnsValue'),
         ],
       );
+      await this.applyNational(manager, deltas);
     }
+  }
+
+  /** Adds the monthly deltas, summed over agreements, to the national rollup per month and product. */
+  private async applyNational(manager: EntityManager, deltas: ProjectionDeltas): Promise<void> {
+    // in key order, so two transactions adding to the same products lock them in the same order (no deadlock)
+    const national = [...nationalDeltas(deltas).values()].sort((a, b) =>
+      a.period === b.period ? (a.productId < b.productId ? -1 : 1) : a.period < b.period ? -1 : 1,
+    );
+    if (national.length === 0) return;
+    await manager.query(
+      `INSERT INTO ${this.tables.monthlyNational} AS n (period, product_id, received, sold, gross_sales, returns_value)
+       SELECT * FROM unnest($1::text[], $2::uuid[], $3::bigint[], $4::bigint[], $5::bigint[], $6::bigint[])
+       ON CONFLICT (period, product_id) DO UPDATE SET received = n.received + EXCLUDED.received, sold = n.sold + EXCLUDED.sold,
+         gross_sales = n.gross_sales + EXCLUDED.gross_sales, returns_value = n.returns_value + EXCLUDED.returns_value`,
+      [
+        national.map((n) => n.period),
+        national.map((n) => n.productId),
+        national.map((n) => n.received),
+        national.map((n) => n.sold),
+        national.map((n) => n.grossSales),
+        national.map((n) => n.returnsValue),
+      ],
+    );
   }
 
   /** The venue time zone of each agreement named (of every agreement when none are), by agreement id. */
@@ -86,7 +117,9 @@ export class ProjectionStore {
 
   /** Holds readers and writers of this store's tables until the caller's transaction ends. */
   async lock(manager: EntityManager): Promise<void> {
-    await manager.query(`LOCK TABLE ${this.tables.stock}, ${this.tables.daily}, ${this.tables.monthly} IN ACCESS EXCLUSIVE MODE`);
+    await manager.query(
+      `LOCK TABLE ${this.tables.stock}, ${this.tables.daily}, ${this.tables.monthly}, ${this.tables.monthlyNational} IN ACCESS EXCLUSIVE MODE`,
+    );
   }
 
   /** Records the newest event a read model has applied (events may arrive out of time order across partitions). */

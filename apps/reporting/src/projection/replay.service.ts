@@ -4,17 +4,19 @@ import { EventReader, topicName, type Actor, type EventEnvelope } from '@titipan
 import { InboxStore, KAFKA, PLATFORM_CONFIG, UnitOfWork, type PlatformConfig } from '@titipan/platform';
 import type { Kafka } from 'kafkajs';
 import { DataSource, type EntityManager } from 'typeorm';
-import { projectionDeltas } from './domain/projection-deltas';
-import { PROJECTIONS } from './domain/read-models';
+import { refusedArrivals } from '../domain/arrival-rules';
+import { SourceEventsStore } from '../statement/source-events.store';
+import { CarryOverStore } from './carry-over.store';
+import { agreementIdsOf, applyConsignmentEvents, CONSIGNMENT_EVENTS } from './consignment-events.listener';
+import { CONSIGNMENT_READER } from './domain/read-models';
 import { replayJobView, type ReplayJobView } from './domain/replay-job';
-import { ProjectionListener } from './projection.listener';
 import { ProjectionStore } from './projection.store';
-import { REBUILD_TABLES, REPLAY_INBOX, ReplayStore } from './replay.store';
+import { REBUILD_SOURCE_TABLES, REBUILD_TABLES, REPLAY_INBOX, ReplayStore } from './replay.store';
 
 interface Received {
   partition: number;
   offset: string;
-  /** the parsed event, or undefined for one the projections do not use (or cannot read) */
+  /** the parsed event, or undefined for one reporting does not use (or cannot read) */
   event?: EventEnvelope<unknown>;
 }
 
@@ -27,6 +29,13 @@ export interface ReplayProgress {
 
 /** How often a running job writes its progress to its record. */
 const PROGRESS_EVERY_MS = 1000;
+/**
+ * Events applied per transaction: bounds each statement (the event log's insert carries every envelope) well inside
+ * the service's statement timeout, however far the fetch has run ahead.
+ */
+const APPLY_BATCH = 5000;
+/** Events fetched and not yet applied at which fetching waits: the replay's memory stays bounded on a national history. */
+const QUEUE_HIGH_WATER = 50_000;
 
 export interface ReplayResult {
   events: number;
@@ -36,9 +45,11 @@ export interface ReplayResult {
 }
 
 /**
- * Rebuilds the read models from the beginning of consignment.events into fresh tables, then swaps
- * them in. The service keeps answering from the live tables meanwhile; at the swap, the rebuilt tables
- * take over with inbox rows for every event they hold, so the live consumer neither misses nor repeats one.
+ * Rebuilds the read models and the statement sources (source events by period, dimensions, recorded closes) from
+ * the beginning of consignment.events into fresh tables, through the reader's own apply, then swaps them in. The
+ * service keeps answering from the live tables meanwhile; at the swap, the rebuilt tables take over with inbox rows
+ * for every event they hold, so the live reader neither misses nor repeats one. Statements are records: a replay
+ * issues none, and the issued ones stay what the rebuilt sources compute (decision 0027).
  */
 @Injectable()
 export class ReplayService implements OnApplicationBootstrap {
@@ -50,8 +61,8 @@ export class ReplayService implements OnApplicationBootstrap {
   constructor(
     private readonly dataSource: DataSource,
     private readonly uow: UnitOfWork,
-    private readonly listener: ProjectionListener,
     private readonly live: ProjectionStore,
+    private readonly carryOver: CarryOverStore,
     private readonly tables: ReplayStore,
     private readonly inbox: InboxStore,
     @Inject(KAFKA) private readonly kafka: Kafka,
@@ -145,15 +156,15 @@ export class ReplayService implements OnApplicationBootstrap {
     }
   }
 
-  /** Rebuilds the read models and swaps them in; `onProgress` hears how far it got after every drain. */
+  /** Rebuilds the read models and the statement sources and swaps them in; `onProgress` hears how far it got after every drain. */
   async rebuild(onProgress: (progress: ReplayProgress) => void = () => undefined): Promise<ReplayResult> {
     if (this.running) throw new Error('a replay is already running');
     this.running = true;
     const started = performance.now();
     const topic = topicName('consignment', this.config.KAFKA_TOPIC_PREFIX);
     const reader = EventReader.shared();
-    const wanted = new Set(this.listener.events.map((d) => d.type));
-    const rebuilt = new ProjectionStore(REBUILD_TABLES);
+    const wanted = new Set<string>(CONSIGNMENT_EVENTS.map((d) => d.type));
+    const rebuilt = { projections: new ProjectionStore(REBUILD_TABLES), sources: new SourceEventsStore(REBUILD_SOURCE_TABLES) };
     const queue: Received[] = [];
     const position = new Map<number, bigint>();
     let events = 0;
@@ -181,12 +192,16 @@ export class ReplayService implements OnApplicationBootstrap {
             payload.resolveOffset(message.offset);
           }
           await payload.heartbeat();
+          while (queue.length > QUEUE_HIGH_WATER && payload.isRunning()) {
+            await new Promise((r) => setTimeout(r, 50));
+            await payload.heartbeat();
+          }
         },
       });
 
-      /** Applies everything queued, in one transaction of the given manager or one per call. */
+      /** Applies up to APPLY_BATCH queued events, in the given manager's transaction or one of its own. */
       const drain = async (manager?: EntityManager) => {
-        const taken = queue.splice(0, queue.length);
+        const taken = queue.splice(0, APPLY_BATCH);
         if (taken.length === 0) return;
         const parsed: { event: EventEnvelope<unknown>; partition: number; offset: string }[] = [];
         for (const r of taken) {
@@ -198,18 +213,18 @@ export class ReplayService implements OnApplicationBootstrap {
           // the same event twice in the log (an at-least-once redelivery) counts once, as in the live consumer
           const ids = await this.inbox.claim(
             m,
-            PROJECTIONS,
+            CONSIGNMENT_READER,
             parsed.map((p) => ({ eventId: p.event.id, eventType: p.event.type, topic, partition: p.partition, offset: p.offset })),
             REPLAY_INBOX,
           );
           const batch = parsed.filter((p) => ids.delete(p.event.id)).map((p) => p.event);
           if (batch.length === 0) return;
-          const zoneOf = await this.live.timeZones(this.dataSource.manager);
-          await rebuilt.apply(
-            m,
-            projectionDeltas(batch, (id) => zoneOf.get(id)),
-          );
-          applied += batch.length;
+          const zones = await rebuilt.sources.timeZones(m, agreementIdsOf(batch));
+          // what the live reader dead-letters, a replay leaves out
+          const refused = new Set(refusedArrivals(batch, (id) => zones.has(id)).map((r) => r.eventId));
+          const accepted = refused.size === 0 ? batch : batch.filter((e) => !refused.has(e.id));
+          await applyConsignmentEvents(m, accepted, zones, rebuilt);
+          applied += accepted.length;
         };
         if (manager) await work(manager);
         else await this.dataSource.transaction(work);
@@ -222,7 +237,7 @@ export class ReplayService implements OnApplicationBootstrap {
           await drain(manager);
           if (queue.length === 0) await new Promise((r) => setTimeout(r, 20));
         }
-        await drain(manager);
+        while (queue.length > 0) await drain(manager);
       };
 
       await catchUp(new Map([...offsets].map(([p, o]) => [p, o.high])));
@@ -234,6 +249,7 @@ export class ReplayService implements OnApplicationBootstrap {
         await catchUp(await this.ends(topic), manager);
         await this.inbox.mergeReplayInbox(manager, REPLAY_INBOX);
         await this.tables.swapIn(manager);
+        await this.carryOver.clear(manager);
         tx.audit({
           entity: 'read-models',
           id: 'projections',

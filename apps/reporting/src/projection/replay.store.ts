@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
 import type { ReplayJobRecord } from './domain/replay-job';
+import type { SourceTables } from '../statement/source-events.store';
 import type { ProjectionTables } from './projection.store';
 
 /** Where a replay builds the read models; the names the owner's functions (migration ReplayTableFunctions) create and swap in. */
@@ -8,6 +9,15 @@ export const REBUILD_TABLES: ProjectionTables = {
   stock: 'stock_on_hand_rebuild',
   daily: 'sales_daily_rebuild',
   monthly: 'monthly_product_rebuild',
+  monthlyNational: 'monthly_product_national_rebuild',
+};
+/** Where a replay builds the statement sources (migration ReplayRebuildsStatementSources creates and swaps them in). */
+export const REBUILD_SOURCE_TABLES: SourceTables = {
+  events: 'event_log_rebuild',
+  periods: 'event_period_rebuild',
+  agreements: 'agreement_dim_rebuild',
+  venues: 'venue_dim_rebuild',
+  closes: 'period_close_log_rebuild',
 };
 /** The replay's own inbox: the events the rebuilt tables hold, handed to the inbox at the swap. */
 export const REPLAY_INBOX = 'replay_applied';
@@ -30,7 +40,7 @@ const UNIQUE_VIOLATION = '23505';
  */
 @Injectable()
 export class ReplayStore {
-  /** Empty copies of the three read models and of the inbox, replacing any a failed or interrupted replay left. */
+  /** Empty copies of the read models, the statement sources and the inbox, replacing any a failed or interrupted replay left. */
   async prepareTables(manager: EntityManager): Promise<void> {
     await manager.query(`SELECT replay_prepare_tables()`);
   }

@@ -87,12 +87,17 @@ export class ReportQueries {
     // statements are per agreement: proceeds, PNBP and premi exist only by Kanwil, UPT and venue
     const perAgreement = by !== 'category' && by !== 'product';
     const paging = page ? `LIMIT $${sales.params.length + 2} OFFSET $${sales.params.length + 3}` : '';
-    // by product: summed per product id first (a uuid hashes fast), then per SKU; grouping the month's rows by the
-    // text key straight away sorted them all, most of a national product rollup's time. Unfiltered (national), the
-    // agreements' dimensions are not joined at all: they only serve the filters
+    // by product, filtered: summed per product id first (a uuid hashes fast), then per SKU; grouping the month's rows
+    // by the text key straight away sorted them all
     const months =
-      by === 'product'
-        ? `per_product AS (
+      by === 'product' && !sales.sql
+        ? // national by product: the month's rows of the rollup the projection keeps per month and product
+          `m AS (
+             SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
+                    sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
+               FROM monthly_product_national x LEFT JOIN product_dim p ON p.product_id = x.product_id WHERE x.period = $1 GROUP BY 1)`
+        : by === 'product'
+          ? `per_product AS (
              SELECT x.product_id, sum(x.sold) AS sold, sum(x.gross_sales) AS gross_sales, sum(x.returns_value) AS returns_value,
                     sum(x.received) AS received
                FROM monthly_product x ${sales.sql ? DIMS : ''} WHERE x.period = $1 ${sales.sql} GROUP BY 1),
@@ -100,10 +105,10 @@ export class ReportQueries {
              SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
                     sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
                FROM per_product x LEFT JOIN product_dim p ON p.product_id = x.product_id GROUP BY 1)`
-        : perAgreement && !sales.sql
-          ? // national by Kanwil, UPT or venue: summed per agreement first, so the dimensions join a row per agreement,
-            // not per product (filtered, joining first lets the filter drop most rows before they are summed)
-            `per_agreement AS (
+          : perAgreement && !sales.sql
+            ? // national by Kanwil, UPT or venue: summed per agreement first, so the dimensions join a row per agreement,
+              // not per product (filtered, joining first lets the filter drop most rows before they are summed)
+              `per_agreement AS (
              SELECT x.agreement_id, sum(x.sold) AS sold, sum(x.gross_sales) AS gross_sales, sum(x.returns_value) AS returns_value,
                     sum(x.received) AS received
                FROM monthly_product x WHERE x.period = $1 GROUP BY 1),
@@ -111,7 +116,7 @@ export class ReportQueries {
              SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
                     sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
                FROM per_agreement x ${DIMS} WHERE true ${sales.sql} GROUP BY 1)`
-          : `m AS (
+            : `m AS (
              SELECT ${key} AS key, sum(x.sold)::int AS "soldQuantity", sum(x.gross_sales)::float8 AS "grossSales",
                     sum(x.gross_sales - x.returns_value)::float8 AS "netSales", sum(x.received)::int AS received
                FROM monthly_product x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id

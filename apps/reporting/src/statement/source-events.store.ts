@@ -4,13 +4,32 @@ import type { EntityManager } from 'typeorm';
 import type { AgreementDim } from './domain/agreement';
 import type { ControlTotals } from './domain/statement';
 
-/** The consignment events reporting applied, by agreement and period, and the dimensions they name. */
+/** The tables a store of statement sources reads and writes: the live ones, or a replay's fresh copies. */
+export interface SourceTables {
+  events: string;
+  periods: string;
+  agreements: string;
+  venues: string;
+  closes: string;
+}
+
+export const LIVE_SOURCE_TABLES: SourceTables = {
+  events: 'event_log',
+  periods: 'event_period',
+  agreements: 'agreement_dim',
+  venues: 'venue_dim',
+  closes: 'period_close_log',
+};
+
+/** The consignment events reporting applied, by agreement and period, and the dimensions they name (the only writer of them). */
 @Injectable()
 export class SourceEventsStore {
+  constructor(private readonly t: SourceTables = LIVE_SOURCE_TABLES) {}
+
   async append(manager: EntityManager, rows: { event: EventEnvelope<unknown>; agreementId: string; periods: string[] }[]): Promise<void> {
     if (rows.length === 0) return;
     await manager.query(
-      `INSERT INTO event_log (event_id, agreement_id, type, envelope)
+      `INSERT INTO ${this.t.events} (event_id, agreement_id, type, envelope)
        SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::jsonb[]) ON CONFLICT DO NOTHING`,
       [
         rows.map((r) => r.event.id),
@@ -22,7 +41,7 @@ export class SourceEventsStore {
     const periods = rows.flatMap((r) => r.periods.map((period) => ({ agreementId: r.agreementId, period, eventId: r.event.id })));
     if (periods.length === 0) return;
     await manager.query(
-      `INSERT INTO event_period (agreement_id, period, event_id)
+      `INSERT INTO ${this.t.periods} (agreement_id, period, event_id)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::uuid[]) ON CONFLICT DO NOTHING`,
       [periods.map((p) => p.agreementId), periods.map((p) => p.period), periods.map((p) => p.eventId)],
     );
@@ -40,7 +59,7 @@ export class SourceEventsStore {
   ): Promise<{ events: EventEnvelope<unknown>[]; inPeriod: string[] }> {
     const rows: { envelope: EventEnvelope<unknown>; in_period: boolean }[] = await manager.query(
       `SELECT e.envelope, bool_or(p.period = $2) AS in_period
-         FROM event_log e JOIN event_period p ON p.event_id = e.event_id
+         FROM ${this.t.events} e JOIN ${this.t.periods} p ON p.event_id = e.event_id
         WHERE p.agreement_id = $1 AND ${fromStart ? 'p.period <= $2' : 'p.period = $2'}
         GROUP BY e.event_id, e.envelope ORDER BY e.event_id`,
       [agreementId, period],
@@ -53,7 +72,7 @@ export class SourceEventsStore {
     v: { code: string; name: string; partnerAgency: string; kanwilCode: string; timeZone: string },
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO venue_dim (code, name, partner_agency, kanwil_code, time_zone) VALUES ($1, $2, $3, $4, $5)
+      `INSERT INTO ${this.t.venues} (code, name, partner_agency, kanwil_code, time_zone) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT (code) DO UPDATE SET name = EXCLUDED.name, partner_agency = EXCLUDED.partner_agency, kanwil_code = EXCLUDED.kanwil_code, time_zone = EXCLUDED.time_zone`,
       [v.code, v.name, v.partnerAgency, v.kanwilCode, v.timeZone],
     );
@@ -61,7 +80,7 @@ export class SourceEventsStore {
 
   async upsertAgreement(manager: EntityManager, a: AgreementDim & { validFrom: string; validTo: string | null }): Promise<void> {
     await manager.query(
-      `INSERT INTO agreement_dim (agreement_id, upt_code, venue_code, commission_bp, shrinkage_liability, time_zone, valid_from, valid_to, status)
+      `INSERT INTO ${this.t.agreements} (agreement_id, upt_code, venue_code, commission_bp, shrinkage_liability, time_zone, valid_from, valid_to, status)
        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE')
        ON CONFLICT (agreement_id) DO UPDATE SET commission_bp = EXCLUDED.commission_bp, shrinkage_liability = EXCLUDED.shrinkage_liability,
          valid_to = EXCLUDED.valid_to`,
@@ -69,15 +88,25 @@ export class SourceEventsStore {
     );
   }
 
+  /** The venue time zone of each agreement named that reporting saw activated, by agreement id. */
+  async timeZones(manager: EntityManager, agreementIds: string[]): Promise<Map<string, string>> {
+    if (agreementIds.length === 0) return new Map();
+    const rows: { agreement_id: string; time_zone: string }[] = await manager.query(
+      `SELECT agreement_id, time_zone FROM ${this.t.agreements} WHERE agreement_id = ANY($1::uuid[])`,
+      [agreementIds],
+    );
+    return new Map(rows.map((r) => [r.agreement_id, r.time_zone]));
+  }
+
   async terminateAgreement(manager: EntityManager, agreementId: string): Promise<void> {
-    await manager.query(`UPDATE agreement_dim SET status = 'TERMINATED' WHERE agreement_id = $1`, [agreementId]);
+    await manager.query(`UPDATE ${this.t.agreements} SET status = 'TERMINATED' WHERE agreement_id = $1`, [agreementId]);
   }
 
   async agreement(manager: EntityManager, agreementId: string): Promise<AgreementDim | undefined> {
     const [row]: AgreementDim[] = await manager.query(
       `SELECT a.agreement_id AS "agreementId", a.upt_code AS "uptCode", a.venue_code AS "venueCode", a.commission_bp AS "commissionBp",
               a.shrinkage_liability AS "shrinkageLiability", a.time_zone AS "timeZone", v.kanwil_code AS "venueKanwilCode", u.kanwil_code AS "uptKanwilCode"
-         FROM agreement_dim a LEFT JOIN venue_dim v ON v.code = a.venue_code LEFT JOIN upt_replica u ON u.code = a.upt_code
+         FROM ${this.t.agreements} a LEFT JOIN ${this.t.venues} v ON v.code = a.venue_code LEFT JOIN upt_replica u ON u.code = a.upt_code
         WHERE a.agreement_id = $1`,
       [agreementId],
     );
@@ -89,7 +118,7 @@ export class SourceEventsStore {
     c: { agreementId: string; period: string; eventId: string; closedAt: string; controlTotals: ControlTotals },
   ): Promise<void> {
     await manager.query(
-      `INSERT INTO period_close_log (agreement_id, period, event_id, closed_at, control_totals) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
+      `INSERT INTO ${this.t.closes} (agreement_id, period, event_id, closed_at, control_totals) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING`,
       [c.agreementId, c.period, c.eventId, c.closedAt, JSON.stringify(c.controlTotals)],
     );
   }
@@ -100,7 +129,7 @@ export class SourceEventsStore {
     period: string,
   ): Promise<{ controlTotals: ControlTotals; eventId: string } | undefined> {
     const [row]: { control_totals: ControlTotals; event_id: string }[] = await manager.query(
-      `SELECT control_totals, event_id FROM period_close_log WHERE agreement_id = $1 AND period = $2`,
+      `SELECT control_totals, event_id FROM ${this.t.closes} WHERE agreement_id = $1 AND period = $2`,
       [agreementId, period],
     );
     return row ? { controlTotals: row.control_totals, eventId: row.event_id } : undefined;

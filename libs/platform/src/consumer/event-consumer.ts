@@ -1,4 +1,5 @@
 import { Logger } from '@nestjs/common';
+import { DomainError } from '@titipan/kernel';
 import { definitionKey, topicName, type EventEnvelope, type ParseResult, type Stream } from '@titipan/contracts';
 import type { Batch, Consumer, EachBatchPayload, Kafka, KafkaMessage, Producer } from 'kafkajs';
 import type { DataSource } from 'typeorm';
@@ -48,6 +49,8 @@ interface Received {
 }
 
 const MAX_BACKOFF_MS = 10_000;
+/** How often resolved offsets are committed (at most; also when partitions may be revoked and at stop). */
+const COMMIT_INTERVAL_MS = 1000;
 
 class StopProcessing extends Error {}
 
@@ -65,6 +68,9 @@ export class EventConsumer {
   private readonly logger: Logger;
   private consumer?: Consumer;
   private running = false;
+  /** The newest batch's commit function (its consumer group's offsets), for commits between batches. */
+  private commitResolved?: () => Promise<void>;
+  private commitTimer?: NodeJS.Timeout;
 
   constructor(
     readonly group: ConsumerGroup,
@@ -98,9 +104,16 @@ export class EventConsumer {
     this.consumer = consumer;
     await consumer.connect();
     await consumer.subscribe({ topics: this.topics, fromBeginning: true });
+    // a commit at most once a second, not after every batch: with autoCommit kafkajs 2.2.4 commits after each batch
+    // (runner.js handleBatch → autoCommitOffsets, whatever autoCommitInterval says), an OffsetCommit round trip
+    // before the next fetch. Offsets resolved since are committed by the timer, before a rejoin and at stop;
+    // what a crash leaves uncommitted is read again and the inbox absorbs it
+    consumer.on(consumer.events.REBALANCING, () => void this.commitNow());
+    this.commitTimer = setInterval(() => void this.commitNow(), COMMIT_INTERVAL_MS);
+    this.commitTimer.unref();
     await consumer.run({
-      autoCommit: true,
-      autoCommitInterval: 1000,
+      autoCommit: false,
+      autoCommitInterval: COMMIT_INTERVAL_MS,
       eachBatchAutoResolve: false,
       partitionsConsumedConcurrently: 1,
       eachBatch: (payload) => this.onBatch(payload),
@@ -109,15 +122,27 @@ export class EventConsumer {
 
   async stop(): Promise<void> {
     this.running = false;
+    clearInterval(this.commitTimer);
+    // before leaving the group: the batch in flight commits its own offsets when it ends (running is false)
+    await this.commitNow();
     await this.consumer?.disconnect();
     this.consumer = undefined;
+    this.commitResolved = undefined;
+  }
+
+  /** Commits the offsets resolved and not yet committed; a failure (the group rebalancing) leaves them to be read again. */
+  private async commitNow(): Promise<void> {
+    await this.commitResolved?.().catch((error: unknown) => this.logger.warn({ err: error }, 'offsets not committed'));
   }
 
   private async onBatch(payload: EachBatchPayload): Promise<void> {
     const { batch } = payload;
     const resolveOffset = (offset: string) => payload.resolveOffset(offset);
     const heartbeat = () => payload.heartbeat();
-    const commitOffsetsIfNecessary = () => payload.commitOffsetsIfNecessary();
+    // every offset resolved and not committed, in one OffsetCommit (none sent when there are none)
+    this.commitResolved = () => payload.commitOffsetsIfNecessary(payload.uncommittedOffsets());
+    // at most once a second (autoCommitInterval), or now when stopping
+    const commitOffsetsIfNecessary = () => (this.running ? payload.commitOffsetsIfNecessary() : this.commitNow());
     let firstUnresolved: string | undefined = batch.messages[0]?.offset;
     const done = (message: KafkaMessage) => {
       resolveOffset(message.offset);
@@ -171,7 +196,7 @@ export class EventConsumer {
         await this.retrying(() => this.applyInTransaction([item], batch), payload, { transientOnly: false });
       } catch (error) {
         if (error instanceof StopProcessing) throw error;
-        await this.deadLetter(batch, item.message, 'handler-failed', String((error as Error)?.stack ?? error), payload);
+        await this.deadLetter(batch, item.message, 'handler-failed', failureText(error), payload);
       }
       done(item.message);
     }
@@ -239,7 +264,9 @@ export class EventConsumer {
         return await work();
       } catch (error) {
         const transient = isTransientError(error);
-        if (!transient && (opts.transientOnly || attempt >= this.options.maxAttempts)) throw error;
+        // a rule's refusal is decided by the event itself: another attempt would refuse it again
+        const refused = error instanceof DomainError && (error.kind === 'rule' || error.kind === 'validation');
+        if (!transient && (refused || opts.transientOnly || attempt >= this.options.maxAttempts)) throw error;
         if (!this.running || !payload.isRunning()) throw new StopProcessing();
         this.counters.retries++;
         this.logger.warn({ err: error, attempt, transient }, `handler failed, retrying in ${delay} ms`);
@@ -285,4 +312,10 @@ export class EventConsumer {
       throw new StopProcessing(); // the group is rebalancing: give the partition up cleanly
     }
   }
+}
+
+/** A dead letter's error: a rule's refusal leads with its stable code, so the re-drive tool and a reader can sort by it. */
+export function failureText(error: unknown): string {
+  const text = String((error as Error)?.stack ?? error);
+  return error instanceof DomainError ? `${error.code}: ${text}` : text;
 }

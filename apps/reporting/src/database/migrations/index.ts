@@ -8,6 +8,9 @@ import { MoneyControls1700000014100 } from './1700000014100-money-controls';
 import { PnbpTargetLegalReference1700000016400 } from './1700000016400-pnbp-target-legal-reference';
 import { StatementMoneyColumns1700000018100 } from './1700000018100-statement-money-columns';
 import { ReplayJobs1700000018200 } from './1700000018200-replay-jobs';
+import { OneConsignmentReader1700000019000 } from './1700000019000-one-consignment-reader';
+import { MonthlyProductNational1700000019050 } from './1700000019050-monthly-product-national';
+import { ReplayRebuildsStatementSources1700000019100 } from './1700000019100-replay-rebuilds-statement-sources';
 
 /** In order; listed explicitly so bundled builds need no file globbing. */
 export const REPORTING_MIGRATIONS = [
@@ -21,4 +24,7 @@ export const REPORTING_MIGRATIONS = [
   PnbpTargetLegalReference1700000016400,
   StatementMoneyColumns1700000018100,
   ReplayJobs1700000018200,
+  OneConsignmentReader1700000019000,
+  MonthlyProductNational1700000019050,
+  ReplayRebuildsStatementSources1700000019100,
 ];

@@ -119,3 +119,27 @@ export function projectionDeltas(
   }
   return deltas;
 }
+
+/** What the national rollup per month and product gains from a batch: the monthly deltas summed over agreements. */
+export interface NationalDelta {
+  period: string;
+  productId: string;
+  received: number;
+  sold: number;
+  grossSales: number;
+  returnsValue: number;
+}
+
+export function nationalDeltas(deltas: ProjectionDeltas): Map<string, NationalDelta> {
+  const national = new Map<string, NationalDelta>();
+  for (const m of deltas.monthly.values()) {
+    const key = `${m.period}|${m.productId}`;
+    const n = national.get(key) ?? { period: m.period, productId: m.productId, received: 0, sold: 0, grossSales: 0, returnsValue: 0 };
+    n.received += m.received;
+    n.sold += m.sold;
+    n.grossSales += m.grossSales;
+    n.returnsValue += m.returnsValue;
+    national.set(key, n);
+  }
+  return national;
+}
