@@ -19,6 +19,8 @@ export interface BenchVenue {
 export interface BenchStack {
   env: TestEnvironment;
   urls: Record<ServiceName, string>;
+  /** Every consignment instance's URL (one unless `cluster.instances` asked for more). */
+  consignmentUrls: string[];
   venues: BenchVenue[];
   /** The file where consignment's statement counter writes its tally (bench/query-counter.js). */
   statementCountFile: string;
@@ -118,8 +120,10 @@ export async function startBenchStack(
   venueCount = VENUES.length,
   /** more settings for a service's process (bench/http-adapter.ts: which HTTP adapter consignment runs on) */
   serviceEnv: Partial<Record<ServiceName, Record<string, string>>> = {},
+  /** brokers of a cluster with its replication, and how many instances of consignment and reporting (bench/cluster-ingestion.ts) */
+  cluster?: { brokers: string[]; replication: { replicationFactor: number; minInsyncReplicas: number }; instances: number },
 ): Promise<BenchStack> {
-  const env = await TestEnvironment.create(6);
+  const env = cluster ? await TestEnvironment.create(6, cluster.brokers, cluster.replication) : await TestEnvironment.create(6);
   const services: RunningService[] = [];
   const stop = async () => {
     await Promise.all(services.map((s) => s.stop()));
@@ -144,7 +148,19 @@ export async function startBenchStack(
         ),
       );
     }
-    const urls = Object.fromEntries(services.map((s) => [s.service, s.url])) as Record<ServiceName, string>;
+    for (let extra = 1; extra < (cluster?.instances ?? 1); extra++)
+      for (const service of ['consignment', 'reporting'] as const)
+        services.push(
+          await startServiceProcess(
+            service,
+            { ...env.env(service, await freePort()), LOG_LEVEL: 'warn', ...serviceEnv[service] },
+            {
+              onOutput: (line) => log(`${service}-${extra + 1}: ${line}`),
+            },
+          ),
+        );
+    const urls = Object.fromEntries(services.map((s) => [s.service, s.url]).reverse()) as Record<ServiceName, string>;
+    const consignmentUrls = services.filter((s) => s.service === 'consignment').map((s) => s.url);
     const settle = async (timeoutMs = 300_000) => {
       await waitForConsumers('reporting', urls.reporting, ['consignment-reader'], timeoutMs);
     };
@@ -193,7 +209,7 @@ export async function startBenchStack(
     log(
       `seeded ${approved.length} products of ${upts.length} UPTs at ${venues.length} venues (${venues.length * upts.length} agreements, ${STOCK_PER_LOT.toLocaleString('en')} units per lot)`,
     );
-    return { env, urls, venues, statementCountFile, settle, stop };
+    return { env, urls, consignmentUrls, venues, statementCountFile, settle, stop };
   } catch (error) {
     await stop();
     throw error;

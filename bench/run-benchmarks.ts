@@ -4,6 +4,7 @@ import { cpus } from 'node:os';
 import { join } from 'node:path';
 import type { AgreementActivatedV1, EventEnvelope } from '@titipan/contracts';
 import { startBenchStack } from './bench-stack';
+import { measureClusterIngestion, type ClusterIngestion } from './cluster-ingestion';
 import { measureEventThroughput } from './event-throughput';
 import { measureHousekeeping } from './housekeeping';
 import { measureReportingQueries } from './reporting-queries';
@@ -136,6 +137,9 @@ async function main(): Promise<void> {
     await stack.stop();
   }
 
+  log(`1c. sale ingestion again on a three-broker cluster with two instances of consignment and reporting`);
+  const clusterIngestion = await measureClusterIngestion(settings, log);
+
   log(
     `4, 5, 7. relay drain of ${settings.drainEvents.toLocaleString('en')}, replay of ${settings.replayEvents.toLocaleString('en')} events, ceilings`,
   );
@@ -159,6 +163,7 @@ async function main(): Promise<void> {
     machine: { cores: cpus().length, cpu: cpus()[0]?.model, node: process.version, date: new Date().toISOString() },
     settings,
     ingestion,
+    clusterIngestion,
     single,
     max,
     events,
@@ -183,13 +188,14 @@ const verdict = (ok: boolean) => (ok ? 'met' : 'MISSED');
 function printTable(r: {
   settings: typeof FULL;
   ingestion: LoadFigures & { endToEndLinesPerSecond: number };
+  clusterIngestion: ClusterIngestion;
   single: LoadFigures;
   max: LoadFigures;
   events: Awaited<ReturnType<typeof measureEventThroughput>>;
   queries: Awaited<ReturnType<typeof measureReportingQueries>>;
   machine: { cores: number; cpu?: string; node: string };
 }): void {
-  const { settings: s, ingestion, single, max, events: e, queries: q } = r;
+  const { settings: s, ingestion, clusterIngestion: c, single, max, events: e, queries: q } = r;
   const pg = e.postgresInserts.rowsPerSecond;
   const rows: [string, string, string, string][] = [
     [
@@ -203,6 +209,12 @@ function printTable(r: {
       `${n(ingestion.http.acceptedLinesPerSecond)} lines/s, ${n(ingestion.http.requestsPerSecond)} req/s, ${ps(ingestion.http.latencyMs)}`,
       '',
       `${pct(ingestion.http.acceptedLinesPerSecond, pg)} of Postgres inserts`,
+    ],
+    [
+      `   the same on ${c.brokers} brokers (RF 3, min ISR 2), ${c.instances} consignment + ${c.instances} reporting`,
+      `${n(c.endToEndLinesPerSecond)} lines/s (${n(c.acceptedLines)} lines in ${c.untilAllVisibleSeconds} s; HTTP ${n(c.acceptedLinesPerSecond)} lines/s)`,
+      `>= 2,000 lines/s: ${verdict(c.endToEndLinesPerSecond >= 2000)}`,
+      `${pct(c.endToEndLinesPerSecond, ingestion.endToEndLinesPerSecond)} of the single node's`,
     ],
     [
       `2. single sale at ${s.singleRate}/s, HTTP latency`,

@@ -3,7 +3,7 @@ import { EVENT_HEADERS, topicName, type EventEnvelope } from '@titipan/contracts
 import { CompressionTypes, type Kafka, type Message, type Producer } from 'kafkajs';
 import { Client, type ClientConfig } from 'pg';
 import type { PlatformConfig } from '../config/platform-config';
-import type { OutboxStore, PendingOutboxRow } from './outbox.store';
+import type { OutboxStore } from './outbox.store';
 
 export interface RelayOptions {
   schema: string;
@@ -50,6 +50,44 @@ export function eventMessage(envelope: EventEnvelope, partitionKey: string): Mes
       'correlation-id': envelope.correlationId,
     },
   };
+}
+
+/**
+ * The most bytes (keys, values and headers) one send of the relay carries. A broker refuses a partition's record
+ * batch larger than its `max.message.bytes` (1 MiB by default) with MESSAGE_TOO_LARGE, which no client retries;
+ * `OUTBOX_BATCH_SIZE` rows of sale uploads (an event carries up to 500 lines, some 120 KB) for one agreement go
+ * to one partition, so a backlog of them, as a broker outage leaves, made every send fail and stopped the relay
+ * for good (the cluster fault tests found it). Half the default leaves room for the batch's own framing; a
+ * single larger event still goes alone.
+ */
+export const MAX_SEND_BYTES = 512 * 1024;
+
+/** What a message adds to a send: its key, value and headers. */
+export function messageBytes(message: Message): number {
+  const size = (v: string | Buffer | (string | Buffer)[] | null | undefined): number =>
+    v === null || v === undefined ? 0 : Array.isArray(v) ? v.reduce((sum: number, part) => sum + size(part), 0) : Buffer.byteLength(v);
+  let bytes = size(message.key) + size(message.value);
+  for (const [name, value] of Object.entries(message.headers ?? {})) bytes += Buffer.byteLength(name) + size(value);
+  return bytes;
+}
+
+/** Consecutive runs of `items`, in order, each at most `maxBytes` by `sizeOf` (an item larger than that is a run of its own). */
+export function chunkBySize<T>(items: T[], sizeOf: (item: T) => number, maxBytes: number): T[][] {
+  const chunks: T[][] = [];
+  let current: T[] = [];
+  let bytes = 0;
+  for (const item of items) {
+    const size = sizeOf(item);
+    if (current.length > 0 && bytes + size > maxBytes) {
+      chunks.push(current);
+      current = [];
+      bytes = 0;
+    }
+    current.push(item);
+    bytes += size;
+  }
+  if (current.length > 0) chunks.push(current);
+  return chunks;
 }
 
 export type RelayState = 'stopped' | 'standby' | 'leading';
@@ -116,8 +154,7 @@ export class OutboxRelay {
         await this.releaseLeadership();
       }
     }
-    await this.producer?.disconnect().catch(() => undefined);
-    this.producer = undefined;
+    await this.dropProducer();
     this.state = 'stopped';
   }
 
@@ -169,32 +206,56 @@ export class OutboxRelay {
     while (this.running && this.leader) {
       const rows = await this.store.nextBatch(this.options.batchSize);
       if (rows.length === 0) break;
-      await this.send(rows);
-      await this.store.markSent(rows.map((r) => r.position));
-      total += rows.length;
-      this.published += rows.length;
+      const outgoing = rows.map((row) => ({
+        row,
+        topic: topicName(row.topic, this.options.topicPrefix),
+        message: eventMessage(row.envelope, row.partitionKey),
+      }));
+      // position order kept: each send is the next rows that fit in MAX_SEND_BYTES, marked sent once acknowledged
+      for (const chunk of chunkBySize(outgoing, (o) => messageBytes(o.message), MAX_SEND_BYTES)) {
+        if (!this.running || !this.leader) return total;
+        await this.send(chunk);
+        await this.store.markSent(chunk.map((o) => o.row.position));
+        total += chunk.length;
+        this.published += chunk.length;
+      }
       if (rows.length < this.options.batchSize) break;
     }
     return total;
   }
 
-  private async send(rows: PendingOutboxRow[]): Promise<void> {
+  private async send(outgoing: { topic: string; message: Message }[]): Promise<void> {
     // rows stay in position order within each topic; one request, acks from all in-sync replicas
-    const byTopic = new Map<string, PendingOutboxRow[]>();
-    for (const row of rows) {
-      const topic = topicName(row.topic, this.options.topicPrefix);
+    const byTopic = new Map<string, Message[]>();
+    for (const { topic, message } of outgoing) {
       const list = byTopic.get(topic) ?? [];
-      list.push(row);
+      list.push(message);
       byTopic.set(topic, list);
     }
-    await this.producer!.sendBatch({
-      acks: -1,
-      compression: CompressionTypes.None,
-      topicMessages: [...byTopic].map(([topic, list]) => ({
-        topic,
-        messages: list.map((r) => eventMessage(r.envelope, r.partitionKey)),
-      })),
-    });
+    try {
+      await this.producer!.sendBatch({
+        acks: -1,
+        compression: CompressionTypes.None,
+        topicMessages: [...byTopic].map(([topic, messages]) => ({ topic, messages })),
+      });
+    } catch (error) {
+      // A failed send may have been stored in part. kafkajs 2.2.4 puts a partition's sequence number back when a
+      // produce request fails, also when the brokers had stored it: the leader died after its followers had the
+      // batch ("Closed connection"), or another partition of the same request failed. The relay's next send holds
+      // these rows and any committed since, so it starts at a sequence the new leader has already stored with a
+      // different count: OUT_OF_ORDER_SEQUENCE_NUMBER, which kafkajs never retries, and the relay failed on every
+      // attempt for as long as it ran (the cluster fault test, the partition leader killed during a sale stream).
+      // A new producer has a new producer id and fresh sequences; what the old one stored arrives twice, and the
+      // consumers' inbox skips it.
+      await this.dropProducer();
+      throw error;
+    }
+  }
+
+  private async dropProducer(): Promise<void> {
+    const producer = this.producer;
+    this.producer = undefined;
+    await producer?.disconnect().catch(() => undefined);
   }
 
   private nextWake(): Promise<void> {
