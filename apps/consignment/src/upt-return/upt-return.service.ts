@@ -1,5 +1,6 @@
-import { newId, notFound, periodOf, refuse } from '@titipan/kernel';
+import { newId, notFound, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
+import { settlementPeriodOf } from '../agreement/domain/agreement';
 import { isoWithOffset, ReturnReceived, ReturnShipped, type Actor } from '@titipan/contracts';
 import { assertInScope, readScope, UnitOfWork } from '@titipan/platform';
 import { AgreementStore } from '../agreement/agreement.store';
@@ -38,7 +39,7 @@ export class UptReturnService {
       const productIds = input.lines.map((l) => l.productId);
       const balances = await this.ledger.lotBalances(tx.manager, agreement.id, productIds);
       const prices = await this.ledger.lotPrices(tx.manager, agreement.id, productIds);
-      const period = periodOf(shippedAt, agreement.timeZone);
+      const period = settlementPeriodOf(agreement, shippedAt);
       assertPeriodsOpen(await this.ledger.closedPeriods(tx.manager, agreement.id, [period]));
       const lines = input.lines.map((line, i): ReturnedLot => {
         const bucket = line.bucket ?? 'SELLABLE';
