@@ -12,7 +12,6 @@ export class ExhibitionController {
   constructor(private readonly exhibitions: ExhibitionService) {}
 
   @Post()
-  @HttpCode(200)
   @Allow('kanwil', 'ministry', 'admin')
   @ApiOperation({
     summary:
