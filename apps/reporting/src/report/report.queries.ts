@@ -58,6 +58,12 @@ function rowConditions({ scope, region }: ReportFilter, offset: number): { sql: 
 // a statement's proceeds, PNBP and premi are columns generated from its figures (migration StatementMoneyColumns)
 const PNBP = 's.pnbp';
 
+/**
+ * The month a period column counts in for the monthly views: a month itself, an event period
+ * (YYYY-MM-DD..YYYY-MM-DD) the month of its last day (characters 13 to 19), as monthOfPeriod in statement/domain/period.
+ */
+const monthOfPeriod = (column: string) => `CASE WHEN length(${column}) = 7 THEN ${column} ELSE substr(${column}, 13, 7) END`;
+
 /** The ministry's and Kanwil's questions, answered from the read models and the statements (read only). */
 @Injectable()
 export class ReportQueries {
@@ -212,13 +218,13 @@ export class ReportQueries {
     const s = rowConditions(filter, 2);
     return this.dataSource.query(
       `WITH m AS (
-         SELECT x.period, sum(x.sold)::int AS units, sum(x.gross_sales - x.returns_value)::float8 AS "netSales"
-           FROM monthly_product x ${DIMS} WHERE x.period BETWEEN $1 AND $2 ${s.sql} GROUP BY 1),
+         SELECT ${monthOfPeriod('x.period')} AS period, sum(x.sold)::int AS units, sum(x.gross_sales - x.returns_value)::float8 AS "netSales"
+           FROM monthly_product x ${DIMS} WHERE ${monthOfPeriod('x.period')} BETWEEN $1 AND $2 ${s.sql} GROUP BY 1),
        st AS (
-         SELECT s.period, sum(${PNBP})::float8 AS pnbp
+         SELECT ${monthOfPeriod('s.period')} AS period, sum(${PNBP})::float8 AS pnbp
            FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id JOIN venue_dim v ON v.code = a.venue_code
            LEFT JOIN upt_replica u ON u.code = a.upt_code
-          WHERE s.period BETWEEN $1 AND $2 AND s.status <> 'PENDING' ${s.sql} GROUP BY 1)
+          WHERE ${monthOfPeriod('s.period')} BETWEEN $1 AND $2 AND s.status <> 'PENDING' ${s.sql} GROUP BY 1)
        SELECT period, COALESCE(m.units, 0) AS units, COALESCE(m."netSales", 0) AS "netSales", COALESCE(st.pnbp, 0) AS pnbp
          FROM m FULL JOIN st USING (period) ORDER BY period`,
       [from, to, ...s.params],
@@ -256,7 +262,7 @@ export class ReportQueries {
          LEFT JOIN agreement_dim a ON a.upt_code = t.upt_code
          LEFT JOIN venue_dim v ON v.code = a.venue_code
          LEFT JOIN upt_replica u ON u.code = t.upt_code
-         LEFT JOIN statement s ON s.agreement_id = a.agreement_id AND s.period LIKE $1 || '-%' AND s.status <> 'PENDING'
+         LEFT JOIN statement s ON s.agreement_id = a.agreement_id AND ${monthOfPeriod('s.period')} LIKE $1 || '-%' AND s.status <> 'PENDING'
         WHERE true ${s.sql.replace(/a\.upt_code/g, 't.upt_code')}
         GROUP BY t.upt_code, t.amount ORDER BY t.upt_code`,
       [String(year), year, asOf, ...s.params],
