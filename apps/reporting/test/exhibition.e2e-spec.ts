@@ -138,7 +138,7 @@ describe('reporting: an exhibition', () => {
         .set('Authorization', senders[upt].consignment)
         .send({
           agreementId: agreementOf[upt],
-          dispatchedAt: wita(addDays(first, -1), '06:00:00'),
+          dispatchedAt: wita(first, '06:00:00'),
           lines: [{ productId: productOf[sku], lotCode: lot, expiryDate: expiry, quantity }],
         });
       expect(dispatch.status).toBe(201);
