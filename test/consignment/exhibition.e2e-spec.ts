@@ -14,7 +14,7 @@ import { bearers } from '../support/tokens';
 type Tokens = Record<ServiceName, string>;
 
 /**
- * An exhibition (issue 19, decision 0027): a PIPAS Banten edition with three Banten UPTs over three days in WITA,
+ * An exhibition (issue 19, decision 0029): a PIPAS Banten edition with three Banten UPTs over three days in WITA,
  * set up in one call, stocked, selling (a booth's offline day uploaded after midnight included), its event period
  * closed by hand for one UPT and automatically for the others at the end of the return window, and its unsold
  * goods proposed back to each UPT and confirmed. Real Postgres and Kafka; the event lies in the recent past, so

@@ -162,7 +162,7 @@ describe('fields added to a version (decision 0014)', () => {
   });
 });
 
-describe('exhibitions (decision 0027)', () => {
+describe('exhibitions (decision 0029)', () => {
   const agreementId = '0190c8e4-0000-7000-8000-00000000a001';
   const exhibition = {
     exhibitionId: '0190c8e4-0000-7000-8000-00000000e001',

@@ -9,7 +9,7 @@ import { ExhibitionJobs } from './exhibition.jobs';
 import { ExhibitionService } from './exhibition.service';
 import { ExhibitionStore } from './exhibition.store';
 
-/** Exhibitions: short-lived venues with one agreement per UPT settling an event period (decision 0027). */
+/** Exhibitions: short-lived venues with one agreement per UPT settling an event period (decision 0029). */
 @Module({
   imports: [DirectoryModule, AgreementModule, VenueModule, PeriodCloseModule, ProposedReturnModule],
   controllers: [ExhibitionController],

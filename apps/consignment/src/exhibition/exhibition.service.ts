@@ -49,7 +49,7 @@ function normalised(input: CreateExhibitionDto) {
 }
 
 /**
- * Exhibitions (decision 0027): set up in one transaction (the venue, one active agreement per UPT settling the
+ * Exhibitions (decision 0029): set up in one transaction (the venue, one active agreement per UPT settling the
  * event period, the events through the outbox), closed automatically at the end of the return window, and their
  * unsold goods proposed back to each UPT.
  */

@@ -3,7 +3,7 @@ import { localDate } from '@titipan/kernel';
 /**
  * A settlement period: a calendar month `YYYY-MM`, or an event period `YYYY-MM-DD..YYYY-MM-DD` (an exhibition's
  * first and last day, both inclusive, in the venue's time zone). The string is the period's identity everywhere:
- * in events, rows and URLs (decision 0027).
+ * in events, rows and URLs (decision 0029).
  */
 export const PERIOD_FORMAT =
   /^(\d{4}-(0[1-9]|1[0-2])|\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01])\.\.\d{4}-(0[1-9]|1[0-2])-(0[1-9]|[12]\d|3[01]))$/;

@@ -106,7 +106,7 @@ export class AgreementActivatedV1 {
   @IsIn(SHRINKAGE_LIABILITIES)
   shrinkageLiability: ShrinkageLiability = 'VENUE';
 
-  /** Set for an exhibition's agreements: they settle per event period (decision 0027); absent: monthly periods. */
+  /** Set for an exhibition's agreements: they settle per event period (decision 0029); absent: monthly periods. */
   @IsOptional()
   @ValidateNested()
   @Type(() => EventPeriodV1)

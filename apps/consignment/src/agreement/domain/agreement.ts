@@ -17,7 +17,7 @@ export interface Agreement {
   shrinkageLiability: ShrinkageLiability;
   validFrom: string;
   validTo: string | null;
-  /** MONTHLY: a period per calendar month; EVENT: one event period (an exhibition's days), decision 0027. */
+  /** MONTHLY: a period per calendar month; EVENT: one event period (an exhibition's days), decision 0029. */
   settlementCycle: 'MONTHLY' | 'EVENT';
   /** The event's days and return window, for an EVENT agreement; null for a monthly one. */
   eventPeriod: EventPeriod | null;

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
- * Exhibitions (decision 0027): an agreement may settle per event period (its first and last day and a return
+ * Exhibitions (decision 0029): an agreement may settle per event period (its first and last day and a return
  * window) instead of per month; the exhibition that made a venue and its agreements in one action; and returns
  * the system proposes (at an exhibition's end, or for near-expiry lots) for the venue or the UPT to confirm.
  */

@@ -35,7 +35,7 @@ export interface Exhibition {
   createdAt: string;
 }
 
-/** The event period string of the exhibition (decision 0027). */
+/** The event period string of the exhibition (decision 0029). */
 export const periodOfExhibition = (e: Pick<Exhibition, 'first' | 'last'>) => eventPeriod(e);
 
 /** The agreements run from the first day to the last day plus the return window (venue calendar). */

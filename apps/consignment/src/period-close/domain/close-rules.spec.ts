@@ -50,7 +50,7 @@ describe('period close rules', () => {
     expect(periodCloseRefusal(candidate({ alreadyClosed: false }))).toBeUndefined();
   });
 
-  describe('event periods (decision 0027)', () => {
+  describe('event periods (decision 0029)', () => {
     const exhibition = {
       id: 'agreement-2',
       venueCode: 'PIPAS-BTN-2026',

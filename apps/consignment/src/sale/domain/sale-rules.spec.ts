@@ -259,7 +259,7 @@ describe('sale rules', () => {
     });
   });
 
-  describe('at an agreement with an event period (decision 0027)', () => {
+  describe('at an agreement with an event period (decision 0029)', () => {
     const exhibition = {
       ...agreement,
       timeZone: 'Asia/Makassar',
