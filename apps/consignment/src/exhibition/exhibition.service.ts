@@ -18,6 +18,7 @@ import {
   hasEnded,
   organiserOf,
   periodOfExhibition,
+  sameRequest,
   type Exhibition,
 } from './domain/exhibition';
 import type { CreateExhibitionDto, ExhibitionQueryDto } from './exhibition.dto';
@@ -26,7 +27,7 @@ import { ExhibitionStore } from './exhibition.store';
 export type ExhibitionAgreement = Agreement & { unitsOnHand: { sellable: number; quarantine: number } };
 export type ExhibitionDetail = Exhibition & { period: string; autoCloseAt: string; agreements: ExhibitionAgreement[] };
 
-/** The request as compared on a retry: the body with its defaults filled in, keys in a fixed order. */
+/** The request as compared on a retry (`sameRequest`): the body with its defaults filled in. */
 function normalised(input: CreateExhibitionDto) {
   const { code, name, series, edition, location, kanwilCode, partnerAgency, timeZone, first, last, returnWindowDays, commissionBp } = input;
   return {
@@ -160,7 +161,7 @@ export class ExhibitionService {
   private async sameAsBefore(request: ReturnType<typeof normalised>): Promise<ExhibitionDetail | undefined> {
     const existing = await this.exhibitions.findByCode(request.code);
     if (!existing) return undefined;
-    if (JSON.stringify(existing.request) !== JSON.stringify(request)) {
+    if (!sameRequest(existing.request, request)) {
       throw new DomainError('conflict', 'EXHIBITION_EXISTS', `exhibition ${request.code} was set up with another request`, {
         exhibitionId: existing.id,
       });

@@ -150,3 +150,16 @@ export function exhibitionRefusal(c: ExhibitionCandidate): Refusal<ExhibitionRef
 export function organiserOf(actor: Pick<Actor, 'role' | 'scope'>): string {
   return actor.role === 'kanwil' ? actor.scope! : MINISTRY_ORGANISER_CODE;
 }
+
+/** JSON with every object's keys sorted: Postgres' jsonb does not keep the order the request was stored in. */
+function canonical(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value);
+}
+
+/** Whether a set-up request is the one an exhibition was stored with (a retry), whatever the order of its keys. */
+export const sameRequest = (stored: object, asked: object): boolean => canonical(stored) === canonical(asked);
