@@ -282,4 +282,83 @@ describe('reporting: an exhibition', () => {
     await book.xlsx.load(xlsx.body);
     expect(book.worksheets.map((w) => w.name)).toEqual(['Totals by edition', 'By UPT', 'By product', 'Best sellers']);
   });
+  it("takes the booth's payment and the UPT's PNBP deposit of an event-period statement as of a month's; consignment sees it", async () => {
+    // LPP-TGR: proceeds 675,000, PNBP 15 % = 101,250
+    const { items } = (
+      await reporting().get(`/statements?agreement=${agreementOf['LPP-TGR']}&period=${period}`).set('Authorization', ministry.reporting)
+    ).body;
+    const id = items[0].id;
+    const paidOn = addDays(today, -1);
+    const paid = await reporting()
+      .post(`/statements/${id}/payments`)
+      .set('Authorization', booth.reporting)
+      .send({ amount: 675_000, paidOn, transferReference: 'TRF-PIPAS-1' });
+    expect(paid.body).toMatchObject({ status: 'PAID', paidAmount: 675_000 });
+    const deposited = await reporting()
+      .post(`/statements/${id}/deposits`)
+      .set('Authorization', senders['LPP-TGR'].reporting)
+      .send({ amount: 101_250, simponiBillingCode: '820261209000777', ntpn: 'PIPASREP0000001A', depositedOn: paidOn });
+    expect(deposited.body).toMatchObject({ status: 'DEPOSITED', depositedAmount: 101_250 });
+    const settled = await eventually(
+      async () => {
+        const periods: { period: string; settlement: string }[] = (
+          await consignment().get(`/agreements/${agreementOf['LPP-TGR']}/periods`).set('Authorization', senders['LPP-TGR'].consignment)
+        ).body.items;
+        return periods.find((p) => p.period === period && p.settlement === 'DEPOSITED');
+      },
+      20_000,
+      'consignment sees the deposit of the event period',
+    );
+    expect(settled).toMatchObject({ period, statementId: id, proceeds: 675_000 });
+  });
+
+  it('answers the rollup for the event period, counts it in sales-monthly under the month it ends, and a replay rebuilds the same', async () => {
+    const month = last.slice(0, 7);
+    const get = async (path: string) => {
+      const res = await reporting().get(path).set('Authorization', ministry.reporting);
+      expect(res.status).toBe(200);
+      return res.body;
+    };
+    const snapshot = async () => {
+      const { freshness: _f, ...report } = await get(`/reports/exhibitions/${exhibitionId}`);
+      return {
+        report,
+        exhibitions: (await get('/reports/exhibitions')).rows,
+        rollup: (await get(`/reports/rollup?period=${period}&by=upt`)).rows,
+        products: (await get(`/reports/rollup?period=${period}&by=product`)).rows,
+        monthly: (await get(`/reports/sales-monthly?from=${month}&to=${month}`)).rows,
+        statements: (await get(`/statements?period=${period}&venue=${body.code}`)).items,
+      };
+    };
+    const before = await snapshot();
+    expect(
+      before.rollup.map((r: { key: string; soldQuantity: number; netSales: number; proceeds: number }) => [
+        r.key,
+        r.soldQuantity,
+        r.netSales,
+        r.proceeds,
+      ]),
+    ).toEqual([
+      ['LPP-TGR', 3, 750_000, 675_000],
+      ['LP-TGR-1', 15, 150_000, 135_000],
+      ['LP-SRG', 15, 120_000, 108_000],
+    ]);
+    // national by product: the rollup table the projection keeps per period and product (decision 0028)
+    expect(before.products.map((r: { soldQuantity: number }) => r.soldQuantity).sort()).toEqual([15, 15, 3]);
+    expect(before.monthly).toEqual([{ period: month, units: 33, netSales: 1_020_000, pnbp: 137_700 }]);
+
+    const replay = await reporting().post('/admin/replay').set('Authorization', admin.reporting);
+    expect(replay.status).toBe(202);
+    const job = await eventually(
+      async () => {
+        const j = (await reporting().get(`/admin/replay/${replay.body.id}`).set('Authorization', admin.reporting)).body;
+        return j.state === 'running' ? undefined : j;
+      },
+      60_000,
+      'replay ended',
+    );
+    expect(job).toMatchObject({ state: 'finished', error: null });
+    // the exhibition dimension, the event days of the agreements and the event period's figures, all rebuilt from the topic
+    expect(await snapshot()).toEqual(before);
+  });
 });

@@ -41,7 +41,7 @@ export class ReportController {
   @AnyActor()
   @ApiOperation({
     summary:
-      'A month by Kanwil, UPT, venue, category or product: units, sales, sell-through, proceeds, PNBP, premi (JSON a page at a time, largest gross sales first, with the total; CSV with delimiter=comma|semicolon, or XLSX, every row); drill down by=kanwil, by=upt&kanwil=, by=product&upt=',
+      'A period (a month, or the event period YYYY-MM-DD..YYYY-MM-DD of an exhibition) by Kanwil, UPT, venue, category or product: units, sales, sell-through, proceeds, PNBP, premi (JSON a page at a time, largest gross sales first, with the total; CSV with delimiter=comma|semicolon, or XLSX, every row); drill down by=kanwil, by=upt&kanwil=, by=product&upt=',
   })
   async rollup(@Query() q: RollupQuery, @CurrentActor() actor: Actor) {
     if (q.format === 'csv') return asDownload(await this.reports.rollupCsv(q.period, q.by, q.delimiter, region(q), actor));

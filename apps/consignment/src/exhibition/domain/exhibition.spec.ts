@@ -18,8 +18,8 @@ const candidate = (change: Partial<ExhibitionCandidate> = {}): ExhibitionCandida
 describe('exhibition rules', () => {
   it('lets a Kanwil gather its own UPTs, and the ministry any once it names the Kanwil', () => {
     expect(exhibitionRefusal(candidate())).toBeUndefined();
-    expect(exhibitionRefusal(candidate({ actor: { role: 'ministry' }, uptCodes: ['LP-TGR-1', 'LP-CPN'] }))).toBeUndefined();
-    expect(exhibitionRefusal(candidate({ actor: { role: 'ministry' }, kanwilCode: undefined }))?.code).toBe('KANWIL_REQUIRED');
+    expect(exhibitionRefusal(candidate({ actor: { role: 'ministry', scope: null }, uptCodes: ['LP-TGR-1', 'LP-CPN'] }))).toBeUndefined();
+    expect(exhibitionRefusal(candidate({ actor: { role: 'ministry', scope: null }, kanwilCode: undefined }))?.code).toBe('KANWIL_REQUIRED');
   });
 
   it('refuses, first failing rule first: another region, bad days, a UPT twice, unknown or outside the region, a taken code', () => {
