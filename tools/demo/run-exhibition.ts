@@ -16,8 +16,8 @@ export interface DemoExhibition {
 }
 
 /**
- * A PIPAS Banten edition after the lounge's month: three days that ended two days ago (WIB), a day of return
- * window, three Banten UPTs. Set up by the ministry for Kanwil Banten in one call; each UPT sends goods, the
+ * A PIPAS Banten edition after the lounge's month: three days, the last the day before yesterday (WIB), a return
+ * window open until tomorrow (so the hourly automatic close cannot overtake the demo's own), three Banten UPTs. Set up by the ministry for Kanwil Banten in one call; each UPT sends goods, the
  * booth sells on each day, the unsold goods go back on the system's proposal, and the booth closes the event
  * period. Safe to run again on the same day: a closed event is not run twice.
  */
@@ -46,7 +46,7 @@ export async function runExhibition(args: {
     timeZone: ZONE,
     first,
     last,
-    returnWindowDays: 1,
+    returnWindowDays: 3,
     commissionBp: 1_000,
     maxDiscountBp: 500,
     uptCodes: EXHIBITION_UPTS,
