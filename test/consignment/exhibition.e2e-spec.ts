@@ -226,7 +226,8 @@ describe('an exhibition', () => {
   it('proposes one return per UPT from its stock on hand, which the exhibition staff confirm', async () => {
     const proposed = await consignment().get(`/exhibitions/${exhibitionId}/proposed-returns`).set('Authorization', booth.consignment);
     expect(proposed.status).toBe(200);
-    const byUpt = Object.fromEntries(proposed.body.map((p: { uptCode: string }) => [p.uptCode, p]));
+    expect(proposed.body).toMatchObject({ total: 3, limit: 50, offset: 0 });
+    const byUpt = Object.fromEntries(proposed.body.items.map((p: { uptCode: string }) => [p.uptCode, p]));
     expect(Object.keys(byUpt).sort()).toEqual(['LP-SRG', 'LP-TGR-1', 'LPP-TGR']);
     expect(byUpt['LP-TGR-1']).toMatchObject({
       cause: 'EXHIBITION_END',
@@ -237,7 +238,10 @@ describe('an exhibition', () => {
     expect(byUpt['LPP-TGR'].lines).toEqual([{ productId: tas, lotCode: 'TAS-E2E', bucket: 'SELLABLE', quantity: 2 }]);
     // asked again: the same proposals, nothing more
     const again = await consignment().get(`/exhibitions/${exhibitionId}/proposed-returns`).set('Authorization', kanwil.consignment);
-    expect(again.body.map((p: { id: string }) => p.id).sort()).toEqual(proposed.body.map((p: { id: string }) => p.id).sort());
+    expect(again.body.items.map((p: { id: string }) => p.id).sort()).toEqual(proposed.body.items.map((p: { id: string }) => p.id).sort());
+    // a UPT sees its own proposal only
+    const own = await consignment().get(`/exhibitions/${exhibitionId}/proposed-returns`).set('Authorization', serang.consignment);
+    expect([own.body.total, own.body.items.map((p: { uptCode: string }) => p.uptCode)]).toEqual([1, ['LP-SRG']]);
 
     // a UPT may not confirm the exhibition's return: the staff ship it
     const byUptStaff = await consignment().post(`/proposed-returns/${byUpt['LP-SRG'].id}/confirm`).set('Authorization', serang.consignment);

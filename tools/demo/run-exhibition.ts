@@ -91,7 +91,7 @@ export async function runExhibition(args: {
   }
 
   const proposed = await consignment.expect([200], 'GET', `/exhibitions/${exhibition.id}/proposed-returns`, booth);
-  for (const p of proposed.filter((x: any) => x.status === 'PROPOSED')) {
+  for (const p of proposed.items.filter((x: any) => x.status === 'PROPOSED')) {
     await consignment.expect([200], 'POST', `/proposed-returns/${p.id}/confirm`, booth);
     log(`   ${p.uptCode}: ${p.lines.reduce((s: number, l: any) => s + l.quantity, 0)} unsold units returned on the system's proposal`);
   }

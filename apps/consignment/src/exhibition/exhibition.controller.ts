@@ -1,7 +1,7 @@
 import { Body, Controller, Get, HttpCode, Param, ParseUUIDPipe, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { Actor } from '@titipan/contracts';
-import { Allow, AnyActor, CurrentActor } from '@titipan/platform';
+import { Allow, AnyActor, CurrentActor, PageQueryDto } from '@titipan/platform';
 import { CreateExhibitionDto, ExhibitionQueryDto } from './exhibition.dto';
 import { ExhibitionService } from './exhibition.service';
 
@@ -47,9 +47,9 @@ export class ExhibitionController {
   @AnyActor()
   @ApiOperation({
     summary:
-      'Once the event has ended: one proposed return per UPT from its stock on hand (stored; confirm with POST /proposed-returns/:id/confirm)',
+      'Once the event has ended: one proposed return per UPT from its stock on hand (stored; a UPT sees its own; confirm with POST /proposed-returns/:id/confirm); paged',
   })
-  proposedReturns(@Param('id', ParseUUIDPipe) id: string, @CurrentActor() actor: Actor) {
-    return this.exhibitions.proposedReturns(id, actor);
+  proposedReturns(@Param('id', ParseUUIDPipe) id: string, @Query() page: PageQueryDto, @CurrentActor() actor: Actor) {
+    return this.exhibitions.proposedReturns(id, page, actor);
   }
 }

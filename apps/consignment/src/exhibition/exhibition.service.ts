@@ -2,7 +2,7 @@ import { DomainError, newId, notFound, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { ExhibitionCreated, systemActor, VenueRegistered, type Actor } from '@titipan/contracts';
 import { DirectoryStore } from '@titipan/directory';
-import { readScope, UnitOfWork, type Page } from '@titipan/platform';
+import { readScope, UnitOfWork, type Page, type PageQueryDto } from '@titipan/platform';
 import { AgreementService } from '../agreement/agreement.service';
 import { AgreementStore } from '../agreement/agreement.store';
 import type { Agreement } from '../agreement/domain/agreement';
@@ -193,9 +193,9 @@ export class ExhibitionService {
 
   /**
    * At the end of the exhibition, one return per UPT from its stock on hand, stored (asking again answers the same
-   * proposals; a UPT with nothing on hand gets none). The exhibition's staff confirm each (POST /proposed-returns/:id/confirm).
+   * proposals; a UPT with nothing on hand gets none), answered a page at a time. The exhibition's staff confirm each (POST /proposed-returns/:id/confirm).
    */
-  async proposedReturns(id: string, actor: Actor, now = new Date()): Promise<ProposedReturn[]> {
+  async proposedReturns(id: string, page: PageQueryDto, actor: Actor, now = new Date()): Promise<Page<ProposedReturn>> {
     const exhibition = await this.readable(id, actor);
     if (!hasEnded(exhibition, now)) {
       throw new DomainError('rule', 'EXHIBITION_NOT_ENDED', `${exhibition.name} runs until ${exhibition.last} (${exhibition.timeZone})`, {
@@ -218,7 +218,13 @@ export class ExhibitionService {
         });
       });
     }
-    return this.proposals.byCause('EXHIBITION_END', id);
+    // a UPT reads its own proposal; the organiser, the venue and national roles every UPT's
+    const { items, total } = await this.proposals.byCause('EXHIBITION_END', id, {
+      uptCode: readScope(actor).uptCode,
+      limit: page.limit,
+      offset: page.offset,
+    });
+    return { items, total, limit: page.limit, offset: page.offset };
   }
 
   /** Closes, as the system, every event period whose return window has ended and that nobody closed. */

@@ -40,8 +40,26 @@ export class ProposedReturnStore {
     return row;
   }
 
-  async byCause(cause: ProposalCause, causeKey: string, manager: EntityManager = this.dataSource.manager): Promise<ProposedReturn[]> {
-    return manager.query<ProposedReturn[]>(`${SELECT} WHERE p.cause = $1 AND p.cause_key = $2 ORDER BY a.upt_code`, [cause, causeKey]);
+  /** A page of the proposals of one cause (an exhibition's end), by UPT; with `uptCode`, that UPT's only. */
+  async byCause(
+    cause: ProposalCause,
+    causeKey: string,
+    page: { uptCode?: string; limit: number; offset: number },
+  ): Promise<{ items: ProposedReturn[]; total: number }> {
+    const rows = await this.dataSource.query<(ProposedReturn & { total: number })[]>(
+      `SELECT x.*, count(*) OVER ()::int AS total FROM (${SELECT} WHERE p.cause = $1 AND p.cause_key = $2 AND ($3::text IS NULL OR a.upt_code = $3)) x
+        ORDER BY x."uptCode" LIMIT $4 OFFSET $5`,
+      [cause, causeKey, page.uptCode ?? null, page.limit, page.offset],
+    );
+    if (rows.length === 0 && page.offset > 0) {
+      const [{ total }] = await this.dataSource.query<{ total: number }[]>(
+        `SELECT count(*)::int AS total FROM proposed_return p JOIN agreement a ON a.id = p.agreement_id
+          WHERE p.cause = $1 AND p.cause_key = $2 AND ($3::text IS NULL OR a.upt_code = $3)`,
+        [cause, causeKey, page.uptCode ?? null],
+      );
+      return { items: [], total };
+    }
+    return { items: rows.map(({ total: _total, ...row }) => row), total: rows[0]?.total ?? 0 };
   }
 
   async markConfirmed(manager: EntityManager, id: string, at: Date, by: string): Promise<void> {
