@@ -206,6 +206,20 @@ describe('notification service: each notice once, to exactly the people in scope
     });
     expect(pref.status).toBe(200);
     expect(pref.body.kinds.find((k) => k.kind === 'STATEMENT_UNPAID')).toEqual({ kind: 'STATEMENT_UNPAID', email: false });
+    // a kind it does not know, or two choices for one kind, is refused at the edge
+    for (const kinds of [
+      [{ kind: 'SOMETHING_ELSE', email: false }],
+      [
+        { kind: 'STATEMENT_ISSUED', email: false },
+        { kind: 'STATEMENT_ISSUED', email: true },
+      ],
+    ]) {
+      const refused = await api<{ code: string }>(people.venue, '/notification-preferences', {
+        method: 'PUT',
+        body: JSON.stringify({ kinds }),
+      });
+      expect([refused.status, refused.body.code]).toEqual([400, 'VALIDATION_FAILED']);
+    }
 
     await publish('catalog', KanwilRegistered, { code: KANWIL, name: 'Kanwil Banten' });
     for (const code of [UPT, OTHER_UPT])
@@ -353,6 +367,24 @@ describe('notification service: each notice once, to exactly the people in scope
     expect(mailedKinds(people.kanwil.email!)).toBe(2);
     expect(mailedKinds(people.venue.email!)).toBe(3);
     expect(new Set(mails.map((m) => m.noticeId)).size).toBe(mails.length);
+    // each mail is one notice of the person it went to
+    for (const [who, p] of Object.entries(people)) {
+      const held = new Set((await inbox(p)).items.map((n) => n.id));
+      const theirs = mails.filter((m) => m.to === p.email).map((m) => m.noticeId);
+      expect({ who, strangers: theirs.filter((id) => !held.has(id)) }).toEqual({ who, strangers: [] });
+    }
+
+    // each person's notice opens a page of their own role's console
+    const links = async (p: PersonChangedV1) =>
+      Object.fromEntries((await inbox(p)).items.map((n) => [n.kind, n.link] as const).sort(([a], [b]) => a.localeCompare(b)));
+    expect(await links(people.venue)).toEqual({
+      LOT_NEAR_EXPIRY: '/kedaluwarsa',
+      STATEMENT_ISSUED: '/akhir-bulan',
+      STATEMENT_UNPAID: '/akhir-bulan',
+    });
+    expect(await links(people.kanwil)).toEqual({ PNBP_NOT_DEPOSITED: '/dasbor/pnbp', STATEMENT_UNPAID: '/dasbor/tagihan' });
+    expect(await links(people.curator)).toEqual({ CURATION_OVERDUE: `/kurasi/${waitingProduct}` });
+    expect((await links(people.upt)).STATEMENT_ISSUED).toBe('/penyelesaian');
 
     // the near-expiry notice opens as read, with its text in Bahasa Indonesia
     const lot = (await inbox(people.upt)).items.find((n) => n.kind === 'LOT_NEAR_EXPIRY')!;

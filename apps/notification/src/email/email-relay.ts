@@ -19,7 +19,6 @@ export class EmailRelay implements OnApplicationBootstrap, BeforeApplicationShut
   private readonly transport?: Transporter;
   private timer?: NodeJS.Timeout;
   private running?: Promise<void>;
-  private lastError: string | null = null;
 
   constructor(
     private readonly dataSource: DataSource,
@@ -49,9 +48,10 @@ export class EmailRelay implements OnApplicationBootstrap, BeforeApplicationShut
     this.transport?.close();
   }
 
-  async status(): Promise<{ email: 'on' | 'off'; unsent: number; failing: number; lastError: string | null }> {
+  /** Public (beside /health/ready): counts only; the SMTP server's own error words are in the log. */
+  async status(): Promise<{ email: 'on' | 'off'; unsent: number; failing: number }> {
     const pending = await this.store.pending(this.dataSource.manager);
-    return { email: this.enabled ? 'on' : 'off', ...pending, lastError: this.lastError };
+    return { email: this.enabled ? 'on' : 'off', ...pending };
   }
 
   private schedule(): void {
@@ -82,10 +82,8 @@ export class EmailRelay implements OnApplicationBootstrap, BeforeApplicationShut
               headers: { 'X-Titipan-Notice': mail.noticeId },
             });
             await this.store.markSent(m, mail.noticeId);
-            this.lastError = null;
           } catch (error) {
             const message = error instanceof Error ? error.message : String(error);
-            this.lastError = message;
             this.logger.warn({ noticeId: mail.noticeId, attempts: mail.attempts + 1 }, `mail not sent: ${message}`);
             await this.store.markFailed(m, mail.noticeId, message, retryDelayMs(mail.attempts + 1));
           }

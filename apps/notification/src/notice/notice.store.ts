@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { newId } from '@titipan/kernel';
 import type { EntityManager } from 'typeorm';
-import type { NoticeDraft } from './domain/notice-rules';
+import type { Audience, NoticeDraft } from './domain/notice-rules';
 import { noticeText } from './domain/notice-text';
 
 /** The notice table and, in the same transaction, the e-mail outbox rows of the notices that are new. */
@@ -16,8 +16,8 @@ export class NoticeStore {
     let added = 0;
     for (const draft of drafts) {
       if (draft.audiences.length === 0) continue;
-      const people: { person_id: string; email: string | null; mail: boolean }[] = await manager.query(
-        `SELECT p.person_id, p.email, COALESCE(pref.email, true) AS mail
+      const people: { person_id: string; role: Audience['role']; email: string | null; mail: boolean }[] = await manager.query(
+        `SELECT p.person_id, p.role, p.email, COALESCE(pref.email, true) AS mail
            FROM person_replica p
            JOIN unnest($1::text[], $2::text[]) AS a(role, scope) ON a.role = p.role AND a.scope = p.scope
            LEFT JOIN email_preference pref ON pref.person_id = p.person_id AND pref.kind = $3
@@ -30,7 +30,15 @@ export class NoticeStore {
           `INSERT INTO notice (notice_id, person_id, kind, cause_key, rule, subject, link)
            VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (person_id, kind, cause_key) DO NOTHING RETURNING notice_id`,
-          [newId(), person.person_id, draft.kind, draft.causeKey, draft.rule, JSON.stringify(draft.subject), draft.link],
+          [
+            newId(),
+            person.person_id,
+            draft.kind,
+            draft.causeKey,
+            draft.rule,
+            JSON.stringify(draft.subject),
+            draft.links[person.role] ?? null,
+          ],
         );
         if (inserted.length === 0) continue;
         added++;

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayUnique, IsArray, IsBoolean, IsIn, ValidateNested } from 'class-validator';
 import { NOTICE_KINDS, type NoticeKind } from '../notice/domain/notice-rules';
 
 export class KindPreferenceDto {
@@ -18,6 +18,8 @@ export class PreferencesDto {
   @ApiProperty({ type: [KindPreferenceDto] })
   @IsArray()
   @ArrayMaxSize(NOTICE_KINDS.length)
+  // one choice per kind: two for the same kind would say both
+  @ArrayUnique((k: KindPreferenceDto) => k.kind)
   @ValidateNested({ each: true })
   @Type(() => KindPreferenceDto)
   kinds: KindPreferenceDto[];

@@ -1,18 +1,22 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useContext, useEffect, useState } from 'preact/hooks';
+import { ApiError, call, currentSession } from '../api';
+import { ConsoleContext } from '../console-context';
 import { formatDateTime } from '../format';
 import { t } from '../i18n';
+import { describeRefusal } from '../refusal';
 import { inboxChanged, markAllRead, markRead, notices, type Notice } from './inbox-api';
+import { noticeWords } from './notice-words';
 
-/** The notice in the console's language: its kind's title and text from the locale files, filled from its subject. */
-function words(n: Notice): { title: string; body: string } {
-  const values = { ...n.subject, reasons: Array.isArray(n.subject.reasons) ? (n.subject.reasons as string[]).join('; ') : '' };
-  return { title: t(`inbox.kind.${n.kind}.title`, values), body: t(`inbox.kind.${n.kind}.body`, values) };
-}
+/** Office pages show times in WIB; the venue's console in the venue's own zone. */
+const OFFICE_ZONE = 'Asia/Jakarta';
 
 /** Notifikasi: the person's notices, newest first; opening one marks it read and goes to what it is about. */
 export function InboxPage() {
+  const zone = useContext(ConsoleContext)?.venue.timeZone ?? OFFICE_ZONE;
   const [items, setItems] = useState<Notice[]>();
   const [error, setError] = useState<string>();
+  /** What the one-action confirmation of a proposed return answered, per notice. */
+  const [confirmed, setConfirmed] = useState<Record<string, string>>({});
   const load = () =>
     notices().then(
       (page) => setItems(page.items),
@@ -28,6 +32,21 @@ export function InboxPage() {
       dispatchEvent(new PopStateEvent('popstate'));
     } else void load();
   };
+
+  // the UPT confirms the return consignment proposed for a near-expiry lot, from the notice, in one action
+  const confirmReturn = async (n: Notice, proposedReturnId: string) => {
+    try {
+      await call('POST', `/api/consignment/proposed-returns/${encodeURIComponent(proposedReturnId)}/confirm`);
+      setConfirmed((c) => ({ ...c, [n.id]: t('inbox.returnConfirmed') }));
+      if (!n.readAt) await markRead(n.id).catch(() => undefined);
+      inboxChanged();
+      void load();
+    } catch (e) {
+      const message = e instanceof ApiError ? describeRefusal(e, t) : (e as Error).message;
+      setConfirmed((c) => ({ ...c, [n.id]: message }));
+    }
+  };
+  const mayConfirm = currentSession().role === 'upt';
 
   return (
     <section>
@@ -53,18 +72,27 @@ export function InboxPage() {
       {items && items.length > 0 && (
         <ul class="notices" data-testid="notices">
           {items.map((n) => {
-            const { title, body } = words(n);
+            const { title, body } = noticeWords(n.kind, n.subject, t);
+            const proposedReturnId = typeof n.subject.proposedReturnId === 'string' ? n.subject.proposedReturnId : null;
             return (
               <li key={n.id} class={n.readAt ? 'read' : 'unread'} data-kind={n.kind}>
                 <button type="button" class="notice" onClick={() => void open(n)}>
                   <strong>{title}</strong>
                   {!n.readAt && <span class="badge">{t('inbox.new')}</span>}
                   <span class="body">{body}</span>
-                  <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, Intl.DateTimeFormat().resolvedOptions().timeZone)}</time>
-                  {n.kind === 'LOT_NEAR_EXPIRY' && n.subject.proposedReturnId ? (
-                    <span class="action">{t('inbox.confirmReturn')}</span>
-                  ) : null}
+                  <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, zone)}</time>
                 </button>
+                {mayConfirm && proposedReturnId && (
+                  <p class="notice-action">
+                    {confirmed[n.id] ? (
+                      <span role="status">{confirmed[n.id]}</span>
+                    ) : (
+                      <button type="button" onClick={() => void confirmReturn(n, proposedReturnId)}>
+                        {t('inbox.confirmReturn')}
+                      </button>
+                    )}
+                  </p>
+                )}
               </li>
             );
           })}

@@ -61,8 +61,9 @@ describe('notice rules: who gets what', () => {
       { role: 'upt', scope: 'LPP-TGR' },
       { role: 'venue', scope: 'IMI-TGR' },
     ]);
-    expect(withReturn.link).toBe('/retur-usulan/ret-1');
-    expect(decideNotices({ ...lot, proposedReturnId: null })[0].link).toBe('/kedaluwarsa');
+    expect(withReturn.subject.proposedReturnId).toBe('ret-1');
+    expect(withReturn.links).toEqual({ venue: '/kedaluwarsa', upt: '/retur-masuk' });
+    expect(decideNotices({ ...lot, proposedReturnId: null })[0].subject.proposedReturnId).toBeNull();
   });
 
   it('statements: issued to venue and UPT; unpaid to the venue and its Kanwil; not deposited to the UPT and its Kanwil', () => {
@@ -114,6 +115,25 @@ describe('notice rules: who gets what', () => {
       { role: 'upt', scope: 'A' },
       { role: 'upt', scope: 'B' },
     ]);
+  });
+
+  it('links each audience to a page of its own role (the console has no page of another role)', () => {
+    const [issued] = decideNotices({
+      type: 'statement-issued',
+      statementId: 's1',
+      period: '2026-11',
+      proceeds: 10,
+      uptCode: 'U',
+      venueCode: 'V',
+    });
+    expect(issued.links).toEqual({ venue: '/akhir-bulan', upt: '/penyelesaian' });
+    for (const cause of [
+      { type: 'statement-unpaid', statementId: 's1', period: '2026-11', issuedAt: '2026-12-01', venueCode: 'V', venueKanwilCode: 'KV' },
+      { type: 'statement-not-deposited', statementId: 's1', period: '2026-11', paidAt: '2026-12-01', uptCode: 'U', uptKanwilCode: 'KU' },
+    ] as const) {
+      const [notice] = decideNotices(cause);
+      expect(Object.keys(notice.links).sort()).toEqual(notice.audiences.map((a) => a.role).sort());
+    }
   });
 
   it('every kind of cause has a rule, each rule a unique name', () => {

@@ -67,8 +67,8 @@ export interface NoticeDraft {
   audiences: Audience[];
   /** What the notice is about, for its text and its link. */
   subject: Record<string, unknown>;
-  /** Where the console opens it (a console path). */
-  link: string | null;
+  /** Where the console opens it for each audience's role (a console path; none: the notice is all there is). */
+  links: Partial<Record<Audience['role'], string>>;
 }
 
 interface NoticeRule<C extends Cause = Cause> {
@@ -102,13 +102,13 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
     causeKey: `review:${c.reviewId}`,
     audiences: [{ role: 'upt', scope: c.uptCode }],
     subject: { productId: c.productId, name: c.name },
-    link: `/produk/${c.productId}`,
+    links: { upt: `/produk/${c.productId}` },
   })),
   rule('product refused: tell its UPT the rules and reasons', 'PRODUCT_REFUSED', 'product-refused', always, (c) => ({
     causeKey: `review:${c.reviewId}`,
     audiences: [{ role: 'upt', scope: c.uptCode }],
     subject: { productId: c.productId, name: c.name, reasons: c.reasons },
-    link: `/produk/${c.productId}`,
+    links: { upt: `/produk/${c.productId}` },
   })),
   rule(
     'product waiting in curation over 3 days: tell the Kanwil curators',
@@ -119,7 +119,7 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       causeKey: `submission:${c.productId}:${c.submittedAt}`,
       audiences: [{ role: 'curator', scope: c.kanwilCode! }],
       subject: { productId: c.productId, name: c.name, uptCode: c.uptCode, submittedAt: c.submittedAt },
-      link: `/kurasi/${c.productId}`,
+      links: { curator: `/kurasi/${c.productId}` },
     }),
   ),
   rule(
@@ -131,7 +131,7 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       causeKey: `dispatch:${c.dispatchId}`,
       audiences: [{ role: 'upt', scope: c.uptCode }],
       subject: { dispatchId: c.dispatchId, venueCode: c.venueCode, damaged: c.damaged, short: c.short },
-      link: '/pengiriman',
+      links: { upt: '/pengiriman' },
     }),
   ),
   rule('lot near expiry: tell the UPT and the venue, with the proposed return', 'LOT_NEAR_EXPIRY', 'lot-near-expiry', always, (c) => ({
@@ -149,8 +149,9 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       quantity: c.quantity,
       proposedReturnId: c.proposedReturnId,
     },
-    // the proposed return's confirm action, when consignment proposed one
-    link: c.proposedReturnId ? `/retur-usulan/${c.proposedReturnId}` : '/kedaluwarsa',
+    // the venue sees its near-expiry lots; the UPT confirms the proposed return from the notice itself (the
+    // console's inbox calls consignment's POST /proposed-returns/:id/confirm), then follows it among its returns
+    links: { venue: '/kedaluwarsa', upt: '/retur-masuk' },
   })),
   rule('statement issued: tell the venue and the UPT', 'STATEMENT_ISSUED', 'statement-issued', always, (c) => ({
     causeKey: `statement:${c.statementId}`,
@@ -159,13 +160,13 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       { role: 'upt', scope: c.uptCode },
     ],
     subject: { statementId: c.statementId, period: c.period, proceeds: c.proceeds },
-    link: '/penyelesaian',
+    links: { venue: '/akhir-bulan', upt: '/penyelesaian' },
   })),
   rule('statement unpaid after 14 days: tell the venue and its Kanwil', 'STATEMENT_UNPAID', 'statement-unpaid', always, (c) => ({
     causeKey: `statement:${c.statementId}`,
     audiences: [{ role: 'venue', scope: c.venueCode }, ...kanwil(c.venueKanwilCode)],
     subject: { statementId: c.statementId, period: c.period, issuedAt: c.issuedAt },
-    link: '/penyelesaian',
+    links: { venue: '/akhir-bulan', kanwil: '/dasbor/tagihan' },
   })),
   rule(
     'paid statement not deposited as PNBP after 7 days: tell the UPT and its Kanwil',
@@ -176,7 +177,7 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       causeKey: `statement:${c.statementId}`,
       audiences: [{ role: 'upt', scope: c.uptCode }, ...kanwil(c.uptKanwilCode)],
       subject: { statementId: c.statementId, period: c.period, paidAt: c.paidAt },
-      link: '/penyelesaian',
+      links: { upt: '/penyelesaian', kanwil: '/dasbor/pnbp' },
     }),
   ),
   rule(
@@ -188,7 +189,7 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       causeKey: `exhibition:${c.venueCode}:${c.endDate}`,
       audiences: c.uptCodes.map((scope) => ({ role: 'upt' as const, scope })),
       subject: { venueCode: c.venueCode, name: c.name, endDate: c.endDate },
-      link: null,
+      links: {},
     }),
   ),
 ];

@@ -1,6 +1,7 @@
+import { formatRupiah } from '@titipan/kernel';
 import type { NoticeKind } from './notice-rules';
 
-const rupiah = (n: unknown) => `Rp${Number(n).toLocaleString('id-ID')}`;
+const rupiah = (n: unknown) => formatRupiah(Number(n));
 const s = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 
 /**
