@@ -2,6 +2,7 @@ import { newId } from '@titipan/kernel';
 import {
   AgreementActivated,
   buildEvent,
+  ExhibitionCreated,
   KanwilRegistered,
   LotNearExpiry,
   PersonChanged,
@@ -64,6 +65,8 @@ async function startSmtp(mails: Mail[]): Promise<{ server: SMTPServer; port: num
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);
+/** The calendar day `n` days from today in WIB (YYYY-MM-DD). */
+const wibDayIn = (n: number) => new Date(Date.now() + 7 * 3_600_000 + n * DAY).toISOString().slice(0, 10);
 
 describe('notification service: each notice once, to exactly the people in scope, in the inbox and by SMTP', () => {
   let env: TestEnvironment;
@@ -112,6 +115,8 @@ describe('notification service: each notice once, to exactly the people in scope
   const refusedProduct = newId();
   const waitingProduct = newId();
   const dispatchId = newId();
+  const proposedReturnId = newId();
+  const exhibitionEnding = newId();
 
   const headers = (p: PersonChangedV1) => ({
     authorization: `Bearer ${mintToken(LOCAL.signingKey, { service: 'notification', role: p.role!, scope: p.scope ?? undefined, sub: p.personId })}`,
@@ -123,10 +128,18 @@ describe('notification service: each notice once, to exactly the people in scope
   };
   const inbox = async (p: PersonChangedV1) =>
     (
-      await api<{ items: { id: string; kind: string; title: string; link: string | null; readAt: string | null }[]; total: number }>(
-        p,
-        '/notifications?limit=200',
-      )
+      await api<{
+        items: {
+          id: string;
+          kind: string;
+          title: string;
+          body: string;
+          subject: Record<string, unknown>;
+          link: string | null;
+          readAt: string | null;
+        }[];
+        total: number;
+      }>(p, '/notifications?limit=200')
     ).body;
 
   async function publish<T extends object>(stream: Stream, definition: EventDefinition<T>, data: T, time?: Date): Promise<void> {
@@ -308,7 +321,26 @@ describe('notification service: each notice once, to exactly the people in scope
       expiryDate: '2026-12-10',
       quantity: 8,
       daysLeft: 10,
+      proposedReturnId,
     });
+    // an exhibition of both UPTs ending tomorrow in its zone, and one ending later: only the first is told
+    const exhibition = (exhibitionId: string, venueCode: string, last: string) => ({
+      exhibitionId,
+      venueCode,
+      name: `PIPAS Banten ${venueCode}`,
+      series: 'PIPAS Banten',
+      edition: '2026',
+      organiserCode: KANWIL,
+      location: 'Alun-alun Serang',
+      timeZone: 'Asia/Jakarta',
+      first: wibDayIn(-2),
+      last,
+      returnWindowDays: 7,
+      uptCodes: [UPT, OTHER_UPT],
+      agreementIds: [newId(), newId()],
+    });
+    await publish('consignment', ExhibitionCreated, exhibition(exhibitionEnding, 'PIPAS-BTN-A', wibDayIn(1)));
+    await publish('consignment', ExhibitionCreated, exhibition(newId(), 'PIPAS-BTN-B', wibDayIn(3)));
     const digest = 'a'.repeat(64);
     await publish('reporting', StatementIssued, {
       statementId: statementUnpaid,
@@ -337,6 +369,7 @@ describe('notification service: each notice once, to exactly the people in scope
 
     const expected: Record<keyof typeof people, string[]> = {
       upt: [
+        'EXHIBITION_ENDING',
         'LOT_NEAR_EXPIRY',
         'PNBP_NOT_DEPOSITED',
         'PRODUCT_APPROVED',
@@ -346,7 +379,7 @@ describe('notification service: each notice once, to exactly the people in scope
         'STATEMENT_ISSUED',
       ],
       uptDisabled: [],
-      otherUpt: [],
+      otherUpt: ['EXHIBITION_ENDING'],
       curator: ['CURATION_OVERDUE'],
       kanwil: ['PNBP_NOT_DEPOSITED', 'STATEMENT_UNPAID'],
       venue: ['LOT_NEAR_EXPIRY', 'STATEMENT_ISSUED', 'STATEMENT_ISSUED', 'STATEMENT_UNPAID'],
@@ -362,7 +395,8 @@ describe('notification service: each notice once, to exactly the people in scope
     const mailed = total - 1;
     await eventually(async () => mails.length >= mailed, 30_000, `${mailed} mails`);
     const mailedKinds = (address: string) => mails.filter((m) => m.to === address).length;
-    expect(mailedKinds(people.upt.email!)).toBe(7);
+    expect(mailedKinds(people.upt.email!)).toBe(8);
+    expect(mailedKinds(people.otherUpt.email!)).toBe(1);
     expect(mailedKinds(people.curator.email!)).toBe(1);
     expect(mailedKinds(people.kanwil.email!)).toBe(2);
     expect(mailedKinds(people.venue.email!)).toBe(3);
@@ -389,11 +423,18 @@ describe('notification service: each notice once, to exactly the people in scope
     // the near-expiry notice opens as read, with its text in Bahasa Indonesia
     const lot = (await inbox(people.upt)).items.find((n) => n.kind === 'LOT_NEAR_EXPIRY')!;
     expect(lot.title).toBe('Lot L-1 mendekati kedaluwarsa');
-    expect((await api<{ unread: number }>(people.upt, '/notifications/unread-count')).body).toEqual({ unread: 7 });
+    // with the return consignment proposed, which the UPT confirms from the notice (the venue sees it too)
+    expect(lot.subject.proposedReturnId).toBe(proposedReturnId);
+    expect(lot.body).toMatch(/Sistem mengusulkan retur/);
+    const atVenue = (await inbox(people.venue)).items.find((n) => n.kind === 'LOT_NEAR_EXPIRY')!;
+    expect(atVenue.subject.proposedReturnId).toBe(proposedReturnId);
+    const ending = (await inbox(people.otherUpt)).items[0];
+    expect([ending.title, ending.subject.venueCode]).toEqual(['Pameran PIPAS Banten PIPAS-BTN-A berakhir besok', 'PIPAS-BTN-A']);
+    expect((await api<{ unread: number }>(people.upt, '/notifications/unread-count')).body).toEqual({ unread: 8 });
     const opened = await api<{ readAt: string | null }>(people.upt, `/notifications/${lot.id}/read`, { method: 'POST' });
     expect(opened.status).toBe(200);
     expect(opened.body.readAt).not.toBeNull();
-    expect((await api<{ unread: number }>(people.upt, '/notifications/unread-count')).body).toEqual({ unread: 6 });
+    expect((await api<{ unread: number }>(people.upt, '/notifications/unread-count')).body).toEqual({ unread: 7 });
     // someone else's notice is not found for another person
     expect((await api(people.otherUpt, `/notifications/${lot.id}/read`, { method: 'POST' })).status).toBe(404);
     expect((await api<{ marked: number }>(people.venue, '/notifications/read-all', { method: 'POST' })).body).toEqual({ marked: 4 });

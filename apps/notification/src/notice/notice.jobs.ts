@@ -53,6 +53,7 @@ export class NoticeJobs implements OnApplicationBootstrap, BeforeApplicationShut
         type: 'statement-not-deposited' as const,
         ...s,
       })),
+      ...(await this.replicas.exhibitionsEndingTomorrow(now)).map((e) => ({ type: 'exhibition-ending' as const, ...e })),
     ];
     let notices = 0;
     for (const cause of causes) notices += await this.uow.run((tx) => this.notices.deliver(tx.manager, decideNotices(cause)));

@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { Ctx, Payload } from '@nestjs/microservices';
 import {
   AgreementActivated,
+  ExhibitionCreated,
   LotNearExpiry,
   PersonChanged,
   ProductApproved,
@@ -14,6 +15,7 @@ import {
   VenueRegistered,
   type AgreementActivatedV1,
   type EventEnvelope,
+  type ExhibitionCreatedV1,
   type LotNearExpiryV1,
   type PersonChangedV1,
   type ProductApprovedV1,
@@ -101,9 +103,14 @@ export class NoticeListener {
   async nearExpiry(@Payload() { data }: EventEnvelope<LotNearExpiryV1>, @Ctx() { tx }: EventContext): Promise<void> {
     const parties = await this.parties(tx.manager, data.agreementId, 'near-expiry');
     if (!parties) return;
-    // consignment's proposed return, once its contract carries one (issue 19, exhibitions)
-    const proposedReturnId = (data as LotNearExpiryV1 & { proposedReturnId?: string | null }).proposedReturnId ?? null;
-    await this.decide(tx.manager, { type: 'lot-near-expiry', ...data, ...parties, proposedReturnId });
+    // the return consignment proposed with the warning, which the UPT confirms in one action
+    await this.decide(tx.manager, { type: 'lot-near-expiry', ...data, ...parties, proposedReturnId: data.proposedReturnId ?? null });
+  }
+
+  /** Kept for the scan that tells its UPTs the day before its last day. */
+  @EventPattern(ExhibitionCreated)
+  async exhibition(@Payload() { data }: EventEnvelope<ExhibitionCreatedV1>, @Ctx() { tx }: EventContext): Promise<void> {
+    await this.replicas.upsertExhibition(tx.manager, data);
   }
 
   @EventPattern(StatementIssued)

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { PersonChangedV1, VenueRegisteredV1 } from '@titipan/contracts';
+import type { ExhibitionCreatedV1, PersonChangedV1, VenueRegisteredV1 } from '@titipan/contracts';
 import { DataSource, type EntityManager } from 'typeorm';
 
 export interface AgreementParties {
@@ -99,6 +99,27 @@ export class ReplicaStore {
       statementId,
       depositedOn,
     ]);
+  }
+
+  async upsertExhibition(m: EntityManager, e: ExhibitionCreatedV1): Promise<void> {
+    await m.query(
+      `INSERT INTO exhibition_replica (exhibition_id, venue_code, name, time_zone, last_day, upt_codes) VALUES ($1, $2, $3, $4, $5, $6)
+       ON CONFLICT (exhibition_id) DO UPDATE SET venue_code = EXCLUDED.venue_code, name = EXCLUDED.name,
+         time_zone = EXCLUDED.time_zone, last_day = EXCLUDED.last_day, upt_codes = EXCLUDED.upt_codes`,
+      [e.exhibitionId, e.venueCode, e.name, e.timeZone, e.last, e.uptCodes],
+    );
+  }
+
+  /** Exhibitions whose last day is tomorrow at `now` in their venue's zone. */
+  exhibitionsEndingTomorrow(
+    now: Date,
+  ): Promise<{ exhibitionId: string; venueCode: string; name: string; endDate: string; uptCodes: string[] }[]> {
+    return this.dataSource.query(
+      `SELECT exhibition_id AS "exhibitionId", venue_code AS "venueCode", name, to_char(last_day, 'YYYY-MM-DD') AS "endDate",
+              upt_codes AS "uptCodes"
+         FROM exhibition_replica WHERE last_day = ($1::timestamptz AT TIME ZONE time_zone)::date + 1`,
+      [now],
+    );
   }
 
   /** Products submitted before `before` and still undecided, with their UPT's Kanwil. */

@@ -2,7 +2,7 @@ import type { MigrationInterface, QueryRunner } from 'typeorm';
 
 /**
  * The notification service's tables: its replicas of people, venues, agreements, products and statements (from the
- * other services' events; it reads no other schema), the notices (one per person, kind and cause), the e-mail
+ * other services' events; it reads no other schema) and of exhibitions, the notices (one per person, kind and cause), the e-mail
  * outbox, and people's e-mail preferences.
  */
 export class NotificationTables1700000019000 implements MigrationInterface {
@@ -33,6 +33,16 @@ export class NotificationTables1700000019000 implements MigrationInterface {
         agreement_id uuid PRIMARY KEY,
         upt_code     text NOT NULL,
         venue_code   text NOT NULL
+      )`);
+    // exhibitions (consignment.exhibition.created): the UPTs told the day before the last day, in the venue's zone
+    await q.query(`
+      CREATE TABLE exhibition_replica (
+        exhibition_id uuid PRIMARY KEY,
+        venue_code    text NOT NULL,
+        name          text NOT NULL,
+        time_zone     text NOT NULL,
+        last_day      date NOT NULL,
+        upt_codes     text[] NOT NULL
       )`);
     // products waiting in curation: submitted_at set by a submission, decided_at by the approval or refusal
     await q.query(`
@@ -100,6 +110,7 @@ export class NotificationTables1700000019000 implements MigrationInterface {
       'statement_replica',
       'product_replica',
       'agreement_replica',
+      'exhibition_replica',
       'venue_replica',
       'person_replica',
     ])

@@ -102,10 +102,11 @@ describe('notice rules: who gets what', () => {
     ]);
   });
 
-  it('an exhibition ending tomorrow goes to each of its UPTs', () => {
+  it('an exhibition ending tomorrow goes to each of its UPTs, once per exhibition', () => {
     expect(
       audiences({
         type: 'exhibition-ending',
+        exhibitionId: 'e1',
         venueCode: 'PIPAS-2026',
         name: 'PIPAS Banten',
         endDate: '2026-12-03',
@@ -115,6 +116,15 @@ describe('notice rules: who gets what', () => {
       { role: 'upt', scope: 'A' },
       { role: 'upt', scope: 'B' },
     ]);
+    const [ending] = decideNotices({
+      type: 'exhibition-ending',
+      exhibitionId: 'e1',
+      venueCode: 'V',
+      name: 'N',
+      endDate: '2026-12-03',
+      uptCodes: ['A'],
+    });
+    expect(ending.causeKey).toBe('exhibition:e1');
   });
 
   it('links each audience to a page of its own role (the console has no page of another role)', () => {

@@ -56,7 +56,7 @@ export type Cause =
   | { type: 'statement-issued'; statementId: string; period: string; proceeds: number; uptCode: string; venueCode: string }
   | { type: 'statement-unpaid'; statementId: string; period: string; issuedAt: string; venueCode: string; venueKanwilCode: string | null }
   | { type: 'statement-not-deposited'; statementId: string; period: string; paidAt: string; uptCode: string; uptKanwilCode: string | null }
-  | { type: 'exhibition-ending'; venueCode: string; name: string; endDate: string; uptCodes: string[] };
+  | { type: 'exhibition-ending'; exhibitionId: string; venueCode: string; name: string; endDate: string; uptCodes: string[] };
 
 export interface NoticeDraft {
   kind: NoticeKind;
@@ -186,7 +186,7 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
     'exhibition-ending',
     (c) => c.uptCodes.length > 0,
     (c) => ({
-      causeKey: `exhibition:${c.venueCode}:${c.endDate}`,
+      causeKey: `exhibition:${c.exhibitionId}`,
       audiences: c.uptCodes.map((scope) => ({ role: 'upt' as const, scope })),
       subject: { venueCode: c.venueCode, name: c.name, endDate: c.endDate },
       links: {},
