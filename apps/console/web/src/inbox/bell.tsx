@@ -36,7 +36,13 @@ export function Bell({ go }: { go: (path: string) => void }) {
         go('/notifikasi');
       }}
     >
-      <span aria-hidden="true">🔔</span>
+      {/* drawn, not an emoji: a browser without an emoji font shows an empty box */}
+      <svg aria-hidden="true" viewBox="0 0 24 24" width="24" height="24">
+        <path
+          fill="currentColor"
+          d="M12 22a2.5 2.5 0 0 0 2.45-2h-4.9A2.5 2.5 0 0 0 12 22Zm7-6V11a7 7 0 0 0-5.5-6.84V3.5a1.5 1.5 0 0 0-3 0v.66A7 7 0 0 0 5 11v5l-2 2v1h18v-1Z"
+        />
+      </svg>
       {unread ? <span class="count">{unread}</span> : null}
     </a>
   );

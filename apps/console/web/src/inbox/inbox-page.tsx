@@ -77,8 +77,10 @@ export function InboxPage() {
             return (
               <li key={n.id} class={n.readAt ? 'read' : 'unread'} data-kind={n.kind}>
                 <button type="button" class="notice" onClick={() => void open(n)}>
-                  <strong>{title}</strong>
-                  {!n.readAt && <span class="badge">{t('inbox.new')}</span>}
+                  <span class="title">
+                    <strong>{title}</strong>
+                    {!n.readAt && <span class="badge">{t('inbox.new')}</span>}
+                  </span>
                   <span class="body">{body}</span>
                   <time dateTime={n.createdAt}>{formatDateTime(n.createdAt, zone)}</time>
                 </button>

@@ -35,14 +35,14 @@ export function PreferencesPage() {
           <fieldset>
             <legend>{t('inbox.preferences.email')}</legend>
             {kinds.map((k) => (
-              <label key={k.kind} class="check">
+              <label key={k.kind} class="inline check">
                 <input
                   type="checkbox"
                   name={k.kind}
                   checked={k.email}
                   onChange={(e) => setKinds(kinds.map((o) => (o.kind === k.kind ? { ...o, email: e.currentTarget.checked } : o)))}
                 />
-                {t(`inbox.kindName.${k.kind}`)}
+                <span>{t(`inbox.kindName.${k.kind}`)}</span>
               </label>
             ))}
           </fieldset>
