@@ -15,7 +15,8 @@ export interface Notice {
 
 const BASE = '/api/notification';
 
-export const unreadCount = () => call<{ unread: number }>('GET', `${BASE}/notifications/unread-count`);
+/** The bell asks on every page: a refusal there must not send the person to sign in (the page's own calls do). */
+export const unreadCount = () => call<{ unread: number }>('GET', `${BASE}/notifications/unread-count`, undefined, { redirectOn401: false });
 export const notices = () => call<{ items: Notice[]; total: number }>('GET', `${BASE}/notifications?limit=100`);
 export const markRead = (id: string) => call<Notice>('POST', `${BASE}/notifications/${encodeURIComponent(id)}/read`);
 export const markAllRead = () => call<{ marked: number }>('POST', `${BASE}/notifications/read-all`);
