@@ -77,7 +77,7 @@ describe('reporting: one reader takes over from the two old groups', () => {
     const projections = new ProjectionStore();
     await reporting.transaction(async (m) => {
       const carried = await new CarryOverStore().parts(m, [onlyProjected.id, onlyStored.id]);
-      await applyConsignmentEvents(m, [onlyProjected, onlyStored], new Map([[agreementId, 'Asia/Jakarta']]), {
+      await applyConsignmentEvents(m, [onlyProjected, onlyStored], new Map([[agreementId, { timeZone: 'Asia/Jakarta', eventDays: null }]]), {
         projections,
         sources,
         carried,
