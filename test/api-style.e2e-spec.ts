@@ -42,6 +42,8 @@ const TRANSITIONS = new Set([
   'disable',
   'enable',
   'confirm',
+  'read',
+  'read-all',
 ]);
 /** POSTs that run a job and create nothing a client could fetch again: 200, like a transition. */
 const ACTIONS = new Set(['POST /compliance/expiry-checks', 'POST /user-accounts/{username}/password', 'POST /exhibitions/auto-close']);
@@ -55,6 +57,9 @@ const NOT_LISTS: Record<string, string> = {
   '/health/live': 'liveness',
   '/health/ready': 'readiness',
   '/metrics': 'Prometheus metrics in their text format (admin)',
+  '/health/email': 'whether e-mail is on, and the mails waiting',
+  '/notifications/unread-count': "the signed-in person's unread count",
+  '/notification-preferences': "the signed-in person's preferences, one document",
   '/statements/{id}/verify': 'the verdict on one statement',
   '/statements/{id}/export': 'a file',
   '/agreements/{id}/periods/ledger-totals': "the ledger's control totals of every month, for reconciliation (a report)",
@@ -75,7 +80,7 @@ const AGREEMENT_DOCUMENT_LISTS = ['/sales', '/sales/returns', '/returns', '/stoc
 const SCOPE_FILTERS = ['upt', 'venue', 'agreement'];
 
 /**
- * One API style across the three services, checked on their own OpenAPI documents so a new endpoint cannot
+ * One API style across the four services, checked on their own OpenAPI documents so a new endpoint cannot
  * drift: lists are paged {items, total}; a POST that creates a document answers 201 and a state transition
  * 200; a filter means the same thing everywhere; the statement's figures are defined in the document.
  */

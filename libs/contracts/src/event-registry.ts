@@ -1,6 +1,7 @@
 import { definitionKey, type EventDefinition } from './event-definition';
 import {
   KanwilRegistered,
+  PersonChanged,
   ProductApproved,
   ProductDiscontinued,
   ProductPriceChanged,
@@ -39,6 +40,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ProductReinstated,
   ProductDiscontinued,
   ProductPriceChanged,
+  PersonChanged,
   VenueRegistered,
   AgreementActivated,
   AgreementTerminated,

@@ -1,5 +1,5 @@
 import { Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ORG_CODE_PATTERN } from '../catalog/product-fields';
 import { defineEvent } from '../event-definition';
 import {
@@ -108,6 +108,8 @@ export class AgreementActivatedV1 {
 
   /** Set for an exhibition's agreements: they settle per event period (decision 0029); absent: monthly periods. */
   @IsOptional()
+  // an object, not an array: ValidateNested alone lets [] through, which the ajv reader refuses
+  @IsObject()
   @ValidateNested()
   @Type(() => EventPeriodV1)
   eventPeriod?: EventPeriodV1;
