@@ -1,4 +1,4 @@
-# One image recipe for the three services: docker build --build-arg SERVICE=catalog .
+# One image recipe for the four services: docker build --build-arg SERVICE=catalog .
 FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./

@@ -29,6 +29,9 @@ const LOUNGE = 'IMI-TGR-LOUNGE';
 const SOETTA = 'IMI-JKT-SOETTA';
 const DAY = 24 * 3600_000;
 
+/** The services with an audit trail: notification records no organisation's change (a person's read marks and e-mail preferences are their own). */
+const AUDITED = SERVICES.filter((service) => service !== 'notification');
+
 /**
  * The audit trail of each service over HTTP, against the three services as processes after the demo's month:
  * every state-changing request leaves an entry with its actor, correlation id, entity and scope (and before
@@ -499,7 +502,7 @@ describe('audit trail in each service', () => {
     };
 
     it('answers admins only, on each of the three services', async () => {
-      for (const service of SERVICES) {
+      for (const service of AUDITED) {
         for (const token of [ministry, bantenKanwil, tangerangStaff, lounge])
           expect([service, (await search(service, {}, token)).body.code]).toEqual([service, 'ROLE_NOT_ALLOWED']);
         expect((await search(service)).status).toBe(200);
@@ -507,7 +510,7 @@ describe('audit trail in each service', () => {
     });
 
     it('pages newest first by cursor, each page going on below the last, until the last page says so', async () => {
-      for (const service of SERVICES) {
+      for (const service of AUDITED) {
         const whole = (await search(service, { limit: 12 })).body as { items: Entry[]; nextCursor: string | null };
         const first = (await search(service, { limit: 5 })).body as { items: Entry[]; nextCursor: string };
         const second = (await search(service, { limit: 7, cursor: first.nextCursor })).body as { items: Entry[] };

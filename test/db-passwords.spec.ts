@@ -1,6 +1,6 @@
-import { chmodSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { chmodSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { DATABASE_ROLES } from '@titipan/platform';
+import { DATABASE_ROLES, KAFKA_PRINCIPALS } from '@titipan/platform';
 import { createPasswordsFile, passwordsIn } from '../tools/db-passwords';
 import { scratchDir } from './support/clean-up';
 
@@ -30,6 +30,19 @@ describe('database passwords file', () => {
     createPasswordsFile(file); // a run that checked a moment earlier and found no file
     expect(readFileSync(file, 'utf8')).toBe(won);
     expect(readdirSync(folder)).toEqual(['db-passwords.json']);
+  });
+
+  it('completes a file made before a principal existed: the new one gets a password, the others keep theirs', () => {
+    const folder = join(dir.path, 'older');
+    const file = join(folder, 'kafka-passwords.json');
+    const before = { admin: 'a', catalog: 'c', consignment: 'o', reporting: 'r', tools: 't' };
+    mkdirSync(folder, { recursive: true });
+    writeFileSync(file, JSON.stringify(before), { mode: 0o600 });
+    const completed = passwordsIn(file, KAFKA_PRINCIPALS);
+    expect(completed).toEqual({ ...before, notification: expect.stringMatching(/^[A-Za-z0-9_-]{32}$/) });
+    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual(completed);
+    expect(statSync(file).mode & 0o777).toBe(0o600);
+    expect(readdirSync(folder)).toEqual(['kafka-passwords.json']);
   });
 
   it('refuses a file others can read', () => {

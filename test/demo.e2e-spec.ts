@@ -71,6 +71,26 @@ describe('demo: a month at the Tangerang lounge', () => {
     expect(tangerang[2]).toBe(first.statements.find((s) => s.uptCode === 'LP-TGR-1')!.grossSales);
   });
 
+  it('then runs a PIPAS Banten edition with three Banten UPTs and prints its statements of the event period', () => {
+    const { exhibition } = first;
+    expect(exhibition.period).toMatch(/^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/);
+    expect(exhibition.statements.map((s) => [s.uptCode, s.period, s.status])).toEqual(
+      ['LP-SRG', 'LP-TGR-1', 'LPP-TGR'].map((upt) => [upt, exhibition.period, 'ISSUED']),
+    );
+    // each UPT sold 4 + 3 + 2 units of one product at its catalog price; 10 % commission; nothing left over
+    for (const s of exhibition.statements) {
+      const t = s.figures.totals;
+      expect(t).toMatchObject({ opening: 0, received: 20, sold: 9, returned: 11, closing: 0, discounts: 0 });
+      expect(t.grossSales % 9).toBe(0);
+      expect(s.figures.commission).toBe(t.grossSales / 10);
+      expect(s.figures.proceeds).toBe(t.grossSales - t.grossSales / 10);
+    }
+    expect(exhibition.report.totals.sold).toBe(27);
+    const printed = lines.join('\n');
+    expect(printed).toContain(`Settlement statements, ${exhibition.venueCode}, ${exhibition.period} (rupiah)`);
+    expect(printed).toMatch(/report: 3 UPTs, 27 units/);
+  });
+
   it('changes nothing when run again', async () => {
     const again = await runDemo(urls(), { outputDir: output });
     expect(again.statements).toEqual(first.statements);
@@ -79,8 +99,9 @@ describe('demo: a month at the Tangerang lounge', () => {
 
   it('reconciles the consignment ledger with reporting: no difference, and a planted one is found', async () => {
     const clean = await reconcile(urls());
-    expect(clean.agreements).toBe(4);
-    expect(clean.periods).toBeGreaterThanOrEqual(4);
+    // the lounge's four and the exhibition's three
+    expect(clean.agreements).toBe(7);
+    expect(clean.periods).toBeGreaterThanOrEqual(7);
     expect(clean.differences).toEqual([]);
 
     const ds = await env.dataSource('reporting');

@@ -1,4 +1,4 @@
-import { SERVICES } from '@titipan/platform';
+import { SERVICES, type ServiceName } from '@titipan/platform';
 import { Client } from 'pg';
 import { startBenchStack, type BenchStack } from '../bench/bench-stack';
 import { runSalesLoad } from '../bench/sales-load';
@@ -20,22 +20,27 @@ describe('the HTTP edge of every service', () => {
   let stack: BenchStack;
   /** A second catalog on the same database with tiny limits, to reach them in a few requests. */
   let limited: RunningService;
+  /** The benchmark's stack runs the three services a sale goes through; notification is started beside it. */
+  let notification: RunningService;
+  const urlOf = (service: ServiceName) => (service === 'notification' ? notification.url : stack.urls[service]);
   const LIMITS = { RATE_LIMIT_PER_ACTOR: '20', RATE_LIMIT_PER_ADDRESS: '50', RATE_LIMIT_WINDOW_S: '60' };
 
   beforeAll(async () => {
     stack = await startBenchStack(() => undefined, 1);
     limited = await startServiceProcess('catalog', { ...stack.env.env('catalog', await freePort()), ...LIMITS });
+    notification = await startServiceProcess('notification', stack.env.env('notification', await freePort()));
   }, 300_000);
   afterAll(() =>
     cleanUp(
       () => limited?.stop(),
+      () => notification?.stop(),
       () => stack?.stop(),
     ),
   );
 
   it('sends security headers on every answer, and the API documents still load under their policy', async () => {
     for (const service of SERVICES) {
-      const url = stack.urls[service];
+      const url = urlOf(service);
       for (const response of [await get(`${url}/health/live`), await get(`${url}/health`)]) {
         const h = response.headers;
         expect(h.get('x-content-type-options')).toBe('nosniff');
@@ -66,7 +71,7 @@ describe('the HTTP edge of every service', () => {
 
   it('answers liveness and readiness to anyone, and the detailed health only to an admin, with no error text', async () => {
     for (const service of SERVICES) {
-      const url = stack.urls[service];
+      const url = urlOf(service);
       expect(await (await get(`${url}/health/live`)).json()).toEqual({ status: 'up' });
       expect(await (await get(`${url}/health/ready`)).json()).toEqual({ status: 'up' });
       const anonymous = await get(`${url}/health`);

@@ -139,6 +139,7 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
       catalog: 'TOKEN_AUDIENCE_MISMATCH',
       consignment: 'ok',
       reporting: 'TOKEN_AUDIENCE_MISMATCH',
+      notification: 'TOKEN_AUDIENCE_MISMATCH',
     });
 
     // signed with the right key and for the right service: only the times are wrong
@@ -235,12 +236,16 @@ describe('walking skeleton: catalog -> consignment and reporting', () => {
 
     // every consumer group of catalog.events dead-letters it once
     const catalogGroups: string[] = [];
-    for (const service of ['consignment', 'reporting'] as const) {
+    for (const service of ['consignment', 'reporting', 'notification'] as const) {
       const consumers: { groupId: string; topics: string[] }[] = Object.values((await health(service)).checks.consumers);
       catalogGroups.push(...consumers.filter((c) => c.topics.includes(original.topic)).map((c) => c.groupId));
     }
     expect(catalogGroups).toEqual(
-      expect.arrayContaining([`${env.topicPrefix}consignment.directory-replica`, `${env.topicPrefix}reporting.directory-replica`]),
+      expect.arrayContaining([
+        `${env.topicPrefix}consignment.directory-replica`,
+        `${env.topicPrefix}reporting.directory-replica`,
+        `${env.topicPrefix}notification.notices`,
+      ]),
     );
     const letters = await probe.waitFor(catalogGroups.length, (r) => r.topic.endsWith('.dlq'));
     expect(letters.map((l) => l.message.headers?.[DLQ_HEADERS.consumer]?.toString()).sort()).toEqual(catalogGroups.sort());

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DATABASE_ROLES } from '@titipan/platform';
 import { writeSecretFileOnce } from './local-files';
@@ -34,7 +34,15 @@ export function passwordsIn(file: string, names: readonly string[] = DATABASE_RO
   if (!existsSync(file)) createPasswordsFile(file, names);
   const mode = statSync(file).mode & 0o777;
   if (mode & 0o077) throw new Error(`${file} is readable by others (mode ${mode.toString(8)}); chmod 600 it`);
-  return JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  const passwords = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+  // a service added since the file was made (notification): its roles (or principal) get passwords too, the others keep theirs
+  const missing = names.filter((name) => !passwords[name]);
+  if (missing.length === 0) return passwords;
+  const completed = { ...passwords, ...Object.fromEntries(missing.map((name) => [name, randomPassword()])) };
+  const temporary = `${file}.${process.pid}.${randomBytes(4).toString('hex')}`;
+  writeFileSync(temporary, `${JSON.stringify(completed, null, 2)}\n`, { mode: 0o600, flag: 'wx' });
+  renameSync(temporary, file);
+  return completed;
 }
 
 export function createPasswordsFile(file: string, names: readonly string[] = DATABASE_ROLES): void {

@@ -15,7 +15,7 @@ export const LOCAL = {
   /** Copies of each partition and how many must be in sync for a write: 1 and 1 on the single-node default, 3 and 2 on the cluster. */
   replicationFactor: Number(process.env.KAFKA_REPLICATION_FACTOR ?? 1),
   minInsyncReplicas: Number(process.env.KAFKA_MIN_INSYNC_REPLICAS ?? 1),
-  ports: { catalog: 3001, consignment: 3002, reporting: 3003 } as Record<ServiceName, number>,
+  ports: { catalog: 3001, consignment: 3002, reporting: 3003, notification: 3004 } as Record<ServiceName, number>,
   /** The console (the web app people use, and its backend-for-frontend): not a service with a schema, so a setting of its own. */
   consolePort: Number(process.env.CONSOLE_PORT ?? 3000),
   /** Where npm start publishes the development token issuer's JWKS. */
@@ -84,6 +84,7 @@ export function consoleEnv(
     CATALOG_URL: serviceUrl('catalog'),
     CONSIGNMENT_URL: serviceUrl('consignment'),
     REPORTING_URL: serviceUrl('reporting'),
+    NOTIFICATION_URL: serviceUrl('notification'),
     LOG_LEVEL: process.env.LOG_LEVEL ?? 'info',
     ...(process.env.LOG_FORMAT ? { LOG_FORMAT: process.env.LOG_FORMAT } : {}),
   };

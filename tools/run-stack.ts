@@ -7,7 +7,7 @@ import { seedCatalog } from './seed/seed-catalog';
 import { seedVenues } from './seed/seed-venues';
 import { startServiceProcess, type RunningService } from './service-process';
 
-/** Runs the three services and then the console as separate processes until Ctrl-C, then stops them gracefully. */
+/** Runs the four services and then the console as separate processes until Ctrl-C, then stops them gracefully. */
 async function main(): Promise<void> {
   // the services trust the identity provider, and in development also the development tokens of npm run token
   process.env.OIDC_ISSUER ??= localIssuer();

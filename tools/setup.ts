@@ -10,12 +10,18 @@ import {
 } from '@titipan/platform';
 import { CATALOG_MIGRATIONS } from '../apps/catalog/src/database/migrations';
 import { CONSIGNMENT_MIGRATIONS } from '../apps/consignment/src/database/migrations';
+import { NOTIFICATION_MIGRATIONS } from '../apps/notification/src/database/migrations';
 import { REPORTING_MIGRATIONS } from '../apps/reporting/src/database/migrations';
 import { dbPassword } from './db-passwords';
 import { kafkaAs } from './kafka-credentials';
 import { LOCAL, localDatabaseHost } from './local-settings';
 
-const MIGRATIONS = { catalog: CATALOG_MIGRATIONS, consignment: CONSIGNMENT_MIGRATIONS, reporting: REPORTING_MIGRATIONS };
+const MIGRATIONS = {
+  catalog: CATALOG_MIGRATIONS,
+  consignment: CONSIGNMENT_MIGRATIONS,
+  reporting: REPORTING_MIGRATIONS,
+  notification: NOTIFICATION_MIGRATIONS,
+};
 
 /**
  * Prepares the local database (roles with their passwords, schemas, grants), applies every service's migrations

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The README's first command (npm start): Kafka, the identity provider (Keycloak) with the realm, the database,
-# the build, and the three services.
+# the build, and the four services.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 # development mode (the development JWT secret) only because it is asked for here: unset, the services run as production

@@ -1,10 +1,11 @@
 #!/bin/sh
 # The broker of docker-compose.yml, in the apache/kafka image: the same security and settings as the local broker
 # (infra/kafka/broker-security.sh), single node, the principals' SCRAM credentials from the environment
-# (KAFKA_PASSWORD_ADMIN, _CATALOG, _CONSIGNMENT, _REPORTING, _TOOLS) written when the storage is first formatted.
+# (KAFKA_PASSWORD_ADMIN, _CATALOG, _CONSIGNMENT, _REPORTING, _NOTIFICATION, _TOOLS) written when the storage is first
+# formatted. A storage formatted before a principal existed gets its credential once the broker serves (see below).
 # KAFKA_HOST_PORT (docker-compose.host-ports.yml) adds a listener for this machine's loopback, SASL as well.
 set -eu
-for name in ADMIN CATALOG CONSIGNMENT REPORTING TOOLS; do
+for name in ADMIN CATALOG CONSIGNMENT REPORTING NOTIFICATION TOOLS; do
   eval "value=\${KAFKA_PASSWORD_$name:-}"
   [ -n "$value" ] || { echo "kafka: KAFKA_PASSWORD_$name is required" >&2; exit 1; }
 done
@@ -50,6 +51,20 @@ if [ ! -f "$DATA/meta.properties" ]; then
     --add-scram "SCRAM-SHA-512=[name=catalog,password=$KAFKA_PASSWORD_CATALOG]" \
     --add-scram "SCRAM-SHA-512=[name=consignment,password=$KAFKA_PASSWORD_CONSIGNMENT]" \
     --add-scram "SCRAM-SHA-512=[name=reporting,password=$KAFKA_PASSWORD_REPORTING]" \
+    --add-scram "SCRAM-SHA-512=[name=notification,password=$KAFKA_PASSWORD_NOTIFICATION]" \
     --add-scram "SCRAM-SHA-512=[name=tools,password=$KAFKA_PASSWORD_TOOLS]"
+  touch "$DATA/.titipan-notification"
+fi
+# Formatted before the notification principal existed: formatting cannot add it, so once the broker serves, the
+# admin client does (in the background, while the broker below runs in the foreground), and a marker says it is done.
+if [ ! -f "$DATA/.titipan-notification" ]; then
+  (
+    until /opt/kafka/bin/kafka-broker-api-versions.sh --bootstrap-server localhost:9092 --command-config /tmp/admin.properties >/dev/null 2>&1; do
+      sleep 2
+    done
+    /opt/kafka/bin/kafka-configs.sh --bootstrap-server localhost:9092 --command-config /tmp/admin.properties --alter \
+      --add-config "SCRAM-SHA-512=[password=$KAFKA_PASSWORD_NOTIFICATION]" --entity-type users --entity-name notification &&
+      touch "$DATA/.titipan-notification"
+  ) &
 fi
 exec /opt/kafka/bin/kafka-server-start.sh "$CONFIG"

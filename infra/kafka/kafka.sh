@@ -6,8 +6,8 @@
 #        infra/kafka/kafka.sh cluster {start|stop|status|reset|kill <n>|restart <n>}
 #
 # The client listener requires SASL/SCRAM-SHA-512 (docs/decisions/0024): the principals admin (super-user: the
-# broker's own and set-up), catalog, consignment, reporting and tools get SCRAM credentials when the storage is
-# formatted. Their passwords come from KAFKA_PASSWORD_<PRINCIPAL> (e.g. KAFKA_PASSWORD_CATALOG), else from
+# broker's own and set-up), catalog, consignment, reporting, notification and tools get SCRAM credentials when the
+# storage is formatted; a principal added since a broker was formatted gets its credential at the next start. Their passwords come from KAFKA_PASSWORD_<PRINCIPAL> (e.g. KAFKA_PASSWORD_CATALOG), else from
 # .local/kafka-passwords.json (git-ignored, mode 600, random passwords made by whoever needs it first).
 # A checkout without that file takes the passwords an existing broker was formatted with (kept in its log dir).
 # Development default: SASL_PLAINTEXT on 127.0.0.1. With KAFKA_TLS_KEYSTORE set the listener is SASL_SSL.
@@ -129,20 +129,24 @@ serving() {
 running_port() { sed -n 's/^listeners=[A-Z_]*:\/\/[^:]*:\([0-9]*\).*/\1/p' "$SERVER_PROPS" 2>/dev/null; }
 
 # ---- credentials --------------------------------------------------------------------------------------------
-PRINCIPALS=(admin catalog consignment reporting tools)
+PRINCIPALS=(admin catalog consignment reporting notification tools)
 # in the formatted log dir: marks a broker made with SASL, and keeps the passwords it was formatted with
 SASL_MARKER_NAME=.titipan-sasl
 
 # The passwords file, made once with random passwords (written aside and linked into place: of several
 # starts racing, one wins and nobody reads half a file). The same file the TypeScript tools read and fill.
 ensure_passwords_file() {
-  [[ -f "$KAFKA_PASSWORDS_FILE" ]] && return 0
+  if [[ -f "$KAFKA_PASSWORDS_FILE" ]]; then
+    complete_passwords_file
+    return 0
+  fi
   mkdir -p "$(dirname "$KAFKA_PASSWORDS_FILE")"
   chmod 700 "$(dirname "$KAFKA_PASSWORDS_FILE")" 2>/dev/null || true
   # a broker formatted before this checkout existed keeps the passwords it was formatted with: take those
   if [[ -s "$LOG_DIRS/$SASL_MARKER_NAME" ]]; then
     (umask 077 && cp "$LOG_DIRS/$SASL_MARKER_NAME" "$KAFKA_PASSWORDS_FILE")
     log "took the passwords $KAFKA_DATA_DIR was formatted with into $KAFKA_PASSWORDS_FILE"
+    complete_passwords_file
     return 0
   fi
   local tmp="$KAFKA_PASSWORDS_FILE.$$.$RANDOM"
@@ -153,6 +157,17 @@ ensure_passwords_file() {
   )
   ln "$tmp" "$KAFKA_PASSWORDS_FILE" 2>/dev/null || true
   rm -f "$tmp"
+}
+
+# A file made before a principal existed (notification) gets a random password for it; the others keep theirs.
+# Written aside and renamed into place, as the TypeScript tools complete it (tools/db-passwords.ts).
+complete_passwords_file() {
+  node -e 'const f=require("fs"),c=require("crypto");const file=process.argv[1],o=JSON.parse(f.readFileSync(file,"utf8"));
+    const missing=process.argv.slice(2).filter((n)=>!o[n]);if(!missing.length)process.exit(0);
+    for(const n of missing)o[n]=c.randomBytes(24).toString("base64url");
+    const tmp=file+"."+process.pid;f.writeFileSync(tmp,JSON.stringify(o,null,2)+"\n",{mode:0o600,flag:"wx"});f.renameSync(tmp,file);
+    console.error("kafka: added a password for "+missing.join(", ")+" to "+file)' \
+    "$KAFKA_PASSWORDS_FILE" "${PRINCIPALS[@]}"
 }
 
 # A principal's password: KAFKA_PASSWORD_<NAME> when set, else the passwords file's.
@@ -326,6 +341,34 @@ adopt_broker_passwords() {
     die "$KAFKA_DATA_DIR was formatted with other Kafka passwords than $KAFKA_PASSWORDS_FILE: delete that file to take the broker's, or run '$0 reset'"
 }
 
+# A broker formatted before a principal existed (four principals, before notification) has no SCRAM credential
+# for it, and formatting cannot add one: the running broker gets it through the admin client (as admin), and the
+# marker records it, so later starts do nothing. Idempotent: adding a credential again only re-salts it.
+add_missing_principals() {
+  local marker="$LOG_DIRS/$SASL_MARKER_NAME" name missing=()
+  [[ -s "$marker" ]] || return 0
+  for name in "${PRINCIPALS[@]}"; do
+    node -e 'process.exit(JSON.parse(require("fs").readFileSync(process.argv[1],"utf8"))[process.argv[2]]?0:1)' "$marker" "$name" ||
+      missing+=("$name")
+  done
+  ((${#missing[@]} > 0)) || return 0
+  for name in "${missing[@]}"; do
+    log "adding the SCRAM credential of $name (the broker was formatted before it existed)"
+    run_tool kafka.admin.ConfigCommand --bootstrap-server "$BOOTSTRAP" --command-config "$ADMIN_PROPS" --alter \
+      --add-config "SCRAM-SHA-512=[password=$(kafka_password "$name")]" --entity-type users --entity-name "$name" >/dev/null ||
+      die "could not add the SCRAM credential of $name"
+  done
+  (
+    umask 077
+    local tmp="$marker.$$"
+    for name in "${missing[@]}"; do printf '%s\t%s\n' "$name" "$(kafka_password "$name")"; done |
+      node -e 'const f=require("fs");const o=JSON.parse(f.readFileSync(process.argv[1],"utf8"));
+        for(const l of f.readFileSync(0,"utf8").trim().split("\n")){const[n,p]=l.split("\t");o[n]=p}console.log(JSON.stringify(o,null,2))' \
+        "$marker" >"$tmp"
+    mv -f "$tmp" "$marker"
+  )
+}
+
 # Kafka creates __consumer_offsets / __transaction_state lazily on the first
 # FindCoordinator, and clients then get "coordinator loading/not available" for
 # a second or two (kafkajs logs those as ERROR while retrying). Trigger both once
@@ -361,6 +404,7 @@ cmd_start() {
   if broker_alive "$pid"; then
     if [[ "${1:-}" == launch ]]; then return 0; fi
     if serving; then
+      add_missing_principals
       log "already running (pid $pid) on $BOOTSTRAP"
       return 0
     fi
@@ -404,6 +448,7 @@ cmd_start() {
   [[ "${1:-}" == launch ]] && return 0
   local t0=$SECONDS
   wait_ready "$pid" "$KAFKA_START_TIMEOUT" serving "$LOG_FILE" "serving on $BOOTSTRAP"
+  add_missing_principals
   warm_up_internal_topics
   log "ready on $BOOTSTRAP after $((SECONDS - t0))s (pid $pid)"
 }

@@ -2,7 +2,9 @@ import {
   INDONESIAN_TIME_ZONES,
   MAX_COMMISSION_BP,
   MAX_DISCOUNT_BP,
+  MAX_EXHIBITION_UPTS,
   MAX_PRICE_RUPIAH,
+  MAX_RETURN_WINDOW_DAYS,
   ORG_CODE_PATTERN,
   SCOPED_ROLES,
   SHRINKAGE_LIABILITIES,
@@ -30,6 +32,7 @@ describe("the admin pages' copies of the services' vocabulary", () => {
       MAX_DISCOUNT_BP,
       MAX_PRICE_RUPIAH,
     ]);
+    expect([admin.MAX_RETURN_WINDOW_DAYS, admin.MAX_EXHIBITION_UPTS]).toEqual([MAX_RETURN_WINDOW_DAYS, MAX_EXHIBITION_UPTS]);
   });
   it('knows the roles a person can hold and what each is scoped to', () => {
     expect(admin.PERSON_ROLES).toEqual(PERSON_ROLES);

@@ -162,6 +162,32 @@ describe('broker security: authenticated principals with per-topic rights (a pri
     expect(read).toEqual([PeriodClosed.type]);
   });
 
+  it('notification (decision 0030) reads the three streams in its own groups, and writes none of them', async () => {
+    // it publishes nothing: a forged payment or period close as notification fails at the broker
+    expect((await produce(env.kafkaAs('notification'), reportingEvents(), forgedPayment()))?.message).toMatch(REFUSED);
+    expect((await produce(env.kafkaAs('notification'), consignmentEvents(), forgedPeriodClose()))?.message).toMatch(REFUSED);
+    expect(await messagesIn(reportingEvents())).toBe(1);
+    expect(await messagesIn(consignmentEvents())).toBe(1);
+    // its dead letters go to the .dlq of what it consumed
+    expect(await produce(env.kafkaAs('notification'), `${reportingEvents()}.dlq`, forgedPayment())).toBeUndefined();
+    // a group under another service's prefix is refused; under its own, it reads what the others wrote
+    expect((await refusal(env.kafkaAs('notification'), `${env.topicPrefix}reporting.borrowed`, reportingEvents())).message).toMatch(
+      /Failed to find group coordinator|not authorized/i,
+    );
+    const consumer = env.kafkaAs('notification').consumer({ groupId: `${env.topicPrefix}notification.security-test`, maxWaitTimeInMs: 50 });
+    const read: string[] = [];
+    await consumer.connect();
+    await consumer.subscribe({
+      topics: [consignmentEvents(), reportingEvents(), topicName('catalog', env.topicPrefix)],
+      fromBeginning: true,
+    });
+    await consumer.run({ eachMessage: async ({ message }) => void read.push(String(message.headers?.['event-type'])) });
+    const deadline = Date.now() + 30_000;
+    while (read.length < 2 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    await consumer.disconnect();
+    expect(read.sort()).toEqual([PeriodClosed.type, StatementPaid.type].sort());
+  });
+
   it('a principal cannot read a topic it does not consume: catalog reads no stream', async () => {
     expect((await refusal(env.kafkaAs('catalog'), `${env.topicPrefix}catalog.snoop`, consignmentEvents())).message).toMatch(
       /not authorized/i,

@@ -36,7 +36,7 @@ const CHROMIUM_ARGS = [
   '--disable-quic',
 ];
 
-type ServiceName = 'catalog' | 'consignment' | 'reporting';
+type ServiceName = 'catalog' | 'consignment' | 'reporting' | 'notification';
 
 export interface ConsoleStackOptions {
   /** Runs on the services' fresh databases before any service starts (a benchmark's preloaded data). */

@@ -6,7 +6,7 @@ import type { TestEnvironment } from './test-environment';
 
 export type RunningServices = Record<ServiceName, RunningService>;
 
-/** The three services as processes on free ports, in a test's own environment (into `services`, so afterAll can stop them). */
+/** The four services as processes on free ports, in a test's own environment (into `services`, so afterAll can stop them). */
 export async function startServices(env: TestEnvironment, services: Partial<RunningServices>): Promise<void> {
   for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
 }
@@ -16,6 +16,7 @@ export const urlsOf = (services: RunningServices) => ({
   catalog: services.catalog.url,
   consignment: services.consignment.url,
   reporting: services.reporting.url,
+  notification: services.notification.url,
 });
 
 /** The services started, and the demo's month at the Tangerang lounge run through them (its files under `outputDir`). */

@@ -6,6 +6,7 @@ import { seedCatalog } from '../seed/seed-catalog';
 import { seedVenues, TANGERANG_LOUNGE } from '../seed/seed-venues';
 import { ApiClient, caller, waitForConsumers, type Caller } from './api-client';
 import { SignedInPeople, type DemoPeople } from './people';
+import { runExhibition, waitForStatements, type DemoExhibition } from './run-exhibition';
 
 export interface DemoUrls {
   catalog: string;
@@ -44,6 +45,8 @@ export interface DemoResult {
   sent: Record<string, SentSales>;
   outputDir: string;
   files: string[];
+  /** The PIPAS Banten edition run after the month, with its statements and report. */
+  exhibition: DemoExhibition;
 }
 
 const LOUNGE = TANGERANG_LOUNGE.code;
@@ -164,7 +167,7 @@ export async function runDemo(urls: DemoUrls, options: DemoOptions = {}): Promis
   }
 
   log('6. Statements (issued when each close arrives and its control totals match)');
-  const statements = await waitForStatements(reporting, ministry, period, UPTS.length);
+  const statements = await waitForStatements(reporting, ministry, period, LOUNGE, UPTS.length);
   for (const s of statements.filter((x: any) => x.status === 'ISSUED')) {
     await reporting.expect([201], 'POST', `/statements/${s.id}/payments`, lounge, {
       amount: s.figures.proceeds,
@@ -172,7 +175,7 @@ export async function runDemo(urls: DemoUrls, options: DemoOptions = {}): Promis
       transferReference: `TRF-${s.uptCode}-${period}`,
     });
   }
-  const tangerang = (await waitForStatements(reporting, ministry, period, UPTS.length)).find((s: any) => s.uptCode === 'LP-TGR-1');
+  const tangerang = (await waitForStatements(reporting, ministry, period, LOUNGE, UPTS.length)).find((s: any) => s.uptCode === 'LP-TGR-1');
   if (tangerang?.status === 'PAID') {
     await reporting.expect([201], 'POST', `/statements/${tangerang.id}/deposits`, upt1, {
       amount: tangerang.figures.split.find((p: any) => p.name === 'PNBP').amount,
@@ -181,24 +184,9 @@ export async function runDemo(urls: DemoUrls, options: DemoOptions = {}): Promis
       depositedOn: at(days, 12).slice(0, 10),
     });
   }
-  const final = await waitForStatements(reporting, ministry, period, UPTS.length);
-  const rows = final.map((s: any): DemoStatementRow => {
-    const part = (name: string) => s.figures.split?.find((p: any) => p.name === name)?.amount ?? 0;
-    return {
-      uptCode: s.uptCode,
-      status: s.status,
-      sold: s.figures.totals.sold,
-      grossSales: s.figures.totals.grossSales,
-      discounts: s.figures.totals.discounts,
-      shrinkageCharge: s.figures.totals.shrinkageCharge,
-      commission: s.figures.commission,
-      proceeds: s.figures.proceeds,
-      pnbp: part('PNBP'),
-      premi: part('PREMI'),
-      capital: part('CAPITAL'),
-    };
-  });
-  printTable(rows, period, log);
+  const final = await waitForStatements(reporting, ministry, period, LOUNGE, UPTS.length);
+  const rows = final.map(statementRow);
+  printTable(rows, LOUNGE, period, log);
 
   log('7. Exports');
   const outputDir = resolve(options.outputDir ?? process.env.DEMO_OUTPUT ?? 'demo-output');
@@ -215,7 +203,48 @@ export async function runDemo(urls: DemoUrls, options: DemoOptions = {}): Promis
   writeFileSync(rollup, await reporting.download(`/reports/rollup?period=${period}&by=upt&format=xlsx`, ministry));
   files.push(rollup);
   log(`   ${files.length} files in ${outputDir}`);
-  return { period, statements: rows, sent, outputDir, files };
+
+  log('8. Exhibition: a PIPAS Banten edition with three Banten UPTs, settled per event period');
+  const exhibition = await runExhibition({
+    catalog,
+    consignment,
+    reporting,
+    admin,
+    organiser: ministry,
+    reader: ministry,
+    person: (role, scope) => person(role, scope),
+    log,
+  });
+  printTable(exhibition.statements.map(statementRow), exhibition.venueCode, exhibition.period, log);
+  const { totals, bestSellers, previous } = exhibition.report;
+  log(
+    `   report: ${totals.upts} UPTs, ${totals.sold} units, net sales ${rupiah.format(totals.netSales)}, proceeds ${rupiah.format(totals.proceeds)}, PNBP ${rupiah.format(totals.pnbp)}`,
+  );
+  log(`   best sellers: ${bestSellers.map((b: any) => `${b.sku} (${b.sold})`).join(', ')}`);
+  log(
+    previous
+      ? `   against ${previous.name}: ${previous.change.sold >= 0 ? '+' : ''}${previous.change.sold} units`
+      : '   first edition of the series',
+  );
+  return { period, statements: rows, sent, outputDir, files, exhibition };
+}
+
+/** A statement's figures as the demo's table shows them. */
+function statementRow(s: any): DemoStatementRow {
+  const part = (name: string) => s.figures.split?.find((p: any) => p.name === name)?.amount ?? 0;
+  return {
+    uptCode: s.uptCode,
+    status: s.status,
+    sold: s.figures.totals.sold,
+    grossSales: s.figures.totals.grossSales,
+    discounts: s.figures.totals.discounts,
+    shrinkageCharge: s.figures.totals.shrinkageCharge,
+    commission: s.figures.commission,
+    proceeds: s.figures.proceeds,
+    pnbp: part('PNBP'),
+    premi: part('PREMI'),
+    capital: part('CAPITAL'),
+  };
 }
 
 async function runMonth(args: {
@@ -345,23 +374,9 @@ async function runMonth(args: {
   return { units, gross, discounts, shrinkage };
 }
 
-async function waitForStatements(reporting: ApiClient, reader: Caller, period: string, count: number): Promise<any[]> {
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    const { items } = await reporting.expect([200], 'GET', `/statements?period=${period}&venue=${LOUNGE}&limit=200`, reader);
-    if (items.length >= count && items.every((s: any) => s.status !== 'PENDING'))
-      return items.sort((a: any, b: any) => a.uptCode.localeCompare(b.uptCode));
-    if (Date.now() > deadline)
-      throw new Error(
-        `statements of ${period} not issued in a minute: ${JSON.stringify(items.map((s: any) => [s.uptCode, s.status, s.mismatches]))}`,
-      );
-    await new Promise((r) => setTimeout(r, 300));
-  }
-}
-
-function printTable(rows: DemoStatementRow[], period: string, log: (line: string) => void): void {
+function printTable(rows: DemoStatementRow[], venue: string, period: string, log: (line: string) => void): void {
   const money = (n: number) => rupiah.format(n).padStart(12);
-  log(`   Settlement statements, ${LOUNGE}, ${period} (rupiah)`);
+  log(`   Settlement statements, ${venue}, ${period} (rupiah)`);
   log(
     `   ${'UPT'.padEnd(10)} ${'status'.padEnd(10)} ${'sold'.padStart(5)} ${'gross'.padStart(12)} ${'discounts'.padStart(12)} ${'shrinkage'.padStart(12)} ${'commission'.padStart(12)} ${'proceeds'.padStart(12)} ${'PNBP'.padStart(12)} ${'premi'.padStart(12)} ${'capital'.padStart(12)}`,
   );

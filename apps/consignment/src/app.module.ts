@@ -9,8 +9,10 @@ import { CustomerReturnModule } from './customer-return/customer-return.module';
 import { CONSIGNMENT_MIGRATIONS } from './database/migrations';
 import { DispatchModule } from './dispatch/dispatch.module';
 import { DocumentModule } from './document/document.module';
+import { ExhibitionModule } from './exhibition/exhibition.module';
 import { NearExpiryModule } from './near-expiry/near-expiry.module';
 import { PeriodCloseModule } from './period-close/period-close.module';
+import { ProposedReturnModule } from './proposed-return/proposed-return.module';
 import { ProductReplicaModule } from './product-replica/product-replica.module';
 import { SaleModule } from './sale/sale.module';
 import { StockCountModule } from './stock-count/stock-count.module';
@@ -41,6 +43,8 @@ import { VenueModule } from './venue/venue.module';
     PeriodCloseModule,
     NearExpiryModule,
     DocumentModule,
+    ProposedReturnModule,
+    ExhibitionModule,
   ],
 })
 export class AppModule {}

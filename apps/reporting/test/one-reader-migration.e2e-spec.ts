@@ -77,11 +77,16 @@ describe('reporting: one reader takes over from the two old groups', () => {
     const projections = new ProjectionStore();
     await reporting.transaction(async (m) => {
       const carried = await new CarryOverStore().parts(m, [onlyProjected.id, onlyStored.id]);
-      await applyConsignmentEvents(m, [onlyProjected, onlyStored], new Map([[agreementId, 'Asia/Jakarta']]), {
-        projections,
-        sources,
-        carried,
-      });
+      await applyConsignmentEvents(
+        m,
+        [onlyProjected, onlyStored],
+        new Map([[agreementId, { timeZone: 'Asia/Jakarta', eventDays: null }]]),
+        {
+          projections,
+          sources,
+          carried,
+        },
+      );
     });
     // the projection group had applied R-PROJECTED already: only R-STORED is added to the read models
     const [daily] = await reporting.query(`SELECT quantity, amount::int AS amount FROM sales_daily WHERE agreement_id = $1`, [agreementId]);

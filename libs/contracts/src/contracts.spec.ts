@@ -4,6 +4,7 @@ import {
   buildEvent,
   dlqTopic,
   EventRegistry,
+  ExhibitionCreated,
   KanwilRegistered,
   parseEvent,
   SalesRecorded,
@@ -158,6 +159,66 @@ describe('fields added to a version (decision 0014)', () => {
     expect(parseEvent(JSON.stringify(sales([line]))).kind).toBe('ok');
     expect(parseEvent(JSON.stringify(sales([{ ...line, discountReason: 'PROMO' }]))).kind).toBe('ok');
     expect(parseEvent(JSON.stringify(sales([{ ...line, discountReason: 'FRIEND' }]))).kind).toBe('invalid');
+  });
+});
+
+describe('exhibitions (decision 0029)', () => {
+  const agreementId = '0190c8e4-0000-7000-8000-00000000a001';
+  const exhibition = {
+    exhibitionId: '0190c8e4-0000-7000-8000-00000000e001',
+    venueCode: 'PIPAS-BTN-2026',
+    name: 'PIPAS Banten 2026',
+    series: 'PIPAS Banten',
+    edition: '2026',
+    organiserCode: 'KW-BANTEN',
+    location: 'Alun-alun Serang',
+    timeZone: 'Asia/Makassar',
+    first: '2026-12-07',
+    last: '2026-12-09',
+    returnWindowDays: 7,
+    uptCodes: ['LP-TGR-1', 'LP-SRG'],
+    agreementIds: [agreementId, '0190c8e4-0000-7000-8000-00000000a002'],
+  };
+
+  it('registers consignment.exhibition.created v1, keyed by the venue code, and reads it back', () => {
+    const event = buildEvent(ExhibitionCreated, exhibition, context);
+    expect(new EventRegistry().find('consignment.exhibition.created', 1)).toBe(ExhibitionCreated);
+    expect(event.partitionKey).toBe('PIPAS-BTN-2026');
+    const parsed = parseEvent(JSON.stringify(event));
+    expect(parsed.kind === 'ok' && parsed.event.data).toEqual(exhibition);
+    expect(parseEvent(JSON.stringify({ ...event, data: { ...exhibition, uptCodes: ['lp tgr'] } })).kind).toBe('invalid');
+  });
+
+  it('reads an agreement activation with its event period, and one without as monthly', () => {
+    const activation = {
+      agreementId,
+      uptCode: 'LP-TGR-1',
+      venueCode: 'PIPAS-BTN-2026',
+      commissionBp: 1000,
+      maxDiscountBp: 0,
+      shrinkageLiability: 'VENUE' as const,
+      validFrom: '2026-12-07',
+      validTo: '2026-12-16',
+      timeZone: 'Asia/Makassar',
+    };
+    const withEvent = buildEvent(
+      AgreementActivated,
+      {
+        ...activation,
+        eventPeriod: { first: '2026-12-07', last: '2026-12-09', returnWindowDays: 7 },
+        exhibitionId: exhibition.exhibitionId,
+      },
+      context,
+    );
+    const parsed = parseEvent(JSON.stringify(withEvent));
+    expect(parsed.kind === 'ok' && parsed.event.data).toMatchObject({
+      eventPeriod: { first: '2026-12-07', last: '2026-12-09', returnWindowDays: 7 },
+      exhibitionId: exhibition.exhibitionId,
+    });
+    const monthly = parseEvent(JSON.stringify(buildEvent(AgreementActivated, activation, context)));
+    expect(monthly.kind === 'ok' && (monthly.event.data as { eventPeriod?: unknown }).eventPeriod).toBeUndefined();
+    const bad = { ...withEvent, data: { ...withEvent.data, eventPeriod: { first: '2026-12-07', last: 'soon', returnWindowDays: 7 } } };
+    expect(parseEvent(JSON.stringify(bad)).kind).toBe('invalid');
   });
 });
 

@@ -1,6 +1,7 @@
 import { definitionKey, type EventDefinition } from './event-definition';
 import {
   KanwilRegistered,
+  PersonChanged,
   ProductApproved,
   ProductDiscontinued,
   ProductPriceChanged,
@@ -15,6 +16,7 @@ import {
   AgreementTerminated,
   DispatchCancelled,
   DispatchCreated,
+  ExhibitionCreated,
   ReceiptConfirmed,
   LotNearExpiry,
   PeriodClosed,
@@ -38,6 +40,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   ProductReinstated,
   ProductDiscontinued,
   ProductPriceChanged,
+  PersonChanged,
   VenueRegistered,
   AgreementActivated,
   AgreementTerminated,
@@ -51,6 +54,7 @@ export const ALL_EVENTS: readonly EventDefinition[] = [
   StockAdjusted,
   PeriodClosed,
   LotNearExpiry,
+  ExhibitionCreated,
   StatementIssued,
   StatementPaid,
   StatementDeposited,

@@ -3,7 +3,7 @@ import type { MetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { targetConstructorToSchema } from 'class-validator-jsonschema';
 import { ActorShape, EnvelopeShape } from './envelope';
 import { ALL_EVENTS } from './event-registry';
-import { DispatchLineV1, LotQuantityV1, ReceiptLineV1, SaleLineV1, AdjustmentLineV1, KindTotalV1 } from './consignment';
+import { DispatchLineV1, LotQuantityV1, ReceiptLineV1, SaleLineV1, AdjustmentLineV1, KindTotalV1, EventPeriodV1 } from './consignment';
 // class-transformer keeps its @Type metadata here; the schema generator follows it into nested lines
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: MetadataStorage };
@@ -20,6 +20,7 @@ export const CONTRACT_CLASSES: readonly (new () => object)[] = [
   LotQuantityV1,
   AdjustmentLineV1,
   KindTotalV1,
+  EventPeriodV1,
   ...ALL_EVENTS.map((d) => d.payload),
 ];
 

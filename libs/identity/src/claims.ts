@@ -23,6 +23,7 @@ export const SERVICE_AUDIENCES = {
   catalog: 'titipan-catalog',
   consignment: 'titipan-consignment',
   reporting: 'titipan-reporting',
+  notification: 'titipan-notification',
 } as const;
 
 /** Roles a person can hold: every actor role but `system`, which only services act as. */

@@ -16,8 +16,15 @@ const account: Account = {
 
 function withUsers(users: Partial<UserAdmin>) {
   const audited: AuditChange[] = [];
-  const uow = { run: async (work: (tx: unknown) => Promise<unknown>) => work({ audit: (change: AuditChange) => audited.push(change) }) };
-  return { service: new UserAccountService({ users: users as UserAdmin }, uow as unknown as UnitOfWork), audited };
+  const published: { type: string; data: unknown }[] = [];
+  const uow = {
+    run: async (work: (tx: unknown) => Promise<unknown>) =>
+      work({
+        audit: (change: AuditChange) => audited.push(change),
+        publish: (definition: { type: string }, data: unknown) => published.push({ type: definition.type, data }),
+      }),
+  };
+  return { service: new UserAccountService({ users: users as UserAdmin }, uow as unknown as UnitOfWork), audited, published };
 }
 
 describe('UserAccountService', () => {
@@ -33,7 +40,7 @@ describe('UserAccountService', () => {
   });
 
   it('answers a generated password once, and the audit trail never holds one', async () => {
-    const { service, audited } = withUsers({
+    const { service, audited, published } = withUsers({
       add: async () => ({ account, generatedPassword: 'generated-secret-1' }),
       setPassword: async () => ({ generatedPassword: 'generated-secret-2' }),
     });
@@ -50,6 +57,22 @@ describe('UserAccountService', () => {
       after: { role: 'venue', scope: 'IMI-TGR-LOUNGE' },
     });
     expect(JSON.stringify(audited)).not.toMatch(/generated-secret|password"/);
+    // the new account is announced (the notification service addresses people from it); a password change is not
+    expect(published).toEqual([
+      {
+        type: 'catalog.person.changed',
+        data: {
+          personId: account.id,
+          username: 'kasir.tgr',
+          role: 'venue',
+          scope: 'IMI-TGR-LOUNGE',
+          name: null,
+          email: null,
+          enabled: true,
+        },
+      },
+    ]);
+    expect(JSON.stringify(published)).not.toMatch(/generated-secret/);
   });
 
   it('pages and filters the list', async () => {

@@ -1,4 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
+import { PersonChanged } from '@titipan/contracts';
 import { firstRefusal, refuse } from '@titipan/kernel';
 import type { Account, NewAccount, UserAdmin } from '@titipan/identity';
 import { UnitOfWork, type Page } from '@titipan/platform';
@@ -35,7 +36,7 @@ export class UserAccountService {
       temporary: input.temporaryPassword,
     };
     const { account, generatedPassword } = await this.call((users) => users.add(request));
-    await this.audit(account, 'catalog.user-account.created', { after: audited(account) });
+    await this.audit(account, 'catalog.user-account.created', { after: audited(account) }, true);
     return generatedPassword ? { ...account, initialPassword: generatedPassword } : account;
   }
 
@@ -58,13 +59,13 @@ export class UserAccountService {
   /** Also ends the person's sessions: no refresh token of theirs works any more. */
   async disable(username: string): Promise<Account> {
     const account = await this.call((users) => users.disable(username));
-    await this.audit(account, 'catalog.user-account.disabled', { before: { enabled: true }, after: { enabled: false } });
+    await this.audit(account, 'catalog.user-account.disabled', { before: { enabled: true }, after: { enabled: false } }, true);
     return account;
   }
 
   async enable(username: string): Promise<Account> {
     const account = await this.call((users) => users.enable(username));
-    await this.audit(account, 'catalog.user-account.enabled', { before: { enabled: false }, after: { enabled: true } });
+    await this.audit(account, 'catalog.user-account.enabled', { before: { enabled: false }, after: { enabled: true } }, true);
     return account;
   }
 
@@ -91,9 +92,22 @@ export class UserAccountService {
 
   /**
    * An admin action on an account, in catalog's audit trail: national only (no organisation's reader sees it).
-   * Written after the provider has acted, which has no transaction to share.
+   * Written after the provider has acted, which has no transaction to share. A change of who the person is, their
+   * role, scope, e-mail or whether they may sign in is also published (PersonChanged): the notification service
+   * addresses people from it.
    */
-  private audit(account: Pick<Account, 'username'>, action: string, change: { before?: object; after?: object }): Promise<void> {
-    return this.uow.run(async (tx) => tx.audit({ entity: 'user-account', id: account.username, action, scopeKey: null, ...change }));
+  private audit(
+    account: Pick<Account, 'username'> | Account,
+    action: string,
+    change: { before?: object; after?: object },
+    announce = false,
+  ): Promise<void> {
+    return this.uow.run(async (tx) => {
+      tx.audit({ entity: 'user-account', id: account.username, action, scopeKey: null, ...change });
+      if (announce && 'id' in account) {
+        const { id, username, role, scope, name, email, enabled } = account;
+        tx.publish(PersonChanged, { personId: id, username, role, scope, name, email, enabled });
+      }
+    });
   }
 }

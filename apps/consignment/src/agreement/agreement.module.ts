@@ -9,6 +9,6 @@ import { AgreementService } from './agreement.service';
   imports: [VenueModule, DirectoryModule],
   controllers: [AgreementController],
   providers: [AgreementService, AgreementStore],
-  exports: [AgreementStore],
+  exports: [AgreementStore, AgreementService],
 })
 export class AgreementModule {}

@@ -57,28 +57,34 @@ export class AgreementService {
   }
 
   activate(id: string): Promise<Agreement> {
-    return this.change(id, 'DRAFT', async (tx, a) => {
-      const otherActive = !(await this.agreements.activate(tx.manager, id));
-      const refusal = activationRefusal({ agreement: a, otherActive });
-      if (refusal) refuse(refusal, AGREEMENT_REFUSAL_KIND);
-      tx.publish(AgreementActivated, {
-        agreementId: id,
-        uptCode: a.uptCode,
-        venueCode: a.venueCode,
-        commissionBp: a.commissionBp,
-        maxDiscountBp: a.maxDiscountBp,
-        shrinkageLiability: a.shrinkageLiability,
-        validFrom: a.validFrom,
-        validTo: a.validTo,
-        timeZone: a.timeZone,
-      });
-      tx.audit({
-        entity: 'agreement',
-        id,
-        action: 'consignment.agreement.activated',
-        before: { status: a.status },
-        after: { status: 'ACTIVE' },
-      });
+    return this.change(id, 'DRAFT', (tx, a) => this.activateLocked(tx, a));
+  }
+
+  /** Activates a draft the caller has locked, in the caller's transaction (an exhibition activates its agreements so). */
+  async activateLocked(tx: Tx, a: Agreement): Promise<void> {
+    const id = a.id;
+    const otherActive = !(await this.agreements.activate(tx.manager, id));
+    const refusal = activationRefusal({ agreement: a, otherActive });
+    if (refusal) refuse(refusal, AGREEMENT_REFUSAL_KIND);
+    tx.publish(AgreementActivated, {
+      agreementId: id,
+      uptCode: a.uptCode,
+      venueCode: a.venueCode,
+      commissionBp: a.commissionBp,
+      maxDiscountBp: a.maxDiscountBp,
+      shrinkageLiability: a.shrinkageLiability,
+      validFrom: a.validFrom,
+      validTo: a.validTo,
+      timeZone: a.timeZone,
+      ...(a.eventPeriod ? { eventPeriod: a.eventPeriod } : {}),
+      ...(a.exhibitionId ? { exhibitionId: a.exhibitionId } : {}),
+    });
+    tx.audit({
+      entity: 'agreement',
+      id,
+      action: 'consignment.agreement.activated',
+      before: { status: a.status },
+      after: { status: 'ACTIVE' },
     });
   }
 

@@ -3,7 +3,14 @@ import { Injectable } from '@nestjs/common';
 import { equalityWhere } from '@titipan/platform';
 import { DataSource, type EntityManager } from 'typeorm';
 import type { ShrinkageLiability } from '@titipan/contracts';
-import { pricesInEffect, type Agreement, type AgreementPrice, type AgreementPriceRevision, type AgreementStatus } from './domain/agreement';
+import {
+  pricesInEffect,
+  type Agreement,
+  type EventPeriod,
+  type AgreementPrice,
+  type AgreementPriceRevision,
+  type AgreementStatus,
+} from './domain/agreement';
 
 /** Postgres' code for a unique index refusing a row. */
 const UNIQUE_VIOLATION = '23505';
@@ -23,7 +30,10 @@ export const AGREEMENT_SELECT = `
   SELECT a.id, a.upt_code AS "uptCode", a.venue_code AS "venueCode", v.kanwil_code AS "venueKanwilCode", v.time_zone AS "timeZone",
          a.commission_bp AS "commissionBp", a.max_discount_bp AS "maxDiscountBp", a.shrinkage_liability AS "shrinkageLiability", to_char(a.valid_from, 'YYYY-MM-DD') AS "validFrom", to_char(a.valid_to, 'YYYY-MM-DD') AS "validTo",
          a.settlement_cycle AS "settlementCycle", a.status, a.created_at AS "createdAt", a.activated_at AS "activatedAt",
-         a.terminated_at AS "terminatedAt", a.termination_reason AS "terminationReason",
+         a.terminated_at AS "terminatedAt", a.termination_reason AS "terminationReason", a.exhibition_id AS "exhibitionId",
+         CASE WHEN a.event_first_day IS NULL THEN NULL
+              ELSE json_build_object('first', to_char(a.event_first_day, 'YYYY-MM-DD'), 'last', to_char(a.event_last_day, 'YYYY-MM-DD'),
+                                     'returnWindowDays', a.return_window_days) END AS "eventPeriod",
          COALESCE((SELECT json_agg(json_build_object('productId', p.product_id, 'price', p.price,
                                                      'effectiveFrom', to_char(p.effective_from, 'YYYY-MM-DD'), 'setAt', p.set_at, 'setBy', p.set_by)
                                    ORDER BY p.product_id, p.effective_from)
@@ -46,13 +56,32 @@ export class AgreementStore {
       shrinkageLiability: ShrinkageLiability;
       validFrom: string;
       validTo?: string;
+      eventPeriod?: EventPeriod;
+      exhibitionId?: string;
     },
     createdBy: string,
   ): Promise<void> {
+    const e = a.eventPeriod;
     await manager.query(
-      `INSERT INTO agreement (id, upt_code, venue_code, commission_bp, max_discount_bp, shrinkage_liability, valid_from, valid_to, status, created_by)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'DRAFT', $9)`,
-      [a.id, a.uptCode, a.venueCode, a.commissionBp, a.maxDiscountBp, a.shrinkageLiability, a.validFrom, a.validTo ?? null, createdBy],
+      `INSERT INTO agreement (id, upt_code, venue_code, commission_bp, max_discount_bp, shrinkage_liability, valid_from, valid_to, status, created_by,
+                              settlement_cycle, event_first_day, event_last_day, return_window_days, exhibition_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'DRAFT', $9, $10, $11, $12, $13, $14)`,
+      [
+        a.id,
+        a.uptCode,
+        a.venueCode,
+        a.commissionBp,
+        a.maxDiscountBp,
+        a.shrinkageLiability,
+        a.validFrom,
+        a.validTo ?? null,
+        createdBy,
+        e ? 'EVENT' : 'MONTHLY',
+        e?.first ?? null,
+        e?.last ?? null,
+        e?.returnWindowDays ?? null,
+        a.exhibitionId ?? null,
+      ],
     );
   }
 

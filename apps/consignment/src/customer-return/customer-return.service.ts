@@ -1,5 +1,6 @@
-import { DomainError, periodOf, refuse } from '@titipan/kernel';
+import { DomainError, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
+import { settlementPeriodOf } from '../agreement/domain/agreement';
 import { isoWithOffset, SaleReversed, type Actor } from '@titipan/contracts';
 import { UnitOfWork } from '@titipan/platform';
 import { AgreementStore } from '../agreement/agreement.store';
@@ -49,7 +50,7 @@ export class CustomerReturnService {
       const alreadyReturned = [...returnedByLot.values()].reduce((s, q) => s + q, 0);
       const refusal = customerReturnRefusal({ input, returnedAt, sale, recorded, alreadyReturned });
       if (refusal) refuse(refusal, CUSTOMER_RETURN_REFUSAL_KIND);
-      const period = periodOf(returnedAt, agreement.timeZone);
+      const period = settlementPeriodOf(agreement, returnedAt);
       assertPeriodsOpen(await this.ledger.closedPeriods(tx.manager, agreement.id, [period]));
       const bucket = input.resellable ? ('SELLABLE' as const) : ('QUARANTINE' as const);
       const lots = lotsToRestock(sale, returnedByLot, input.quantity).map((l) => ({

@@ -1,5 +1,6 @@
-import { notFound, localDate, periodOf, newId, refuse } from '@titipan/kernel';
+import { notFound, localDate, newId, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
+import { settlementPeriodOf } from '../agreement/domain/agreement';
 import { DispatchCancelled, DispatchCreated, isoWithOffset, ReceiptConfirmed, type Actor } from '@titipan/contracts';
 import { assertInScope, UnitOfWork, type Page, type Tx } from '@titipan/platform';
 import { assertMayRead } from '@titipan/platform';
@@ -119,7 +120,7 @@ export class DispatchService {
       const refusal = receiptRefusal({ dispatch, receivedAt, lines: input.lines });
       if (refusal) refuse(refusal, RECEIPT_REFUSAL_KIND);
       const byLine = new Map(input.lines.map((l) => [l.lineNo, l]));
-      const period = periodOf(receivedAt, agreement.timeZone);
+      const period = settlementPeriodOf(agreement, receivedAt);
       assertPeriodsOpen(await this.ledger.closedPeriods(tx.manager, agreement.id, [period]));
       const movements: Movement[] = dispatch.lines.flatMap((line) => {
         const r = byLine.get(line.lineNo)!;

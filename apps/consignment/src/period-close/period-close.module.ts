@@ -5,10 +5,11 @@ import { PeriodCloseService } from './period-close.service';
 import { PeriodCloseStore } from './period-close.store';
 import { SettlementStatusListener } from './settlement-status.listener';
 
-/** Month close of an agreement, and its settlement as reporting reports it. */
+/** Period close (month or event period) of an agreement, and its settlement as reporting reports it. */
 @Module({
   imports: [AgreementModule],
   controllers: [PeriodCloseController, SettlementStatusListener],
   providers: [PeriodCloseService, PeriodCloseStore],
+  exports: [PeriodCloseService],
 })
 export class PeriodCloseModule {}

@@ -1,6 +1,6 @@
-import { DomainError, notFound, periodOf, refuse } from '@titipan/kernel';
+import { DomainError, notFound, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
-import { isoWithOffset, PERIOD_FORMAT, PeriodClosed, type Actor } from '@titipan/contracts';
+import { isoWithOffset, PeriodClosed, tryParsePeriod, type Actor } from '@titipan/contracts';
 import { assertMayRead, UnitOfWork, type Page, type PageQueryDto } from '@titipan/platform';
 import { AgreementStore } from '../agreement/agreement.store';
 import { PERIOD_CLOSE_REFUSAL_KIND, periodCloseRefusal } from './domain/close-rules';
@@ -8,8 +8,8 @@ import type { ClosedPeriod, ControlTotals } from './domain/period-close';
 import { PeriodCloseStore } from './period-close.store';
 
 /**
- * Closes a month of an agreement once it has ended in the venue's time zone: from then on no movement
- * may be dated in it, and the close event carries the period's control totals.
+ * Closes a period of an agreement (a month, or an exhibition's event period) once it has ended in the venue's
+ * time zone: from then on no movement may be dated in it, and the close event carries the period's control totals.
  */
 @Injectable()
 export class PeriodCloseService {
@@ -19,19 +19,18 @@ export class PeriodCloseService {
     private readonly periods: PeriodCloseStore,
   ) {}
 
-  async close(agreementId: string, period: string, actor: Actor) {
-    if (!PERIOD_FORMAT.test(period))
-      throw new DomainError('validation', 'VALIDATION_FAILED', 'period must be YYYY-MM', {
+  async close(agreementId: string, period: string, actor: Actor, closedAt = new Date()) {
+    if (!tryParsePeriod(period))
+      throw new DomainError('validation', 'VALIDATION_FAILED', 'period must be YYYY-MM or YYYY-MM-DD..YYYY-MM-DD', {
         fields: [{ field: 'period', rule: 'matches' }],
       });
-    const closedAt = new Date();
     return this.uow.run(async (tx) => {
       const agreement = await this.agreements.lockExisting(tx.manager, agreementId);
       const refusal = periodCloseRefusal({
         actor,
         agreement,
         period,
-        current: periodOf(closedAt, agreement.timeZone),
+        now: closedAt,
         alreadyClosed: await this.periods.isClosed(tx.manager, agreement.id, period),
       });
       if (refusal) refuse(refusal, PERIOD_CLOSE_REFUSAL_KIND);

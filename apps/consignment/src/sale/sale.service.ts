@@ -1,8 +1,8 @@
-import { periodOf, newId, refuse } from '@titipan/kernel';
+import { newId, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
 import { isoWithOffset, MAX_LINES_PER_EVENT, SalesRecorded, type Actor } from '@titipan/contracts';
 import { UnitOfWork, type Tx } from '@titipan/platform';
-import type { Agreement } from '../agreement/domain/agreement';
+import { settlementPeriodOf, type Agreement } from '../agreement/domain/agreement';
 import { AgreementStore } from '../agreement/agreement.store';
 import type { Movement } from '../stock/domain/movement';
 import { isResentSale, saleKey, withoutVenue, type RecordedSaleLine } from './domain/sale-line';
@@ -47,7 +47,7 @@ export class SaleService {
       const productIds = [...new Set(lines.map((l) => l.productId))];
       const { products, agreements } = await this.sales.lockForSale(tx.manager, venueCode, productIds);
       const agreementByUpt = new Map(agreements.map((a) => [a.uptCode, a]));
-      const periods = new Set(agreements.flatMap((a) => lines.map((l) => periodOf(new Date(l.soldAt), a.timeZone))));
+      const periods = new Set(agreements.flatMap((a) => lines.map((l) => settlementPeriodOf(a, new Date(l.soldAt)))));
       const facts = await this.sales.factsUnderLock(
         tx.manager,
         venueCode,

@@ -1,5 +1,6 @@
-import { newId, notFound, periodOf, refuse } from '@titipan/kernel';
+import { newId, notFound, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
+import { settlementPeriodOf } from '../agreement/domain/agreement';
 import { isoWithOffset, StockAdjusted, type Actor } from '@titipan/contracts';
 import { assertInScope, readScope, UnitOfWork } from '@titipan/platform';
 import { AgreementStore } from '../agreement/agreement.store';
@@ -36,7 +37,7 @@ export class StockCountService {
       const productIds = input.lines.map((l) => l.productId);
       const balances = await this.ledger.lotBalances(tx.manager, agreement.id, productIds);
       const prices = await this.ledger.lotPrices(tx.manager, agreement.id, productIds);
-      const period = periodOf(countedAt, agreement.timeZone);
+      const period = settlementPeriodOf(agreement, countedAt);
       const keyed = input.lines.map((line) => {
         const bucket = line.bucket ?? 'SELLABLE';
         const key = lotKey({ ...line, bucket });

@@ -1,7 +1,8 @@
-import { newId, notFound, periodOf, refuse } from '@titipan/kernel';
+import { newId, notFound, refuse } from '@titipan/kernel';
 import { Injectable } from '@nestjs/common';
+import { settlementPeriodOf, type Agreement } from '../agreement/domain/agreement';
 import { isoWithOffset, ReturnReceived, ReturnShipped, type Actor } from '@titipan/contracts';
-import { assertInScope, readScope, UnitOfWork } from '@titipan/platform';
+import { assertInScope, readScope, UnitOfWork, type Tx } from '@titipan/platform';
 import { AgreementStore } from '../agreement/agreement.store';
 import { agreementScope } from '../shared/agreement-scope';
 import { lotKey, lotPriceKey } from '../stock/domain/balance';
@@ -29,16 +30,30 @@ export class UptReturnService {
     private readonly queries: UptReturnQueries,
   ) {}
 
-  async ship(input: ShipReturnDto, actor: Actor): Promise<UptReturn> {
+  /** The venue ships goods back to the UPT. */
+  ship(input: ShipReturnDto, actor: Actor): Promise<UptReturn> {
+    return this.shipAuthorised(input, actor, (agreement) => assertInScope(actor, 'venue', agreement.venueCode));
+  }
+
+  /**
+   * Ships a return once `authorise` (run under the agreement's lock, in the same transaction) lets the actor: the
+   * venue's own shipment, or the confirmation of a proposed return, which may come from the UPT (near-expiry) and
+   * records the proposal as confirmed in the same transaction.
+   */
+  async shipAuthorised(
+    input: ShipReturnDto,
+    actor: Actor,
+    authorise: (agreement: Agreement, tx: Tx) => void | Promise<void>,
+    id: string = newId(),
+  ): Promise<UptReturn> {
     const shippedAt = documentTime(input.shippedAt, 'shippedAt', new Date());
-    const id = newId();
     await this.uow.run(async (tx) => {
       const agreement = await this.agreements.lockExisting(tx.manager, input.agreementId);
-      assertInScope(actor, 'venue', agreement.venueCode);
+      await authorise(agreement, tx);
       const productIds = input.lines.map((l) => l.productId);
       const balances = await this.ledger.lotBalances(tx.manager, agreement.id, productIds);
       const prices = await this.ledger.lotPrices(tx.manager, agreement.id, productIds);
-      const period = periodOf(shippedAt, agreement.timeZone);
+      const period = settlementPeriodOf(agreement, shippedAt);
       assertPeriodsOpen(await this.ledger.closedPeriods(tx.manager, agreement.id, [period]));
       const lines = input.lines.map((line, i): ReturnedLot => {
         const bucket = line.bucket ?? 'SELLABLE';
@@ -111,7 +126,8 @@ export class UptReturnService {
     return found;
   }
 
-  private async get(id: string): Promise<UptReturn> {
+  /** A return by id (also what a retried confirmation of a proposed return answers). */
+  async get(id: string): Promise<UptReturn> {
     const found = await this.returns.find(id);
     if (!found) throw notFound('return', id);
     return found;

@@ -51,6 +51,10 @@ export class ConsoleConfig {
   @Matches(URL_PATTERN)
   REPORTING_URL = 'http://127.0.0.1:3003';
 
+  @Transform(trimSlash)
+  @Matches(URL_PATTERN)
+  NOTIFICATION_URL = 'http://127.0.0.1:3004';
+
   /** A session unused this long ends (the realm's SSO idle timeout is the same 30 minutes). */
   @Type(() => Number)
   @IsInt()

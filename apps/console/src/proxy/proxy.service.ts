@@ -31,7 +31,12 @@ export class ProxyService {
     private readonly sessions: SessionService,
     @Inject(CONSOLE_CONFIG) private readonly config: ConsoleConfig,
   ) {
-    this.bases = { catalog: config.CATALOG_URL, consignment: config.CONSIGNMENT_URL, reporting: config.REPORTING_URL };
+    this.bases = {
+      catalog: config.CATALOG_URL,
+      consignment: config.CONSIGNMENT_URL,
+      reporting: config.REPORTING_URL,
+      notification: config.NOTIFICATION_URL,
+    };
   }
 
   async forward(session: ConsoleSession, target: ForwardTarget, req: Request, res: Response): Promise<void> {

@@ -15,7 +15,7 @@ export class ServiceRouteGuard implements CanActivate {
       throw new DomainError(
         'not_found',
         'SERVICE_NOT_FOUND',
-        'the console forwards /api/catalog, /api/consignment and /api/reporting only',
+        'the console forwards /api/catalog, /api/consignment, /api/reporting and /api/notification only',
       );
     req.forwardTarget = target;
     return true;

@@ -16,6 +16,8 @@ import { UploadPage } from './pages/upload';
 import { UptReturnPage } from './pages/upt-return';
 import { matchRoute } from './office/office-route';
 import { officeRoutes } from './office/office-routes';
+import { Bell } from './inbox/bell';
+import { INBOX_ROUTES } from './inbox/routes';
 import { DOCUMENT_ROUTES } from './documents/routes';
 
 const ROUTES = [
@@ -52,7 +54,7 @@ export function App({ session }: { session: Session }) {
   if (session.role !== 'venue') return <OfficeConsole session={session} onLanguage={(lng) => void changeLanguage(lng)} />;
   if (!session.scope) {
     return (
-      <Frame session={session} venueName={null} onLanguage={(lng) => void changeLanguage(lng)}>
+      <Frame session={session} venueName={null} onLanguage={(lng) => void changeLanguage(lng)} go={(path) => location.assign(path)}>
         <main id="main" tabIndex={-1}>
           <h1>{t('role.title')}</h1>
           <p>{t('role.body', { role: session.role })}</p>
@@ -113,7 +115,7 @@ function VenueConsole({ session, onLanguage }: { session: Session; onLanguage: (
   }, [queue, flush]);
 
   // a printed document's QR code opens its page here too: the venue is a party to its surat jalan, BAST and returns
-  const printed = matchRoute(DOCUMENT_ROUTES, path);
+  const printed = matchRoute(DOCUMENT_ROUTES, path) ?? matchRoute(INBOX_ROUTES, path);
   const isPrinted = printed !== undefined;
   useEffect(() => {
     if (path === '/' || (!ROUTES.some((r) => r.path === path) && !isPrinted)) go('/kasir');
@@ -124,8 +126,8 @@ function VenueConsole({ session, onLanguage }: { session: Session; onLanguage: (
   const value: Console = { session, venue, storage, queue, online, waiting, lateResults, flush, noteOffline: () => setOnline(false) };
   return (
     <ConsoleContext.Provider value={value}>
-      <Frame session={session} venueName={venue.name} onLanguage={onLanguage} sales={{ online, waiting }}>
-        {/* a printed document is none of the menu's pages */}
+      <Frame session={session} venueName={venue.name} onLanguage={onLanguage} sales={{ online, waiting }} go={go}>
+        {/* a printed document (or the inbox) is none of the menu's pages */}
         <Nav items={ROUTES} current={printed ? '' : route.path} go={go} />
         <main id="main" tabIndex={-1}>
           {printed ? <printed.route.Page key={path} param={printed.param} /> : <route.Page />}
@@ -151,7 +153,7 @@ function OfficeConsole({ session, onLanguage }: { session: Session; onLanguage: 
 
   if (!found) {
     return (
-      <Frame session={session} venueName={null} onLanguage={onLanguage}>
+      <Frame session={session} venueName={null} onLanguage={onLanguage} go={go}>
         <main id="main" tabIndex={-1}>
           <h1>{t('role.title')}</h1>
           <p>{t('role.body', { role: session.role })}</p>
@@ -161,7 +163,7 @@ function OfficeConsole({ session, onLanguage }: { session: Session; onLanguage: 
   }
   const { route, param } = found;
   return (
-    <Frame session={session} venueName={null} onLanguage={onLanguage}>
+    <Frame session={session} venueName={null} onLanguage={onLanguage} go={go}>
       <Nav items={menu.map((r) => ({ path: r.path, label: r.label! }))} current={menuEntryOf(menu, path)} go={go} />
       <main id="main" tabIndex={-1}>
         <route.Page key={path} param={param} />
@@ -206,6 +208,8 @@ function Frame(props: {
   onLanguage: (lng: Language) => void;
   /** The till's connection and sale queue: shown in the venue's console only. */
   sales?: { online: boolean; waiting: number };
+  /** Opens a page of the console (the bell opens the inbox). */
+  go: (path: string) => void;
   children: preact.ComponentChildren;
 }) {
   const { session, venueName, sales } = props;
@@ -245,6 +249,7 @@ function Frame(props: {
               {sales.waiting > 0 ? t('header.waiting', { count: sales.waiting }) : t('header.nothingWaiting')}
             </span>
           )}
+          <Bell go={props.go} />
           <label class="lang">
             <span>{t('header.language')}</span>
             <select value={lng} onChange={(e) => props.onLanguage(e.currentTarget.value as Language)}>

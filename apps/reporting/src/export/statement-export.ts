@@ -92,7 +92,8 @@ export async function statementXlsx(doc: StatementDocument): Promise<Buffer> {
   const s = doc.statement;
   const book = new ExcelJS.Workbook();
   book.creator = 'Titipan';
-  const sheet = book.addWorksheet(`Statement ${s.period}`);
+  // a sheet name holds 31 characters: an event period's (YYYY-MM-DD..YYYY-MM-DD) does not fit beside the word
+  const sheet = book.addWorksheet(`Statement ${s.period}`.length <= 31 ? `Statement ${s.period}` : 'Statement');
   sheet.addRow(['Settlement statement']).font = { bold: true, size: 14 };
   sheet.addRow(['UPT', `${doc.uptName} (${s.uptCode})`]);
   sheet.addRow(['Venue', `${doc.venueName} (${s.venueCode})`]);

@@ -5,6 +5,7 @@ import {
   AgreementActivated,
   AgreementTerminated,
   DispatchCreated,
+  ExhibitionCreated,
   PeriodClosed,
   ReceiptConfirmed,
   ReturnShipped,
@@ -22,7 +23,7 @@ import { SourceEventsStore } from '../statement/source-events.store';
 import { StatementService } from '../statement/statement.service';
 import type { EntityManager } from 'typeorm';
 import { CarryOverStore, type CarriedPart } from './carry-over.store';
-import { projectionDeltas } from './domain/projection-deltas';
+import { projectionDeltas, type AgreementCalendar } from './domain/projection-deltas';
 import { CONSIGNMENT_READER, PROJECTIONS } from './domain/read-models';
 import { ProjectionStore } from './projection.store';
 
@@ -32,6 +33,7 @@ export const CONSIGNMENT_EVENTS = [
   AgreementActivated,
   AgreementTerminated,
   DispatchCreated,
+  ExhibitionCreated,
   ReceiptConfirmed,
   SalesRecorded,
   SaleReversed,
@@ -72,9 +74,9 @@ export class ConsignmentEventsListener {
 
   async applyBatch(events: EventEnvelope<unknown>[], tx: Tx): Promise<void> {
     const manager = tx.manager;
-    const zones = await this.sources.timeZones(manager, agreementIdsOf(events));
+    const calendars = await this.sources.calendars(manager, agreementIdsOf(events));
     // a refused event fails the batch: the transport then applies it event by event and dead-letters this one alone
-    const refused = refusedArrivals(events, (id) => zones.has(id));
+    const refused = refusedArrivals(events, (id) => calendars.has(id));
     if (refused.length > 0) {
       const [first] = refused;
       throw new DomainError('rule', first.code, first.message, { ...first.details, refused: refused.length });
@@ -84,7 +86,7 @@ export class ConsignmentEventsListener {
       manager,
       events.map((e) => e.id),
     );
-    await applyConsignmentEvents(manager, events, zones, {
+    await applyConsignmentEvents(manager, events, calendars, {
       projections: this.projections,
       sources: this.sources,
       carried,
@@ -116,24 +118,25 @@ export interface ConsignmentEventTargets {
 export async function applyConsignmentEvents(
   manager: EntityManager,
   events: EventEnvelope<unknown>[],
-  zones: Map<string, string>,
+  calendars: Map<string, AgreementCalendar>,
   to: ConsignmentEventTargets,
 ): Promise<void> {
   const carried = to.carried ?? new Map<string, CarriedPart>();
-  // dimensions first: the projections read the venue's time zone, statements the agreement's terms
+  // dimensions first: the projections read the venue's time zone and an exhibition's days, statements the agreement's terms
   for (const e of events) {
     if (carried.has(e.id)) continue;
     if (isEvent(e, VenueRegistered)) await to.sources.upsertVenue(manager, e.data);
     else if (isEvent(e, AgreementActivated)) {
       await to.sources.upsertAgreement(manager, e.data);
-      zones.set(e.data.agreementId, e.data.timeZone);
+      calendars.set(e.data.agreementId, { timeZone: e.data.timeZone, eventDays: e.data.eventPeriod ?? null });
     } else if (isEvent(e, AgreementTerminated)) await to.sources.terminateAgreement(manager, e.data.agreementId);
+    else if (isEvent(e, ExhibitionCreated)) await to.sources.upsertExhibition(manager, e.data);
   }
   await to.projections.apply(
     manager,
     projectionDeltas(
       events.filter((e) => carried.get(e.id) !== 'projections'),
-      (id) => zones.get(id),
+      (id) => calendars.get(id),
     ),
   );
   const sourceEvents = events.filter((e) => carried.get(e.id) !== 'statement-sources');

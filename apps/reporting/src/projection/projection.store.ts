@@ -107,14 +107,6 @@ export class ProjectionStore {
     );
   }
 
-  /** The venue time zone of each agreement named (of every agreement when none are), by agreement id. */
-  async timeZones(manager: EntityManager, agreementIds?: string[]): Promise<Map<string, string>> {
-    const rows: { agreement_id: string; time_zone: string }[] = agreementIds
-      ? await manager.query(`SELECT agreement_id, time_zone FROM agreement_dim WHERE agreement_id = ANY($1::uuid[])`, [agreementIds])
-      : await manager.query(`SELECT agreement_id, time_zone FROM agreement_dim`);
-    return new Map(rows.map((r) => [r.agreement_id, r.time_zone]));
-  }
-
   /** Holds readers and writers of this store's tables until the caller's transaction ends. */
   async lock(manager: EntityManager): Promise<void> {
     await manager.query(

@@ -219,11 +219,11 @@ export class ReplayService implements OnApplicationBootstrap {
           );
           const batch = parsed.filter((p) => ids.delete(p.event.id)).map((p) => p.event);
           if (batch.length === 0) return;
-          const zones = await rebuilt.sources.timeZones(m, agreementIdsOf(batch));
+          const calendars = await rebuilt.sources.calendars(m, agreementIdsOf(batch));
           // what the live reader dead-letters, a replay leaves out
-          const refused = new Set(refusedArrivals(batch, (id) => zones.has(id)).map((r) => r.eventId));
+          const refused = new Set(refusedArrivals(batch, (id) => calendars.has(id)).map((r) => r.eventId));
           const accepted = refused.size === 0 ? batch : batch.filter((e) => !refused.has(e.id));
-          await applyConsignmentEvents(m, accepted, zones, rebuilt);
+          await applyConsignmentEvents(m, accepted, calendars, rebuilt);
           applied += accepted.length;
         };
         if (manager) await work(manager);

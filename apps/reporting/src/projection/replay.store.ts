@@ -11,13 +11,14 @@ export const REBUILD_TABLES: ProjectionTables = {
   monthly: 'monthly_product_rebuild',
   monthlyNational: 'monthly_product_national_rebuild',
 };
-/** Where a replay builds the statement sources (migration ReplayRebuildsStatementSources creates and swaps them in). */
+/** Where a replay builds the statement sources (migrations ReplayRebuildsStatementSources and Exhibitions create and swap them in). */
 export const REBUILD_SOURCE_TABLES: SourceTables = {
   events: 'event_log_rebuild',
   periods: 'event_period_rebuild',
   agreements: 'agreement_dim_rebuild',
   venues: 'venue_dim_rebuild',
   closes: 'period_close_log_rebuild',
+  exhibitions: 'exhibition_dim_rebuild',
 };
 /** The replay's own inbox: the events the rebuilt tables hold, handed to the inbox at the swap. */
 export const REPLAY_INBOX = 'replay_applied';

@@ -1,5 +1,6 @@
 import { formatDateTime } from '@titipan/kernel';
 import { sheetsXlsx, tableSheet, type TableColumn, type TableSheet } from '../export/table-export';
+import type { ExhibitionFigureRow, ExhibitionReport, ExhibitionRow } from './domain/exhibition-report';
 import type { RegionFilter } from './domain/region-filter';
 import type {
   AgeBucketRow,
@@ -35,6 +36,8 @@ export interface ReportAnswers {
   'near-expiry': { freshness: Freshness; days: number; rows: StockRow[] };
   outstanding: { freshness: Freshness; buckets: AgeBucketRow[]; rows: OutstandingRow[] };
   'pnbp-progress': { freshness: Freshness; year: number; asOf: string; rows: PnbpProgressRow[] };
+  exhibitions: { freshness: Freshness; rows: ExhibitionRow[] };
+  exhibition: ExhibitionReport;
 }
 export type ReportView = keyof ReportAnswers;
 
@@ -129,6 +132,75 @@ const PNBP_PROGRESS_COLUMNS: TableColumn<PnbpProgressRow>[] = [
   { key: 'progress', label: 'Deposited of target', percent: true },
 ];
 
+/** An exhibition's row in a sheet: its UPTs in one cell. */
+type ExhibitionSheetRow = Omit<ExhibitionRow, 'uptCodes' | 'agreementIds'> & { upts: string };
+const exhibitionSheetRow = ({ uptCodes, agreementIds: _, ...row }: ExhibitionRow): ExhibitionSheetRow => ({
+  ...row,
+  upts: uptCodes.join(', '),
+});
+
+const EXHIBITION_COLUMNS: TableColumn<ExhibitionSheetRow>[] = [
+  { key: 'name', label: 'Exhibition' },
+  { key: 'series', label: 'Series' },
+  { key: 'edition', label: 'Edition' },
+  { key: 'organiserCode', label: 'Organiser' },
+  { key: 'venueCode', label: 'Venue' },
+  { key: 'location', label: 'Location' },
+  { key: 'first', label: 'First day' },
+  { key: 'last', label: 'Last day' },
+  { key: 'upts', label: 'UPTs' },
+];
+
+const EXHIBITION_FIGURE_COLUMNS = (product: boolean): TableColumn<ExhibitionFigureRow>[] => [
+  { key: 'uptCode', label: 'UPT' },
+  ...(product
+    ? ([
+        { key: 'sku', label: 'SKU' },
+        { key: 'name', label: 'Product' },
+      ] as TableColumn<ExhibitionFigureRow>[])
+    : []),
+  { key: 'received', label: 'Received (units)' },
+  { key: 'sold', label: 'Sold (units)' },
+  { key: 'grossSales', label: 'Gross sales', money: true },
+  { key: 'netSales', label: 'Net sales', money: true },
+  { key: 'sellThrough', label: 'Sell-through', percent: true },
+  ...(product
+    ? []
+    : ([
+        { key: 'proceeds', label: 'Proceeds', money: true },
+        { key: 'pnbp', label: 'PNBP', money: true },
+        { key: 'statementStatus', label: 'Statement' },
+      ] as TableColumn<ExhibitionFigureRow>[])),
+];
+
+interface EditionTotalRow {
+  edition: string;
+  upts: number;
+  sold: number;
+  netSales: number;
+  proceeds: number;
+  pnbp: number;
+}
+
+const EDITION_COLUMNS: TableColumn<EditionTotalRow>[] = [
+  { key: 'edition', label: 'Edition' },
+  { key: 'upts', label: 'UPTs' },
+  { key: 'sold', label: 'Sold (units)' },
+  { key: 'netSales', label: 'Net sales', money: true },
+  { key: 'proceeds', label: 'Proceeds', money: true },
+  { key: 'pnbp', label: 'PNBP', money: true },
+];
+
+/** This edition's totals, the previous edition's and the change, as rows. */
+function editionRows(a: ExhibitionReport): EditionTotalRow[] {
+  const rows: EditionTotalRow[] = [{ edition: a.exhibition.edition, ...a.totals }];
+  if (a.previous) {
+    rows.push({ edition: a.previous.edition, ...a.previous.totals });
+    rows.push({ edition: 'Change', upts: a.totals.upts - a.previous.totals.upts, ...a.previous.change });
+  }
+  return rows;
+}
+
 /** Each view's file name (without the region) and sheets, from its JSON answer: one place per view. */
 const VIEWS: { [V in ReportView]: (answer: ReportAnswers[V]) => { name: string; sheets: TableSheet[] } } = {
   rollup: (a) => ({
@@ -169,6 +241,16 @@ const VIEWS: { [V in ReportView]: (answer: ReportAnswers[V]) => { name: string; 
   'pnbp-progress': (a) => ({
     name: `pnbp-progress-${a.year}`,
     sheets: [tableSheet(`PNBP against target ${a.year}`, PNBP_PROGRESS_COLUMNS, a.rows)],
+  }),
+  exhibitions: (a) => ({ name: 'exhibitions', sheets: [tableSheet('Exhibitions', EXHIBITION_COLUMNS, a.rows.map(exhibitionSheetRow))] }),
+  exhibition: (a) => ({
+    name: `exhibition-${a.exhibition.venueCode}`,
+    sheets: [
+      tableSheet('Totals by edition', EDITION_COLUMNS, editionRows(a)),
+      tableSheet('By UPT', EXHIBITION_FIGURE_COLUMNS(false), a.byUpt),
+      tableSheet('By product', EXHIBITION_FIGURE_COLUMNS(true), a.byProduct),
+      tableSheet('Best sellers', EXHIBITION_FIGURE_COLUMNS(true), a.bestSellers),
+    ],
   }),
 };
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Query, StreamableFile } from '@nestjs/common';
+import { Controller, Get, Param, ParseUUIDPipe, Query, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { type Actor } from '@titipan/contracts';
 import { AnyActor, CurrentActor } from '@titipan/platform';
@@ -41,7 +41,7 @@ export class ReportController {
   @AnyActor()
   @ApiOperation({
     summary:
-      'A month by Kanwil, UPT, venue, category or product: units, sales, sell-through, proceeds, PNBP, premi (JSON a page at a time, largest gross sales first, with the total; CSV with delimiter=comma|semicolon, or XLSX, every row); drill down by=kanwil, by=upt&kanwil=, by=product&upt=',
+      'A period (a month, or the event period YYYY-MM-DD..YYYY-MM-DD of an exhibition) by Kanwil, UPT, venue, category or product: units, sales, sell-through, proceeds, PNBP, premi (JSON a page at a time, largest gross sales first, with the total; CSV with delimiter=comma|semicolon, or XLSX, every row); drill down by=kanwil, by=upt&kanwil=, by=product&upt=',
   })
   async rollup(@Query() q: RollupQuery, @CurrentActor() actor: Actor) {
     if (q.format === 'csv') return asDownload(await this.reports.rollupCsv(q.period, q.by, q.delimiter, region(q), actor));
@@ -103,6 +103,22 @@ export class ReportController {
   @ApiOperation({ summary: "Each UPT's PNBP of the year against its target in effect today (kept within the year)" })
   pnbpProgress(@Query() q: YearQuery, @CurrentActor() actor: Actor) {
     return this.answer('pnbp-progress', q, this.reports.pnbpProgress(q.year, region(q), actor));
+  }
+
+  @Get('reports/exhibitions')
+  @AnyActor()
+  @ApiOperation({ summary: 'The exhibitions within your scope, latest first (an organising Kanwil, its UPTs and the venue see theirs)' })
+  exhibitions(@Query() q: ReportQuery, @CurrentActor() actor: Actor) {
+    return this.answer('exhibitions', q, this.reports.exhibitions(actor));
+  }
+
+  @Get('reports/exhibitions/:exhibitionId')
+  @AnyActor()
+  @ApiOperation({
+    summary: 'One exhibition: figures per UPT and per product, the best sellers, totals against the previous edition of its series',
+  })
+  exhibition(@Param('exhibitionId', ParseUUIDPipe) exhibitionId: string, @Query() q: ReportQuery, @CurrentActor() actor: Actor) {
+    return this.answer('exhibition', q, this.reports.exhibition(exhibitionId, region(q), actor));
   }
 }
 

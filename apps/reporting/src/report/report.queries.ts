@@ -15,6 +15,7 @@ import type {
   StockRow,
 } from './domain/report-rows';
 import type { RegionFacts, RegionFilter } from './domain/region-filter';
+import { sellThrough, type ExhibitionFigureRow, type ExhibitionRow } from './domain/exhibition-report';
 
 const ROLLUP_KEYS: Record<RollupDimension, string> = {
   kanwil: 'u.kanwil_code',
@@ -57,6 +58,17 @@ function rowConditions({ scope, region }: ReportFilter, offset: number): { sql: 
 
 // a statement's proceeds, PNBP and premi are columns generated from its figures (migration StatementMoneyColumns)
 const PNBP = 's.pnbp';
+
+const EXHIBITION_COLUMNS = `e.exhibition_id AS "exhibitionId", e.venue_code AS "venueCode", e.name, e.series, e.edition,
+  e.organiser_code AS "organiserCode", e.location, e.time_zone AS "timeZone", to_char(e.first_day, 'YYYY-MM-DD') AS first,
+  to_char(e.last_day, 'YYYY-MM-DD') AS last, to_char(e.first_day, 'YYYY-MM-DD') || '..' || to_char(e.last_day, 'YYYY-MM-DD') AS period,
+  e.upt_codes AS "uptCodes", e.agreement_ids AS "agreementIds"`;
+
+/**
+ * The month a period column counts in for the monthly views: a month itself, an event period
+ * (YYYY-MM-DD..YYYY-MM-DD) the month of its last day (characters 13 to 19), as monthOfPeriod in statement/domain/period.
+ */
+const monthOfPeriod = (column: string) => `CASE WHEN length(${column}) = 7 THEN ${column} ELSE substr(${column}, 13, 7) END`;
 
 /** The ministry's and Kanwil's questions, answered from the read models and the statements (read only). */
 @Injectable()
@@ -212,13 +224,13 @@ export class ReportQueries {
     const s = rowConditions(filter, 2);
     return this.dataSource.query(
       `WITH m AS (
-         SELECT x.period, sum(x.sold)::int AS units, sum(x.gross_sales - x.returns_value)::float8 AS "netSales"
-           FROM monthly_product x ${DIMS} WHERE x.period BETWEEN $1 AND $2 ${s.sql} GROUP BY 1),
+         SELECT ${monthOfPeriod('x.period')} AS period, sum(x.sold)::int AS units, sum(x.gross_sales - x.returns_value)::float8 AS "netSales"
+           FROM monthly_product x ${DIMS} WHERE ${monthOfPeriod('x.period')} BETWEEN $1 AND $2 ${s.sql} GROUP BY 1),
        st AS (
-         SELECT s.period, sum(${PNBP})::float8 AS pnbp
+         SELECT ${monthOfPeriod('s.period')} AS period, sum(${PNBP})::float8 AS pnbp
            FROM statement s JOIN agreement_dim a ON a.agreement_id = s.agreement_id JOIN venue_dim v ON v.code = a.venue_code
            LEFT JOIN upt_replica u ON u.code = a.upt_code
-          WHERE s.period BETWEEN $1 AND $2 AND s.status <> 'PENDING' ${s.sql} GROUP BY 1)
+          WHERE ${monthOfPeriod('s.period')} BETWEEN $1 AND $2 AND s.status <> 'PENDING' ${s.sql} GROUP BY 1)
        SELECT period, COALESCE(m.units, 0) AS units, COALESCE(m."netSales", 0) AS "netSales", COALESCE(st.pnbp, 0) AS pnbp
          FROM m FULL JOIN st USING (period) ORDER BY period`,
       [from, to, ...s.params],
@@ -256,10 +268,79 @@ export class ReportQueries {
          LEFT JOIN agreement_dim a ON a.upt_code = t.upt_code
          LEFT JOIN venue_dim v ON v.code = a.venue_code
          LEFT JOIN upt_replica u ON u.code = t.upt_code
-         LEFT JOIN statement s ON s.agreement_id = a.agreement_id AND s.period LIKE $1 || '-%' AND s.status <> 'PENDING'
+         LEFT JOIN statement s ON s.agreement_id = a.agreement_id AND ${monthOfPeriod('s.period')} LIKE $1 || '-%' AND s.status <> 'PENDING'
         WHERE true ${s.sql.replace(/a\.upt_code/g, 't.upt_code')}
         GROUP BY t.upt_code, t.amount ORDER BY t.upt_code`,
       [String(year), year, asOf, ...s.params],
     );
+  }
+
+  /**
+   * The exhibitions a reader sees, latest first: national roles every one; a Kanwil those it organises or where
+   * its venue or one of its UPTs takes part; a UPT those it takes part in; a venue its own.
+   */
+  exhibitions(scope: ReadScope, exhibitionId?: string): Promise<ExhibitionRow[]> {
+    const params: unknown[] = [exhibitionId ?? null];
+    let condition = '';
+    if (scope.venueCode) {
+      params.push(scope.venueCode);
+      condition = 'AND e.venue_code = $2';
+    } else if (scope.uptCode) {
+      params.push(scope.uptCode);
+      condition = 'AND $2 = ANY(e.upt_codes)';
+    } else if (scope.kanwilCode) {
+      params.push(scope.kanwilCode);
+      condition = `AND (e.organiser_code = $2 OR EXISTS (SELECT 1 FROM venue_dim v WHERE v.code = e.venue_code AND v.kanwil_code = $2)
+                        OR EXISTS (SELECT 1 FROM upt_replica u WHERE u.code = ANY(e.upt_codes) AND u.kanwil_code = $2))`;
+    }
+    return this.dataSource.query(
+      `SELECT ${EXHIBITION_COLUMNS} FROM exhibition_dim e WHERE ($1::uuid IS NULL OR e.exhibition_id = $1) ${condition}
+        ORDER BY e.first_day DESC, e.name`,
+      params,
+    );
+  }
+
+  /** The edition of the same series held last before this one, whoever may read it (only its totals are shown). */
+  async previousEdition(exhibition: ExhibitionRow): Promise<ExhibitionRow | undefined> {
+    const [row]: ExhibitionRow[] = await this.dataSource.query(
+      `SELECT ${EXHIBITION_COLUMNS} FROM exhibition_dim e WHERE e.series = $1 AND e.first_day < $2 ORDER BY e.first_day DESC LIMIT 1`,
+      [exhibition.series, exhibition.first],
+    );
+    return row;
+  }
+
+  /**
+   * Each participating UPT's figures for the exhibition's event period, with its statement's proceeds and PNBP
+   * once issued; every UPT of the exhibition within the filter, sold or not.
+   */
+  async exhibitionByUpt(exhibition: ExhibitionRow, filter: ReportFilter): Promise<ExhibitionFigureRow[]> {
+    const s = rowConditions(filter, 2);
+    const rows: Omit<ExhibitionFigureRow, 'sellThrough'>[] = await this.dataSource.query(
+      `SELECT a.upt_code AS "uptCode", COALESCE(x.received, 0)::int AS received, COALESCE(x.sold, 0)::int AS sold,
+              COALESCE(x.gross_sales, 0)::float8 AS "grossSales", COALESCE(x.net_sales, 0)::float8 AS "netSales",
+              s.proceeds::float8 AS proceeds, s.pnbp::float8 AS pnbp, s.status AS "statementStatus"
+         FROM agreement_dim a JOIN venue_dim v ON v.code = a.venue_code LEFT JOIN upt_replica u ON u.code = a.upt_code
+         LEFT JOIN (SELECT agreement_id, sum(received) AS received, sum(sold) AS sold, sum(gross_sales) AS gross_sales,
+                           sum(gross_sales - returns_value) AS net_sales
+                      FROM monthly_product WHERE period = $2 GROUP BY agreement_id) x ON x.agreement_id = a.agreement_id
+         LEFT JOIN statement s ON s.agreement_id = a.agreement_id AND s.period = $2 AND s.status <> 'PENDING'
+        WHERE a.agreement_id = ANY($1::uuid[]) ${s.sql} ORDER BY a.upt_code`,
+      [exhibition.agreementIds, exhibition.period, ...s.params],
+    );
+    return rows.map((r) => ({ ...r, sellThrough: sellThrough(r.sold, r.received) }));
+  }
+
+  /** Each product's figures for the exhibition's event period (a product not yet in product_dim by its id). */
+  async exhibitionByProduct(exhibition: ExhibitionRow, filter: ReportFilter): Promise<ExhibitionFigureRow[]> {
+    const s = rowConditions(filter, 2);
+    const rows: Omit<ExhibitionFigureRow, 'sellThrough'>[] = await this.dataSource.query(
+      `SELECT a.upt_code AS "uptCode", COALESCE(p.sku, x.product_id::text) AS sku, COALESCE(p.name, '') AS name,
+              sum(x.received)::int AS received, sum(x.sold)::int AS sold, sum(x.gross_sales)::float8 AS "grossSales",
+              sum(x.gross_sales - x.returns_value)::float8 AS "netSales"
+         FROM monthly_product x ${DIMS} LEFT JOIN product_dim p ON p.product_id = x.product_id
+        WHERE x.agreement_id = ANY($1::uuid[]) AND x.period = $2 ${s.sql} GROUP BY 1, 2, 3 ORDER BY 1, 2`,
+      [exhibition.agreementIds, exhibition.period, ...s.params],
+    );
+    return rows.map((r) => ({ ...r, sellThrough: sellThrough(r.sold, r.received) }));
   }
 }

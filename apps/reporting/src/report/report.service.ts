@@ -9,6 +9,7 @@ import { dayWithinYear } from '../pnbp-target/domain/pnbp-target';
 import { assertReadsAgreement } from '../statement/domain/agreement';
 import { SourceEventsStore } from '../statement/source-events.store';
 import { assertRegionFilter, filtersRegion, type RegionFilter } from './domain/region-filter';
+import { bestSellers, compareEditions, exhibitionTotals } from './domain/exhibition-report';
 import { ageBucketOf, byAge, everyMonth, monthsBetween, movers, type RollupDimension } from './domain/report-rows';
 import { ReportQueries, type ReportFilter } from './report.queries';
 import { FILE_TYPES, reportWorkbook, ROLLUP_COLUMNS, type ReportAnswers, type ReportFile, type ReportView } from './report-workbook';
@@ -99,5 +100,37 @@ export class ReportService {
     const asOf = dayWithinYear(localDate(new Date(), 'Asia/Jakarta'), year);
     const rows = await this.queries.pnbpProgress(year, asOf, await this.filterOf(region, actor));
     return { freshness: await this.queries.freshness(), year, asOf, rows };
+  }
+
+  /** The exhibitions the caller sees, latest first. */
+  async exhibitions(actor: Actor): Promise<ReportAnswers['exhibitions']> {
+    return { freshness: await this.queries.freshness(), rows: await this.queries.exhibitions(readScope(actor)) };
+  }
+
+  /**
+   * One exhibition's figures per UPT and per product, its best sellers, and its totals against the previous
+   * edition of its series (404 EXHIBITION_NOT_FOUND for one the caller does not see). The previous edition's
+   * totals are of the same reader's rows, so a UPT compares its own figures.
+   */
+  async exhibition(exhibitionId: string, region: RegionFilter, actor: Actor): Promise<ReportAnswers['exhibition']> {
+    const [exhibition] = await this.queries.exhibitions(readScope(actor), exhibitionId);
+    if (!exhibition)
+      throw new DomainError('not_found', 'EXHIBITION_NOT_FOUND', `no exhibition ${exhibitionId} within your scope`, { exhibitionId });
+    const filter = await this.filterOf(region, actor);
+    const byUpt = await this.queries.exhibitionByUpt(exhibition, filter);
+    const byProduct = await this.queries.exhibitionByProduct(exhibition, filter);
+    const totals = exhibitionTotals(byUpt);
+    const previous = await this.queries.previousEdition(exhibition);
+    return {
+      freshness: await this.queries.freshness(),
+      exhibition,
+      byUpt,
+      byProduct,
+      bestSellers: bestSellers(byProduct),
+      totals,
+      previous: previous
+        ? compareEditions(totals, { ...previous, totals: exhibitionTotals(await this.queries.exhibitionByUpt(previous, filter)) })
+        : null,
+    };
   }
 }

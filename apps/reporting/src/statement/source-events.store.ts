@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import type { EventEnvelope } from '@titipan/contracts';
+import type { EventEnvelope, ExhibitionCreatedV1 } from '@titipan/contracts';
 import type { EntityManager } from 'typeorm';
+import type { AgreementCalendar } from '../projection/domain/projection-deltas';
 import type { AgreementDim } from './domain/agreement';
 import type { ControlTotals } from './domain/statement';
 
@@ -11,6 +12,7 @@ export interface SourceTables {
   agreements: string;
   venues: string;
   closes: string;
+  exhibitions: string;
 }
 
 export const LIVE_SOURCE_TABLES: SourceTables = {
@@ -19,6 +21,7 @@ export const LIVE_SOURCE_TABLES: SourceTables = {
   agreements: 'agreement_dim',
   venues: 'venue_dim',
   closes: 'period_close_log',
+  exhibitions: 'exhibition_dim',
 };
 
 /** The consignment events reporting applied, by agreement and period, and the dimensions they name (the only writer of them). */
@@ -78,24 +81,71 @@ export class SourceEventsStore {
     );
   }
 
-  async upsertAgreement(manager: EntityManager, a: AgreementDim & { validFrom: string; validTo: string | null }): Promise<void> {
+  async upsertAgreement(
+    manager: EntityManager,
+    a: AgreementDim & { validFrom: string; validTo: string | null; eventPeriod?: { first: string; last: string } },
+  ): Promise<void> {
     await manager.query(
-      `INSERT INTO ${this.t.agreements} (agreement_id, upt_code, venue_code, commission_bp, shrinkage_liability, time_zone, valid_from, valid_to, status)
-       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE')
+      `INSERT INTO ${this.t.agreements} (agreement_id, upt_code, venue_code, commission_bp, shrinkage_liability, time_zone, valid_from, valid_to, status, event_first, event_last)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, 'ACTIVE', $9, $10)
        ON CONFLICT (agreement_id) DO UPDATE SET commission_bp = EXCLUDED.commission_bp, shrinkage_liability = EXCLUDED.shrinkage_liability,
          valid_to = EXCLUDED.valid_to`,
-      [a.agreementId, a.uptCode, a.venueCode, a.commissionBp, a.shrinkageLiability, a.timeZone, a.validFrom, a.validTo],
+      [
+        a.agreementId,
+        a.uptCode,
+        a.venueCode,
+        a.commissionBp,
+        a.shrinkageLiability,
+        a.timeZone,
+        a.validFrom,
+        a.validTo,
+        a.eventPeriod?.first ?? null,
+        a.eventPeriod?.last ?? null,
+      ],
     );
   }
 
-  /** The venue time zone of each agreement named that reporting saw activated, by agreement id. */
-  async timeZones(manager: EntityManager, agreementIds: string[]): Promise<Map<string, string>> {
+  /** An exhibition as consignment announced it; a redelivery changes nothing. */
+  async upsertExhibition(manager: EntityManager, x: ExhibitionCreatedV1): Promise<void> {
+    await manager.query(
+      `INSERT INTO ${this.t.exhibitions} (exhibition_id, venue_code, name, series, edition, organiser_code, location, time_zone, first_day, last_day,
+                                   return_window_days, upt_codes, agreement_ids)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13) ON CONFLICT (exhibition_id) DO NOTHING`,
+      [
+        x.exhibitionId,
+        x.venueCode,
+        x.name,
+        x.series,
+        x.edition,
+        x.organiserCode,
+        x.location,
+        x.timeZone,
+        x.first,
+        x.last,
+        x.returnWindowDays,
+        x.uptCodes,
+        x.agreementIds,
+      ],
+    );
+  }
+
+  /**
+   * What the projections need of each agreement named that reporting saw activated: its venue's time zone and, for
+   * an exhibition's agreement, its event's days.
+   */
+  async calendars(manager: EntityManager, agreementIds: string[]): Promise<Map<string, AgreementCalendar>> {
     if (agreementIds.length === 0) return new Map();
-    const rows: { agreement_id: string; time_zone: string }[] = await manager.query(
-      `SELECT agreement_id, time_zone FROM ${this.t.agreements} WHERE agreement_id = ANY($1::uuid[])`,
+    const rows: { agreement_id: string; time_zone: string; event_first: string | null; event_last: string | null }[] = await manager.query(
+      `SELECT agreement_id, time_zone, to_char(event_first, 'YYYY-MM-DD') AS event_first, to_char(event_last, 'YYYY-MM-DD') AS event_last
+         FROM ${this.t.agreements} WHERE agreement_id = ANY($1::uuid[])`,
       [agreementIds],
     );
-    return new Map(rows.map((r) => [r.agreement_id, r.time_zone]));
+    return new Map(
+      rows.map((r) => [
+        r.agreement_id,
+        { timeZone: r.time_zone, eventDays: r.event_first && r.event_last ? { first: r.event_first, last: r.event_last } : null },
+      ]),
+    );
   }
 
   async terminateAgreement(manager: EntityManager, agreementId: string): Promise<void> {

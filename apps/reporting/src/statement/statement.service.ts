@@ -45,7 +45,9 @@ export class StatementService {
    * statement gives the opening stock, so only this month's events are read; without one, all history is.
    */
   async compute(manager: EntityManager, agreement: AgreementDim, period: string): Promise<Omit<LiveStatement, 'status'>> {
-    const opening = await this.statements.closingOf(manager, agreement.agreementId, previousPeriod(period));
+    // an event period has no previous period: all of its agreement's history is in it, so opening is zero
+    const previous = previousPeriod(period);
+    const opening = previous === undefined ? undefined : await this.statements.closingOf(manager, agreement.agreementId, previous);
     const { events, inPeriod } = await this.sources.upTo(manager, agreement.agreementId, period, opening === undefined);
     const policy = await this.policies.effective(manager, agreement.uptCode, lastDayOf(period));
     const figures = computeStatement(events.map(factsOf), period, agreement, policy?.shares ?? null, opening);

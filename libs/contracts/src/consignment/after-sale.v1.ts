@@ -6,6 +6,7 @@ import {
   IsBoolean,
   IsIn,
   IsInt,
+  IsOptional,
   IsISO8601,
   IsString,
   IsUUID,
@@ -243,6 +244,11 @@ export class LotNearExpiryV1 {
   /** Days from the scan's date (venue calendar) to the expiry date; negative once expired. */
   @IsInt()
   daysLeft: number;
+
+  /** The return the scan proposed for the agreement's near-expiry lots, which the UPT confirms in one action. */
+  @IsOptional()
+  @IsUUID()
+  proposedReturnId?: string;
 }
 export const LotNearExpiry = agreementEvent(
   'consignment.lot.near-expiry',

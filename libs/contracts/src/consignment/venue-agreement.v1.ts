@@ -1,4 +1,5 @@
-import { IsBoolean, IsIn, IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsIn, IsInt, IsObject, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateNested } from 'class-validator';
 import { ORG_CODE_PATTERN } from '../catalog/product-fields';
 import { defineEvent } from '../event-definition';
 import {
@@ -46,6 +47,26 @@ export const VenueRegistered = defineEvent({
   partitionKey: (d) => d.code,
 });
 
+/** Most days after an exhibition's last day for the goods to go back and the event to settle. */
+export const MAX_RETURN_WINDOW_DAYS = 90;
+
+/** The days an agreement settles as one event period (an exhibition), and the days after it for returns. */
+export class EventPeriodV1 {
+  /** First day of the event, venue calendar (inclusive). */
+  @Matches(DATE_PATTERN)
+  first: string;
+
+  /** Last day of the event, venue calendar (inclusive). */
+  @Matches(DATE_PATTERN)
+  last: string;
+
+  /** Days after the last day until the automatic close, and until the agreement ends. */
+  @IsInt()
+  @Min(0)
+  @Max(MAX_RETURN_WINDOW_DAYS)
+  returnWindowDays: number;
+}
+
 /** An agreement (perjanjian konsinyasi) between one UPT and one venue took effect. */
 export class AgreementActivatedV1 {
   @IsUUID()
@@ -84,6 +105,19 @@ export class AgreementActivatedV1 {
   @IsOptional()
   @IsIn(SHRINKAGE_LIABILITIES)
   shrinkageLiability: ShrinkageLiability = 'VENUE';
+
+  /** Set for an exhibition's agreements: they settle per event period (decision 0029); absent: monthly periods. */
+  @IsOptional()
+  // an object, not an array: ValidateNested alone lets [] through, which the ajv reader refuses
+  @IsObject()
+  @ValidateNested()
+  @Type(() => EventPeriodV1)
+  eventPeriod?: EventPeriodV1;
+
+  /** The exhibition the agreement was made for, if any. */
+  @IsOptional()
+  @IsUUID()
+  exhibitionId?: string;
 }
 export const AgreementActivated = defineEvent({
   type: 'consignment.agreement.activated',

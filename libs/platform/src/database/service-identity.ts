@@ -1,5 +1,5 @@
-/** The three services; each owns the Postgres schema of the same name. */
-export const SERVICES = ['catalog', 'consignment', 'reporting'] as const;
+/** The four services; each owns the Postgres schema of the same name. */
+export const SERVICES = ['catalog', 'consignment', 'reporting', 'notification'] as const;
 export type ServiceName = (typeof SERVICES)[number];
 
 export function schemaOf(service: ServiceName): string {

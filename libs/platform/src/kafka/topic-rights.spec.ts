@@ -48,12 +48,22 @@ describe('Kafka topic rights (docs/decisions/0024)', () => {
       'write topic consignment.events.dlq',
       'write topic reporting.events',
     ]);
+    // notification publishes nothing: it reads the three streams and writes only their dead letters
+    expect(rightsOf('t1.', 'notification')).toEqual([
+      'read group t1.notification.*',
+      'read topic t1.catalog.events',
+      'read topic t1.consignment.events',
+      'read topic t1.reporting.events',
+      'write topic t1.catalog.events.dlq',
+      'write topic t1.consignment.events.dlq',
+      'write topic t1.reporting.events.dlq',
+    ]);
   });
 
   it('lets no service write another service stream, and only tools re-drive', () => {
     for (const service of SERVICES) {
       const writes = topicRights('').filter((r) => r.principal === service && r.operation === 'write' && !r.name.endsWith('.dlq'));
-      expect(writes.map((r) => r.name)).toEqual([`${service}.events`]);
+      expect(writes.map((r) => r.name)).toEqual(service === 'notification' ? [] : [`${service}.events`]);
     }
     expect(rightsOf('', 'tools')).toEqual([
       'read group dead-letter-reader-*',

@@ -15,6 +15,15 @@ export const CONSUMED_STREAMS: Record<ServiceName, readonly Stream[]> = {
   catalog: [],
   consignment: ['catalog', 'reporting'],
   reporting: ['catalog', 'consignment'],
+  notification: ['catalog', 'consignment', 'reporting'],
+};
+
+/** The stream a service publishes (through its outbox); notification publishes none. */
+export const OWN_STREAM: Record<ServiceName, Stream | null> = {
+  catalog: 'catalog',
+  consignment: 'consignment',
+  reporting: 'reporting',
+  notification: null,
 };
 
 /** Consumer groups of the dead-letter tool (libs/platform/src/consumer/dead-letter-tool.ts): one-off names, not per prefix. */
@@ -32,7 +41,7 @@ export interface TopicRight {
 
 /**
  * Every right of every principal for the topics of one prefix (the topic prefix in use: '' in production, a
- * per-run one in tests). A service writes its own topic and the dead-letter topics of the topics it consumes
+ * per-run one in tests). A service writes its own topic (if it has one) and the dead-letter topics of the topics it consumes
  * (its consumers dead-letter there), reads the topics it consumes, and uses only the consumer groups named
  * `<prefix><service>.`; tools read the dead letters and write re-driven ones back to their original topic.
  * Nothing else: with allow.everyone.if.no.acl.found=false, what is not listed is refused.
@@ -45,14 +54,17 @@ export function topicRights(prefix: string): TopicRight[] {
     name,
     operation,
   });
-  const services = SERVICES.flatMap((service): TopicRight[] => [
-    topic(service, topicName(service, prefix), 'write'),
-    ...CONSUMED_STREAMS[service].flatMap((stream) => [
-      topic(service, topicName(stream, prefix), 'read'),
-      topic(service, dlqTopic(topicName(stream, prefix)), 'write'),
-    ]),
-    { principal: service, resource: 'group', pattern: 'prefixed', name: `${prefix}${service}.`, operation: 'read' },
-  ]);
+  const services = SERVICES.flatMap((service): TopicRight[] => {
+    const own = OWN_STREAM[service];
+    return [
+      ...(own ? [topic(service, topicName(own, prefix), 'write')] : []),
+      ...CONSUMED_STREAMS[service].flatMap((stream) => [
+        topic(service, topicName(stream, prefix), 'read'),
+        topic(service, dlqTopic(topicName(stream, prefix)), 'write'),
+      ]),
+      { principal: service, resource: 'group', pattern: 'prefixed', name: `${prefix}${service}.`, operation: 'read' },
+    ];
+  });
   const tools = STREAMS.flatMap((stream) => [
     topic('tools', dlqTopic(topicName(stream, prefix)), 'read'),
     topic('tools', topicName(stream, prefix), 'write'),

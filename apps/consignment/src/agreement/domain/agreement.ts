@@ -1,5 +1,5 @@
-import { localDate } from '@titipan/kernel';
-import type { ShrinkageLiability } from '@titipan/contracts';
+import { localDate, periodOf } from '@titipan/kernel';
+import { eventPeriod as eventPeriodString, type ShrinkageLiability } from '@titipan/contracts';
 
 export type AgreementStatus = 'DRAFT' | 'ACTIVE' | 'TERMINATED';
 
@@ -17,7 +17,12 @@ export interface Agreement {
   shrinkageLiability: ShrinkageLiability;
   validFrom: string;
   validTo: string | null;
-  settlementCycle: 'MONTHLY';
+  /** MONTHLY: a period per calendar month; EVENT: one event period (an exhibition's days), decision 0029. */
+  settlementCycle: 'MONTHLY' | 'EVENT';
+  /** The event's days and return window, for an EVENT agreement; null for a monthly one. */
+  eventPeriod: EventPeriod | null;
+  /** The exhibition the agreement was made for, if any. */
+  exhibitionId: string | null;
   status: AgreementStatus;
   createdAt: string;
   activatedAt: string | null;
@@ -27,6 +32,22 @@ export interface Agreement {
   prices: AgreementPrice[];
   /** Every price ever set, by product and day; a change adds a row, none is rewritten. */
   priceHistory: AgreementPriceRevision[];
+}
+
+/** An exhibition's days (venue calendar, inclusive) and the days after it for returns. */
+export interface EventPeriod {
+  first: string;
+  last: string;
+  returnWindowDays: number;
+}
+
+/**
+ * The settlement period a movement of the agreement at an instant is dated in. An EVENT agreement has one period,
+ * the event's: its receipts before the first day and its returns in the return window belong to it too (only
+ * sales are held to the event's days, by the sale rules). A monthly agreement: the venue-calendar month.
+ */
+export function settlementPeriodOf(agreement: Pick<Agreement, 'timeZone' | 'eventPeriod'>, at: Date): string {
+  return agreement.eventPeriod ? eventPeriodString(agreement.eventPeriod) : periodOf(at, agreement.timeZone);
 }
 
 /** A consignment price of a product, in effect from a venue-calendar day until the next one of the product. */

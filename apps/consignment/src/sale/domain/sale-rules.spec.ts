@@ -9,6 +9,8 @@ const agreement: Agreement = {
   venueCode: 'IMI-TGR-LOUNGE',
   venueKanwilCode: 'KW-BANTEN',
   timeZone: 'Asia/Jakarta',
+  eventPeriod: null,
+  exhibitionId: null,
   commissionBp: 0,
   maxDiscountBp: 1_000,
   shrinkageLiability: 'VENUE',
@@ -97,6 +99,7 @@ describe('sale rules', () => {
       'agreementActive',
       'notInFuture',
       'withinValidity',
+      'withinEventDays',
       'periodOpen',
       'priceKnown',
       'priceNotAboveList',
@@ -147,6 +150,29 @@ describe('sale rules', () => {
       {
         message: 'soldAt 2026-11-25T12:06:00+07:00 is in the future',
         details: { soldAt: '2026-11-25T12:06:00+07:00', now: '2026-11-25T05:00:00.000Z' },
+      },
+    ],
+    [
+      'OUTSIDE_EVENT_PERIOD',
+      candidate(
+        {
+          agreement: {
+            ...agreement,
+            timeZone: 'Asia/Makassar',
+            eventPeriod: { first: '2026-11-23', last: '2026-11-24', returnWindowDays: 7 },
+          },
+        },
+        { soldAt: '2026-11-25T00:00:00+08:00' },
+      ),
+      {
+        message: 'the event runs 2026-11-23 to 2026-11-24 at IMI-TGR-LOUNGE, not on 2026-11-25',
+        details: {
+          period: '2026-11-23..2026-11-24',
+          first: '2026-11-23',
+          last: '2026-11-24',
+          day: '2026-11-25',
+          timeZone: 'Asia/Makassar',
+        },
       },
     ],
     [
@@ -230,6 +256,29 @@ describe('sale rules', () => {
       code: 'AGREEMENT_INACTIVE',
       message: 'the agreement is valid 2026-01-01 to 2026-11-24, not on 2026-11-25',
       details: { agreementId: 'agreement-1', day: '2026-11-25' },
+    });
+  });
+
+  describe('at an agreement with an event period (decision 0029)', () => {
+    const exhibition = {
+      ...agreement,
+      timeZone: 'Asia/Makassar',
+      eventPeriod: { first: '2026-11-23', last: '2026-11-25', returnWindowDays: 7 },
+    };
+    const at = (soldAt: string, change: Partial<SaleCandidate> = {}) =>
+      decideSale(candidate({ agreement: exhibition, now: new Date('2026-11-26T09:00:00+08:00'), ...change }, { soldAt }));
+
+    it('puts a sale at 23:59 on the last day (WITA) in the event period, and refuses one at 00:00 the next day', () => {
+      expect(at('2026-11-25T23:59:00+08:00')).toMatchObject({ accepted: true, period: '2026-11-23..2026-11-25' });
+      expect(at('2026-11-26T00:00:00+08:00')).toMatchObject({ accepted: false, refusal: { code: 'OUTSIDE_EVENT_PERIOD' } });
+    });
+
+    it('places a booth day uploaded after midnight by its occurredAt, and refuses it once the event period is closed', () => {
+      expect(at('2026-11-24T15:00:00+08:00')).toMatchObject({ accepted: true, period: '2026-11-23..2026-11-25' });
+      expect(at('2026-11-24T15:00:00+08:00', { closedPeriods: ['2026-11-23..2026-11-25'] })).toMatchObject({
+        accepted: false,
+        refusal: { code: 'PERIOD_CLOSED', details: { period: '2026-11-23..2026-11-25' } },
+      });
     });
   });
 

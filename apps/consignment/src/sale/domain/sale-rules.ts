@@ -1,6 +1,6 @@
 import { firstRefusal, localDate, type Refusal, type Rule, type ErrorKind } from '@titipan/kernel';
-import { isWithinValidity, outsideValidityMessage, type Agreement } from '../../agreement/domain/agreement';
-import { DISCOUNT_REASONS } from '@titipan/contracts';
+import { isWithinValidity, outsideValidityMessage, settlementPeriodOf, type Agreement } from '../../agreement/domain/agreement';
+import { DISCOUNT_REASONS, eventPeriod } from '@titipan/contracts';
 import { listPriceAt, priceUnknownFigures, type PricePoint } from '../../agreement/domain/list-price';
 import type { ReplicaProduct } from '../../product-replica/domain/product';
 import { productRefusal, type ProductRefusalCode } from '../../product-replica/domain/product-rules';
@@ -14,6 +14,7 @@ export type SaleRefusalCode =
   | ProductRefusalCode
   | 'AGREEMENT_INACTIVE'
   | 'SALE_IN_FUTURE'
+  | 'OUTSIDE_EVENT_PERIOD'
   | 'PERIOD_CLOSED'
   | 'PRICE_UNKNOWN'
   | 'PRICE_ABOVE_LIST'
@@ -35,6 +36,7 @@ export const SALE_REFUSAL_KIND: Record<SaleRefusalCode, ErrorKind> = {
   PRODUCT_NOT_CONSIGNABLE: 'rule',
   AGREEMENT_INACTIVE: 'rule',
   SALE_IN_FUTURE: 'rule',
+  OUTSIDE_EVENT_PERIOD: 'rule',
   PERIOD_CLOSED: 'conflict',
   PRICE_UNKNOWN: 'rule',
   PRICE_ABOVE_LIST: 'rule',
@@ -78,6 +80,7 @@ export type SaleDecision = { accepted: false; refusal: SaleRefusal } | ({ accept
 // Figures the rules share; each rule runs only once the rules before it hold (a known product, an agreement, a price).
 const soldAtOf = (c: SaleCandidate) => new Date(c.line.soldAt);
 const dayOf = (c: SaleCandidate) => localDate(soldAtOf(c), c.agreement!.timeZone);
+const periodOfSale = (c: SaleCandidate) => settlementPeriodOf(c.agreement!, soldAtOf(c));
 const listPriceOf = (c: SaleCandidate) => listPriceAt(c.agreement!, c.line.productId, c.priceHistory, soldAtOf(c));
 const unitPriceOf = (c: SaleCandidate) => c.line.unitPrice ?? listPriceOf(c)!;
 const allocationOf = (c: SaleCandidate) => allocate(c.lots, c.line.quantity, dayOf(c), c.line.lotCode);
@@ -127,8 +130,25 @@ export const withinValidity: SaleRule = (c) => {
       };
 };
 
+/**
+ * At an agreement with an event period (an exhibition), a sale happens on the event's days in the venue's zone:
+ * whenever it is uploaded, its occurredAt decides (a booth's offline day uploaded after midnight is still in).
+ */
+export const withinEventDays: SaleRule = (c) => {
+  const event = c.agreement!.eventPeriod;
+  if (!event) return undefined;
+  const day = dayOf(c);
+  return day >= event.first && day <= event.last
+    ? undefined
+    : {
+        code: 'OUTSIDE_EVENT_PERIOD',
+        message: `the event runs ${event.first} to ${event.last} at ${c.agreement!.venueCode}, not on ${day}`,
+        details: { period: eventPeriod(event), first: event.first, last: event.last, day, timeZone: c.agreement!.timeZone },
+      };
+};
+
 export const periodOpen: SaleRule = (c) => {
-  const period = dayOf(c).slice(0, 7);
+  const period = periodOfSale(c);
   return c.closedPeriods.includes(period)
     ? { code: 'PERIOD_CLOSED', message: `period ${period} is closed for this agreement`, details: { period } }
     : undefined;
@@ -214,6 +234,7 @@ export const SALE_RULES: readonly SaleRule[] = [
   agreementActive,
   notInFuture,
   withinValidity,
+  withinEventDays,
   periodOpen,
   priceKnown,
   priceNotAboveList,
@@ -232,7 +253,7 @@ export function decideSale(c: SaleCandidate): SaleDecision {
     accepted: true,
     agreement: c.agreement!,
     soldAt: soldAtOf(c),
-    period: dayOf(c).slice(0, 7),
+    period: periodOfSale(c),
     listPrice: listPriceOf(c)!,
     unitPrice: unitPriceOf(c),
     allocations: allocation.allocations,

@@ -3,7 +3,7 @@
  * one place. Cookies never go to a service and the Authorization header is the console's own (the person's
  * access token), never the browser's.
  */
-export const CONSOLE_SERVICES = ['catalog', 'consignment', 'reporting'] as const;
+export const CONSOLE_SERVICES = ['catalog', 'consignment', 'reporting', 'notification'] as const;
 export type ConsoleService = (typeof CONSOLE_SERVICES)[number];
 
 export interface ForwardTarget {

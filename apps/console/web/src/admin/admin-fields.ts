@@ -14,6 +14,9 @@ export const AGREEMENT_STATUSES = ['DRAFT', 'ACTIVE', 'TERMINATED'] as const;
 export const MAX_COMMISSION_BP = 10_000;
 export const MAX_DISCOUNT_BP = 10_000;
 export const MAX_PRICE_RUPIAH = 1_000_000_000;
+/** An exhibition's return window after its last day, and how many UPTs it may gather. */
+export const MAX_RETURN_WINDOW_DAYS = 90;
+export const MAX_EXHIBITION_UPTS = 200;
 export const PERSON_ROLES = ['upt', 'curator', 'venue', 'kanwil', 'ministry', 'admin'] as const;
 export type PersonRole = (typeof PERSON_ROLES)[number];
 /** What a role's scope code names; national roles (ministry, admin) take none. */

@@ -5,6 +5,7 @@ import { productNames } from '../data';
 import { formatDateTime, formatDay, formatNumber, NO_EXPIRY } from '../format';
 import { t } from '../i18n';
 import { describeRefusal } from '../refusal';
+import { ProposedReturnsSection } from '../exhibition/proposed-returns';
 import { RETURN_REASONS, returnNumber, returnRequests, returnSheet, type ReturnReason, type StockLot } from '../upt-return-form';
 
 interface UptReturnView {
@@ -100,6 +101,7 @@ export function UptReturnPage() {
         )}
       </div>
       <div role="alert">{error && <p class="message refused">{error}</p>}</div>
+      <ProposedReturnsSection venueCode={venue.code} onShipped={() => void load()} />
       {!lots && !error && <p>{t('app.loading')}</p>}
       {lots?.length === 0 && <p>{t('uptReturn.none')}</p>}
       {sheet && sheet.lines.length > 0 && (

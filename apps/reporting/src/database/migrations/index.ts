@@ -11,6 +11,7 @@ import { ReplayJobs1700000018200 } from './1700000018200-replay-jobs';
 import { OneConsignmentReader1700000019000 } from './1700000019000-one-consignment-reader';
 import { MonthlyProductNational1700000019050 } from './1700000019050-monthly-product-national';
 import { ReplayRebuildsStatementSources1700000019100 } from './1700000019100-replay-rebuilds-statement-sources';
+import { Exhibitions1700000019200 } from './1700000019200-exhibitions';
 
 /** In order; listed explicitly so bundled builds need no file globbing. */
 export const REPORTING_MIGRATIONS = [
@@ -27,4 +28,5 @@ export const REPORTING_MIGRATIONS = [
   OneConsignmentReader1700000019000,
   MonthlyProductNational1700000019050,
   ReplayRebuildsStatementSources1700000019100,
+  Exhibitions1700000019200,
 ];

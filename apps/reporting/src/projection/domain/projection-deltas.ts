@@ -7,14 +7,22 @@ import {
   SaleReversed,
   SalesRecorded,
   StockAdjusted,
+  type EventDays,
   type EventEnvelope,
 } from '@titipan/contracts';
+import { periodOfDay } from '../../statement/domain/period';
 
 /** Changes a batch of consignment events makes to the read models, summed per key. */
 export interface ProjectionDeltas {
   stock: Map<string, { agreementId: string; productId: string; lotCode: string; expiryDate: string | null; quantity: number }>;
   daily: Map<string, { day: string; agreementId: string; productId: string; quantity: number; amount: number }>;
   monthly: Map<string, MonthlyDelta>;
+}
+
+/** What the projections need of an agreement: its venue's time zone and, for an exhibition's, its event's days. */
+export interface AgreementCalendar {
+  timeZone: string;
+  eventDays: EventDays | null;
 }
 
 export interface MonthlyDelta {
@@ -34,12 +42,13 @@ export interface MonthlyDelta {
 const localDay = (iso: string, timeZone: string) => localDate(new Date(iso), timeZone);
 
 /**
- * Folds events into deltas. `timeZoneOf` gives an agreement's venue time zone (days and months are the
- * venue's). Pure, so a replay of the same events gives the same read models.
+ * Folds events into deltas. `calendarOf` gives an agreement's venue time zone (days and months are the
+ * venue's) and event days (an exhibition's movements are all in its event period). Pure, so a replay of the same
+ * events gives the same read models.
  */
 export function projectionDeltas(
   events: EventEnvelope<unknown>[],
-  timeZoneOf: (agreementId: string) => string | undefined,
+  calendarOf: (agreementId: string) => AgreementCalendar | undefined,
 ): ProjectionDeltas {
   const deltas: ProjectionDeltas = { stock: new Map(), daily: new Map(), monthly: new Map() };
   const stock = (agreementId: string, productId: string, lotCode: string, expiryDate: string | null, quantity: number) => {
@@ -81,11 +90,11 @@ export function projectionDeltas(
   };
 
   // days and months are the venue's; an agreement not known yet counts in WIB
-  const zoneOf = (agreementId: string) => timeZoneOf(agreementId) ?? 'Asia/Jakarta';
+  const zoneOf = (agreementId: string) => calendarOf(agreementId)?.timeZone ?? 'Asia/Jakarta';
   for (const event of events) {
     if (isEvent(event, DispatchCreated)) {
       const d = event.data;
-      const period = localDay(d.dispatchedAt, zoneOf(d.agreementId)).slice(0, 7);
+      const period = periodOfDay(localDay(d.dispatchedAt, zoneOf(d.agreementId)), calendarOf(d.agreementId)?.eventDays);
       for (const l of d.lines) monthly(period, d.agreementId, l.productId, { dispatched: l.quantity });
     } else if (isEvent(event, ReceiptConfirmed)) {
       const d = event.data;

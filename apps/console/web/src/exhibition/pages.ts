@@ -1,0 +1,2 @@
+// The exhibition pages, one chunk fetched when a person first opens one (routes.ts).
+export { ExhibitionsPage, UptExhibitionsPage } from './exhibitions-page';

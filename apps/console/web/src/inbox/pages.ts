@@ -1,0 +1,2 @@
+export { InboxPage } from './inbox-page';
+export { PreferencesPage } from './preferences-page';
