@@ -1,32 +1,84 @@
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import type { SMTPServer } from 'smtp-server';
+import { TITIPAN_REALM, KeycloakAdmin, type SignInSettings } from '@titipan/identity';
 import { type ServiceName } from '@titipan/platform';
+import { ApiClient } from '../tools/demo/api-client';
+import { demoEmail, SignedInPeople } from '../tools/demo/people';
 import { runDemo, type DemoResult } from '../tools/demo/run-demo';
+import { applyRealm } from '../tools/identity/apply-realm';
+import { CONSOLE_CLIENT, titipanRealm } from '../tools/identity/realm';
 import { reconcile } from '../tools/reconcile/reconcile';
 import { type RunningService } from '../tools/service-process';
 import { TestEnvironment } from './support/test-environment';
 import { cleanUp, scratchDir, stopEach } from './support/clean-up';
+import { KEYCLOAK_START_MS, PrivateKeycloak } from './support/private-keycloak';
+import { startSmtp, type Mail } from './support/smtp-catcher';
 import { startServices, urlsOf } from './support/stack';
 
-/** The demo against the three services as processes: it completes, and a second run changes nothing. */
-describe('demo: a month at the Tangerang lounge', () => {
+const USER_ADMIN = { clientId: 'titipan-user-admin', secret: 'users-secret-of-the-demo-test' };
+const REDIRECT = 'http://localhost:5173/';
+
+/**
+ * The demo against the four services as processes, as `npm run demo` runs under `npm start`: its people are made
+ * through catalog's user administration at a private Keycloak and sign in there; the notification service mails
+ * through a real SMTP server started here. It completes, and a second run changes nothing and tells nobody again.
+ */
+describe('demo: a month at the Tangerang lounge, then a PIPAS Banten edition', () => {
   let env: TestEnvironment;
+  let keycloak: PrivateKeycloak;
+  let smtp: SMTPServer;
+  const mails: Mail[] = [];
   const services = {} as Record<ServiceName, RunningService>;
   const scratch = scratchDir('demo');
   const output = scratch.path;
   const lines: string[] = [];
   let first: DemoResult;
+  let signIn: SignInSettings;
 
   beforeAll(async () => {
+    keycloak = await PrivateKeycloak.start();
+    await applyRealm(
+      new KeycloakAdmin(keycloak.bootstrapAdmin(TITIPAN_REALM)),
+      titipanRealm({ consoleRedirectUris: [`${REDIRECT}*`], userAdminClientId: USER_ADMIN.clientId, userAdminSecret: USER_ADMIN.secret }),
+    );
+    signIn = { url: keycloak.url, realm: TITIPAN_REALM, clientId: CONSOLE_CLIENT, redirectUri: REDIRECT };
+    const smtpServer = await startSmtp(mails);
+    smtp = smtpServer.server;
     env = await TestEnvironment.create();
-    await startServices(env, services);
-  });
-  afterAll(() => cleanUp(stopEach(services), () => env?.dispose(), scratch.remove));
+    await startServices(env, services, (service, ports) => ({
+      OIDC_ISSUER: `${keycloak.url}/realms/${TITIPAN_REALM}`,
+      ...(service === 'catalog'
+        ? {
+            USER_ADMIN_CLIENT_ID: USER_ADMIN.clientId,
+            USER_ADMIN_CLIENT_SECRET: USER_ADMIN.secret,
+            CONSIGNMENT_URL: `http://127.0.0.1:${ports.consignment}`,
+          }
+        : {}),
+      ...(service === 'notification' ? { SMTP_URL: `smtp://127.0.0.1:${smtpServer.port}`, EMAIL_POLL_MS: '200' } : {}),
+    }));
+  }, KEYCLOAK_START_MS + 300_000);
+  afterAll(() =>
+    cleanUp(
+      stopEach(services),
+      [() => keycloak?.dispose(), () => new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()))],
+      () => env?.dispose(),
+      scratch.remove,
+    ),
+  );
 
   const urls = () => urlsOf(services);
+  const people = (password: string) =>
+    SignedInPeople.create({
+      catalog: services.catalog.url,
+      adminAuthorization: async () => new ApiClient('catalog', services.catalog.url).token('admin'),
+      signIn,
+      log: () => undefined,
+      password,
+    });
 
   it('runs the whole month and settles every UPT, paid, one PNBP deposited, with exports written', async () => {
-    first = await runDemo(urls(), { outputDir: output, log: (l) => lines.push(l) });
+    first = await runDemo(urls(), { outputDir: output, log: (l) => lines.push(l), people: people('demo-password-first') });
     expect(first.statements.map((s) => [s.uptCode, s.status])).toEqual([
       ['LP-TGR-1', 'DEPOSITED'],
       ['LPKA-TGR', 'PAID'],
@@ -91,10 +143,64 @@ describe('demo: a month at the Tangerang lounge', () => {
     expect(printed).toMatch(/report: 3 UPTs, 27 units/);
   });
 
+  it('prints the notices sent: each statement told once to the people of its venue and its UPT, in the inbox and by e-mail', async () => {
+    const reader = new ApiClient('reporting', services.reporting.url);
+    const statements = new Map<string, { uptCode: string; venueCode: string }>();
+    for (const [period, venue] of [
+      [first.period, 'IMI-TGR-LOUNGE'],
+      [first.exhibition.period, first.exhibition.venueCode],
+    ])
+      for (const s of (await reader.expect([200], 'GET', `/statements?period=${period}&venue=${venue}&limit=50`, { role: 'ministry' }))
+        .items)
+        statements.set(s.id, { uptCode: s.uptCode, venueCode: venue });
+    expect(statements.size).toBe(7);
+
+    const byUser = new Map(first.inboxes.map((i) => [i.username, i]));
+    const issued = (username: string) =>
+      byUser
+        .get(username)!
+        .notices.filter((n) => n.kind === 'STATEMENT_ISSUED')
+        .map((n) => n.subject.statementId as string)
+        .sort();
+    const idsOf = (pick: (s: { uptCode: string; venueCode: string }) => boolean) =>
+      [...statements]
+        .filter(([, s]) => pick(s))
+        .map(([id]) => id)
+        .sort();
+    // the lounge's cashier: its four; the booth's: the exhibition's three; each UPT's clerk: its own month and event
+    expect(issued('kasir.tgr')).toEqual(idsOf((s) => s.venueCode === 'IMI-TGR-LOUNGE'));
+    expect(issued(`kasir.${first.exhibition.venueCode.toLowerCase()}`)).toEqual(idsOf((s) => s.venueCode === first.exhibition.venueCode));
+    for (const upt of ['LP-TGR-1', 'LPP-TGR', 'LPKA-TGR', 'RT-TGR-1', 'LP-SRG'])
+      expect(issued(`petugas.${upt.toLowerCase()}`)).toEqual(idsOf((s) => s.uptCode === upt));
+    // nobody out of scope: the curator and the ministry's analyst are told nothing of these; each notice once
+    expect(byUser.get('kurator.banten')!.notices).toEqual([]);
+    expect(byUser.get('analis.ditjenpas')!.notices).toEqual([]);
+    const all = first.inboxes.flatMap((i) => i.notices.map((n) => ({ ...n, username: i.username })));
+    expect(new Set(all.map((n) => n.id)).size).toBe(all.length);
+
+    // and each by e-mail, once, to the person's address (the relay sends within a few polls)
+    const deadline = Date.now() + 30_000;
+    while (mails.length < all.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(mails.map((m) => [m.noticeId, m.to]).sort()).toEqual(all.map((n) => [n.id, demoEmail(n.username)]).sort());
+
+    const printed = lines.join('\n');
+    expect(printed).toMatch(/9\. Notices sent/);
+    expect(printed).toMatch(/kasir\.tgr \(venue of IMI-TGR-LOUNGE\): \d+ notices/);
+    expect(printed).toMatch(new RegExp(`STATEMENT_ISSUED +Laporan penyelesaian ${first.exhibition.period.replace(/\./g, '\\.')}`));
+    expect(printed).toMatch(new RegExp(`${all.length} notices to \\d+ people`));
+  });
+
   it('changes nothing when run again', async () => {
-    const again = await runDemo(urls(), { outputDir: output });
+    const mailed = mails.length;
+    const again = await runDemo(urls(), { outputDir: output, people: people('demo-password-again') });
     expect(again.statements).toEqual(first.statements);
     expect(again.sent).toEqual({});
+    // nobody is told anything twice: the same notices, and no mail beyond the first run's (given time to arrive)
+    expect(again.inboxes.map((i) => [i.username, i.notices.map((n) => n.id)])).toEqual(
+      first.inboxes.map((i) => [i.username, i.notices.map((n) => n.id)]),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 3_000));
+    expect(mails.length).toBe(mailed);
   });
 
   it('reconciles the consignment ledger with reporting: no difference, and a planted one is found', async () => {

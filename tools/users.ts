@@ -1,17 +1,19 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '@titipan/kernel';
-import { HttpScopeDirectory, KeycloakAdmin, PERSON_ROLES, UserAdmin, bearerOf, type Account, type ServiceUrls } from '@titipan/identity';
+import { CatalogAccounts, KeycloakAdmin, PERSON_ROLES, bearerOf, type Account, type ServiceUrls } from '@titipan/identity';
 import { idpSettings } from './identity/idp-settings';
 import { LOCAL } from './local-settings';
 
 const USAGE = `usage:
-  npm run users -- add --username kasir.tgr --role <${PERSON_ROLES.join('|')}> [--scope CODE] [--password PW] [--name "Full Name"]
+  npm run users -- add --username kasir.tgr --role <${PERSON_ROLES.join('|')}> [--scope CODE] [--password PW] [--name "Full Name"] [--email ADDRESS]
   npm run users -- disable --username kasir.tgr       (also ends the person's sessions)
   npm run users -- enable --username kasir.tgr
   npm run users -- set-password --username kasir.tgr [--password PW] [--temporary]
   npm run users -- list [--json]
 Without --password a password is generated, printed once, and must be changed at the first sign-in.
-A scope code must exist at its owner: a venue in consignment, a UPT or Kanwil in catalog (CATALOG_URL, CONSIGNMENT_URL).`;
+The command acts through catalog's user administration (CATALOG_URL), which checks that a scope code exists at its
+owner, keeps the audit trail and announces the person to the notification service (--email: where their notices
+are mailed).`;
 
 export interface UsersIo {
   out(line: string): void;
@@ -41,6 +43,7 @@ export async function usersCommand(argv: string[], io: UsersIo, env: NodeJS.Proc
       scope: { type: 'string' },
       password: { type: 'string' },
       name: { type: 'string' },
+      email: { type: 'string' },
       temporary: { type: 'boolean' },
       json: { type: 'boolean' },
     },
@@ -58,7 +61,7 @@ export async function usersCommand(argv: string[], io: UsersIo, env: NodeJS.Proc
   // one service account for both: its token calls the provider's admin API and, carrying role=admin and the
   // three service audiences, asks the services whether a scope code exists (decision 0016, addendum)
   const admin = new KeycloakAdmin(settings.userAdmin);
-  const users = new UserAdmin(admin, new HttpScopeDirectory(serviceUrls(env), bearerOf(admin)));
+  const users = new CatalogAccounts(serviceUrls(env).catalog, bearerOf(admin));
   try {
     switch (command) {
       case 'add': {
@@ -68,6 +71,7 @@ export async function usersCommand(argv: string[], io: UsersIo, env: NodeJS.Proc
           scope: typeof values.scope === 'string' ? values.scope : null,
           password,
           name: typeof values.name === 'string' ? values.name : undefined,
+          email: typeof values.email === 'string' ? values.email : undefined,
         });
         io.out(`added ${describe(account)}`);
         if (generatedPassword) io.out(`one-time password (to be changed at the first sign-in): ${generatedPassword}`);
@@ -97,7 +101,8 @@ export async function usersCommand(argv: string[], io: UsersIo, env: NodeJS.Proc
     }
     return 0;
   } catch (error) {
-    if (error instanceof DomainError) {
+    // a refusal is the caller's to fix (2); catalog or the provider not answering, or not set up, is not (1)
+    if (error instanceof DomainError && error.kind !== 'unavailable') {
       io.err(`${error.code}: ${error.message}`);
       return 2;
     }

@@ -174,10 +174,17 @@ beforeAll(async () => {
     }),
   );
   env = await TestEnvironment.create();
+  const ports = { catalog: await freePort(), consignment: await freePort(), reporting: await freePort() };
+  // catalog administers people at the provider (npm run users acts through it), asking consignment about venue codes
+  const userAdmin = {
+    USER_ADMIN_CLIENT_ID: USER_ADMIN.clientId,
+    USER_ADMIN_CLIENT_SECRET: USER_ADMIN.secret,
+    CONSIGNMENT_URL: `http://127.0.0.1:${ports.consignment}`,
+  };
   for (const service of ['catalog', 'consignment', 'reporting'] as const) {
     services[service] = await startServiceProcess(
       service,
-      { ...env.env(service, await freePort()), OIDC_ISSUER: issuer },
+      { ...env.env(service, ports[service]), OIDC_ISSUER: issuer, ...(service === 'catalog' ? userAdmin : {}) },
       { timeoutMs: 180_000 },
     );
   }

@@ -94,9 +94,21 @@ beforeAll(async () => {
     }),
   );
   env = await TestEnvironment.create();
+  const ports = { catalog: await freePort(), consignment: await freePort() };
+  // catalog administers people at the provider (npm run users acts through it), asking consignment about venue codes
+  const userAdmin = {
+    USER_ADMIN_CLIENT_ID: USER_ADMIN.clientId,
+    USER_ADMIN_CLIENT_SECRET: USER_ADMIN.secret,
+    CONSIGNMENT_URL: `http://127.0.0.1:${ports.consignment}`,
+  };
   for (const service of ['catalog', 'consignment'] as const) {
     // a short cooldown between key fetches, so the rotation below is seen within seconds (30 s by default)
-    const serviceEnv = { ...env.env(service, await freePort()), OIDC_ISSUER: issuer, JWKS_COOLDOWN_SECONDS: '2' };
+    const serviceEnv = {
+      ...env.env(service, ports[service]),
+      OIDC_ISSUER: issuer,
+      JWKS_COOLDOWN_SECONDS: '2',
+      ...(service === 'catalog' ? userAdmin : {}),
+    };
     services[service] = await startServiceProcess(service, serviceEnv, { timeoutMs: 180_000 });
   }
   probe = await new TopicProbe(env.kafka, [topicName('consignment', env.topicPrefix)]).start();

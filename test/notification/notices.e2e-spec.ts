@@ -22,46 +22,15 @@ import {
 } from '@titipan/contracts';
 import { mintToken } from '@titipan/platform';
 import type { Producer } from 'kafkajs';
-import { SMTPServer } from 'smtp-server';
+import type { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
 import { LOCAL } from '../../tools/local-settings';
 import { startServiceProcess, type RunningService } from '../../tools/service-process';
 import { cleanUp } from '../support/clean-up';
 import { freePort } from '../support/free-port';
+import { startSmtp, type Mail } from '../support/smtp-catcher';
 import { eventually } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
-
-interface Mail {
-  to: string;
-  subject: string;
-  noticeId: string;
-}
-
-/** A real SMTP server on a free port, keeping what arrives (no TLS, no login: the service's SMTP_URL names it). */
-async function startSmtp(mails: Mail[]): Promise<{ server: SMTPServer; port: number }> {
-  const port = await freePort();
-  const server = new SMTPServer({
-    authOptional: true,
-    disabledCommands: ['STARTTLS', 'AUTH'],
-    logger: false,
-    onData(stream, session, callback) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (c: Buffer) => chunks.push(c));
-      stream.on('end', () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        const header = (name: string) => new RegExp(`^${name}: (.*)$`, 'mi').exec(raw)?.[1]?.trim() ?? '';
-        mails.push({
-          to: session.envelope.rcptTo.map((r) => r.address).join(','),
-          subject: header('Subject'),
-          noticeId: header('X-Titipan-Notice'),
-        });
-        callback();
-      });
-    },
-  });
-  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
-  return { server, port };
-}
 
 const DAY = 86_400_000;
 const daysAgo = (n: number) => new Date(Date.now() - n * DAY);

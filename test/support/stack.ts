@@ -6,9 +6,19 @@ import type { TestEnvironment } from './test-environment';
 
 export type RunningServices = Record<ServiceName, RunningService>;
 
-/** The four services as processes on free ports, in a test's own environment (into `services`, so afterAll can stop them). */
-export async function startServices(env: TestEnvironment, services: Partial<RunningServices>): Promise<void> {
-  for (const service of SERVICES) services[service] = await startServiceProcess(service, env.env(service, await freePort()));
+/**
+ * The four services as processes on free ports, in a test's own environment (into `services`, so afterAll can stop
+ * them); `settings` adds to a service's environment, knowing the ports all of them got.
+ */
+export async function startServices(
+  env: TestEnvironment,
+  services: Partial<RunningServices>,
+  settings: (service: ServiceName, ports: Record<ServiceName, number>) => Record<string, string> = () => ({}),
+): Promise<void> {
+  const ports = {} as Record<ServiceName, number>;
+  for (const service of SERVICES) ports[service] = await freePort();
+  for (const service of SERVICES)
+    services[service] = await startServiceProcess(service, { ...env.env(service, ports[service]), ...settings(service, ports) });
 }
 
 /** The services' base URLs, as the demo and the reconciliation take them. */

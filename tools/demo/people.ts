@@ -1,15 +1,12 @@
 import { randomBytes } from 'node:crypto';
-import {
-  HttpScopeDirectory,
-  KeycloakAdmin,
-  SignedInPerson,
-  UserAdmin,
-  type Account,
-  type PersonRole,
-  type ScopeDirectory,
-  type SignInSettings,
-} from '@titipan/identity';
+import { CatalogAccounts, SignedInPerson, type PersonRole, type SignInSettings, type UserAdmin } from '@titipan/identity';
 import type { Caller } from './api-client';
+
+/** What the demo does with accounts: catalog's user administration, or (a test without the services) the provider's. */
+export type DemoAccounts = Pick<UserAdmin, 'get' | 'add' | 'enable' | 'setPassword'>;
+
+/** Where a demo person's mail goes: the stack's own mail catcher takes any address (README, Notifications). */
+export const demoEmail = (username: string) => `${username}@titipan.local`;
 
 /** The demo's people: who acts as which role and code. Each has an account at the identity provider. */
 export function demoUsername(role: PersonRole, scope?: string): string {
@@ -34,7 +31,7 @@ export interface DemoPeople {
 }
 
 /**
- * People created at the identity provider and signed in through its login page (code flow with PKCE, no
+ * People with an account at the identity provider, signed in through its login page (code flow with PKCE, no
  * password grant). An account already there is reused: it is enabled and given this run's password. Each
  * person signs in once; their token is refreshed when it comes within a minute of its end (tokens live 5 minutes).
  */
@@ -43,7 +40,7 @@ export class SignedInPeople implements DemoPeople {
   readonly password: string;
 
   constructor(
-    private readonly users: UserAdmin,
+    private readonly users: DemoAccounts,
     private readonly signIn: SignInSettings,
     private readonly log: (line: string) => void,
     password?: string,
@@ -52,20 +49,19 @@ export class SignedInPeople implements DemoPeople {
     this.password = password ?? `demo-${randomBytes(9).toString('base64url')}`;
   }
 
+  /**
+   * The demo's people made through catalog's user administration (`catalog` with an admin's token): catalog
+   * announces each new account, so the notification service knows whom to tell.
+   */
   static create(options: {
-    userAdmin: ConstructorParameters<typeof KeycloakAdmin>[0];
+    catalog: string;
+    /** An admin's Authorization header for catalog. */
+    adminAuthorization: () => Promise<string>;
     signIn: SignInSettings;
-    directory: ScopeDirectory | ConstructorParameters<typeof HttpScopeDirectory>;
     log: (line: string) => void;
     password?: string;
   }): SignedInPeople {
-    const directory = Array.isArray(options.directory) ? new HttpScopeDirectory(...options.directory) : options.directory;
-    return new SignedInPeople(
-      new UserAdmin(new KeycloakAdmin(options.userAdmin), directory),
-      options.signIn,
-      options.log,
-      options.password,
-    );
+    return new SignedInPeople(new CatalogAccounts(options.catalog, options.adminAuthorization), options.signIn, options.log, options.password);
   }
 
   actor(role: PersonRole, scope?: string): Promise<Caller> {
@@ -86,13 +82,20 @@ export class SignedInPeople implements DemoPeople {
     return { role, scope, person: { username, accessToken: () => person.accessToken() } };
   }
 
-  private async ensureAccount(username: string, role: PersonRole, scope?: string): Promise<Account> {
+  private async ensureAccount(username: string, role: PersonRole, scope?: string) {
     const existing = await this.users.get(username).catch((error: { code?: string }) => {
       if (error.code === 'USER_NOT_FOUND') return undefined;
       throw error;
     });
     if (!existing) {
-      const { account } = await this.users.add({ username, role, scope, password: this.password, name: username });
+      const { account } = await this.users.add({
+        username,
+        role,
+        scope,
+        password: this.password,
+        name: username,
+        email: demoEmail(username),
+      });
       return account;
     }
     if (existing.role !== role || (existing.scope ?? undefined) !== scope) {
@@ -100,7 +103,9 @@ export class SignedInPeople implements DemoPeople {
         `${username} exists as ${existing.role ?? 'no role'}${existing.scope ? ` of ${existing.scope}` : ''}, but the demo needs ${role}${scope ? ` of ${scope}` : ''}`,
       );
     }
-    if (!existing.enabled) await this.users.enable(username);
+    // enabled again even when it is: catalog then announces the person anew, so an account made before the
+    // notification service existed (or at the provider directly) becomes known to it
+    await this.users.enable(username);
     await this.users.setPassword(username, this.password);
     return existing;
   }

@@ -1,10 +1,11 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { consoleSignIn, idpSettings, localIssuer } from '../identity/idp-settings';
+import { consoleSignIn, localIssuer } from '../identity/idp-settings';
 import { seedCatalog } from '../seed/seed-catalog';
 import { seedVenues, TANGERANG_LOUNGE } from '../seed/seed-venues';
 import { ApiClient, caller, waitForConsumers, type Caller } from './api-client';
+import { readInboxes, type DemoInbox } from './notices';
 import { SignedInPeople, type DemoPeople } from './people';
 import { runExhibition, waitForStatements, type DemoExhibition } from './run-exhibition';
 
@@ -12,6 +13,8 @@ export interface DemoUrls {
   catalog: string;
   consignment: string;
   reporting: string;
+  /** Where the notification service answers; without it (or without signed-in people) no inbox is read. */
+  notification?: string;
 }
 
 export interface DemoStatementRow {
@@ -47,6 +50,8 @@ export interface DemoResult {
   files: string[];
   /** The PIPAS Banten edition run after the month, with its statements and report. */
   exhibition: DemoExhibition;
+  /** Each signed-in person's inbox after the run; empty when people act with minted tokens (nobody to tell). */
+  inboxes: DemoInbox[];
 }
 
 const LOUNGE = TANGERANG_LOUNGE.code;
@@ -86,8 +91,13 @@ export async function runDemo(urls: DemoUrls, options: DemoOptions = {}): Promis
   const consignment = new ApiClient('consignment', urls.consignment);
   const reporting = new ApiClient('reporting', urls.reporting);
   // a person is asked for once their code exists at its owner (the account is checked against it)
-  const person = (role: 'upt' | 'curator' | 'venue' | 'ministry', scope?: string): Promise<Caller> =>
-    options.people ? options.people.actor(role, scope) : Promise.resolve(caller(role, scope));
+  const acting = new Map<string, { role: string; scope?: string; caller: Caller }>();
+  const person = async (role: 'upt' | 'curator' | 'venue' | 'ministry', scope?: string): Promise<Caller> => {
+    if (!options.people) return caller(role, scope);
+    const signedIn = await options.people.actor(role, scope);
+    acting.set(`${role}:${scope ?? ''}`, { role, scope, caller: signedIn });
+    return signedIn;
+  };
   const admin = caller('admin');
   const { period, days, at } = lastMonth(new Date());
 
@@ -226,7 +236,26 @@ export async function runDemo(urls: DemoUrls, options: DemoOptions = {}): Promis
       ? `   against ${previous.name}: ${previous.change.sold >= 0 ? '+' : ''}${previous.change.sold} units`
       : '   first edition of the series',
   );
-  return { period, statements: rows, sent, outputDir, files, exhibition };
+
+  let inboxes: DemoInbox[] = [];
+  if (options.people && urls.notification) {
+    log("9. Notices sent: each person's inbox at the notification service (and e-mail, where it has an SMTP server)");
+    const issued = [
+      ...final.map((s: any) => ({ ...s, venueCode: LOUNGE })),
+      ...exhibition.statements.map((s: any) => ({ ...s, venueCode: exhibition.venueCode })),
+    ];
+    inboxes = await readInboxes(new ApiClient('notification', urls.notification), [...acting.values()], issued);
+    for (const inbox of inboxes) {
+      log(`   ${inbox.username} (${inbox.role}${inbox.scope ? ` of ${inbox.scope}` : ''}): ${inbox.notices.length} notices`);
+      for (const n of inbox.notices) log(`     ${n.kind.padEnd(19)} ${n.title}`);
+    }
+    log(
+      `   ${inboxes.reduce((sum, i) => sum + i.notices.length, 0)} notices to ${inboxes.filter((i) => i.notices.length > 0).length} people`,
+    );
+  } else {
+    log('9. Notices: none read (people act with minted tokens, which the notification service does not know)');
+  }
+  return { period, statements: rows, sent, outputDir, files, exhibition, inboxes };
 }
 
 /** A statement's figures as the demo's table shows them. */
@@ -402,6 +431,7 @@ async function main(): Promise<void> {
     catalog: `http://127.0.0.1:${port('CATALOG', 3001)}`,
     consignment: `http://127.0.0.1:${port('CONSIGNMENT', 3002)}`,
     reporting: `http://127.0.0.1:${port('REPORTING', 3003)}`,
+    notification: `http://127.0.0.1:${port('NOTIFICATION', 3004)}`,
   };
   const log = (line: string) => console.log(line);
   const signIn = consoleSignIn();
@@ -414,11 +444,12 @@ async function main(): Promise<void> {
     throw new Error(`--sign-in: the identity provider does not answer at ${localIssuer()} (npm start brings it up)`);
   let people: SignedInPeople | undefined;
   if (useSignIn) {
-    const admin = (service: 'catalog' | 'consignment') => new ApiClient(service, urls[service]).token('admin');
+    // people are made through catalog's user administration, which announces them to the notification service
+    const catalogAdmin = new ApiClient('catalog', urls.catalog);
     people = SignedInPeople.create({
-      userAdmin: idpSettings().userAdmin,
+      catalog: urls.catalog,
+      adminAuthorization: async () => catalogAdmin.token('admin'),
       signIn,
-      directory: [{ catalog: urls.catalog, consignment: urls.consignment }, admin],
       log,
       password: typeof values.password === 'string' ? values.password : process.env.DEMO_PASSWORD,
     });

@@ -7,3 +7,4 @@ export * from './scope-directory';
 export * from './user-admin';
 export * from './login-messages-id';
 export * from './sign-in';
+export * from './catalog-accounts';
