@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
-import type { SMTPServer } from 'smtp-server';
 import { TITIPAN_REALM, KeycloakAdmin, type SignInSettings } from '@titipan/identity';
 import { type ServiceName } from '@titipan/platform';
 import { ApiClient } from '../tools/demo/api-client';
@@ -8,12 +7,12 @@ import { demoEmail, SignedInPeople } from '../tools/demo/people';
 import { runDemo, type DemoResult } from '../tools/demo/run-demo';
 import { applyRealm } from '../tools/identity/apply-realm';
 import { CONSOLE_CLIENT, titipanRealm } from '../tools/identity/realm';
+import { startMailCatcher, type MailCatcher } from '../tools/mail-catcher';
 import { reconcile } from '../tools/reconcile/reconcile';
 import { type RunningService } from '../tools/service-process';
 import { TestEnvironment } from './support/test-environment';
 import { cleanUp, scratchDir, stopEach } from './support/clean-up';
 import { KEYCLOAK_START_MS, PrivateKeycloak } from './support/private-keycloak';
-import { startSmtp, type Mail } from './support/smtp-catcher';
 import { startServices, urlsOf } from './support/stack';
 
 const USER_ADMIN = { clientId: 'titipan-user-admin', secret: 'users-secret-of-the-demo-test' };
@@ -27,8 +26,8 @@ const REDIRECT = 'http://localhost:5173/';
 describe('demo: a month at the Tangerang lounge, then a PIPAS Banten edition', () => {
   let env: TestEnvironment;
   let keycloak: PrivateKeycloak;
-  let smtp: SMTPServer;
-  const mails: Mail[] = [];
+  let smtp: MailCatcher;
+  const mails = () => smtp.mails;
   const services = {} as Record<ServiceName, RunningService>;
   const scratch = scratchDir('demo');
   const output = scratch.path;
@@ -43,8 +42,7 @@ describe('demo: a month at the Tangerang lounge, then a PIPAS Banten edition', (
       titipanRealm({ consoleRedirectUris: [`${REDIRECT}*`], userAdminClientId: USER_ADMIN.clientId, userAdminSecret: USER_ADMIN.secret }),
     );
     signIn = { url: keycloak.url, realm: TITIPAN_REALM, clientId: CONSOLE_CLIENT, redirectUri: REDIRECT };
-    const smtpServer = await startSmtp(mails);
-    smtp = smtpServer.server;
+    smtp = await startMailCatcher();
     env = await TestEnvironment.create();
     await startServices(env, services, (service, ports) => ({
       OIDC_ISSUER: `${keycloak.url}/realms/${TITIPAN_REALM}`,
@@ -55,17 +53,10 @@ describe('demo: a month at the Tangerang lounge, then a PIPAS Banten edition', (
             CONSIGNMENT_URL: `http://127.0.0.1:${ports.consignment}`,
           }
         : {}),
-      ...(service === 'notification' ? { SMTP_URL: `smtp://127.0.0.1:${smtpServer.port}`, EMAIL_POLL_MS: '200' } : {}),
+      ...(service === 'notification' ? { SMTP_URL: smtp.smtpUrl, EMAIL_POLL_MS: '200' } : {}),
     }));
   }, KEYCLOAK_START_MS + 300_000);
-  afterAll(() =>
-    cleanUp(
-      stopEach(services),
-      [() => keycloak?.dispose(), () => new Promise<void>((resolve) => (smtp ? smtp.close(() => resolve()) : resolve()))],
-      () => env?.dispose(),
-      scratch.remove,
-    ),
-  );
+  afterAll(() => cleanUp(stopEach(services), [() => keycloak?.dispose(), () => smtp?.close()], () => env?.dispose(), scratch.remove));
 
   const urls = () => urlsOf(services);
   const people = (password: string) =>
@@ -180,8 +171,12 @@ describe('demo: a month at the Tangerang lounge, then a PIPAS Banten edition', (
 
     // and each by e-mail, once, to the person's address (the relay sends within a few polls)
     const deadline = Date.now() + 30_000;
-    while (mails.length < all.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
-    expect(mails.map((m) => [m.noticeId, m.to]).sort()).toEqual(all.map((n) => [n.id, demoEmail(n.username)]).sort());
+    while (mails().length < all.length && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(
+      mails()
+        .map((m) => [m.noticeId, m.to])
+        .sort(),
+    ).toEqual(all.map((n) => [n.id, demoEmail(n.username)]).sort());
 
     const printed = lines.join('\n');
     expect(printed).toMatch(/9\. Notices sent/);
@@ -191,7 +186,7 @@ describe('demo: a month at the Tangerang lounge, then a PIPAS Banten edition', (
   });
 
   it('changes nothing when run again', async () => {
-    const mailed = mails.length;
+    const mailed = mails().length;
     const again = await runDemo(urls(), { outputDir: output, people: people('demo-password-again') });
     expect(again.statements).toEqual(first.statements);
     expect(again.sent).toEqual({});
@@ -200,7 +195,7 @@ describe('demo: a month at the Tangerang lounge, then a PIPAS Banten edition', (
       first.inboxes.map((i) => [i.username, i.notices.map((n) => n.id)]),
     );
     await new Promise((resolve) => setTimeout(resolve, 3_000));
-    expect(mails.length).toBe(mailed);
+    expect(mails().length).toBe(mailed);
   });
 
   it('reconciles the consignment ledger with reporting: no difference, and a planted one is found', async () => {

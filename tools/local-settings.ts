@@ -20,6 +20,8 @@ export const LOCAL = {
   consolePort: Number(process.env.CONSOLE_PORT ?? 3000),
   /** Where npm start publishes the development token issuer's JWKS. */
   devIssuerPort: Number(process.env.DEV_ISSUER_PORT ?? 3009),
+  /** Where npm start catches the notification service's mail (tools/mail-catcher.ts), unless SMTP_URL or SMTP_HOST names a real server. */
+  mailCatcherPort: Number(process.env.MAIL_CATCHER_PORT ?? 3025),
   /** What the tools and tests sign development tokens with (made at first use); services accept them only with NODE_ENV=development or test. */
   get signingKey(): DevSigningKey {
     return devSigningKey();

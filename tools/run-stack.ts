@@ -1,8 +1,10 @@
+import { resolve } from 'node:path';
 import { SERVICES } from '@titipan/platform';
 import { waitForConsumers } from './demo/api-client';
 import { startDevIssuer } from './dev-issuer';
 import { idpSettings, localIssuer } from './identity/idp-settings';
 import { consoleEnv, LOCAL, serviceEnv } from './local-settings';
+import { startMailCatcher } from './mail-catcher';
 import { seedCatalog } from './seed/seed-catalog';
 import { seedVenues } from './seed/seed-venues';
 import { startServiceProcess, type RunningService } from './service-process';
@@ -27,8 +29,25 @@ async function main(): Promise<void> {
   const catalogEnv: Record<string, string> = userAdmin.clientSecret
     ? { USER_ADMIN_CLIENT_ID: userAdmin.clientId, USER_ADMIN_CLIENT_SECRET: userAdmin.clientSecret }
     : {};
+  // in development, without a real SMTP server named, the notification service's mail is caught here, a file a mail
+  // program opens for each under .run/mail
+  const mailDir = resolve('.run', 'mail');
+  const notificationEnv: Record<string, string> = {};
+  if (process.env.NODE_ENV === 'development' && !process.env.SMTP_URL && !process.env.SMTP_HOST) {
+    const catcher = await startMailCatcher({
+      port: LOCAL.mailCatcherPort,
+      dir: mailDir,
+      onMail: (mail) => console.error(`mail to ${mail.to}: ${mail.subject}`),
+    });
+    notificationEnv.SMTP_URL = catcher.smtpUrl;
+  }
   for (const service of SERVICES) {
-    const env = { ...serviceEnv(service), ...(service === 'catalog' ? catalogEnv : {}), ...terminal };
+    const env = {
+      ...serviceEnv(service),
+      ...(service === 'catalog' ? catalogEnv : {}),
+      ...(service === 'notification' ? notificationEnv : {}),
+      ...terminal,
+    };
     const started = await startServiceProcess(service, env, { onOutput: (line) => process.stdout.write(`${line}\n`) });
     running.push(started);
     started.process.once('exit', (code) => {
@@ -52,6 +71,8 @@ async function main(): Promise<void> {
   );
   for (const s of running.filter((s) => s.service !== 'console'))
     console.error(`  ${s.service.padEnd(12)} ${s.url}  (ready ${s.url}/health/ready, API docs ${s.url}/docs)`);
+  if (notificationEnv.SMTP_URL)
+    console.error(`  ${'mail'.padEnd(12)} ${notificationEnv.SMTP_URL}  (each mail the services send: ${mailDir})`);
   const idp = idpSettings();
   console.error(`  ${'sign in'.padEnd(12)} ${idp.accountConsole}  (identity provider ${localIssuer()})`);
   console.error('People: npm run users -- add --username siti.tgr --role venue --scope IMI-TGR-LOUNGE --password <10+ characters>');

@@ -22,13 +22,12 @@ import {
 } from '@titipan/contracts';
 import { mintToken } from '@titipan/platform';
 import type { Producer } from 'kafkajs';
-import type { SMTPServer } from 'smtp-server';
 import type { DataSource } from 'typeorm';
 import { LOCAL } from '../../tools/local-settings';
+import { startMailCatcher, type CaughtMail, type MailCatcher } from '../../tools/mail-catcher';
 import { startServiceProcess, type RunningService } from '../../tools/service-process';
 import { cleanUp } from '../support/clean-up';
 import { freePort } from '../support/free-port';
-import { startSmtp, type Mail } from '../support/smtp-catcher';
 import { eventually } from '../support/kafka-probe';
 import { TestEnvironment } from '../support/test-environment';
 
@@ -41,10 +40,9 @@ describe('notification service: each notice once, to exactly the people in scope
   let env: TestEnvironment;
   let producer: Producer;
   let service: RunningService | undefined;
-  let smtp: SMTPServer;
-  let smtpPort: number;
+  let smtp: MailCatcher;
   let db: DataSource;
-  const mails: Mail[] = [];
+  const mails: CaughtMail[] = [];
   const sent: { stream: Stream; event: EventEnvelope }[] = [];
   const actor = { id: 'seed', role: 'admin' as const, scope: null };
 
@@ -123,7 +121,7 @@ describe('notification service: each notice once, to exactly the people in scope
   async function startService(): Promise<void> {
     service = await startServiceProcess('notification', {
       ...env.env('notification', await freePort()),
-      SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
+      SMTP_URL: smtp.smtpUrl,
       NOTICE_SCAN_EVERY_MS: '1000',
       EMAIL_POLL_MS: '200',
     });
@@ -165,7 +163,7 @@ describe('notification service: each notice once, to exactly the people in scope
 
   beforeAll(async () => {
     env = await TestEnvironment.create(1);
-    ({ server: smtp, port: smtpPort } = await startSmtp(mails));
+    smtp = await startMailCatcher({ onMail: (mail) => mails.push(mail) });
     producer = env.kafka.producer();
     await producer.connect();
     await startService();
@@ -175,7 +173,7 @@ describe('notification service: each notice once, to exactly the people in scope
     cleanUp(
       () => service?.stop(),
       () => producer?.disconnect(),
-      () => new Promise<void>((resolve) => smtp?.close(() => resolve())),
+      () => smtp?.close(),
       () => env?.dispose(),
     ),
   );
