@@ -382,4 +382,53 @@ describe("the console's month-end page", () => {
     await stack.shoot(page, 'tutup-periode-dibayar');
     console.log(`console event close: ${event} at ${CODE}, proceeds ${formatRupiah(proceedsTotal)}; screenshots in ${stack.shots}`);
   }, 300_000);
+
+  it("tells an exhibition's staff its event period has not ended until the day after its last day, and offers no close", async () => {
+    // running today and tomorrow (WIB): it can be closed from the day after tomorrow
+    const CODE = 'PIPAS-BTN-NOW';
+    const today = localDay(new Date(), 'Asia/Jakarta');
+    const [first, last] = [today, addDays(today, 1)];
+    const event = `${first}..${last}`;
+    const label = periodLabel(event);
+    const created = await consignment()
+      .post('/exhibitions')
+      .set('Authorization', bearer('consignment', 'ministry'))
+      .send({
+        code: CODE,
+        name: 'PIPAS Banten (berjalan)',
+        series: 'PIPAS Banten',
+        edition: `now-${first}`,
+        kanwilCode: 'KW-BANTEN',
+        location: 'Alun-alun Kota Serang',
+        timeZone: 'Asia/Jakarta',
+        first,
+        last,
+        returnWindowDays: 3,
+        commissionBp: 1_000,
+        maxDiscountBp: 500,
+        uptCodes: ['LP-TGR-1'],
+      });
+    expect(created.status).toBe(201);
+    await stack.addPerson('petugas.berjalan', 'venue', CODE, 'Rudi Petugas');
+    ({ page } = await stack.signIn('petugas.berjalan', '/akhir-bulan'));
+    const select = page.locator('select[name=period]');
+    await select.waitFor();
+    expect(await select.inputValue()).toBe(event);
+    expect(await select.locator('option').allTextContents()).toEqual([`${label} (belum berakhir)`]);
+    const notEnded = page.getByTestId('not-ended');
+    await notEnded.waitFor();
+    expect(await notEnded.textContent()).toBe(
+      `Periode pameran ${label} belum berakhir di zona waktu gerai (WIB), jadi belum bisa ditutup. ` +
+        `Tutup periode bisa dilakukan mulai ${formatDay(addDays(last, 1))}. Angka di bawah masih sementara.`,
+    );
+    await page.getByText(`Tidak ada barang diterima atau terjual selama ${label}.`).waitFor();
+    expect(await page.getByRole('button', { name: /^Tutup periode/ }).count()).toBe(0);
+    // and consignment refuses it as the page says
+    const early = await consignment()
+      .post(`/agreements/${created.body.agreements[0].id}/periods/${event}/close`)
+      .set('Authorization', bearer('consignment', 'venue', CODE));
+    expect([early.status, early.body.code]).toEqual([422, 'PERIOD_NOT_ENDED']);
+    await expectAccessible(page, 'tutup-periode-berjalan');
+    await stack.shoot(page, 'tutup-periode-berjalan');
+  }, 300_000);
 });
