@@ -7,8 +7,13 @@ import {
   MAX_LINES_PER_EVENT,
   NO_EXPIRY,
   RETURN_REASONS as CONTRACT_RETURN_REASONS,
+  eventPeriod,
+  nextDay as contractNextDay,
+  parsePeriod,
+  periodEnd,
 } from '@titipan/contracts';
 import { MAX_LINE_QUANTITY } from '../../apps/console/web/src/customer-return-form';
+import { closesFrom, eventDaysOf, eventPeriodOf, hasEnded, nextDay } from '../../apps/console/web/src/month-end';
 import { NO_EXPIRY as CONSOLE_NO_EXPIRY } from '../../apps/console/web/src/format';
 import { UPLOAD_LINES_PER_REQUEST } from '../../apps/console/web/src/sales-upload';
 import { MAX_COUNT_LINES } from '../../apps/console/web/src/stock-count-form';
@@ -71,5 +76,20 @@ describe("the console's copies of the services' constants", () => {
     expect(Object.keys(SIZE_LIMITS.certificate).sort()).toEqual([...CERTIFICATE_TYPES].sort());
     expect(SIZE_LIMITS.certificate['application/pdf']).toBe(MAX_PDF_BYTES);
     expect(MAX_FILENAME_LENGTH).toBe(CATALOG_MAX_FILENAME_LENGTH);
+  });
+  it("reads periods as consignment does: an event period's days, and the instant a month or an event period has ended (PERIOD_NOT_ENDED)", () => {
+    const periods = ['2026-11', '2026-12', '2026-02', '2026-11-27..2026-11-29', '2026-12-31..2027-01-02', '2028-02-28..2028-02-29'];
+    for (const period of periods) {
+      const parsed = parsePeriod(period);
+      expect(eventDaysOf(period)).toEqual(parsed.kind === 'event' ? { first: parsed.first, last: parsed.last } : undefined);
+      if (parsed.kind === 'event') expect(eventPeriodOf(parsed)).toBe(eventPeriod(parsed));
+      for (const zone of ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura']) {
+        const end = periodEnd(period, zone).getTime();
+        // consignment closes from periodEnd on: the console says "ended" from exactly that instant, not a minute before
+        for (const at of [end - 60_000, end - 1, end, end + 60_000]) expect(hasEnded(period, new Date(at), zone)).toBe(at >= end);
+      }
+    }
+    for (const day of ['2026-02-28', '2028-02-28', '2026-12-31']) expect(nextDay(day)).toBe(contractNextDay(day));
+    expect(closesFrom('2026-11-27..2026-11-29')).toBe(contractNextDay('2026-11-29'));
   });
 });

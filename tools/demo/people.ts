@@ -61,7 +61,12 @@ export class SignedInPeople implements DemoPeople {
     log: (line: string) => void;
     password?: string;
   }): SignedInPeople {
-    return new SignedInPeople(new CatalogAccounts(options.catalog, options.adminAuthorization), options.signIn, options.log, options.password);
+    return new SignedInPeople(
+      new CatalogAccounts(options.catalog, options.adminAuthorization),
+      options.signIn,
+      options.log,
+      options.password,
+    );
   }
 
   actor(role: PersonRole, scope?: string): Promise<Caller> {

@@ -128,7 +128,14 @@ function VenueConsole({ session, onLanguage }: { session: Session; onLanguage: (
     <ConsoleContext.Provider value={value}>
       <Frame session={session} venueName={venue.name} onLanguage={onLanguage} sales={{ online, waiting }} go={go}>
         {/* a printed document (or the inbox) is none of the menu's pages */}
-        <Nav items={ROUTES} current={printed ? '' : route.path} go={go} />
+        {/* an exhibition settles per event period: its month-end page closes the period (decision 0029) */}
+        <Nav
+          items={
+            venue.type === 'exhibition' ? ROUTES.map((r) => (r.label === 'nav.monthEnd' ? { ...r, label: 'nav.eventClose' } : r)) : ROUTES
+          }
+          current={printed ? '' : route.path}
+          go={go}
+        />
         <main id="main" tabIndex={-1}>
           {printed ? <printed.route.Page key={path} param={printed.param} /> : <route.Page />}
         </main>

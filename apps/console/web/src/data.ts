@@ -5,6 +5,8 @@ export interface Venue {
   code: string;
   name: string;
   timeZone: string;
+  /** consignment's venue type: `exhibition` for an exhibition's venue (absent in a venue cached by an older build). */
+  type?: string;
 }
 
 export interface StockRow {

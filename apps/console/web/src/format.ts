@@ -74,3 +74,18 @@ export function formatMonth(period: string): string {
   const [y, m] = period.split('-').map(Number);
   return new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', month: 'long', year: 'numeric' }).format(new Date(Date.UTC(y, m - 1, 1)));
 }
+
+/**
+ * `27–29 Nov 2026`, `30 Nov – 2 Des 2026`, `30 Des 2026 – 2 Jan 2027` for a run of calendar days (YYYY-MM-DD, both
+ * inclusive), `27 Nov 2026` for one day: an exhibition's days.
+ */
+export function formatDayRange(first: string, last: string): string {
+  if (first === last) return formatDay(first);
+  const at = (day: string) => {
+    const [y, m, d] = day.split('-').map(Number);
+    return new Date(Date.UTC(y, m - 1, d));
+  };
+  return new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' })
+    .formatRange(at(first), at(last))
+    .replace(/\s/g, ' ');
+}

@@ -1,12 +1,18 @@
-import { formatMonth } from './format';
+import { formatDayRange, formatMonth } from './format';
 import {
+  closesFrom,
   currentMonth,
+  eventDaysOf,
   hasEnded,
   hasMovements,
   lastEndedMonth,
   monthsToOffer,
   nextMonth,
+  openingPeriod,
   parseRupiah,
+  periodLabel,
+  periodsToOffer,
+  settlesIn,
   paymentProblems,
   sameTotals,
   stillComposing,
@@ -34,6 +40,67 @@ describe('the month a venue closes', () => {
     expect(months).toHaveLength(13);
     expect(nextMonth('2026-12')).toBe('2027-01');
     expect(formatMonth('2026-10')).toBe('Oktober 2026');
+  });
+});
+
+describe("an exhibition's event period (decision 0029)", () => {
+  const event = '2026-11-27..2026-11-29';
+  const days = { first: '2026-11-27', last: '2026-11-29' };
+  const lounge = { eventPeriod: null };
+  const booth = { eventPeriod: { ...days, returnWindowDays: 3 } };
+  const now = new Date('2026-12-01T03:00:00Z');
+
+  it("has ended from 00:00 of the day after its last day in the venue's zone, not at 23:59 of the last day", () => {
+    // 29 Nov 23:59 WIB is 16:59 UTC; 30 Nov 00:00 WIB is 17:00 UTC
+    expect(hasEnded(event, new Date('2026-11-29T16:59:00Z'), 'Asia/Jakarta')).toBe(false);
+    expect(hasEnded(event, new Date('2026-11-29T16:59:59.999Z'), 'Asia/Jakarta')).toBe(false);
+    expect(hasEnded(event, new Date('2026-11-29T17:00:00Z'), 'Asia/Jakarta')).toBe(true);
+    // the same instants in Jayapura (WIT, UTC+9): 30 Nov 00:00 there is 29 Nov 15:00 UTC
+    expect(hasEnded(event, new Date('2026-11-29T14:59:00Z'), 'Asia/Jayapura')).toBe(false);
+    expect(hasEnded(event, new Date('2026-11-29T15:00:00Z'), 'Asia/Jayapura')).toBe(true);
+    // before and on its first day
+    expect(hasEnded(event, new Date('2026-11-20T05:00:00Z'), 'Asia/Jakarta')).toBe(false);
+    expect(closesFrom(event)).toBe('2026-11-30');
+    expect(closesFrom('2026-12-31..2026-12-31')).toBe('2027-01-01');
+  });
+  it('keeps the month boundary at 00:00 of the 1st in the zone', () => {
+    expect(hasEnded('2026-11', new Date('2026-11-30T16:59:00Z'), 'Asia/Jakarta')).toBe(false);
+    expect(hasEnded('2026-11', new Date('2026-11-30T17:00:00Z'), 'Asia/Jakarta')).toBe(true);
+    expect(closesFrom('2026-12')).toBe('2027-01-01');
+  });
+  it('reads its days from the period string, and a month has none', () => {
+    expect(eventDaysOf(event)).toEqual(days);
+    expect(eventDaysOf('2026-11')).toBeUndefined();
+  });
+  it('is labelled by its days, a month by its name', () => {
+    expect(periodLabel(event)).toBe('27–29 Nov 2026');
+    expect(periodLabel('2026-11-30..2026-12-02')).toBe('30 Nov – 2 Des 2026');
+    expect(periodLabel('2026-12-30..2027-01-02')).toBe('30 Des 2026 – 2 Jan 2027');
+    expect(periodLabel('2026-12-05..2026-12-05')).toBe('5 Des 2026');
+    expect(periodLabel('2026-11')).toBe('November 2026');
+    expect(formatDayRange('2026-11-27', '2026-11-29')).toBe(periodLabel(event));
+  });
+  it("is what an exhibition's venue is offered, no month; a lounge keeps its months", () => {
+    expect(periodsToOffer([booth, { eventPeriod: { ...days, returnWindowDays: 3 } }], now, 'Asia/Jakarta')).toEqual([event]);
+    expect(periodsToOffer([lounge], now, 'Asia/Jakarta')).toEqual(monthsToOffer(now, 'Asia/Jakarta'));
+    expect(periodsToOffer([], now, 'Asia/Jakarta')).toEqual(monthsToOffer(now, 'Asia/Jakarta'));
+    // two editions at one venue: the newest first
+    const earlier = { eventPeriod: { first: '2026-06-01', last: '2026-06-03', returnWindowDays: 3 } };
+    expect(periodsToOffer([earlier, booth], now, 'Asia/Jakarta')).toEqual([event, '2026-06-01..2026-06-03']);
+  });
+  it('opens on the newest period that has ended, else the newest', () => {
+    expect(openingPeriod([event], now, 'Asia/Jakarta')).toBe(event);
+    expect(openingPeriod([event], new Date('2026-11-28T05:00:00Z'), 'Asia/Jakarta')).toBe(event);
+    expect(openingPeriod(monthsToOffer(now, 'Asia/Jakarta'), now, 'Asia/Jakarta')).toBe(lastEndedMonth(now, 'Asia/Jakarta'));
+    expect(openingPeriod([], now, 'Asia/Jakarta')).toBeUndefined();
+  });
+  it('is settled only by the agreements made for it; months only by the others', () => {
+    expect(settlesIn(booth, event)).toBe(true);
+    expect(settlesIn(booth, '2026-06-01..2026-06-03')).toBe(false);
+    expect(settlesIn(booth, '2026-11')).toBe(false);
+    expect(settlesIn(lounge, '2026-11')).toBe(true);
+    expect(settlesIn({}, '2026-11')).toBe(true);
+    expect(settlesIn(lounge, event)).toBe(false);
   });
 });
 
@@ -83,13 +150,16 @@ describe('the payment form', () => {
       key === 'refusal.AMOUNT_MISMATCH'
         ? `Jumlah ${String(v.received)} ditolak: harus ${String(v.expected)}.`
         : key === 'refusal.PERIOD_NOT_ENDED'
-          ? `${String(v.period)} belum berakhir (sekarang ${String(v.current)}).`
+          ? `${String(v.period)} belum berakhir (hari ini ${String(v.today)}).`
           : '';
     expect(describeRefusal({ code: 'AMOUNT_MISMATCH', message: 'x', details: { expected: 1_234_000, received: 1_000 } }, t)).toBe(
       'Jumlah Rp 1.000 ditolak: harus Rp 1.234.000.',
     );
-    expect(describeRefusal({ code: 'PERIOD_NOT_ENDED', message: 'x', details: { period: '2026-11', current: '2026-11' } }, t)).toBe(
-      'November 2026 belum berakhir (sekarang November 2026).',
+    expect(describeRefusal({ code: 'PERIOD_NOT_ENDED', message: 'x', details: { period: '2026-11', today: '2026-11-30' } }, t)).toBe(
+      'November 2026 belum berakhir (hari ini 30 Nov 2026).',
     );
+    expect(
+      describeRefusal({ code: 'PERIOD_NOT_ENDED', message: 'x', details: { period: '2026-11-27..2026-11-29', today: '2026-11-29' } }, t),
+    ).toBe('27–29 Nov 2026 belum berakhir (hari ini 29 Nov 2026).');
   });
 });

@@ -1,8 +1,9 @@
 /**
- * The month-end page's rules, plain TS (unit-tested in month-end.spec.ts): which month is offered, whether it has
- * ended in the venue's zone, what the ledger says of it, and whether a statement is still being put together.
+ * The month-end page's rules, plain TS (unit-tested in month-end.spec.ts): which periods are offered (calendar
+ * months at a lounge, the event period at an exhibition: decision 0029), whether one has ended in the venue's zone,
+ * what the ledger says of it, and whether a statement is still being put together.
  */
-import { localDay } from './format';
+import { formatDayRange, formatMonth, localDay } from './format';
 
 /** Control totals as consignment's ledger and reporting's statement both give them. */
 export interface ControlTotals {
@@ -35,11 +36,71 @@ export function lastEndedMonth(now: Date, timeZone: string): string {
 }
 
 /**
- * A month closes once it has ended in the venue's zone (consignment's periodEnded rule, PERIOD_NOT_ENDED):
- * the month it is now at the venue, and any later one, have not.
+ * The days of an event period `YYYY-MM-DD..YYYY-MM-DD` (first and last, inclusive, venue calendar), or undefined
+ * for a month. A copy of the parsing in libs/contracts' period-format.ts, which the app cannot load;
+ * test/console/console-copies.spec.ts keeps the two agreeing.
+ */
+export function eventDaysOf(period: string): { first: string; last: string } | undefined {
+  const found = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(period);
+  return found ? { first: found[1], last: found[2] } : undefined;
+}
+
+/** The event period string of an agreement's event days (contracts' eventPeriod). */
+export const eventPeriodOf = (days: { first: string; last: string }): string => `${days.first}..${days.last}`;
+
+/** The day after a calendar day (YYYY-MM-DD). */
+export function nextDay(day: string): string {
+  const d = new Date(`${day}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+/** The first day (YYYY-MM-DD, venue calendar) a period can be closed: the day after its last day. */
+export function closesFrom(period: string): string {
+  const event = eventDaysOf(period);
+  return event ? nextDay(event.last) : `${nextMonth(period)}-01`;
+}
+
+/**
+ * A period closes once it has ended in the venue's zone (consignment's periodEnded rule, PERIOD_NOT_ENDED): from
+ * 00:00 of the day after its last day there. For a month: the month it is now at the venue, and any later one, have
+ * not; for an event period: not while it is still its last day (or earlier) at the venue.
  */
 export function hasEnded(period: string, now: Date, timeZone: string): boolean {
-  return period < currentMonth(now, timeZone);
+  return localDay(now, timeZone) >= closesFrom(period);
+}
+
+/** A period as people read it: `Oktober 2026` for a month, `27–29 Nov 2026` for an event period. */
+export function periodLabel(period: string): string {
+  const event = eventDaysOf(period);
+  return event ? formatDayRange(event.first, event.last) : formatMonth(period);
+}
+
+/** What the page needs of an agreement (consignment's view: an exhibition's carries its event days). */
+export interface AgreementPeriods {
+  eventPeriod?: { first: string; last: string } | null;
+}
+
+/** Whether an agreement settles in a period: an event agreement its own event period only, any other agreement months. */
+export function settlesIn(agreement: AgreementPeriods, period: string): boolean {
+  return agreement.eventPeriod ? eventPeriodOf(agreement.eventPeriod) === period : !eventDaysOf(period);
+}
+
+/**
+ * The periods the page offers at a venue, newest first: each event period its agreements settle (an exhibition's),
+ * then, when any agreement settles per month (a lounge), the months of `monthsToOffer`.
+ */
+export function periodsToOffer(agreements: readonly AgreementPeriods[], now: Date, timeZone: string): string[] {
+  const events = [...new Set(agreements.flatMap((a) => (a.eventPeriod ? [eventPeriodOf(a.eventPeriod)] : [])))].sort((a, b) =>
+    b.localeCompare(a),
+  );
+  const monthly = agreements.length === 0 || agreements.some((a) => !a.eventPeriod);
+  return [...events, ...(monthly ? monthsToOffer(now, timeZone) : [])];
+}
+
+/** The period the page opens on: the newest offered that has ended (the one a close is due for), else the newest. */
+export function openingPeriod(offered: readonly string[], now: Date, timeZone: string): string | undefined {
+  return offered.find((p) => hasEnded(p, now, timeZone)) ?? offered[0];
 }
 
 /** The months offered: the current one (to see its figures so far) and the `count` before it, newest first. */

@@ -1,4 +1,4 @@
-import { formatBasisPoints, formatDay, formatMonth, formatNumber, formatRupiah } from './format';
+import { formatBasisPoints, formatDay, formatDayRange, formatMonth, formatNumber, formatRupiah } from './format';
 
 /** A translation function as i18next gives it (t(key, values)); injected so this module stays plain TS. */
 export type Translate = (key: string, values?: Record<string, unknown>) => string;
@@ -21,6 +21,8 @@ export function figuresOf(details: Record<string, unknown> = {}): Record<string,
     else if (typeof value === 'number' && COUNTS.has(key)) out[key] = formatNumber(value);
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) out[key] = formatDay(value);
     else if (typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) out[key] = formatMonth(value);
+    else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/.test(value))
+      out[key] = formatDayRange(value.slice(0, 10), value.slice(12)); // an event period (decision 0029)
     else out[key] = value;
   }
   return out;

@@ -1,17 +1,20 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { all, ApiError, call } from '../api';
 import { useConsole } from '../console-context';
-import { formatBasisPoints, formatDateTime, formatDay, formatMonth, formatNumber, formatRupiah, localDay, zoneLabel } from '../format';
+import { formatBasisPoints, formatDateTime, formatDay, formatNumber, formatRupiah, localDay, zoneLabel } from '../format';
 import { t } from '../i18n';
 import {
+  closesFrom,
+  eventDaysOf,
   hasEnded,
   hasMovements,
-  lastEndedMonth,
-  monthsToOffer,
-  nextMonth,
+  openingPeriod,
   parseRupiah,
   paymentProblems,
+  periodLabel,
+  periodsToOffer,
   sameTotals,
+  settlesIn,
   stillComposing,
   type ControlTotals,
   type PaymentForm,
@@ -23,6 +26,8 @@ interface Agreement {
   id: string;
   uptCode: string;
   status: string;
+  /** An exhibition's agreement settles its event days instead of months (decision 0029). */
+  eventPeriod?: { first: string; last: string; returnWindowDays: number } | null;
 }
 interface Figures {
   totals: { sold: number; grossAtListPrice: number; discounts: number; netSales: number; shrinkageCharge: number };
@@ -47,7 +52,7 @@ interface LiveStatement {
   status: 'DRAFT' | StatementStatus;
   figures: Figures;
 }
-/** One agreement (one UPT) in the month. */
+/** One agreement (one UPT) in the period. */
 interface Row {
   agreement: Agreement;
   live?: LiveStatement;
@@ -58,8 +63,10 @@ interface Row {
 
 const POLL_MS = 2_000;
 
+const loadAgreements = (venue: string) => all<Agreement>(`/api/consignment/agreements?venue=${encodeURIComponent(venue)}`);
+
 async function loadRows(venue: string, period: string): Promise<Row[]> {
-  const agreements = await all<Agreement>(`/api/consignment/agreements?venue=${encodeURIComponent(venue)}`);
+  const agreements = (await loadAgreements(venue)).filter((a) => settlesIn(a, period));
   const statements = await all<Statement>(`/api/reporting/statements?venue=${encodeURIComponent(venue)}&period=${period}`);
   const rows = await Promise.all(
     agreements.map(async (agreement): Promise<Row> => {
@@ -89,26 +96,50 @@ async function loadRows(venue: string, period: string): Promise<Row[]> {
     .sort((a, b) => a.agreement.uptCode.localeCompare(b.agreement.uptCode));
 }
 
+/**
+ * The page's words for a period: a month's own, or for an event period the `monthEnd.event.*` text where the month's
+ * speaks of a month (title, close button, confirmation…), with the period's label as `month` and `period`.
+ */
+function words(period: string | undefined, key: string, values: Record<string, unknown> = {}): string {
+  const label = period ? periodLabel(period) : '';
+  const all = { month: label, period: label, ...values };
+  const own = t(`monthEnd.${key}`, all);
+  return period && eventDaysOf(period) ? t(`monthEnd.event.${key}`, { ...all, defaultValue: own }) : own;
+}
+
 export function MonthEndPage() {
   const { venue } = useConsole();
   const now = new Date();
   const zone = zoneLabel(venue.timeZone, now);
-  const [period, setPeriod] = useState(lastEndedMonth(now, venue.timeZone));
+  // the periods the venue's agreements settle: months at a lounge, the event period at an exhibition
+  const [offered, setOffered] = useState<string[]>();
+  const [period, setPeriod] = useState<string>();
   const [rows, setRows] = useState<Row[]>();
   const [error, setError] = useState<string>();
   const [message, setMessage] = useState<string>();
   const [confirming, setConfirming] = useState(false);
   const [busy, setBusy] = useState(false);
   const confirmRef = useRef<HTMLHeadingElement>(null);
-  const ended = hasEnded(period, now, venue.timeZone);
+  const ended = period !== undefined && hasEnded(period, now, venue.timeZone);
+  const w = (key: string, values?: Record<string, unknown>) => words(period, key, values);
+
+  const fail = (e: unknown) => setError(e instanceof ApiError ? describeRefusal(e, t) : t('error.load', { reason: (e as Error).message }));
+  useEffect(() => {
+    loadAgreements(venue.code).then((agreements) => {
+      const periods = periodsToOffer(agreements, new Date(), venue.timeZone);
+      setOffered(periods);
+      setPeriod(openingPeriod(periods, new Date(), venue.timeZone));
+    }, fail);
+  }, [venue.code]);
 
   const load = async (which = period) => {
+    if (!which) return;
     try {
       const loaded = await loadRows(venue.code, which);
       setRows(loaded);
       setError(undefined);
     } catch (e) {
-      setError(e instanceof ApiError ? describeRefusal(e, t) : t('error.load', { reason: (e as Error).message }));
+      fail(e);
     }
   };
   useEffect(() => {
@@ -130,6 +161,7 @@ export function MonthEndPage() {
 
   const toClose = rows?.filter((r) => !r.closed) ?? [];
   const close = async () => {
+    if (!period) return;
     setBusy(true);
     const refusals: string[] = [];
     for (const row of toClose) {
@@ -141,29 +173,32 @@ export function MonthEndPage() {
     }
     setBusy(false);
     setConfirming(false);
-    setMessage(refusals.length ? undefined : t('monthEnd.closed', { month: formatMonth(period) }));
+    setMessage(refusals.length ? undefined : w('closed'));
     setError(refusals.length ? refusals.join(' ') : undefined);
     await load(period);
   };
 
   return (
     <section aria-labelledby="me-title" class="month-end">
-      <h1 id="me-title">{t('monthEnd.title')}</h1>
-      <p>{t('monthEnd.intro', { zone })}</p>
-      <label class="inline">
-        <span>{t('monthEnd.month')}</span>
-        <select name="period" value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
-          {monthsToOffer(now, venue.timeZone).map((m) => (
-            <option key={m} value={m}>
-              {formatMonth(m)}
-              {hasEnded(m, now, venue.timeZone) ? '' : ` (${t('monthEnd.running')})`}
-            </option>
-          ))}
-        </select>
-      </label>
-      {!ended && (
+      <h1 id="me-title">{w('title')}</h1>
+      <p>{w('intro', { zone })}</p>
+      {!offered && !error && <p>{t('app.loading')}</p>}
+      {offered && period && (
+        <label class="inline">
+          <span>{w('month')}</span>
+          <select name="period" value={period} onChange={(e) => setPeriod(e.currentTarget.value)}>
+            {offered.map((p) => (
+              <option key={p} value={p}>
+                {periodLabel(p)}
+                {hasEnded(p, now, venue.timeZone) ? '' : ` (${words(p, 'running')})`}
+              </option>
+            ))}
+          </select>
+        </label>
+      )}
+      {period && !ended && (
         <p class="message queued" data-testid="not-ended">
-          {t('monthEnd.notEnded', { month: formatMonth(period), zone, from: formatDay(`${nextMonth(period)}-01`) })}
+          {w('notEnded', { zone, from: formatDay(closesFrom(period)) })}
         </p>
       )}
       <div role="status">{message && <p class="message ok">{message}</p>}</div>
@@ -173,32 +208,36 @@ export function MonthEndPage() {
         </p>
       )}
 
-      <h2>{t('monthEnd.figures', { month: formatMonth(period) })}</h2>
-      {!rows && !error && <p>{t('app.loading')}</p>}
-      {rows?.length === 0 && <p>{t('monthEnd.none', { month: formatMonth(period) })}</p>}
-      {rows && rows.length > 0 && (
-        <div class="scroll" tabIndex={0} role="region" aria-label={t('monthEnd.figures', { month: formatMonth(period) })}>
-          <FiguresTable rows={rows} />
-        </div>
+      {period && (
+        <>
+          <h2>{w('figures')}</h2>
+          {!rows && !error && <p>{t('app.loading')}</p>}
+          {rows?.length === 0 && <p>{w('none')}</p>}
+          {rows && rows.length > 0 && (
+            <div class="scroll" tabIndex={0} role="region" aria-label={w('figures')}>
+              <FiguresTable rows={rows} />
+            </div>
+          )}
+          {rows && rows.length > 0 && <p class="hint">{t('monthEnd.figuresHint')}</p>}
+        </>
       )}
-      {rows && rows.length > 0 && <p class="hint">{t('monthEnd.figuresHint')}</p>}
 
       {rows && toClose.length > 0 && ended && !confirming && (
         <div class="actions">
           <button type="button" onClick={() => setConfirming(true)}>
-            {t('monthEnd.close', { month: formatMonth(period) })}
+            {w('close')}
           </button>
         </div>
       )}
       {confirming && (
         <div class="confirm" role="group" aria-labelledby="me-confirm">
           <h2 id="me-confirm" tabIndex={-1} ref={confirmRef}>
-            {t('monthEnd.confirmTitle', { month: formatMonth(period) })}
+            {w('confirmTitle')}
           </h2>
-          <p>{t('monthEnd.confirmBody', { month: formatMonth(period), upts: toClose.map((r) => r.agreement.uptCode).join(', ') })}</p>
+          <p>{w('confirmBody', { upts: toClose.map((r) => r.agreement.uptCode).join(', ') })}</p>
           <div class="actions">
             <button type="button" disabled={busy} onClick={() => void close()}>
-              {t('monthEnd.confirmYes')}
+              {w('confirmYes')}
             </button>
             <button type="button" class="secondary" disabled={busy} onClick={() => setConfirming(false)}>
               {t('monthEnd.confirmNo')}
@@ -209,7 +248,7 @@ export function MonthEndPage() {
 
       {rows && rows.some((r) => r.closed || r.statement) && (
         <>
-          <h2>{t('monthEnd.statements', { month: formatMonth(period) })}</h2>
+          <h2>{w('statements')}</h2>
           <ul class="statements">
             {rows
               .filter((r) => r.closed || r.statement)
