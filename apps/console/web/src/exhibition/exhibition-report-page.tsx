@@ -185,7 +185,9 @@ function UptTable({ rows }: { rows: ExhibitionFigureRow[] }) {
         <tbody>
           {rows.map((r) => (
             <tr key={r.uptCode} data-key={r.uptCode}>
-              <th scope="row">{r.uptCode}</th>
+              <th scope="row" class="code">
+                {r.uptCode}
+              </th>
               <Num col="received">{formatNumber(r.received)}</Num>
               <Num col="sold">{formatNumber(r.sold)}</Num>
               <Num col="sellThrough">{sellThroughText(r.sellThrough)}</Num>
@@ -240,8 +242,12 @@ function ProductTable(props: { rows: ExhibitionFigureRow[]; testid: string; capt
           {props.rows.map((r, i) => (
             <tr key={`${r.uptCode}|${r.sku}`} data-key={`${r.uptCode}|${r.sku}`}>
               {props.ranked && <Num col="rank">{i + 1}</Num>}
-              <th scope="row">{productLabel(r)}</th>
-              <td data-col="upt">{r.uptCode}</td>
+              <th scope="row" class="product">
+                {productLabel(r)}
+              </th>
+              <td data-col="upt" class="code">
+                {r.uptCode}
+              </td>
               <Num col="received">{formatNumber(r.received)}</Num>
               <Num col="sold">{formatNumber(r.sold)}</Num>
               <Num col="sellThrough">{sellThroughText(r.sellThrough)}</Num>
