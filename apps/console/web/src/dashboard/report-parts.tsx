@@ -2,7 +2,7 @@ import type { Chart } from 'chart.js';
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { all, call, currentSession } from '../api';
-import { formatDateTime, formatMonth, formatNumber, formatRupiah } from '../format';
+import { formatMonth, formatNumber, formatRupiah } from '../format';
 import { t } from '../i18n';
 import { loadChart } from './chart-loader';
 import {
@@ -11,12 +11,15 @@ import {
   openAt,
   VIEW_FILTERS,
   withRegion,
-  xlsxUrl,
   type ReportFilters,
   type ReportView,
   type Viewer,
 } from './report-filters';
-import type { ChartData, Freshness } from './report-series';
+import { ZoneField } from './report-notes';
+import type { ChartData } from './report-series';
+
+// the parts a page without a chart uses too
+export { FreshnessNote, useZone, XlsxLink, ZONES, ZoneField } from './report-notes';
 
 // a dashboard page is about to draw: fetch Chart.js while its report is being asked for, not after
 void loadChart();
@@ -29,7 +32,6 @@ export function useViewer(): Viewer {
 
 // the filters stay as they were set while the person moves between the dashboard's views
 let kept: ReportFilters | undefined;
-let keptZone = 'Asia/Jakarta';
 
 export function useFilters(viewer: Viewer): [ReportFilters, (next: ReportFilters) => void] {
   const [filters, setFilters] = useState<ReportFilters>(() => (kept ??= openAt(defaultFilters(viewer, new Date()), location.search)));
@@ -38,20 +40,6 @@ export function useFilters(viewer: Viewer): [ReportFilters, (next: ReportFilters
     (next) => {
       kept = next;
       setFilters(next);
-    },
-  ];
-}
-
-/** The zone the freshness is shown in: WIB, WITA or WIT. */
-export const ZONES = ['Asia/Jakarta', 'Asia/Makassar', 'Asia/Jayapura'] as const;
-
-export function useZone(): [string, (zone: string) => void] {
-  const [zone, setZone] = useState(keptZone);
-  return [
-    zone,
-    (next) => {
-      keptZone = next;
-      setZone(next);
     },
   ];
 }
@@ -192,35 +180,8 @@ export function FilterBar(props: {
           ))}
         </select>
       </label>
-      <label>
-        <span>{t('dashboard.zone')}</span>
-        <select name="zone" value={props.zone} onChange={(e) => props.onZone(e.currentTarget.value)}>
-          {ZONES.map((z) => (
-            <option key={z} value={z}>
-              {t(`dashboard.zones.${z}`)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <ZoneField zone={props.zone} onZone={props.onZone} />
     </form>
-  );
-}
-
-/** When the data were last brought up to date (the read models' last event), in the chosen zone. */
-export function FreshnessNote({ freshness, zone }: { freshness?: Freshness; zone: string }) {
-  const at = freshness?.lastEventTime;
-  return (
-    <p class="freshness" data-testid="freshness" data-last-event={at ?? ''}>
-      {at ? t('dashboard.freshness', { at: formatDateTime(at, zone) }) : t('dashboard.noFreshness')}
-    </p>
-  );
-}
-
-export function XlsxLink({ url, name }: { url: string; name: string }) {
-  return (
-    <a class="download" href={xlsxUrl(url)} download>
-      {t('dashboard.downloadXlsx', { name })}
-    </a>
   );
 }
 

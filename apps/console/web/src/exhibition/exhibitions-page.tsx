@@ -1,6 +1,18 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { all, call, currentSession } from '../api';
-import { Field, invalidProps, loadKanwils, named, Outcome, TableWrap, useLoad, useShownProblems, type Upt } from '../admin/admin-ui';
+import {
+  Field,
+  invalidProps,
+  loadKanwils,
+  named,
+  navigate,
+  Outcome,
+  TableWrap,
+  useLoad,
+  useShownProblems,
+  type Upt,
+} from '../admin/admin-ui';
 import { INDONESIAN_TIME_ZONES } from '../admin/admin-fields';
 import { productNames } from '../data';
 import { formatDay, formatNumber, zoneLabel } from '../format';
@@ -11,6 +23,23 @@ import { addDays, emptyExhibition, exhibitionProblems, exhibitionRequest, type E
 /** `7–9 Des 2026 (WITA)`: an exhibition's days in its own zone. */
 const daysOf = (e: Pick<Exhibition, 'first' | 'last' | 'timeZone'>) =>
   `${formatDay(e.first)} – ${formatDay(e.last)} (${zoneLabel(e.timeZone)})`;
+
+/** A link to an exhibition's report (`/pameran/:id`), opened without reloading the console. */
+function ReportLink(props: { exhibition: Exhibition; children: ComponentChildren }) {
+  const path = `/pameran/${encodeURIComponent(props.exhibition.id)}`;
+  return (
+    <a
+      href={path}
+      data-testid="exhibition-report-link"
+      onClick={(e) => {
+        e.preventDefault();
+        navigate(path);
+      }}
+    >
+      {props.children}
+    </a>
+  );
+}
 
 /**
  * Pameran, the organiser's page (a Kanwil for its region, the ministry for any): the exhibitions within scope and
@@ -45,7 +74,7 @@ export function ExhibitionsPage() {
               {exhibitions.data.map((e) => (
                 <tr key={e.id} data-code={e.code}>
                   <td>
-                    {e.name} <span class="hint">({e.code})</span>
+                    <ReportLink exhibition={e}>{e.name}</ReportLink> <span class="hint">({e.code})</span>
                   </td>
                   <td>
                     {e.series} · {e.edition}
@@ -284,6 +313,9 @@ export function UptExhibitionsPage() {
                 </h2>
                 <p>
                   {daysOf(e)} · {e.location}
+                </p>
+                <p>
+                  <ReportLink exhibition={e}>{t('exhibition.report.open', { name: e.name })}</ReportLink>
                 </p>
                 {(phase === 'upcoming' || phase === 'running') && <p class="hint">{t('exhibition.proposalAfterEnd')}</p>}
                 {own?.length === 0 && <p>{t('exhibition.nothingToReturn')}</p>}
