@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { TITIPAN_REALM, KeycloakAdmin, type SignInSettings } from '@titipan/identity';
+import { formatPeriod } from '@titipan/kernel';
 import { type ServiceName } from '@titipan/platform';
 import { ApiClient } from '../tools/demo/api-client';
 import { demoEmail, SignedInPeople } from '../tools/demo/people';
@@ -177,11 +178,19 @@ describe('demo: a month at the Tangerang lounge, then a PIPAS Banten edition', (
         .map((m) => [m.noticeId, m.to])
         .sort(),
     ).toEqual(all.map((n) => [n.id, demoEmail(n.username)]).sort());
+    // each mail says what the inbox says, and where the person's console opens it
+    const cashierStatement = all.find((n) => n.username === 'kasir.tgr' && n.kind === 'STATEMENT_ISSUED')!;
+    const mail = mails().find((m) => m.noticeId === cashierStatement.id)!;
+    expect(mail.subject).toBe(cashierStatement.title);
+    expect(mail.text).toMatch(
+      /^Laporan penyelesaian periode .+ terbit dengan hasil penjualan Rp\s[\d.]+\.\n\nBuka di Konsol Titipan: https?:\/\/[^/\s]+\/akhir-bulan\n/,
+    );
 
     const printed = lines.join('\n');
     expect(printed).toMatch(/9\. Notices sent/);
     expect(printed).toMatch(/kasir\.tgr \(venue of IMI-TGR-LOUNGE\): \d+ notices/);
-    expect(printed).toMatch(new RegExp(`STATEMENT_ISSUED +Laporan penyelesaian ${first.exhibition.period.replace(/\./g, '\\.')}`));
+    expect(printed).toContain(`Laporan penyelesaian LP-SRG periode ${formatPeriod(first.exhibition.period)} terbit`);
+    expect(printed).toContain(`Laporan penyelesaian LP-TGR-1 periode ${formatPeriod(first.period)} terbit`);
     expect(printed).toMatch(new RegExp(`${all.length} notices to \\d+ people`));
   });
 

@@ -7,6 +7,8 @@ export interface CaughtMail {
   to: string;
   subject: string;
   noticeId: string;
+  /** The plain-text body, its transfer encoding (quoted-printable or base64, as nodemailer picks) undone. */
+  text: string;
   raw: string;
 }
 
@@ -33,6 +35,24 @@ function headerOf(raw: string, name: string): string {
   );
 }
 
+/** The body of a single-part plain-text mail, decoded from its Content-Transfer-Encoding, with SMTP's CRLF as \n. */
+function textOf(raw: string): string {
+  return decodedBody(raw).replace(/\r\n/g, '\n');
+}
+
+function decodedBody(raw: string): string {
+  const split = raw.search(/\r?\n\r?\n/);
+  const body = split < 0 ? '' : raw.slice(split).replace(/^\r?\n\r?\n/, '');
+  const encoding = headerOf(raw, 'Content-Transfer-Encoding').toLowerCase();
+  if (encoding === 'base64') return Buffer.from(body.replace(/\s/g, ''), 'base64').toString('utf8');
+  if (encoding === 'quoted-printable')
+    return Buffer.from(
+      body.replace(/=\r?\n/g, '').replace(/=([0-9A-F]{2})/gi, (_, hex: string) => String.fromCharCode(parseInt(hex, 16))),
+      'latin1',
+    ).toString('utf8');
+  return body;
+}
+
 /**
  * A real SMTP server on 127.0.0.1 that keeps what arrives (no TLS, no login): the tests read `mails`, and the
  * development stack (npm start) sends the notification service's mail here, each written to `dir` as an .eml file
@@ -56,6 +76,7 @@ export async function startMailCatcher(
           to: session.envelope.rcptTo.map((r) => r.address).join(','),
           subject: headerOf(raw, 'Subject'),
           noticeId: headerOf(raw, 'X-Titipan-Notice'),
+          text: textOf(raw),
           raw,
         };
         mails.push(mail);

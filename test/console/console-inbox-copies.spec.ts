@@ -1,3 +1,4 @@
+import { formatPeriod } from '@titipan/kernel';
 import { NOTICE_KINDS as SERVICE_NOTICE_KINDS } from '../../apps/notification/src/notice/domain/notice-rules';
 import { NOTICE_KINDS, noticeWords, subjectWords } from '../../apps/console/web/src/inbox/notice-words';
 import en from '../../apps/console/web/src/locales/en.json';
@@ -33,5 +34,11 @@ describe("the console's inbox", () => {
     expect(noticeWords('STATEMENT_ISSUED', { period: '2026-10', proceeds: 5000 }, t).body).toBe(
       'inbox.kind.STATEMENT_ISSUED.body {"period":"Oktober 2026","proceeds":"Rp 5.000"}',
     );
+    // an exhibition's event period reads as its days, as the e-mail says it (the notification service's formatPeriod)
+    expect(subjectWords({ period: '2026-11-27..2026-11-29', uptCode: 'LP-SRG' })).toEqual({
+      period: formatPeriod('2026-11-27..2026-11-29'),
+      uptCode: 'LP-SRG',
+    });
+    expect(formatPeriod('2026-11-27..2026-11-29')).toBe('27–29 Nov 2026');
   });
 });

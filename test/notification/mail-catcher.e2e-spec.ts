@@ -21,14 +21,21 @@ describe('mail catcher (tools/mail-catcher.ts)', () => {
       from: 'Titipan <noreply@titipan.local>',
       to: 'petugas.lp-tgr-1@titipan.local',
       subject,
-      text: 'Hasil penjualan Rp 1.234.567.',
+      text: 'Hasil penjualan Rp\u00a01.234.567 (terbit 1 Des 2026).\n\nBuka di Konsol Titipan: https://konsol.example.go.id/penyelesaian/sangat/panjang/sekali/agar/baris/ini/lebih/dari/tujuh/puluh/enam/huruf\n',
       headers: { 'X-Titipan-Notice': '0190c8e4-0000-7000-8000-00000000a001' },
     });
     transport.close();
 
-    expect(catcher.mails.map(({ to, subject: s, noticeId }) => ({ to, subject: s, noticeId }))).toEqual([
-      { to: 'petugas.lp-tgr-1@titipan.local', subject, noticeId: '0190c8e4-0000-7000-8000-00000000a001' },
+    expect(catcher.mails.map(({ to, subject: s, noticeId, text }) => ({ to, subject: s, noticeId, text }))).toEqual([
+      {
+        to: 'petugas.lp-tgr-1@titipan.local',
+        subject,
+        noticeId: '0190c8e4-0000-7000-8000-00000000a001',
+        // a non-ASCII space makes nodemailer send quoted-printable, with its long line folded: read back whole
+        text: 'Hasil penjualan Rp\u00a01.234.567 (terbit 1 Des 2026).\n\nBuka di Konsol Titipan: https://konsol.example.go.id/penyelesaian/sangat/panjang/sekali/agar/baris/ini/lebih/dari/tujuh/puluh/enam/huruf\n',
+      },
     ]);
+    expect(catcher.mails[0].raw).toMatch(/Content-Transfer-Encoding: quoted-printable/i);
     const files = readdirSync(join(scratch.path, 'mail'));
     expect(files).toEqual([expect.stringMatching(/-0190c8e4-0000-7000-8000-00000000a001\.eml$/)]);
     const file = join(scratch.path, 'mail', files[0]);

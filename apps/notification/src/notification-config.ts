@@ -6,7 +6,8 @@ const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && v
 
 /**
  * The notification service's own settings: the SMTP server mail goes through (SMTP_URL, or SMTP_HOST with port,
- * user and password; none: e-mail is off and /health/email says so) and how often the overdue scans run.
+ * user and password; none: e-mail is off and /health/email says so), the console the mails link to, and how often
+ * the overdue scans run.
  */
 export class NotificationConfig extends PlatformConfig {
   /** smtp://user:pass@host:port or smtps://…; wins over SMTP_HOST. */
@@ -27,6 +28,11 @@ export class NotificationConfig extends PlatformConfig {
 
   @IsString()
   SMTP_PASSWORD = '';
+
+  /** The console's origin as people's browsers reach it: each mail ends with the address of the notice's page there. */
+  @Transform(({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim().replace(/\/+$/, '') : value))
+  @Matches(/^https?:\/\/[^\s/]+$/, { message: 'must be an origin such as https://console.example.go.id (no path)' })
+  CONSOLE_PUBLIC_URL = 'http://localhost:3000';
 
   /** The sender of every mail. */
   @Matches(/^.+@.+$|^.*<.+@.+>$/, { message: 'SMTP_FROM must be an e-mail address' })

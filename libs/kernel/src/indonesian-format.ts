@@ -56,6 +56,22 @@ export function formatDay(day: string): string {
   return dayFormat.format(new Date(Date.UTC(y, m - 1, d)));
 }
 const dayFormat = new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', day: 'numeric', month: 'short', year: 'numeric' });
+const monthFormat = new Intl.DateTimeFormat('id-ID', { timeZone: 'UTC', month: 'long', year: 'numeric' });
+const utcDay = (day: string) => {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d));
+};
+
+/**
+ * A settlement period as people read it: a month (`2026-11`) as `November 2026`, an event period
+ * (`2026-11-27..2026-11-29`) as `27–29 Nov 2026`; anything else as it is.
+ */
+export function formatPeriod(period: string): string {
+  const event = /^(\d{4}-\d{2}-\d{2})\.\.(\d{4}-\d{2}-\d{2})$/.exec(period);
+  if (event)
+    return event[1] === event[2] ? formatDay(event[1]) : dayFormat.formatRange(utcDay(event[1]), utcDay(event[2])).replace(/\s/g, ' ');
+  return /^\d{4}-\d{2}$/.test(period) ? monthFormat.format(utcDay(`${period}-01`)) : period;
+}
 
 /**
  * A spreadsheet date cell showing the venue's wall-clock time. Spreadsheet dates have no zone (exceljs writes

@@ -1,12 +1,16 @@
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { newId } from '@titipan/kernel';
+import { PLATFORM_CONFIG } from '@titipan/platform';
 import type { EntityManager } from 'typeorm';
 import type { Audience, NoticeDraft } from './domain/notice-rules';
-import { noticeText } from './domain/notice-text';
+import type { NotificationConfig } from '../notification-config';
+import { mailBody, noticeText } from './domain/notice-text';
 
 /** The notice table and, in the same transaction, the e-mail outbox rows of the notices that are new. */
 @Injectable()
 export class NoticeStore {
+  constructor(@Inject(PLATFORM_CONFIG) private readonly config: NotificationConfig) {}
+
   /**
    * Gives each draft to every enabled person its audiences name. A notice already held (same person, kind and
    * cause) is left as it is and mails nothing; a new one is queued for e-mail unless the person turned that kind off.
@@ -26,19 +30,12 @@ export class NoticeStore {
       );
       const text = noticeText(draft.kind, draft.subject);
       for (const person of people) {
+        const link = draft.links[person.role] ?? null;
         const inserted: { notice_id: string }[] = await manager.query(
           `INSERT INTO notice (notice_id, person_id, kind, cause_key, rule, subject, link)
            VALUES ($1, $2, $3, $4, $5, $6, $7)
            ON CONFLICT (person_id, kind, cause_key) DO NOTHING RETURNING notice_id`,
-          [
-            newId(),
-            person.person_id,
-            draft.kind,
-            draft.causeKey,
-            draft.rule,
-            JSON.stringify(draft.subject),
-            draft.links[person.role] ?? null,
-          ],
+          [newId(), person.person_id, draft.kind, draft.causeKey, draft.rule, JSON.stringify(draft.subject), link],
         );
         if (inserted.length === 0) continue;
         added++;
@@ -47,7 +44,7 @@ export class NoticeStore {
             inserted[0].notice_id,
             person.email,
             text.title,
-            text.body,
+            mailBody(text.body, this.config.CONSOLE_PUBLIC_URL, link),
           ]);
       }
     }

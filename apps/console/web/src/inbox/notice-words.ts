@@ -1,4 +1,4 @@
-import { formatDay, formatMonth, formatNumber, formatRupiah } from '../format';
+import { formatDay, formatDayRange, formatMonth, formatNumber, formatRupiah } from '../format';
 import type { Translate } from '../refusal';
 
 /** The kinds of notice the notification service gives (apps/notification's NOTICE_KINDS; a spec keeps them equal). */
@@ -27,6 +27,9 @@ export function subjectWords(subject: Record<string, unknown>): Record<string, u
     // a day, or the day of an instant (when a product was submitted): the notice says which day, not the hour
     else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}(T|$)/.test(value)) out[key] = formatDay(value.slice(0, 10));
     else if (typeof value === 'string' && /^\d{4}-\d{2}$/.test(value)) out[key] = formatMonth(value);
+    // an exhibition's event period by its days
+    else if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}\.\.\d{4}-\d{2}-\d{2}$/.test(value))
+      out[key] = formatDayRange(value.slice(0, 10), value.slice(12));
     else if (value !== null && value !== undefined) out[key] = value;
   }
   // a product refused before its submission reached this service is named by nothing better than its id

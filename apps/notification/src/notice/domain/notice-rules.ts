@@ -159,7 +159,7 @@ export const NOTICE_RULES: readonly NoticeRule[] = [
       { role: 'venue', scope: c.venueCode },
       { role: 'upt', scope: c.uptCode },
     ],
-    subject: { statementId: c.statementId, period: c.period, proceeds: c.proceeds },
+    subject: { statementId: c.statementId, period: c.period, proceeds: c.proceeds, uptCode: c.uptCode },
     links: { venue: '/akhir-bulan', upt: '/penyelesaian' },
   })),
   rule('statement unpaid after 14 days: tell the venue and its Kanwil', 'STATEMENT_UNPAID', 'statement-unpaid', always, (c) => ({

@@ -1,10 +1,19 @@
-import { formatDay, formatRupiah } from '@titipan/kernel';
+import { formatDay, formatPeriod, formatRupiah } from '@titipan/kernel';
 import type { NoticeKind } from './notice-rules';
 
 const rupiah = (n: unknown) => formatRupiah(Number(n));
 const s = (v: unknown) => (typeof v === 'string' || typeof v === 'number' ? String(v) : '');
 /** A calendar day, or the day of an instant, as `10 Des 2026`. */
+const period = (v: unknown) => formatPeriod(s(v));
 const day = (v: unknown) => (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}/.test(v) ? formatDay(v.slice(0, 10)) : s(v));
+
+/**
+ * A mail's text: the notice's words, then where the console opens it for this person (the page its link names, or
+ * the inbox when it names none).
+ */
+export function mailBody(body: string, consoleUrl: string, link: string | null): string {
+  return `${body}\n\nBuka di Konsol Titipan: ${consoleUrl}${link ?? '/notifikasi'}\n\nPengaturan e-mail notifikasi: ${consoleUrl}/notifikasi/preferensi\n`;
+}
 
 /**
  * The notice's words in Bahasa Indonesia, for the e-mail (the console words its inbox from kind and subject with
@@ -41,18 +50,19 @@ export function noticeText(kind: NoticeKind, subject: Record<string, unknown>): 
       };
     case 'STATEMENT_ISSUED':
       return {
-        title: `Laporan penyelesaian ${s(subject.period)} terbit`,
-        body: `Laporan penyelesaian periode ${s(subject.period)} terbit dengan hasil penjualan ${rupiah(subject.proceeds)}.`,
+        // a venue with several UPTs gets one per UPT: the title says whose
+        title: `Laporan penyelesaian ${subject.uptCode ? `${s(subject.uptCode)} ` : ''}periode ${period(subject.period)} terbit`,
+        body: `Laporan penyelesaian periode ${period(subject.period)} terbit dengan hasil penjualan ${rupiah(subject.proceeds)}.`,
       };
     case 'STATEMENT_UNPAID':
       return {
-        title: `Laporan penyelesaian ${s(subject.period)} belum dibayar`,
-        body: `Laporan penyelesaian periode ${s(subject.period)} terbit pada ${day(subject.issuedAt)} dan belum dibayar setelah 14 hari.`,
+        title: `Laporan penyelesaian ${period(subject.period)} belum dibayar`,
+        body: `Laporan penyelesaian periode ${period(subject.period)} terbit pada ${day(subject.issuedAt)} dan belum dibayar setelah 14 hari.`,
       };
     case 'PNBP_NOT_DEPOSITED':
       return {
-        title: `PNBP periode ${s(subject.period)} belum disetor`,
-        body: `Laporan penyelesaian periode ${s(subject.period)} dibayar pada ${day(subject.paidAt)}; bagian PNBP belum disetor setelah 7 hari.`,
+        title: `PNBP periode ${period(subject.period)} belum disetor`,
+        body: `Laporan penyelesaian periode ${period(subject.period)} dibayar pada ${day(subject.paidAt)}; bagian PNBP belum disetor setelah 7 hari.`,
       };
     case 'EXHIBITION_ENDING':
       return {
