@@ -6,7 +6,7 @@
  * (shared_preload_libraries), which the shared Postgres does not get.
  */
 'use strict';
-const { writeFileSync } = require('node:fs');
+const { renameSync, writeFileSync } = require('node:fs');
 const { Client } = require('pg');
 
 const file = process.env.BENCH_QUERY_COUNT_FILE;
@@ -33,4 +33,10 @@ Client.prototype.query = function countedQuery(config, ...rest) {
   return original.call(this, config, ...rest);
 };
 
-if (file) setInterval(() => writeFileSync(file, JSON.stringify(tally)), 200).unref();
+// written aside and renamed into place: the bench reads the file at any moment, and writeFileSync empties it first
+// (a short CI run once read it empty: "Unexpected end of JSON input")
+if (file)
+  setInterval(() => {
+    writeFileSync(`${file}.tmp`, JSON.stringify(tally));
+    renameSync(`${file}.tmp`, file);
+  }, 200).unref();
