@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { DomainError } from '@titipan/kernel';
-import { CatalogAccounts, KeycloakAdmin, PERSON_ROLES, bearerOf, type Account, type ServiceUrls } from '@titipan/identity';
+import { CatalogAccounts, KeycloakAdmin, PERSON_ROLES, bearerOf, type Account } from '@titipan/identity';
 import { idpSettings } from './identity/idp-settings';
 import { LOCAL } from './local-settings';
 
@@ -20,12 +20,9 @@ export interface UsersIo {
   err(line: string): void;
 }
 
-/** Where the owners of scope codes answer: the local stack's ports unless CATALOG_URL / CONSIGNMENT_URL say otherwise. */
-export function serviceUrls(env: NodeJS.ProcessEnv = process.env): ServiceUrls {
-  return {
-    catalog: env.CATALOG_URL ?? `http://127.0.0.1:${LOCAL.ports.catalog}`,
-    consignment: env.CONSIGNMENT_URL ?? `http://127.0.0.1:${LOCAL.ports.consignment}`,
-  };
+/** Where catalog's user administration answers: the local stack's port unless CATALOG_URL says otherwise. */
+export function catalogUrl(env: NodeJS.ProcessEnv = process.env): string {
+  return env.CATALOG_URL ?? `http://127.0.0.1:${LOCAL.ports.catalog}`;
 }
 
 const describe = (a: Account) =>
@@ -61,7 +58,7 @@ export async function usersCommand(argv: string[], io: UsersIo, env: NodeJS.Proc
   // one service account for both: its token calls the provider's admin API and, carrying role=admin and the
   // three service audiences, asks the services whether a scope code exists (decision 0016, addendum)
   const admin = new KeycloakAdmin(settings.userAdmin);
-  const users = new CatalogAccounts(serviceUrls(env).catalog, bearerOf(admin));
+  const users = new CatalogAccounts(catalogUrl(env), bearerOf(admin));
   try {
     switch (command) {
       case 'add': {

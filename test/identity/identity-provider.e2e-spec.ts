@@ -117,7 +117,6 @@ beforeAll(async () => {
     KEYCLOAK_USER_ADMIN_CLIENT_ID: USER_ADMIN.clientId,
     KEYCLOAK_USER_ADMIN_SECRET: USER_ADMIN.secret,
     CATALOG_URL: services.catalog!.url,
-    CONSIGNMENT_URL: services.consignment!.url,
   };
   await applyRealm(new KeycloakAdmin(keycloak.bootstrapAdmin(TITIPAN_REALM)), realm());
 }, KEYCLOAK_START_MS + 300_000);

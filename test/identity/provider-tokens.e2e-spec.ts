@@ -44,7 +44,6 @@ async function users(...argv: string[]): Promise<number> {
     KEYCLOAK_USER_ADMIN_CLIENT_ID: USER_ADMIN.clientId,
     KEYCLOAK_USER_ADMIN_SECRET: USER_ADMIN.secret,
     CATALOG_URL: services.catalog!.url,
-    CONSIGNMENT_URL: services.consignment!.url,
   };
   const errors: string[] = [];
   const code = await usersCommand(argv, { out: () => undefined, err: (line) => errors.push(line) }, commandEnv);

@@ -139,9 +139,8 @@ export class ConsoleStack {
       ...this.keycloak!.env,
       KEYCLOAK_USER_ADMIN_CLIENT_ID: USER_ADMIN.clientId,
       KEYCLOAK_USER_ADMIN_SECRET: USER_ADMIN.secret,
-      // where scope codes are checked; a stack without a service has no such codes to check
+      // the command acts through catalog's user administration (which asks consignment about venue codes itself)
       ...(this.services.catalog ? { CATALOG_URL: this.url('catalog') } : {}),
-      ...(this.services.consignment ? { CONSIGNMENT_URL: this.url('consignment') } : {}),
     };
     const argv = ['add', '--username', username, '--role', role, '--password', PERSON_PASSWORD, '--name', name];
     if (scope) argv.push('--scope', scope);

@@ -148,6 +148,33 @@ export function ExhibitionReportPage({ param }: { param?: string }) {
   );
 }
 
+/** The columns a UPT's row and a product's row share: received, sold, sell-through, gross and net sales. */
+const FIGURE_COLUMNS = ['received', 'sold', 'sellThrough', 'grossSales', 'netSales'] as const;
+
+function FigureHeads() {
+  return (
+    <>
+      {FIGURE_COLUMNS.map((col) => (
+        <th key={col} scope="col" class="num">
+          {t(`exhibition.report.col.${col}`)}
+        </th>
+      ))}
+    </>
+  );
+}
+
+function FigureCells({ row }: { row: ExhibitionFigureRow }) {
+  return (
+    <>
+      <Num col="received">{formatNumber(row.received)}</Num>
+      <Num col="sold">{formatNumber(row.sold)}</Num>
+      <Num col="sellThrough">{sellThroughText(row.sellThrough)}</Num>
+      <Num col="grossSales">{formatRupiah(row.grossSales)}</Num>
+      <Num col="netSales">{formatRupiah(row.netSales)}</Num>
+    </>
+  );
+}
+
 function UptTable({ rows }: { rows: ExhibitionFigureRow[] }) {
   if (rows.length === 0) return <p>{t('exhibition.report.noUpts')}</p>;
   const caption = t('exhibition.report.byUpt');
@@ -158,21 +185,7 @@ function UptTable({ rows }: { rows: ExhibitionFigureRow[] }) {
         <thead>
           <tr>
             <th scope="col">{t('exhibition.report.col.upt')}</th>
-            <th scope="col" class="num">
-              {t('exhibition.report.col.received')}
-            </th>
-            <th scope="col" class="num">
-              {t('exhibition.report.col.sold')}
-            </th>
-            <th scope="col" class="num">
-              {t('exhibition.report.col.sellThrough')}
-            </th>
-            <th scope="col" class="num">
-              {t('exhibition.report.col.grossSales')}
-            </th>
-            <th scope="col" class="num">
-              {t('exhibition.report.col.netSales')}
-            </th>
+            <FigureHeads />
             <th scope="col" class="num">
               {t('exhibition.report.col.proceeds')}
             </th>
@@ -188,11 +201,7 @@ function UptTable({ rows }: { rows: ExhibitionFigureRow[] }) {
               <th scope="row" class="code">
                 {r.uptCode}
               </th>
-              <Num col="received">{formatNumber(r.received)}</Num>
-              <Num col="sold">{formatNumber(r.sold)}</Num>
-              <Num col="sellThrough">{sellThroughText(r.sellThrough)}</Num>
-              <Num col="grossSales">{formatRupiah(r.grossSales)}</Num>
-              <Num col="netSales">{formatRupiah(r.netSales)}</Num>
+              <FigureCells row={r} />
               <Num col="proceeds">{moneyOrDash(r.proceeds)}</Num>
               <Num col="pnbp">{moneyOrDash(r.pnbp)}</Num>
               <td data-col="statement">
@@ -221,21 +230,7 @@ function ProductTable(props: { rows: ExhibitionFigureRow[]; testid: string; capt
             )}
             <th scope="col">{t('exhibition.report.col.product')}</th>
             <th scope="col">{t('exhibition.report.col.upt')}</th>
-            <th scope="col" class="num">
-              {t('exhibition.report.col.received')}
-            </th>
-            <th scope="col" class="num">
-              {t('exhibition.report.col.sold')}
-            </th>
-            <th scope="col" class="num">
-              {t('exhibition.report.col.sellThrough')}
-            </th>
-            <th scope="col" class="num">
-              {t('exhibition.report.col.grossSales')}
-            </th>
-            <th scope="col" class="num">
-              {t('exhibition.report.col.netSales')}
-            </th>
+            <FigureHeads />
           </tr>
         </thead>
         <tbody>
@@ -248,11 +243,7 @@ function ProductTable(props: { rows: ExhibitionFigureRow[]; testid: string; capt
               <td data-col="upt" class="code">
                 {r.uptCode}
               </td>
-              <Num col="received">{formatNumber(r.received)}</Num>
-              <Num col="sold">{formatNumber(r.sold)}</Num>
-              <Num col="sellThrough">{sellThroughText(r.sellThrough)}</Num>
-              <Num col="grossSales">{formatRupiah(r.grossSales)}</Num>
-              <Num col="netSales">{formatRupiah(r.netSales)}</Num>
+              <FigureCells row={r} />
             </tr>
           ))}
         </tbody>
